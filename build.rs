@@ -1,0 +1,39 @@
+//! Embeds the bundled routines and assets so the binary works from any directory.
+//!
+//! Writes `$OUT_DIR/bundled.rs` with two tables of `(name, include_str!(path))`: the routine files
+//! in `routines/` (name = file stem = routine id) and the pose drawings in `assets/art/`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+fn table(out: &mut String, konst: &str, dir: &Path, ext: &str) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.retain(|p| p.extension().is_some_and(|e| e == ext));
+    entries.sort();
+    writeln!(out, "pub static {konst}: &[(&str, &str)] = &[").unwrap();
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        let abs = fs::canonicalize(&path).unwrap();
+        writeln!(
+            out,
+            "    ({stem:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = String::new();
+    table(&mut out, "ROUTINES", &root.join("routines"), "toml");
+    table(&mut out, "ART", &root.join("assets/art"), "txt");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("bundled.rs");
+    fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,143 @@
+//! Errors that point at the text a person typed: file, line, column, the line itself and the fix.
+//!
+//! Shared by every loader of hand-written TOML (routines now; config and red-flag rules later), so
+//! all of them read like a compiler error.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem found in a text file, located by line and column (both 1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user knows it (a path, or `bundled:routines/x.toml`).
+    pub file: String,
+    /// 1-based line of the offending text.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when there is something specific to say.
+    pub help: Option<String>,
+    /// The offending line and how many characters to underline.
+    snippet: Option<(String, usize)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a byte span of `text` (a `None` span points at the start of the file).
+    pub fn at(
+        file: &str,
+        text: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        let span = span.unwrap_or(0..0);
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let line_text = text[line_start..line_end].trim_end_matches('\r').to_owned();
+        let end = floor_char_boundary(text, span.end.clamp(start, line_end));
+        let width = text[start..end].chars().count().max(1);
+        Self {
+            file: file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+            help: None,
+            snippet: (!line_text.is_empty()).then_some((line_text, width)),
+        }
+    }
+
+    /// A diagnostic about the file as a whole (it could not be read, for example).
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+            help: None,
+            snippet: None,
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:column: message`, for one-line displays such as the TUI's broken-file list.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        let gutter = self.line.to_string().len();
+        write!(
+            f,
+            "{:gutter$}--> {}:{}:{}",
+            "", self.file, self.line, self.column
+        )?;
+        if let Some((text, width)) = &self.snippet {
+            writeln!(f)?;
+            writeln!(f, "{:gutter$} |", "")?;
+            writeln!(f, "{} | {}", self.line, text)?;
+            write!(
+                f,
+                "{:gutter$} | {:pad$}{}",
+                "",
+                "",
+                "^".repeat(*width),
+                pad = self.column - 1
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n{:gutter$} = help: {help}", "")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_line_and_column_from_a_byte_span() {
+        let text = "name = \"x\"\nkind = \"strech\"\n";
+        let start = text.find("\"strech\"").unwrap();
+        let d = Diagnostic::at("r.toml", text, Some(start..start + 8), "unknown kind");
+        assert_eq!((d.line, d.column), (2, 8));
+        assert_eq!(
+            d.with_help("use stretch").to_string(),
+            "error: unknown kind\n --> r.toml:2:8\n  |\n2 | kind = \"strech\"\n  |        ^^^^^^^^\n  = help: use stretch"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes_and_spans_past_the_end_are_safe() {
+        let text = "cue = \"héllo\" x";
+        let start = text.find('x').unwrap();
+        let d = Diagnostic::at("r.toml", text, Some(start..start + 50), "m");
+        assert_eq!((d.line, d.column), (1, 15));
+        let d = Diagnostic::at("r.toml", text, Some(999..1000), "m");
+        assert_eq!(d.line, 1);
+    }
+}

@@ -1,0 +1,8 @@
+//! knotless: a terminal coach for lower back knots.
+//!
+//! Data flows one way: files → domain model ([`routine`]) → app state ([`tui`]) → frame.
+//! Only the event loop and the command entry points read clocks; everything below takes `now`.
+
+pub mod diagnostic;
+pub mod duration;
+pub mod routine;

@@ -1,0 +1,310 @@
+//! The routine file format (DESIGN §4): structs that mirror the TOML, and the checks that turn
+//! them into a [`Routine`]. Every error carries file, line and column and says how to fix it.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Art, Kind, Origin, Routine, Sides, Step, Work};
+use crate::diagnostic::Diagnostic;
+use crate::duration;
+
+/// The longest a single heat application, or a heat routine in total, may run.
+pub const MAX_HEAT: Duration = Duration::from_secs(20 * 60);
+/// The longest a posture break may take.
+pub const MAX_POSTURE_BREAK: Duration = Duration::from_secs(10 * 60);
+const DEFAULT_PREPARE: Duration = Duration::from_secs(5);
+const DEFAULT_SWITCH: Duration = Duration::from_secs(5);
+const DEFAULT_SKIN_CHECK: Duration = Duration::from_secs(5 * 60);
+const MAX_COUNT: i64 = 1000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutineFile {
+    name: Spanned<String>,
+    kind: Spanned<Kind>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    source: String,
+    prepare: Option<Spanned<String>>,
+    rest: Option<Spanned<String>>,
+    #[serde(default)]
+    cautions: Vec<String>,
+    every: Option<Spanned<String>>,
+    #[serde(default)]
+    steps: Vec<StepFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    name: Spanned<String>,
+    hold: Option<Spanned<String>>,
+    reps: Option<Spanned<i64>>,
+    tempo: Option<Spanned<String>>,
+    sides: Option<Spanned<Sides>>,
+    switch: Option<Spanned<String>>,
+    sets: Option<Spanned<i64>>,
+    rest: Option<Spanned<String>>,
+    #[serde(default)]
+    cue: String,
+    art: Option<Spanned<String>>,
+    check_every: Option<Spanned<String>>,
+}
+
+/// Collects every problem in one file, so `knotless check` can list them all at once.
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error<T>(&mut self, at: &Spanned<T>, message: impl Into<String>, help: &str) {
+        let d = Diagnostic::at(self.file, self.text, Some(at.span()), message);
+        self.errors.push(if help.is_empty() {
+            d
+        } else {
+            d.with_help(help)
+        });
+    }
+
+    fn duration(&mut self, value: &Spanned<String>, what: &str) -> Option<Duration> {
+        match duration::parse(value.get_ref()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(value, format!("`{what}`: {e}"), "");
+                None
+            }
+        }
+    }
+
+    fn optional_duration(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        what: &str,
+        default: Duration,
+    ) -> Duration {
+        value
+            .as_ref()
+            .and_then(|v| self.duration(v, what))
+            .unwrap_or(default)
+    }
+
+    fn count(&mut self, value: &Spanned<i64>, what: &str) -> u32 {
+        let n = *value.get_ref();
+        if (1..=MAX_COUNT).contains(&n) {
+            n as u32
+        } else {
+            self.error(
+                value,
+                format!("`{what}` must be a whole number from 1 to {MAX_COUNT} (got {n})"),
+                "",
+            );
+            1
+        }
+    }
+}
+
+/// Parses and checks one routine file. `file` names it in errors; `find_art` resolves `art` names
+/// to drawings (bundled, or `art/` beside the file).
+pub fn parse(
+    id: &str,
+    file: &str,
+    text: &str,
+    origin: Origin,
+    find_art: &dyn Fn(&str) -> Option<String>,
+) -> Result<Routine, Vec<Diagnostic>> {
+    let raw: RoutineFile = toml::from_str(text).map_err(|e| {
+        let mut d = Diagnostic::at(file, text, e.span(), e.message().trim());
+        if e.message().contains("unknown field") {
+            d = d.with_help("check the spelling; the accepted keys are listed above");
+        }
+        vec![d]
+    })?;
+    let mut c = Checker {
+        file,
+        text,
+        errors: Vec::new(),
+    };
+    let kind = *raw.kind.get_ref();
+    if raw.name.get_ref().trim().is_empty() {
+        c.error(
+            &raw.name,
+            "the routine's `name` is empty",
+            "give it a name people will recognise",
+        );
+    }
+    let prepare = c.optional_duration(&raw.prepare, "prepare", DEFAULT_PREPARE);
+    let default_rest = c.optional_duration(&raw.rest, "rest", Duration::ZERO);
+    let every = match (&raw.every, kind) {
+        (Some(every), Kind::PostureBreak) => c.duration(every, "every"),
+        (Some(every), _) => {
+            c.error(
+                every,
+                "`every` only applies to posture-break routines",
+                "remove it, or set kind = \"posture-break\"",
+            );
+            None
+        }
+        (None, Kind::PostureBreak) => {
+            c.error(
+                &raw.kind,
+                "a posture-break routine needs `every`, how often the break timer offers it",
+                "add a line like: every = \"45m\"",
+            );
+            None
+        }
+        (None, _) => None,
+    };
+    if raw.steps.is_empty() {
+        c.error(
+            &raw.name,
+            "the routine has no steps",
+            "add at least one [[steps]] table with a `name` and a `hold` or `reps`",
+        );
+    }
+
+    let mut steps = Vec::with_capacity(raw.steps.len());
+    let mut heat_total = Duration::ZERO;
+    let mut heat_total_reported = false;
+    for s in &raw.steps {
+        let sets = s.sets.as_ref().map_or(1, |v| c.count(v, "sets"));
+        let work = match (&s.hold, &s.reps) {
+            (Some(hold), None) => {
+                if let Some(tempo) = &s.tempo {
+                    c.error(
+                        tempo,
+                        "`tempo` paces repetitions; this step is a `hold`",
+                        "remove `tempo`, or use `reps` instead of `hold`",
+                    );
+                }
+                Work::Hold(c.duration(hold, "hold").unwrap_or(Duration::from_secs(1)))
+            }
+            (None, Some(reps)) => Work::Reps {
+                count: c.count(reps, "reps"),
+                tempo: s.tempo.as_ref().and_then(|t| c.duration(t, "tempo")),
+            },
+            (Some(_), Some(reps)) => {
+                c.error(
+                    reps,
+                    format!("step `{}` has both `hold` and `reps`", s.name.get_ref()),
+                    "a step is either held for a time (`hold`) or repeated (`reps`): keep one",
+                );
+                Work::Hold(Duration::from_secs(1))
+            }
+            (None, None) => {
+                c.error(
+                    &s.name,
+                    format!("step `{}` has neither `hold` nor `reps`", s.name.get_ref()),
+                    "add `hold = \"30s\"` for a timed hold or `reps = 10` for repetitions",
+                );
+                Work::Hold(Duration::from_secs(1))
+            }
+        };
+        let sides = s.sides.as_ref().map_or(Sides::None, |v| *v.get_ref());
+        if let (Some(switch), Sides::None) = (&s.switch, sides) {
+            c.error(
+                switch,
+                "`switch` is the time to change sides, but this step has no sides",
+                "remove `switch`, or add sides = \"left-right\"",
+            );
+        }
+        let switch = c.optional_duration(&s.switch, "switch", DEFAULT_SWITCH);
+        let rest = c.optional_duration(&s.rest, "rest", default_rest);
+
+        let is_heat = kind == Kind::Heat && matches!(work, Work::Hold(_));
+        let check_every = match (&s.check_every, is_heat) {
+            (Some(v), true) => c.duration(v, "check_every"),
+            (None, true) => Some(DEFAULT_SKIN_CHECK),
+            (Some(v), false) => {
+                c.error(
+                    v,
+                    "`check_every` (skin checks) only applies to timed steps of a heat routine",
+                    "remove it, or set kind = \"heat\"",
+                );
+                None
+            }
+            (None, false) => None,
+        };
+        if let (true, Work::Hold(hold), Some(at)) = (is_heat, work, &s.hold) {
+            let sides_count = if sides == Sides::LeftRight { 2 } else { 1 };
+            if hold > MAX_HEAT {
+                c.error(
+                    at,
+                    format!(
+                        "a heat step may last at most 20 minutes (this one is {})",
+                        duration::Compact(hold)
+                    ),
+                    "heat for 10–15 minutes, then take at least an hour off",
+                );
+            }
+            heat_total += hold * sets * sides_count;
+            if heat_total > MAX_HEAT && hold <= MAX_HEAT && !heat_total_reported {
+                heat_total_reported = true;
+                c.error(at, format!("this routine heats for {} in total by this step; the limit is 20 minutes", duration::Compact(heat_total)), "shorten the heat steps; after 20 minutes of heat the skin needs at least an hour off");
+            }
+        }
+
+        let art = s.art.as_ref().and_then(|name| {
+            let valid = !name.get_ref().is_empty()
+                && name
+                    .get_ref()
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+            match valid.then(|| find_art(name.get_ref())).flatten() {
+                Some(text) => Some(Art {
+                    name: name.get_ref().clone(),
+                    text,
+                }),
+                None => {
+                    let known: Vec<&str> = super::bundled_art().map(|(n, _)| n).collect();
+                    let help = format!(
+                        "bundled drawings: {}; or put {}.txt in an art/ folder beside this file",
+                        known.join(", "),
+                        name.get_ref()
+                    );
+                    c.error(name, format!("unknown art `{}`", name.get_ref()), &help);
+                    None
+                }
+            }
+        });
+        steps.push(Step {
+            name: s.name.get_ref().clone(),
+            work,
+            sides,
+            switch,
+            sets,
+            rest,
+            cue: s.cue.trim().to_owned(),
+            art,
+            check_every,
+        });
+    }
+
+    let routine = Routine {
+        id: id.to_owned(),
+        name: raw.name.into_inner(),
+        kind,
+        summary: raw.summary,
+        tags: raw.tags,
+        source: raw.source,
+        prepare,
+        cautions: raw.cautions,
+        every,
+        steps,
+        origin,
+    };
+    if kind == Kind::PostureBreak && routine.total() > MAX_POSTURE_BREAK {
+        c.error(&raw.kind, format!("a posture break may take at most 10 minutes; this one takes {}", duration::Compact(routine.total())), "keep breaks short so they fit into a working day; use kind = \"stretch\" for longer routines");
+    }
+    if c.errors.is_empty() {
+        Ok(routine)
+    } else {
+        Err(c.errors)
+    }
+}

@@ -1,0 +1,136 @@
+//! Where routines come from: the bundled set compiled into the binary, then the config dir's
+//! `routines/`, then each `--routines` folder in order. A later source overrides an earlier one of
+//! the same id. A broken file never hides the others: it is listed with its errors, and when it
+//! meant to override a bundled routine the bundled one stays available until the file is fixed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Origin, Routine, parse};
+use crate::diagnostic::Diagnostic;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The bundled pose drawings, `(name, text)`.
+pub fn bundled_art() -> impl Iterator<Item = (&'static str, &'static str)> {
+    bundled::ART.iter().copied()
+}
+
+/// A routine file that failed its checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenRoutine {
+    /// The id it would have had (file stem).
+    pub id: String,
+    /// Where it is.
+    pub origin: Origin,
+    /// Every problem found.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// All routines the app can offer, and the files that could not be loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Valid routines, sorted by kind then name.
+    pub routines: Vec<Routine>,
+    /// Files with errors, in the order they were read.
+    pub broken: Vec<BrokenRoutine>,
+}
+
+impl Library {
+    /// Loads the bundled routines, then every `*.toml` in each folder in order (missing folders
+    /// are skipped: the config dir's `routines/` usually does not exist).
+    pub fn load(dirs: &[PathBuf]) -> Library {
+        let mut by_id: BTreeMap<String, Routine> = BTreeMap::new();
+        let mut broken = Vec::new();
+        for (id, text) in bundled::ROUTINES {
+            let file = format!("bundled:routines/{id}.toml");
+            match parse(id, &file, text, Origin::Bundled, &|name| {
+                find_bundled_art(name)
+            }) {
+                Ok(r) => {
+                    by_id.insert(r.id.clone(), r);
+                }
+                Err(errors) => broken.push(BrokenRoutine {
+                    id: (*id).to_owned(),
+                    origin: Origin::Bundled,
+                    errors,
+                }),
+            }
+        }
+        for dir in dirs {
+            for path in routine_files(dir).unwrap_or_default() {
+                match load_file(&path) {
+                    Ok(r) => {
+                        by_id.insert(r.id.clone(), r);
+                    }
+                    Err(b) => broken.push(b),
+                }
+            }
+        }
+        let mut routines: Vec<Routine> = by_id.into_values().collect();
+        routines.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        Library { routines, broken }
+    }
+
+    /// The routine with this id.
+    pub fn get(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// Every id, sorted, for "did you mean" lists.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.routines.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+fn find_bundled_art(name: &str) -> Option<String> {
+    bundled_art()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| t.to_owned())
+}
+
+/// The `*.toml` files directly inside `dir`, sorted by name.
+pub fn routine_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads one routine file from disk. Its drawings come from an `art/` folder beside it, then from
+/// the bundled set.
+pub fn load_file(path: &Path) -> Result<Routine, BrokenRoutine> {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let label = path.display().to_string();
+    let origin = Origin::File(path.to_path_buf());
+    let broken = |errors| BrokenRoutine {
+        id: id.clone(),
+        origin: origin.clone(),
+        errors,
+    };
+    let text = fs::read_to_string(path).map_err(|e| {
+        broken(vec![Diagnostic::whole_file(
+            &label,
+            format!("cannot read the file: {e}"),
+        )])
+    })?;
+    let art_dir = path.parent().map(|p| p.join("art"));
+    let find_art = |name: &str| {
+        art_dir
+            .as_ref()
+            .and_then(|dir| fs::read_to_string(dir.join(format!("{name}.txt"))).ok())
+            .or_else(|| find_bundled_art(name))
+    };
+    parse(&id, &label, &text, origin.clone(), &find_art).map_err(broken)
+}
