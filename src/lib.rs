@@ -6,3 +6,4 @@
 pub mod diagnostic;
 pub mod duration;
 pub mod routine;
+pub mod session;

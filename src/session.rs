@@ -1,0 +1,354 @@
+//! A guided session: a pure, timed state machine over a routine's plan.
+//!
+//! It never reads a clock; every call takes `now`. The current phase remembers when it began and
+//! how long it has been paused; when a timed phase runs out, the next one begins at the exact
+//! scheduled end (not at the tick that noticed it), so boundaries sit at session start + planned
+//! durations + paused time however irregular the ticks are, and error never adds up. Only the
+//! person's own moves (next, back, done) re-anchor the timeline at `now`.
+//!
+//! Cues (phase changes, 3-2-1, halfway, skin checks, the end) queue up as [`Cue`]s for the app to
+//! ring or show; [`Session::take_cues`] drains them. All cues fall on whole seconds of a phase, so a
+//! loop that wakes only when the displayed second changes never delays one.
+
+use std::time::{Duration, Instant};
+
+use crate::routine::plan::{Phase, PhaseKind, expand};
+use crate::routine::{Routine, Work};
+
+/// A moment worth a bell or a prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A new phase has begun.
+    PhaseStarted(PhaseKind),
+    /// Seconds left in a timed phase: 3, 2, 1.
+    Countdown(u8),
+    /// Half of a long hold (20 s or more) is done.
+    Halfway,
+    /// Time to check the skin under the heat pack.
+    SkinCheck,
+    /// The last phase is done.
+    Finished,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every phase ran to its end (some may have been skipped with next).
+    Completed,
+    /// The person stopped it early.
+    Stopped,
+}
+
+/// Holds of at least this long get a halfway cue.
+const HALFWAY_FROM: Duration = Duration::from_secs(20);
+/// Pressing back this far into a step restarts it rather than going to the one before.
+const RESTART_AFTER: Duration = Duration::from_secs(3);
+const SECOND: Duration = Duration::from_secs(1);
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// Next countdown second still to announce (3, 2, 1; 0 when none are left).
+    countdown: u8,
+    halfway: bool,
+    skin_checks: u32,
+}
+
+/// A running (or finished) session of one routine.
+#[derive(Debug, Clone)]
+pub struct Session {
+    phases: Vec<Phase>,
+    /// Per step: is it a hold (halfway cue), and how often to check the skin.
+    step_cues: Vec<(bool, Option<Duration>)>,
+    step_count: usize,
+    index: usize,
+    phase_start: Instant,
+    paused_in_phase: Duration,
+    paused_since: Option<Instant>,
+    started_at: Instant,
+    ended: Option<(Instant, Outcome)>,
+    marks: Marks,
+    completed: Vec<bool>,
+    cues: Vec<Cue>,
+}
+
+impl Session {
+    /// Starts the routine at `now`, in its first phase.
+    pub fn start(routine: &Routine, now: Instant) -> Session {
+        let phases = expand(routine);
+        let step_cues = routine
+            .steps
+            .iter()
+            .map(|s| (matches!(s.work, Work::Hold(_)), s.check_every))
+            .collect();
+        let mut session = Session {
+            completed: vec![false; phases.len()],
+            phases,
+            step_cues,
+            step_count: routine.steps.len(),
+            index: 0,
+            phase_start: now,
+            paused_in_phase: Duration::ZERO,
+            paused_since: None,
+            started_at: now,
+            ended: None,
+            marks: Marks::default(),
+            cues: Vec::new(),
+        };
+        session.enter(0, now);
+        session
+    }
+
+    /// Brings the session up to `now`: runs out elapsed phases and queues their cues.
+    pub fn tick(&mut self, now: Instant) {
+        if self.ended.is_some() || self.paused_since.is_some() {
+            return;
+        }
+        while let Some(duration) = self.current().and_then(|p| p.duration) {
+            let elapsed = self.elapsed(now);
+            self.fire_marks(elapsed.min(duration), duration);
+            if elapsed < duration {
+                break;
+            }
+            let end = self.phase_start + self.paused_in_phase + duration;
+            self.completed[self.index] = true;
+            self.enter(self.index + 1, end);
+        }
+    }
+
+    /// Pauses a running session or resumes a paused one.
+    pub fn toggle_pause(&mut self, now: Instant) {
+        self.tick(now);
+        if self.ended.is_some() {
+            return;
+        }
+        match self.paused_since.take() {
+            Some(since) => self.paused_in_phase += now.saturating_duration_since(since),
+            None => self.paused_since = Some(now),
+        }
+    }
+
+    /// Skips the rest of the current phase.
+    pub fn next(&mut self, now: Instant) {
+        self.tick(now);
+        if self.ended.is_none() {
+            self.enter(self.index + 1, now);
+        }
+    }
+
+    /// Restarts the current step if well under way, otherwise goes back to the previous step.
+    pub fn back(&mut self, now: Instant) {
+        self.tick(now);
+        if self.ended.is_some() {
+            return;
+        }
+        let in_work = self.current().is_some_and(|p| p.kind == PhaseKind::Work);
+        let target = if in_work && self.elapsed(now) >= RESTART_AFTER {
+            self.index
+        } else {
+            (0..self.index)
+                .rev()
+                .find(|&i| self.phases[i].kind == PhaseKind::Work)
+                .unwrap_or(self.index)
+        };
+        self.enter(target, now);
+    }
+
+    /// The person says the counted repetitions are done (only meaningful on an untimed step).
+    pub fn done(&mut self, now: Instant) {
+        self.tick(now);
+        if self.current().is_some_and(|p| p.duration.is_none()) {
+            self.completed[self.index] = true;
+            self.enter(self.index + 1, now);
+        }
+    }
+
+    /// Ends the session early.
+    pub fn stop(&mut self, now: Instant) {
+        self.tick(now);
+        if self.ended.is_none() {
+            self.ended = Some((now, Outcome::Stopped));
+        }
+    }
+
+    /// Cues queued since the last call.
+    pub fn take_cues(&mut self) -> Vec<Cue> {
+        std::mem::take(&mut self.cues)
+    }
+
+    /// The phase under way, or `None` once the session has ended.
+    pub fn current(&self) -> Option<&Phase> {
+        match self.ended {
+            Some(_) => None,
+            None => self.phases.get(self.index),
+        }
+    }
+
+    /// The phase after the current one.
+    pub fn upcoming(&self) -> Option<&Phase> {
+        self.current().and(self.phases.get(self.index + 1))
+    }
+
+    /// The next work phase after the current one ("next up").
+    pub fn next_work(&self) -> Option<&Phase> {
+        self.current()?;
+        self.phases[self.index + 1..]
+            .iter()
+            .find(|p| p.kind == PhaseKind::Work)
+    }
+
+    /// Index of the current phase and how many there are.
+    pub fn position(&self) -> (usize, usize) {
+        (self.index, self.phases.len())
+    }
+
+    /// When the current phase began (its scheduled start), for tests and diagnostics.
+    pub fn phase_started_at(&self) -> Instant {
+        self.phase_start
+    }
+
+    /// Whether the session is paused.
+    pub fn is_paused(&self) -> bool {
+        self.paused_since.is_some()
+    }
+
+    /// How and when it ended, if it has.
+    pub fn ended(&self) -> Option<(Instant, Outcome)> {
+        self.ended
+    }
+
+    /// When it started.
+    pub fn started_at(&self) -> Instant {
+        self.started_at
+    }
+
+    /// Active (unpaused) time in the current phase.
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        let until = self.paused_since.unwrap_or(now);
+        until
+            .saturating_duration_since(self.phase_start)
+            .saturating_sub(self.paused_in_phase)
+    }
+
+    /// Time left in the current phase; `None` for an untimed phase or after the end.
+    pub fn remaining(&self, now: Instant) -> Option<Duration> {
+        let duration = self.current()?.duration?;
+        Some(duration.saturating_sub(self.elapsed(now)))
+    }
+
+    /// Planned time left in the whole routine (untimed steps count zero).
+    pub fn routine_remaining(&self, now: Instant) -> Duration {
+        let Some(_) = self.current() else {
+            return Duration::ZERO;
+        };
+        let later: Duration = self.phases[self.index + 1..]
+            .iter()
+            .filter_map(|p| p.duration)
+            .sum();
+        later + self.remaining(now).unwrap_or_default()
+    }
+
+    /// Share of the current phase done, 0.0 to 1.0 (0 for untimed phases).
+    pub fn phase_progress(&self, now: Instant) -> f64 {
+        match self.current().and_then(|p| p.duration) {
+            Some(d) => (self.elapsed(now).as_secs_f64() / d.as_secs_f64()).min(1.0),
+            None => 0.0,
+        }
+    }
+
+    /// Share of the routine's planned time done, 0.0 to 1.0.
+    pub fn routine_progress(&self, now: Instant) -> f64 {
+        if self.ended.is_some() {
+            return 1.0;
+        }
+        let total: Duration = self.phases.iter().filter_map(|p| p.duration).sum();
+        if total.is_zero() {
+            return self.index as f64 / self.phases.len().max(1) as f64;
+        }
+        let left = self.routine_remaining(now);
+        (1.0 - left.as_secs_f64() / total.as_secs_f64()).clamp(0.0, 1.0)
+    }
+
+    /// Steps whose every set and side ran to the end, and the number of steps.
+    pub fn steps_done(&self) -> (usize, usize) {
+        let done = (0..self.step_count)
+            .filter(|&step| {
+                self.phases
+                    .iter()
+                    .zip(&self.completed)
+                    .filter(|(p, _)| p.step == step && p.kind == PhaseKind::Work)
+                    .all(|(_, &done)| done)
+            })
+            .count();
+        (done, self.step_count)
+    }
+
+    /// When something visible next changes by itself (the displayed second or the phase), or
+    /// `None` when nothing will until the person acts: paused, untimed, or ended.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        if self.paused_since.is_some() {
+            return None;
+        }
+        let duration = self.current()?.duration?;
+        let elapsed = self.elapsed(now);
+        let next_second = SECOND * (elapsed.as_secs() as u32 + 1);
+        Some(self.phase_start + self.paused_in_phase + next_second.min(duration))
+    }
+
+    fn enter(&mut self, index: usize, at: Instant) {
+        self.index = index;
+        self.phase_start = at;
+        self.paused_in_phase = Duration::ZERO;
+        if self.paused_since.is_some() {
+            self.paused_since = Some(at);
+        }
+        match self.phases.get(index) {
+            None => {
+                self.ended = Some((at, Outcome::Completed));
+                self.cues.push(Cue::Finished);
+            }
+            Some(phase) => {
+                let long_enough = phase.duration.is_some_and(|d| d > Duration::from_secs(3));
+                self.marks = Marks {
+                    countdown: if long_enough { 3 } else { 0 },
+                    ..Marks::default()
+                };
+                self.cues.push(Cue::PhaseStarted(phase.kind));
+            }
+        }
+    }
+
+    fn fire_marks(&mut self, elapsed: Duration, duration: Duration) {
+        let phase = self.phases[self.index];
+        let (is_hold, check_every) = self.step_cues[phase.step];
+        let is_work = phase.kind == PhaseKind::Work;
+        if is_work && let Some(every) = check_every.filter(|e| !e.is_zero()) {
+            let due = ((elapsed.as_secs() / every.as_secs().max(1)) as u32)
+                .min(((duration.as_secs().saturating_sub(1)) / every.as_secs().max(1)) as u32);
+            if due > self.marks.skin_checks {
+                self.marks.skin_checks = due;
+                self.cues.push(Cue::SkinCheck);
+            }
+        }
+        if is_work && is_hold && duration >= HALFWAY_FROM && !self.marks.halfway {
+            let half = SECOND * (duration.as_secs() / 2) as u32;
+            if elapsed >= half {
+                self.marks.halfway = true;
+                self.cues.push(Cue::Halfway);
+            }
+        }
+        let mut announced = None;
+        while self.marks.countdown > 0
+            && elapsed + SECOND * u32::from(self.marks.countdown) >= duration
+            && elapsed < duration
+        {
+            announced = Some(self.marks.countdown);
+            self.marks.countdown -= 1;
+        }
+        if let Some(n) = announced {
+            self.cues.push(Cue::Countdown(n));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
