@@ -3,7 +3,11 @@
 //! Data flows one way: files → domain model ([`routine`]) → app state ([`tui`]) → frame.
 //! Only the event loop and the command entry points read clocks; everything below takes `now`.
 
+pub mod clock;
 pub mod diagnostic;
 pub mod duration;
+pub mod history;
+pub mod id;
 pub mod routine;
 pub mod session;
+pub mod store;

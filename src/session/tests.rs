@@ -36,13 +36,18 @@ tempo = "3s"
 
 /// A long routine: every kind of phase, many sets and sides, about 40 minutes.
 fn long_routine() -> Routine {
-    let mut text = String::from("name = \"Long\"\nkind = \"stretch\"\nprepare = \"7s\"\nrest = \"9s\"\n");
+    let mut text =
+        String::from("name = \"Long\"\nkind = \"stretch\"\nprepare = \"7s\"\nrest = \"9s\"\n");
     for i in 0..20 {
         text.push_str(&format!(
             "[[steps]]\nname = \"s{i}\"\nhold = \"{}s\"\nsets = {}\n{}\n",
             17 + i * 3,
             1 + i % 3,
-            if i % 2 == 0 { "sides = \"left-right\"\nswitch = \"4s\"" } else { "" },
+            if i % 2 == 0 {
+                "sides = \"left-right\"\nswitch = \"4s\""
+            } else {
+                ""
+            },
         ));
         if i % 5 == 4 {
             text.push_str("[[steps]]\nname = \"paced\"\nreps = 6\ntempo = \"4s\"\n");
@@ -71,7 +76,11 @@ fn runs_through_prepare_work_switch_rest_and_waits_for_counted_reps() {
     assert_eq!(s.current(), Some(&count));
     assert_eq!(s.next_wake(t0 + secs(3680)), None);
     s.done(t0 + secs(3700));
-    assert_eq!(s.current().unwrap().kind, PhaseKind::Work, "no routine rest: straight on");
+    assert_eq!(
+        s.current().unwrap().kind,
+        PhaseKind::Work,
+        "no routine rest: straight on"
+    );
     assert_eq!(s.remaining(t0 + secs(3700)), Some(secs(12)), "4 reps × 3s");
     s.tick(t0 + secs(3712));
     assert_eq!(s.ended(), Some((t0 + secs(3712), Outcome::Completed)));
@@ -104,7 +113,11 @@ fn next_and_back_move_between_steps() {
     let mut s = Session::start(&routine(SHORT), t0);
     s.next(t0 + secs(1));
     assert_eq!(s.current().unwrap().kind, PhaseKind::Work);
-    assert_eq!(s.remaining(t0 + secs(1)), Some(secs(30)), "the skipped-to phase starts in full");
+    assert_eq!(
+        s.remaining(t0 + secs(1)),
+        Some(secs(30)),
+        "the skipped-to phase starts in full"
+    );
     s.tick(t0 + secs(11));
     s.back(t0 + secs(11)); // 10s in: restart this hold
     assert_eq!(s.phase_started_at(), t0 + secs(11));
@@ -118,7 +131,11 @@ fn next_and_back_move_between_steps() {
     assert_eq!(s.current().unwrap().side, crate::routine::plan::Side::Left);
     s.stop(t0 + secs(20));
     assert_eq!(s.ended(), Some((t0 + secs(20), Outcome::Stopped)));
-    assert_eq!(s.steps_done(), (0, 3), "skipped work does not count as done");
+    assert_eq!(
+        s.steps_done(),
+        (0, 3),
+        "skipped work does not count as done"
+    );
 }
 
 #[test]
@@ -146,7 +163,9 @@ fn countdown_halfway_and_phase_cues_fall_on_their_seconds() {
 
 #[test]
 fn short_holds_get_no_halfway_and_heat_gets_skin_checks() {
-    let r = routine("name = \"h\"\nkind = \"heat\"\nprepare = \"5s\"\n[[steps]]\nname = \"pack\"\nhold = \"15m\"\n");
+    let r = routine(
+        "name = \"h\"\nkind = \"heat\"\nprepare = \"5s\"\n[[steps]]\nname = \"pack\"\nhold = \"15m\"\n",
+    );
     let t0 = Instant::now();
     let mut s = Session::start(&r, t0);
     let mut checks = Vec::new();
@@ -156,8 +175,14 @@ fn short_holds_get_no_halfway_and_heat_gets_skin_checks() {
             checks.push(sec);
         }
     }
-    assert_eq!(checks, vec![305, 605], "every 5 minutes of heat, not at the very end");
-    let r = routine("name = \"s\"\nkind = \"stretch\"\nprepare = \"5s\"\n[[steps]]\nname = \"a\"\nhold = \"19s\"\n");
+    assert_eq!(
+        checks,
+        vec![305, 605],
+        "every 5 minutes of heat, not at the very end"
+    );
+    let r = routine(
+        "name = \"s\"\nkind = \"stretch\"\nprepare = \"5s\"\n[[steps]]\nname = \"a\"\nhold = \"19s\"\n",
+    );
     let mut s = Session::start(&r, t0);
     for sec in 0..30 {
         s.tick(t0 + secs(sec));
@@ -173,7 +198,10 @@ fn wakes_only_when_the_displayed_second_changes() {
     let now = t0 + Duration::from_millis(1_300);
     assert_eq!(s.next_wake(now), Some(t0 + secs(2)));
     s.tick(t0 + Duration::from_millis(4_999));
-    assert_eq!(s.next_wake(t0 + Duration::from_millis(4_999)), Some(t0 + secs(5)));
+    assert_eq!(
+        s.next_wake(t0 + Duration::from_millis(4_999)),
+        Some(t0 + secs(5))
+    );
 }
 
 #[test]

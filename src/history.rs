@@ -1,0 +1,109 @@
+//! What the person has done: one record per guided session (and, later, per posture break),
+//! appended to `history.jsonl` through the durable [`JsonlStore`](crate::store::JsonlStore).
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::routine::Kind;
+use crate::session::Outcome;
+use crate::store::{JsonlStore, StoreError};
+
+/// The history file's name in the data folder.
+pub const FILE: &str = "history.jsonl";
+
+/// How a session ended, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionOutcome {
+    /// Ran to the end.
+    Completed,
+    /// Stopped early.
+    Stopped,
+}
+
+impl From<Outcome> for SessionOutcome {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Completed => SessionOutcome::Completed,
+            Outcome::Stopped => SessionOutcome::Stopped,
+        }
+    }
+}
+
+/// One guided session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// The routine's id.
+    pub routine: String,
+    /// The routine's kind, so minutes of stretching and heat can be added up later.
+    pub kind: Kind,
+    /// When it started (local time with offset).
+    pub started: DateTime<FixedOffset>,
+    /// When it ended.
+    pub ended: DateTime<FixedOffset>,
+    /// Time actually spent, pauses left out, in seconds.
+    pub active_seconds: u64,
+    /// Completed or stopped.
+    pub outcome: SessionOutcome,
+    /// Steps whose every set and side ran to the end.
+    pub steps_done: usize,
+    /// Steps in the routine.
+    pub steps_total: usize,
+    /// Pain 0–10 before, if rated.
+    pub pain_before: Option<u8>,
+    /// Pain 0–10 after, if rated.
+    pub pain_after: Option<u8>,
+}
+
+/// A line of `history.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum HistoryRecord {
+    /// A guided session.
+    Session(SessionRecord),
+}
+
+/// The history file in `data_dir`.
+pub fn store(data_dir: &std::path::Path) -> JsonlStore {
+    JsonlStore::new(data_dir, FILE)
+}
+
+/// Appends a finished or stopped session.
+pub fn record_session(store: &JsonlStore, record: SessionRecord) -> Result<(), StoreError> {
+    store.append(&HistoryRecord::Session(record))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_record_is_one_tagged_json_line_and_reads_back() {
+        let record = SessionRecord {
+            id: "01JDX0000000000000000000AB".into(),
+            routine: "lower-back-release".into(),
+            kind: Kind::Stretch,
+            started: "2026-11-24T09:30:00+01:00".parse().unwrap(),
+            ended: "2026-11-24T09:40:05+01:00".parse().unwrap(),
+            active_seconds: 605,
+            outcome: SessionOutcome::Completed,
+            steps_done: 9,
+            steps_total: 9,
+            pain_before: Some(6),
+            pain_after: Some(4),
+        };
+        let line = serde_json::to_string(&HistoryRecord::Session(record.clone())).unwrap();
+        assert!(
+            line.starts_with(r#"{"type":"session","id":"01JDX"#),
+            "{line}"
+        );
+        assert!(
+            line.contains(r#""started":"2026-11-24T09:30:00+01:00""#),
+            "{line}"
+        );
+        let back: HistoryRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, HistoryRecord::Session(record));
+    }
+}

@@ -1,0 +1,321 @@
+//! The append-only JSON-lines store behind `history.jsonl`, `symptoms.jsonl` and `acks.jsonl`
+//! (DESIGN §5). Generic over the record type; knows nothing of what the records mean.
+//!
+//! Durability: an append opens the file for appending, takes an exclusive lock, writes the whole
+//! line in one `write`, then `sync_data`s. If the file ends in a torn line (a crash mid-write),
+//! the new record starts on a fresh line so it is never glued to the broken one. Loading takes a
+//! shared lock, keeps every good line, and copies each bad line once to `<file>.rejected`,
+//! reporting its line number. Files are created `0600`, the folder `0700`.
+
+use std::collections::HashSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A failure to read or write a data file; the message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The data folder could not be created.
+    #[error("cannot create the data folder {path}: {source} (choose another with --data-dir)")]
+    CreateDir {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The file could not be opened, read, locked or written.
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        /// What was being done: "read", "write to", "lock".
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The record could not be encoded (a bug, never user data).
+    #[error("cannot encode a record: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// A line that could not be read as a record; it stays in the file and is copied aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedLine {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// The records of a file, in file order, and the lines that were set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    /// Every line that parsed.
+    pub records: Vec<T>,
+    /// Every line that did not.
+    pub rejected: Vec<RejectedLine>,
+}
+
+/// One JSON-lines file in the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonlStore {
+    path: PathBuf,
+}
+
+impl JsonlStore {
+    /// The store at `dir/name`; nothing is created until the first append.
+    pub fn new(dir: &Path, name: &str) -> Self {
+        Self {
+            path: dir.join(name),
+        }
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where rejected lines are copied.
+    pub fn rejected_path(&self) -> PathBuf {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".rejected");
+        PathBuf::from(name)
+    }
+
+    /// Appends one record durably (lock, one whole-line write, `sync_data`).
+    pub fn append<T: Serialize>(&self, record: &T) -> Result<(), StoreError> {
+        let mut line = serde_json::to_vec(record)?;
+        line.push(b'\n');
+        self.append_line(line)
+    }
+
+    fn append_line(&self, mut line: Vec<u8>) -> Result<(), StoreError> {
+        if let Some(dir) = self.path.parent() {
+            create_private_dir(dir)?;
+        }
+        let io_err = |action| {
+            let path = self.path.clone();
+            move |source| StoreError::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(&self.path)
+            .map_err(io_err("open"))?;
+        file.lock().map_err(io_err("lock"))?;
+        if ends_in_torn_line(&mut file).map_err(io_err("read"))? {
+            line.insert(0, b'\n');
+        }
+        file.write_all(&line).map_err(io_err("write to"))?;
+        file.sync_data().map_err(io_err("write to"))?;
+        Ok(())
+    }
+
+    /// Loads every record; a missing file is an empty store. Bad lines are reported and copied
+    /// once to `<file>.rejected` (best effort: a read-only folder still loads).
+    pub fn load<T: DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
+        let io_err = |action| {
+            let path = self.path.clone();
+            move |source| StoreError::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Loaded {
+                    records: Vec::new(),
+                    rejected: Vec::new(),
+                });
+            }
+            Err(e) => return Err(io_err("open")(e)),
+        };
+        file.lock_shared().map_err(io_err("lock"))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).map_err(io_err("read"))?;
+        drop(file);
+
+        let mut records = Vec::new();
+        let mut rejected = Vec::new();
+        let mut bad_lines: Vec<&[u8]> = Vec::new();
+        for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<T>(raw) {
+                Ok(record) => records.push(record),
+                Err(e) => {
+                    rejected.push(RejectedLine {
+                        line: i + 1,
+                        reason: e.to_string(),
+                    });
+                    bad_lines.push(raw);
+                }
+            }
+        }
+        if !bad_lines.is_empty() {
+            // Best effort: the lines stay in the original file whatever happens here.
+            let _ = self.keep_aside(&bad_lines);
+        }
+        Ok(Loaded { records, rejected })
+    }
+
+    fn keep_aside(&self, lines: &[&[u8]]) -> io::Result<()> {
+        let path = self.rejected_path();
+        let existing = fs::read(&path).unwrap_or_default();
+        let known: HashSet<&[u8]> = existing.split(|&b| b == b'\n').collect();
+        let mut out = Vec::new();
+        for line in lines.iter().filter(|l| !known.contains(**l)) {
+            out.extend_from_slice(line);
+            out.push(b'\n');
+        }
+        if out.is_empty() {
+            return Ok(());
+        }
+        let mut file = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(&path)?;
+        file.lock()?;
+        file.write_all(&out)?;
+        file.sync_data()
+    }
+}
+
+/// Creates the data folder (and parents) with mode `0700`.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|source| StoreError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
+
+fn ends_in_torn_line(file: &mut File) -> io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use proptest::prelude::*;
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    struct Rec {
+        id: u32,
+        note: String,
+    }
+
+    fn rec(id: u32) -> Rec {
+        Rec {
+            id,
+            note: format!("note {id}"),
+        }
+    }
+
+    #[test]
+    fn appends_load_back_in_order_with_private_permissions() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let store = JsonlStore::new(&dir, "history.jsonl");
+        assert_eq!(store.load::<Rec>().unwrap().records, vec![]);
+        store.append(&rec(1)).unwrap();
+        store.append(&rec(2)).unwrap();
+        assert_eq!(store.load::<Rec>().unwrap().records, vec![rec(1), rec(2)]);
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(store.path()), 0o600);
+    }
+
+    #[test]
+    fn bad_and_torn_lines_are_kept_aside_and_the_next_append_lands_on_its_own_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        store.append(&rec(1)).unwrap();
+        let mut f = OpenOptions::new().append(true).open(store.path()).unwrap();
+        f.write_all(b"garbage\n").unwrap();
+        store.append(&rec(2)).unwrap();
+        f.write_all(b"{\"id\":3,\"no").unwrap(); // torn: crash mid-write
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.records, vec![rec(1), rec(2)]);
+        let lines: Vec<usize> = loaded.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+        store.append(&rec(4)).unwrap();
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.records, vec![rec(1), rec(2), rec(4)]);
+        let aside = fs::read_to_string(store.rejected_path()).unwrap();
+        assert_eq!(
+            aside, "garbage\n{\"id\":3,\"no\n",
+            "each bad line copied once"
+        );
+    }
+
+    #[test]
+    fn an_unwritable_folder_fails_with_the_path_in_the_message() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("not-a-dir");
+        fs::write(&file, "x").unwrap();
+        let store = JsonlStore::new(&file.join("sub"), "h.jsonl");
+        let err = store.append(&rec(1)).unwrap_err().to_string();
+        assert!(err.contains("not-a-dir"), "{err}");
+    }
+
+    #[test]
+    fn concurrent_appends_never_interleave() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let store = store.clone();
+                s.spawn(move || {
+                    for i in 0..50 {
+                        store.append(&rec(t * 1000 + i)).unwrap();
+                    }
+                });
+            }
+        });
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.records.len(), 200);
+        assert!(loaded.rejected.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn any_record_round_trips(id in any::<u32>(), note in ".{0,40}") {
+            let tmp = tempfile::tempdir().unwrap();
+            let store = JsonlStore::new(tmp.path(), "h.jsonl");
+            let r = Rec { id, note };
+            store.append(&r).unwrap();
+            prop_assert_eq!(store.load::<Rec>().unwrap().records, vec![r]);
+        }
+    }
+}
