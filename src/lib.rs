@@ -3,11 +3,14 @@
 //! Data flows one way: files → domain model ([`routine`]) → app state ([`tui`]) → frame.
 //! Only the event loop and the command entry points read clocks; everything below takes `now`.
 
+pub mod cli;
 pub mod clock;
 pub mod diagnostic;
 pub mod duration;
 pub mod history;
 pub mod id;
+pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod store;
+pub mod tui;

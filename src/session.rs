@@ -64,6 +64,8 @@ pub struct Session {
     phase_start: Instant,
     paused_in_phase: Duration,
     paused_since: Option<Instant>,
+    /// Pause time in earlier phases (the current phase's is in `paused_in_phase`).
+    paused_before_phase: Duration,
     started_at: Instant,
     ended: Option<(Instant, Outcome)>,
     marks: Marks,
@@ -89,6 +91,7 @@ impl Session {
             phase_start: now,
             paused_in_phase: Duration::ZERO,
             paused_since: None,
+            paused_before_phase: Duration::ZERO,
             started_at: now,
             ended: None,
             marks: Marks::default(),
@@ -221,6 +224,17 @@ impl Session {
         self.started_at
     }
 
+    /// Time spent in the session up to `now` (or its end), pauses left out.
+    pub fn active_time(&self, now: Instant) -> Duration {
+        let until = self.ended.map_or(now, |(at, _)| at);
+        let paused_now = self.paused_since.map_or(Duration::ZERO, |since| {
+            until.saturating_duration_since(since)
+        });
+        until
+            .saturating_duration_since(self.started_at)
+            .saturating_sub(self.paused_before_phase + self.paused_in_phase + paused_now)
+    }
+
     /// Active (unpaused) time in the current phase.
     pub fn elapsed(&self, now: Instant) -> Duration {
         let until = self.paused_since.unwrap_or(now);
@@ -295,12 +309,16 @@ impl Session {
     }
 
     fn enter(&mut self, index: usize, at: Instant) {
+        // A move made while paused keeps the session paused, in the new phase from `at` on.
+        if let Some(since) = self.paused_since.replace(at) {
+            self.paused_in_phase += at.saturating_duration_since(since);
+        } else {
+            self.paused_since = None;
+        }
+        self.paused_before_phase += self.paused_in_phase;
         self.index = index;
         self.phase_start = at;
         self.paused_in_phase = Duration::ZERO;
-        if self.paused_since.is_some() {
-            self.paused_since = Some(at);
-        }
         match self.phases.get(index) {
             None => {
                 self.ended = Some((at, Outcome::Completed));

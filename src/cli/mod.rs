@@ -1,0 +1,112 @@
+//! The command line (DESIGN §3): argument definitions and the non-interactive subcommands.
+//! `main.rs` parses and calls [`dispatch`]; the TUI commands hand over to [`crate::tui`].
+
+mod check;
+mod routines;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::paths::Paths;
+use crate::routine::Library;
+
+/// Exit code for invalid content found by `check`.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for bad usage or bad input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// knotless — a terminal coach for lower back knots.
+#[derive(Debug, Parser)]
+#[command(
+    name = "knotless",
+    version,
+    about = "A terminal coach for lower back knots: guided stretch, heat and posture-break routines.",
+    after_help = "knotless is self-care support, not a diagnosis: see a doctor about pain that is severe, new or worrying."
+)]
+pub struct Cli {
+    /// Where files are found.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do; without one, the app opens on its home screen.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Folder for the symptom log and history [default: ~/.local/share/knotless]
+    #[arg(long, global = true, env = "KNOTLESS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Config file [default: ~/.config/knotless/config.toml]
+    #[arg(long, global = true, env = "KNOTLESS_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Another folder of routine files (repeatable); overrides routines of the same id
+    #[arg(long = "routines", global = true, value_name = "DIR")]
+    pub routine_dirs: Vec<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app straight into a routine
+    Run {
+        /// The routine's id (see `knotless routines`)
+        routine: String,
+    },
+    /// List routines: id, name, kind, total time and where each came from
+    Routines {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate routine files or folders (default: every routine source)
+    Check {
+        /// Files or folders to check
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Runs the parsed command line.
+pub fn dispatch(cli: Cli) -> ExitCode {
+    let paths = match Paths::resolve(
+        cli.global.data_dir,
+        cli.global.config,
+        cli.global.routine_dirs,
+    ) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
+    for dir in &paths.extra_routine_dirs {
+        if !dir.is_dir() {
+            return usage_error(&format!(
+                "--routines {}: no such folder (give a folder holding *.toml routine files)",
+                dir.display()
+            ));
+        }
+    }
+    match cli.command {
+        None => crate::tui::run(Library::load(&paths.routine_dirs()), &paths, None),
+        Some(Command::Run { routine }) => {
+            let library = Library::load(&paths.routine_dirs());
+            if library.get(&routine).is_none() {
+                return usage_error(&format!(
+                    "unknown routine `{routine}`; available: {}",
+                    library.ids().join(", ")
+                ));
+            }
+            crate::tui::run(library, &paths, Some(routine))
+        }
+        Some(Command::Routines { json }) => routines::run(&paths, json),
+        Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
+    }
+}
+
+/// Prints `error: message` to stderr and returns the bad-usage exit code.
+pub fn usage_error(message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}

@@ -1,0 +1,106 @@
+//! `knotless routines [--json]`: every routine with its planned time and where it came from.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::duration::Clock;
+use crate::paths::Paths;
+use crate::routine::{Kind, Library, Routine};
+
+/// One routine in `--json` output.
+#[derive(Debug, Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Kind,
+    /// Planned time including prepare, rests and side switches; untimed reps count zero.
+    total_seconds: u64,
+    steps: usize,
+    /// `"bundled"` or the file path.
+    source: String,
+    summary: &'a str,
+    tags: &'a [String],
+    /// Who prescribed it or where it comes from (the file's own `source` key).
+    attribution: &'a str,
+    /// Posture breaks: how often the break timer offers it.
+    every_seconds: Option<u64>,
+}
+
+impl<'a> From<&'a Routine> for Listed<'a> {
+    fn from(r: &'a Routine) -> Self {
+        Listed {
+            id: &r.id,
+            name: &r.name,
+            kind: r.kind,
+            total_seconds: r.total().as_secs(),
+            steps: r.steps.len(),
+            source: r.origin.label(),
+            summary: &r.summary,
+            tags: &r.tags,
+            attribution: &r.source,
+            every_seconds: r.every.map(|d| d.as_secs()),
+        }
+    }
+}
+
+pub fn run(paths: &Paths, json: bool) -> ExitCode {
+    let library = Library::load(&paths.routine_dirs());
+    let mut out = std::io::stdout().lock();
+    let result = if json {
+        let listed: Vec<Listed> = library.routines.iter().map(Listed::from).collect();
+        serde_json::to_writer_pretty(&mut out, &listed)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_table(&mut out, &library)
+    };
+    if result.is_err() {
+        return ExitCode::FAILURE; // stdout closed (e.g. piped into `head`)
+    }
+    let mut err = std::io::stderr().lock();
+    for broken in &library.broken {
+        let _ = writeln!(
+            err,
+            "warning: {} is broken and was skipped: {} (run `knotless check`)",
+            broken.origin.label(),
+            broken.errors[0].headline()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_table(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
+    let id_w = library
+        .routines
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let name_w = library
+        .routines
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:id_w$}  {:name_w$}  {:13}  {:>7}  SOURCE",
+        "ID", "NAME", "KIND", "TIME"
+    )?;
+    for r in &library.routines {
+        writeln!(
+            out,
+            "{:id_w$}  {:name_w$}  {:13}  {:>7}  {}",
+            r.id,
+            r.name,
+            r.kind.id(),
+            Clock(r.total()).to_string(),
+            r.origin.label()
+        )?;
+    }
+    Ok(())
+}

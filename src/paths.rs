@@ -1,0 +1,58 @@
+//! Where knotless keeps things (DESIGN §3): the data folder, the config file, and the folders
+//! routines are read from. Resolved once from flags, environment and XDG defaults.
+//!
+//! The config dir is the folder holding the config file, so `--config ~/x/config.toml` also reads
+//! routines from `~/x/routines/`.
+
+use std::path::PathBuf;
+
+use etcetera::BaseStrategy;
+
+/// Resolved locations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// Holds `symptoms.jsonl`, `history.jsonl`, `acks.jsonl`.
+    pub data_dir: PathBuf,
+    /// The config file (it may not exist).
+    pub config_file: PathBuf,
+    /// Extra routine folders from `--routines`, in the order given.
+    pub extra_routine_dirs: Vec<PathBuf>,
+}
+
+impl Paths {
+    /// Fills in XDG defaults (`~/.local/share/knotless`, `~/.config/knotless/config.toml`) for
+    /// whatever was not given.
+    pub fn resolve(
+        data_dir: Option<PathBuf>,
+        config_file: Option<PathBuf>,
+        extra_routine_dirs: Vec<PathBuf>,
+    ) -> Result<Paths, String> {
+        let base = || {
+            etcetera::choose_base_strategy().map_err(|e| {
+                format!("cannot find your home folder ({e}); pass --data-dir and --config")
+            })
+        };
+        let data_dir = match data_dir {
+            Some(d) => d,
+            None => base()?.data_dir().join("knotless"),
+        };
+        let config_file = match config_file {
+            Some(c) => c,
+            None => base()?.config_dir().join("knotless").join("config.toml"),
+        };
+        Ok(Paths {
+            data_dir,
+            config_file,
+            extra_routine_dirs,
+        })
+    }
+
+    /// The routine folders in override order: the config dir's `routines/`, then `--routines`.
+    pub fn routine_dirs(&self) -> Vec<PathBuf> {
+        let config_dir = self.config_file.parent().map(|p| p.join("routines"));
+        config_dir
+            .into_iter()
+            .chain(self.extra_routine_dirs.iter().cloned())
+            .collect()
+    }
+}

@@ -1,0 +1,93 @@
+//! The event loop: the one place the TUI reads the clock and talks to the terminal.
+//!
+//! It draws once per change and then blocks: on input alone when nothing is timed (an idle
+//! screen never wakes), or until the next visible change while a timer runs (the displayed second
+//! ticking over or a phase ending). The terminal is restored on every exit; `ratatui::try_init`
+//! installs a panic hook that restores it before a panic message is printed.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::Local;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::app::{App, Msg, update};
+use super::keymap::keymap;
+use super::theme::Theme;
+use crate::clock::Now;
+use crate::history;
+use crate::paths::Paths;
+use crate::routine::Library;
+
+/// Reads both clocks, once, for one update.
+fn read_now() -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: Local::now().fixed_offset(),
+    }
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Runs the TUI until the person quits; `start` opens a routine straight away.
+pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
+    let theme = Theme::new(colour_allowed());
+    let store = history::store(&paths.data_dir);
+    let mut app = App::new(library, theme, store, start.as_deref(), read_now());
+    let result = ratatui::try_init().and_then(|mut terminal| {
+        let result = event_loop(&mut terminal, &mut app);
+        ratatui::try_restore().and(result)
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("error: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut redraw = true;
+    while !app.quit {
+        if redraw {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            if app.bells > 0 {
+                app.bells = 0;
+                let mut out = io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+        }
+        let msg = match app.next_wake() {
+            None => to_msg(event::read()?),
+            Some(deadline) => {
+                let timeout = deadline.saturating_duration_since(Instant::now());
+                if event::poll(timeout)? {
+                    to_msg(event::read()?)
+                } else {
+                    Some(Msg::Tick)
+                }
+            }
+        };
+        redraw = match msg {
+            Some(msg) => update(app, msg, read_now()),
+            None => false,
+        };
+    }
+    Ok(())
+}
+
+fn to_msg(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) => keymap(key),
+        Event::Resize(..) => Some(Msg::Resize),
+        _ => None,
+    }
+}

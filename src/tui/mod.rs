@@ -1,0 +1,18 @@
+//! The terminal app: state and messages (`app`), the runner's state (`runner`), keys
+//! (`keymap`), screens that only draw (`screens`, `widgets`, `view`), and the event loop — the
+//! one place that reads the clock and talks to the terminal.
+
+mod app;
+mod event_loop;
+mod keymap;
+mod runner;
+pub mod screens;
+mod theme;
+mod view;
+pub mod widgets;
+
+pub use app::{App, Entry, Msg, Screen, update};
+pub use event_loop::run;
+pub use keymap::keymap;
+pub use runner::{Effect, PainInput, Runner, Stage, Summary};
+pub use theme::Theme;

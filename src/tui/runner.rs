@@ -1,0 +1,285 @@
+//! The runner's state: briefing (cautions, the heat checklist), pain before, the timed session,
+//! pain after, and the summary. Pure: every change comes through [`Runner::update`] with `now`.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::app::Msg;
+use crate::clock::Now;
+use crate::history::{SessionOutcome, SessionRecord};
+use crate::routine::{Kind, Routine};
+use crate::session::{Cue, Outcome, Session};
+
+/// How long a skin-check prompt stays on screen.
+const SKIN_PROMPT_FOR: Duration = Duration::from_secs(30);
+/// How long the halfway mark is announced.
+const HALFWAY_FOR: Duration = Duration::from_secs(3);
+
+/// A 0–10 rating being chosen; `None` until the person picks a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PainInput {
+    /// The chosen rating.
+    pub value: Option<u8>,
+}
+
+impl PainInput {
+    fn update(&mut self, msg: Msg) {
+        self.value = match (msg, self.value) {
+            (Msg::Digit(d), _) => Some(d),
+            (Msg::Right | Msg::Up, None) => Some(0),
+            (Msg::Right | Msg::Up, Some(v)) => Some((v + 1).min(10)),
+            (Msg::Left | Msg::Down, Some(v)) => Some(v.saturating_sub(1)),
+            (Msg::Last, _) => Some(10),
+            (Msg::First, _) => Some(0),
+            (_, v) => v,
+        };
+    }
+}
+
+/// Where the runner is.
+#[derive(Debug, Clone)]
+pub enum Stage {
+    /// Cautions to read; for heat, a checklist to tick item by item.
+    Briefing {
+        /// Which items are ticked (heat only).
+        checked: Vec<bool>,
+        /// The highlighted item.
+        cursor: usize,
+        /// Enter was pressed before every item was ticked.
+        incomplete: bool,
+    },
+    /// "How is your back right now?"
+    PainBefore(PainInput),
+    /// The timed session.
+    Running(Session),
+    /// "How does it feel now?" after the session ended.
+    PainAfter(PainInput, Session),
+    /// What was done; the record has been written (or why not).
+    Summary(Summary),
+}
+
+/// The end-of-session summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The record appended to history.
+    pub record: SessionRecord,
+    /// `Err` with the reason if it could not be saved.
+    pub saved: Result<(), String>,
+}
+
+/// What the app should do after the runner handled a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Nothing beyond a redraw.
+    None,
+    /// Ring the terminal bell.
+    Bell,
+    /// Save this record to history, then show the summary.
+    Save(SessionRecord),
+    /// Leave the runner.
+    Exit,
+}
+
+/// A routine being run.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    /// The routine.
+    pub routine: Routine,
+    /// The current stage.
+    pub stage: Stage,
+    /// Rating before, if given.
+    pub pain_before: Option<u8>,
+    /// Show the skin-check prompt until then.
+    pub skin_prompt_until: Option<Instant>,
+    /// Show the halfway mark until then.
+    pub halfway_until: Option<Instant>,
+    started: Option<Now>,
+}
+
+impl Runner {
+    /// A runner for `routine`, opening on its cautions.
+    pub fn new(routine: Routine, now: Now) -> Runner {
+        let mut runner = Runner {
+            routine,
+            stage: Stage::PainBefore(PainInput::default()),
+            pain_before: None,
+            skin_prompt_until: None,
+            halfway_until: None,
+            started: None,
+        };
+        runner.stage = if runner.routine.cautions.is_empty() {
+            runner.after_briefing(now)
+        } else {
+            Stage::Briefing {
+                checked: vec![false; runner.routine.cautions.len()],
+                cursor: 0,
+                incomplete: false,
+            }
+        };
+        runner
+    }
+
+    /// Whether the cautions are a checklist to tick (heat) rather than notes to read.
+    pub fn is_checklist(&self) -> bool {
+        self.routine.kind == Kind::Heat
+    }
+
+    /// Whether pain is rated before and after (not for short posture breaks).
+    fn rates_pain(&self) -> bool {
+        self.routine.kind != Kind::PostureBreak
+    }
+
+    fn after_briefing(&mut self, now: Now) -> Stage {
+        if self.rates_pain() {
+            Stage::PainBefore(PainInput::default())
+        } else {
+            self.begin(now)
+        }
+    }
+
+    fn begin(&mut self, now: Now) -> Stage {
+        self.started = Some(now);
+        Stage::Running(Session::start(&self.routine, now.instant))
+    }
+
+    /// Handles one message; `now` is this moment.
+    pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
+        let is_checklist = self.is_checklist();
+        match &mut self.stage {
+            Stage::Briefing {
+                checked,
+                cursor,
+                incomplete,
+            } => match msg {
+                Msg::Up => *cursor = cursor.saturating_sub(1),
+                Msg::Down => *cursor = (*cursor + 1).min(checked.len().saturating_sub(1)),
+                Msg::Space if is_checklist => {
+                    if let Some(c) = checked.get_mut(*cursor) {
+                        *c = !*c;
+                        if *c {
+                            *cursor = (*cursor + 1).min(checked.len() - 1);
+                        }
+                    }
+                }
+                Msg::Confirm if is_checklist && !checked.iter().all(|&c| c) => *incomplete = true,
+                Msg::Confirm => self.stage = self.after_briefing(now),
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                _ => {}
+            },
+            Stage::PainBefore(input) => match msg {
+                Msg::Confirm => {
+                    self.pain_before = input.value;
+                    self.stage = self.begin(now);
+                    return Effect::Bell;
+                }
+                Msg::Skip => {
+                    self.stage = self.begin(now);
+                    return Effect::Bell;
+                }
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                other => input.update(other),
+            },
+            Stage::Running(session) => {
+                match msg {
+                    Msg::Tick => session.tick(now.instant),
+                    Msg::Space => session.toggle_pause(now.instant),
+                    Msg::Next => session.next(now.instant),
+                    Msg::Back => session.back(now.instant),
+                    Msg::Confirm => session.done(now.instant),
+                    Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
+                    _ => {}
+                }
+                let bell = self.handle_cues(now.instant);
+                if let Stage::Running(session) = &self.stage
+                    && session.ended().is_some()
+                {
+                    let session = session.clone();
+                    if self.rates_pain() && msg != Msg::ForceQuit {
+                        self.stage = Stage::PainAfter(PainInput::default(), session);
+                    } else {
+                        return Effect::Save(self.record(&session, None, now));
+                    }
+                }
+                return if bell { Effect::Bell } else { Effect::None };
+            }
+            Stage::PainAfter(input, session) => match msg {
+                Msg::Confirm => {
+                    let (value, session) = (input.value, session.clone());
+                    return Effect::Save(self.record(&session, value, now));
+                }
+                Msg::Skip | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    let session = session.clone();
+                    return Effect::Save(self.record(&session, None, now));
+                }
+                other => input.update(other),
+            },
+            Stage::Summary(_) => {
+                if matches!(msg, Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit) {
+                    return Effect::Exit;
+                }
+            }
+        }
+        Effect::None
+    }
+
+    /// Shows the summary for a saved (or unsaved) record.
+    pub fn show_summary(&mut self, record: SessionRecord, saved: Result<(), String>) {
+        self.stage = Stage::Summary(Summary { record, saved });
+    }
+
+    fn handle_cues(&mut self, now: Instant) -> bool {
+        let Stage::Running(session) = &mut self.stage else {
+            return false;
+        };
+        let cues = session.take_cues();
+        for cue in &cues {
+            match cue {
+                Cue::SkinCheck => self.skin_prompt_until = Some(now + SKIN_PROMPT_FOR),
+                Cue::Halfway => self.halfway_until = Some(now + HALFWAY_FOR),
+                Cue::PhaseStarted(_) => self.halfway_until = None,
+                _ => {}
+            }
+        }
+        self.skin_prompt_until = self.skin_prompt_until.filter(|&t| t > now);
+        self.halfway_until = self.halfway_until.filter(|&t| t > now);
+        !cues.is_empty()
+    }
+
+    /// When the screen next changes by itself, if ever.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let Stage::Running(session) = &self.stage else {
+            return None;
+        };
+        [
+            session.next_wake(now),
+            self.skin_prompt_until,
+            self.halfway_until,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
+    fn record(&self, session: &Session, pain_after: Option<u8>, now: Now) -> SessionRecord {
+        let started = self.started.unwrap_or(now);
+        let (ended_at, outcome) = session
+            .ended()
+            .unwrap_or((started.instant, Outcome::Stopped));
+        let (steps_done, steps_total) = session.steps_done();
+        let ended: DateTime<FixedOffset> = started.wall_at(ended_at);
+        SessionRecord {
+            id: crate::id::new_id(ended.timestamp_millis()),
+            routine: self.routine.id.clone(),
+            kind: self.routine.kind,
+            started: started.wall,
+            ended,
+            active_seconds: session.active_time(ended_at).as_secs(),
+            outcome: SessionOutcome::from(outcome),
+            steps_done,
+            steps_total,
+            pain_before: self.pain_before,
+            pain_after,
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The help overlay and the footer: both read the same list of keys for the current view, so
+//! what the footer shows and what `?` explains never disagree.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+
+use crate::tui::app::{App, Screen};
+use crate::tui::runner::Stage;
+
+/// The keys that work in the current view: (key, what it does).
+pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
+    match &app.screen {
+        Screen::Routines => vec![
+            ("↑↓ jk", "choose"),
+            ("enter", "start"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Runner(runner) => match &runner.stage {
+            Stage::Briefing { .. } if runner.is_checklist() => vec![
+                ("↑↓", "move"),
+                ("space", "tick"),
+                ("enter", "start"),
+                ("esc", "back"),
+            ],
+            Stage::Briefing { .. } => vec![("enter", "continue"), ("esc", "back")],
+            Stage::PainBefore(_) | Stage::PainAfter(..) => {
+                vec![("0-9 ←→", "rate"), ("enter", "save"), ("s", "skip")]
+            }
+            Stage::Running(session) => {
+                let untimed = session.current().is_some_and(|p| p.duration.is_none());
+                let mut keys = vec![
+                    (
+                        "space",
+                        if session.is_paused() {
+                            "resume"
+                        } else {
+                            "pause"
+                        },
+                    ),
+                    ("n", "next"),
+                    ("b", "back"),
+                    ("q", "stop"),
+                ];
+                if untimed {
+                    keys.insert(0, ("enter", "done"));
+                }
+                keys
+            }
+            Stage::Summary(_) => vec![("enter", "back to routines")],
+        },
+    }
+}
+
+/// The key hints on the bottom line.
+pub struct Footer<'a> {
+    /// The state to describe.
+    pub app: &'a App,
+}
+
+impl Widget for &Footer<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let mut spans = Vec::new();
+        for (key, action) in keys(self.app) {
+            spans.push(Span::styled(format!(" {key} "), theme.key()));
+            spans.push(Span::styled(format!("{action} "), theme.muted()));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// The `?` overlay: every key of the current view, and the general ones.
+pub struct HelpOverlay<'a> {
+    /// The state to describe.
+    pub app: &'a App,
+}
+
+impl Widget for &HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let mut lines = vec![Line::styled("Keys here", theme.title())];
+        for (key, action) in keys(self.app) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:>10}  "), theme.key()),
+                Span::raw(action),
+            ]));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled("Everywhere", theme.title()));
+        for (key, action) in [
+            ("?", "open or close this help"),
+            ("ctrl-c", "save and quit"),
+        ] {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:>10}  "), theme.key()),
+                Span::raw(action),
+            ]));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "knotless is self-care support, not a diagnosis.",
+            theme.muted(),
+        ));
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let width = 52.min(area.width);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .title(" Help ")
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(popup, buf);
+    }
+}

@@ -1,0 +1,171 @@
+//! The Routines screen: routines grouped by kind, broken files at the end with their errors, and
+//! a detail pane for the highlighted one (steps, total time, cautions, where it came from).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::describe_step;
+use crate::duration::{Clock, Compact};
+use crate::routine::{BrokenRoutine, Routine};
+use crate::tui::app::{App, Entry};
+
+/// The Routines screen, drawn from the app state.
+pub struct RoutinesScreen<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &RoutinesScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let app = self.app;
+        let (list_area, detail_area) = if area.width >= 60 {
+            let list_width = (area.width * 2 / 5).clamp(28, 40);
+            let [l, d] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)])
+                .areas(area);
+            (l, d)
+        } else {
+            let list_height = (app.list_entries().len() as u16 + 3)
+                .min(area.height / 2)
+                .max(1);
+            let [l, d] =
+                Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
+            (l, d)
+        };
+        render_list(app, list_area, buf);
+        let mut detail = match app.selected_entry() {
+            Some(Entry::Routine(i)) => routine_detail(app, &app.library.routines[i]),
+            Some(Entry::Broken(i)) => broken_detail(app, &app.library.broken[i]),
+            None => Text::from("No routines found."),
+        };
+        if let Some(notice) = &app.notice {
+            detail
+                .lines
+                .insert(0, Line::styled(notice.clone(), app.theme.error()));
+            detail.lines.insert(1, Line::default());
+        }
+        let block = if area.width >= 60 {
+            Block::new()
+                .borders(Borders::LEFT)
+                .border_style(app.theme.muted())
+        } else {
+            Block::new()
+                .borders(Borders::TOP)
+                .border_style(app.theme.muted())
+        };
+        Paragraph::new(detail)
+            .wrap(Wrap { trim: false })
+            .block(block.padding(ratatui::widgets::Padding::horizontal(1)))
+            .render(detail_area, buf);
+    }
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut last_kind = None;
+    for (n, entry) in app.list_entries().into_iter().enumerate() {
+        let line = match entry {
+            Entry::Routine(i) => {
+                let r = &app.library.routines[i];
+                if last_kind != Some(r.kind) {
+                    if last_kind.is_some() {
+                        lines.push(Line::default());
+                    }
+                    lines.push(Line::styled(r.kind.plural_label(), theme.title()));
+                    last_kind = Some(r.kind);
+                }
+                let time = Clock(r.total()).to_string();
+                let name_width = width.saturating_sub(time.len() + 3);
+                let name: String = r.name.chars().take(name_width).collect();
+                let pad = name_width.saturating_sub(name.chars().count());
+                Line::from(format!(" {name}{} {time} ", " ".repeat(pad)))
+            }
+            Entry::Broken(i) => {
+                if i == 0 {
+                    lines.push(Line::default());
+                    lines.push(Line::styled("Broken files", theme.error()));
+                }
+                let b = &app.library.broken[i];
+                Line::from(vec![
+                    Span::styled(" ✗ ", theme.error()),
+                    Span::raw(b.id.clone()),
+                ])
+            }
+        };
+        if n == app.selected {
+            selected_line = lines.len();
+            lines.push(line.style(theme.selected()));
+        } else {
+            lines.push(line);
+        }
+    }
+    let height = area.height as usize;
+    let offset = (selected_line + 1).saturating_sub(height);
+    Paragraph::new(lines)
+        .scroll((offset as u16, 0))
+        .render(area, buf);
+}
+
+fn routine_detail<'a>(app: &App, r: &'a Routine) -> Text<'a> {
+    let theme = &app.theme;
+    let mut lines = vec![Line::styled(r.name.as_str(), theme.title())];
+    if !r.summary.is_empty() {
+        lines.push(Line::from(r.summary.as_str()));
+    }
+    lines.push(Line::default());
+    let mut facts = format!(
+        "{} · {} · {} step{}",
+        r.kind.id(),
+        Clock(r.total()),
+        r.steps.len(),
+        if r.steps.len() == 1 { "" } else { "s" }
+    );
+    if let Some(every) = r.every {
+        facts.push_str(&format!(" · offered every {}", Compact(every)));
+    }
+    lines.push(Line::styled(facts, theme.muted()));
+    let mut from = r.origin.label();
+    if !r.source.is_empty() {
+        from = format!("{from} · {}", r.source);
+    }
+    lines.push(Line::styled(format!("From: {from}"), theme.muted()));
+    lines.push(Line::default());
+    lines.push(Line::styled("Steps", theme.title()));
+    for (i, step) in r.steps.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{:>2}. {}", i + 1, step.name)),
+            Span::styled(format!("  {}", describe_step(step)), theme.muted()),
+        ]));
+    }
+    if !r.cautions.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Before you start", theme.caution()));
+        for caution in &r.cautions {
+            lines.push(Line::from(format!(" • {caution}")));
+        }
+    }
+    Text::from(lines)
+}
+
+fn broken_detail<'a>(app: &App, b: &'a BrokenRoutine) -> Text<'a> {
+    let theme = &app.theme;
+    let mut lines = vec![
+        Line::styled(format!("{} could not be loaded", b.id), theme.error()),
+        Line::styled(b.origin.label(), theme.muted()),
+        Line::default(),
+        Line::from("Fix the errors below, then restart knotless (or run `knotless check`)."),
+        Line::default(),
+    ];
+    for error in &b.errors {
+        lines.extend(error.to_string().lines().map(|l| Line::from(l.to_owned())));
+        lines.push(Line::default());
+    }
+    Text::from(lines)
+}

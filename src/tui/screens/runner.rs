@@ -1,0 +1,395 @@
+//! The runner: cautions or the heat checklist, the pain ratings, the timed session (big
+//! countdown, step and routine gauges, side and set, cue, pose drawing, what comes next) and the
+//! summary. Two layouts: a roomy one from about 64×18, and a compact one down to the smallest
+//! terminals; nothing is drawn outside its area at any size.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, LineGauge, Padding, Paragraph, Widget, Wrap};
+
+use crate::duration::Clock;
+use crate::routine::plan::{Phase, PhaseKind};
+use crate::routine::{Routine, Work};
+use crate::session::Session;
+use crate::tui::runner::{PainInput, Runner, Stage, Summary};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{BigText, PainScale, big_text};
+
+/// The runner screen, drawn from the runner's state at `now`.
+pub struct RunnerScreen<'a> {
+    /// The runner.
+    pub runner: &'a Runner,
+    /// Colours.
+    pub theme: Theme,
+    /// The moment to draw.
+    pub now: Instant,
+}
+
+impl Widget for &RunnerScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let r = self.runner;
+        match &r.stage {
+            Stage::Briefing {
+                checked,
+                cursor,
+                incomplete,
+            } => self.briefing(checked, *cursor, *incomplete, area, buf),
+            Stage::PainBefore(input) => {
+                self.pain("How does your back feel right now?", input, area, buf)
+            }
+            Stage::Running(session) => self.running(session, area, buf),
+            Stage::PainAfter(input, _) => {
+                self.pain("And now, after the session?", input, area, buf)
+            }
+            Stage::Summary(summary) => self.summary(summary, area, buf),
+        }
+    }
+}
+
+impl RunnerScreen<'_> {
+    fn briefing(
+        &self,
+        checked: &[bool],
+        cursor: usize,
+        incomplete: bool,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let t = &self.theme;
+        let r = &self.runner.routine;
+        let mut lines = vec![Line::styled(r.name.as_str(), t.title())];
+        if !r.summary.is_empty() {
+            lines.push(Line::from(r.summary.as_str()));
+        }
+        lines.push(Line::default());
+        if self.runner.is_checklist() {
+            lines.push(Line::styled(
+                "Safety checklist: tick each item with space once it is true for you",
+                t.caution(),
+            ));
+            for (i, (caution, &done)) in r.cautions.iter().zip(checked).enumerate() {
+                let mark = if done { "[x]" } else { "[ ]" };
+                let line = Line::from(format!("{mark} {caution}"));
+                lines.push(if i == cursor {
+                    line.style(t.selected())
+                } else {
+                    line
+                });
+            }
+            if incomplete {
+                lines.push(Line::default());
+                lines.push(Line::styled(
+                    "Tick every item before heating: each one prevents burns.",
+                    t.error(),
+                ));
+            }
+        } else {
+            lines.push(Line::styled("Before you start", t.caution()));
+            for caution in &r.cautions {
+                lines.push(Line::from(format!(" • {caution}")));
+            }
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!("{} · {} steps", Clock(r.total()), r.steps.len()),
+            t.muted(),
+        ));
+        // Keep the highlighted checklist row in view on short terminals.
+        let cursor_line = 4 + cursor;
+        let offset = (cursor_line + 2).saturating_sub(area.height as usize);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset as u16, 0))
+            .block(Block::new().padding(Padding::horizontal(1)))
+            .render(area, buf);
+    }
+
+    fn pain(&self, question: &str, input: &PainInput, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let [_, q, _, scale, _, hint] = Layout::vertical([
+            Constraint::Percentage(30),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Line::styled(question, t.title()).centered().render(q, buf);
+        PainScale {
+            value: input.value,
+            theme: *t,
+        }
+        .render(scale, buf);
+        Line::styled("0 is no pain, 10 the worst you can imagine", t.muted())
+            .centered()
+            .render(hint, buf);
+    }
+
+    fn running(&self, session: &Session, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let now = self.now;
+        let routine = &self.runner.routine;
+        let Some(phase) = session.current() else {
+            return;
+        };
+        let step = &routine.steps[phase.step];
+        let compact = area.height < 18 || area.width < 56;
+
+        // Title: what to do now, and where in the step.
+        let mut title = vec![Span::styled(phase_title(routine, phase), t.title())];
+        if session.is_paused() {
+            title.push(Span::styled("  PAUSED", t.caution()));
+        }
+        let position = position_label(routine, phase);
+
+        let clock_text = clock_text(session, phase, now, step.work);
+        let art = step.art.as_ref().filter(|_| !compact && area.width >= 72);
+        let art_width = art.map_or(0, |a| {
+            a.text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 4
+        });
+
+        let [head, main, banner, routine_gauge, next] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(if compact { 3 } else { 9 }),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Line::from(title).render(head, buf);
+        Line::styled(position.clone(), t.muted())
+            .right_aligned()
+            .render(head, buf);
+
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(art_width)]).areas(main);
+        let clock_rows = if compact { 1 } else { big_text::HEIGHT + 1 };
+        let [label, clock, gauge, cue] = Layout::vertical([
+            Constraint::Length(if compact { 0 } else { 1 }),
+            Constraint::Length(clock_rows),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(left);
+        Line::styled(phase_label(phase, step.work), t.muted())
+            .centered()
+            .render(label, buf);
+        let style = t.clock(session.is_paused());
+        if compact {
+            let label = phase_label(phase, step.work);
+            Line::from(vec![
+                Span::styled(format!("{label}  "), t.muted()),
+                Span::styled(clock_text.clone(), style),
+            ])
+            .centered()
+            .render(clock, buf);
+        } else {
+            (&BigText::new(&clock_text, style)).render(clock, buf);
+        }
+        if let Some(total) = phase.duration {
+            let elapsed = session.elapsed(now).min(total);
+            bar(
+                session.phase_progress(now),
+                format!("{} / {}", Clock(elapsed), Clock(total)),
+                t,
+            )
+            .render(gauge, buf);
+        }
+        let cue_text = match phase.kind {
+            PhaseKind::Work => step.cue.clone(),
+            PhaseKind::Prepare => format!("Get into position for {}. {}", step.name, step.cue),
+            PhaseKind::SwitchSides => format!("Change to the right side. {}", step.cue),
+            PhaseKind::Rest => "Breathe slowly and let your back relax.".to_owned(),
+        };
+        Paragraph::new(cue_text)
+            .wrap(Wrap { trim: true })
+            .block(Block::new().padding(Padding::new(1, 1, u16::from(!compact), 0)))
+            .render(cue, buf);
+        if let Some(art) = art {
+            Paragraph::new(art.text.as_str())
+                .block(
+                    Block::bordered()
+                        .border_type(BorderType::Rounded)
+                        .border_style(t.muted())
+                        .padding(Padding::horizontal(1)),
+                )
+                .render(right, buf);
+        }
+
+        // Banner: skin checks outrank the halfway mark and the reps hint.
+        let banner_line = if self.runner.skin_prompt_until.is_some_and(|u| u > now) {
+            Line::styled(
+                "Skin check: lift the pack. Stop if the skin is very red, blotchy, blistered or sore.",
+                t.caution(),
+            )
+        } else if self.runner.halfway_until.is_some_and(|u| u > now) {
+            Line::styled("Halfway there. Keep breathing.", t.good())
+        } else if phase.kind == PhaseKind::Work && phase.duration.is_none() {
+            Line::styled("Press Enter when you have done them all.", t.caution())
+        } else {
+            Line::default()
+        };
+        banner_line.centered().render(banner, buf);
+
+        let label = format!(
+            "step {}/{} · {} left",
+            phase.step + 1,
+            routine.steps.len(),
+            Clock(session.routine_remaining(now))
+        );
+        bar(session.routine_progress(now), label, t).render(routine_gauge, buf);
+        let next_text = match session.next_work() {
+            Some(n) => {
+                let mut text = format!("Next: {}", routine.steps[n.step].name);
+                if let Some(side) = n.side.label() {
+                    text.push_str(&format!(" · {side}"));
+                }
+                text
+            }
+            None => "Next: done".to_owned(),
+        };
+        Line::styled(next_text, t.muted()).render(next, buf);
+    }
+
+    fn summary(&self, summary: &Summary, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let rec = &summary.record;
+        let done = rec.outcome == crate::history::SessionOutcome::Completed;
+        let mut lines = vec![
+            Line::default(),
+            Line::styled(
+                if done {
+                    "Session complete"
+                } else {
+                    "Session stopped"
+                },
+                if done { t.good() } else { t.caution() },
+            ),
+            Line::styled(self.runner.routine.name.as_str(), t.title()),
+            Line::default(),
+            Line::from(format!(
+                "Time: {}   Steps done: {} of {}",
+                Clock(std::time::Duration::from_secs(rec.active_seconds)),
+                rec.steps_done,
+                rec.steps_total
+            )),
+        ];
+        if rec.pain_before.is_some() || rec.pain_after.is_some() {
+            let show = |p: Option<u8>| p.map_or("–".to_owned(), |p| p.to_string());
+            let mut spans = vec![Span::raw(format!(
+                "Pain: {} → {}",
+                show(rec.pain_before),
+                show(rec.pain_after)
+            ))];
+            if let (Some(before), Some(after)) = (rec.pain_before, rec.pain_after) {
+                let (text, style) = match after as i16 - before as i16 {
+                    d if d < 0 => (format!("  (down {})", -d), t.good()),
+                    0 => ("  (no change)".to_owned(), t.muted()),
+                    d => (format!("  (up {d})"), t.caution()),
+                };
+                spans.push(Span::styled(text, style));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::default());
+        lines.push(match &summary.saved {
+            Ok(()) => Line::styled("Saved to your history.", t.muted()),
+            Err(e) => Line::styled(format!("Not saved: {e}"), t.error()),
+        });
+        Paragraph::new(Text::from(lines))
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+    }
+}
+
+/// A one-line progress bar that reads without colour: thick for done, thin for to do.
+fn bar<'a>(ratio: f64, label: String, t: &Theme) -> LineGauge<'a> {
+    LineGauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(label)
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .filled_style(t.gauge())
+        .unfilled_style(t.muted())
+}
+
+fn phase_title(routine: &Routine, phase: &Phase) -> String {
+    let step = &routine.steps[phase.step].name;
+    match phase.kind {
+        PhaseKind::Prepare => format!("Get ready: {step}"),
+        PhaseKind::Work => step.clone(),
+        PhaseKind::SwitchSides => format!("Switch sides: {step}"),
+        PhaseKind::Rest => "Rest".to_owned(),
+    }
+}
+
+fn position_label(routine: &Routine, phase: &Phase) -> String {
+    let step = &routine.steps[phase.step];
+    let mut parts = Vec::new();
+    if let Some(side) = phase.side.label() {
+        parts.push(side.to_owned());
+    }
+    if step.sets > 1 {
+        parts.push(format!("set {}/{}", phase.set, step.sets));
+    }
+    parts.join(" · ")
+}
+
+fn phase_label(phase: &Phase, work: Work) -> String {
+    match (phase.kind, work) {
+        (PhaseKind::Prepare, _) => "get ready".to_owned(),
+        (PhaseKind::SwitchSides, _) => "switch sides".to_owned(),
+        (PhaseKind::Rest, _) => "rest".to_owned(),
+        (PhaseKind::Work, Work::Hold(_)) => "hold".to_owned(),
+        (PhaseKind::Work, Work::Reps { count, .. }) => format!("{count} reps"),
+    }
+}
+
+/// The big number: the countdown, or for counted reps the number to do, or for paced reps the
+/// countdown (the rep number is in the label).
+fn clock_text(session: &Session, phase: &Phase, now: Instant, work: Work) -> String {
+    match session.remaining(now) {
+        Some(left) => {
+            // Show whole seconds rounded up, so "0:01" is the last second and "0:00" never lingers.
+            let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+            Clock(std::time::Duration::from_secs(secs)).to_string()
+        }
+        None => match (phase.kind, work) {
+            (PhaseKind::Work, Work::Reps { count, .. }) => count.to_string(),
+            _ => String::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_names_side_and_set() {
+        let phase = Phase {
+            kind: PhaseKind::Work,
+            step: 0,
+            set: 1,
+            side: crate::routine::plan::Side::Left,
+            duration: None,
+        };
+        let routine = crate::routine::parse(
+            "t",
+            "t.toml",
+            "name = \"t\"\nkind = \"stretch\"\n[[steps]]\nname = \"a\"\nhold = \"30s\"\nsides = \"left-right\"\nsets = 2\n",
+            crate::routine::Origin::Bundled,
+            &|_| None,
+        )
+        .unwrap();
+        assert_eq!(position_label(&routine, &phase), "Left · set 1/2");
+    }
+}

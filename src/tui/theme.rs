@@ -1,0 +1,99 @@
+//! Colours and emphasis in one place. With `NO_COLOR` set, no colour is used at all; meaning is
+//! still carried by bold, reversed and dim text.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles screens draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// False when `NO_COLOR` is set.
+    pub color: bool,
+}
+
+impl Theme {
+    /// A theme with or without colour.
+    pub fn new(color: bool) -> Self {
+        Self { color }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Titles and headings.
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text.
+    pub fn muted(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    /// The selected row of a list.
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// Key names in hints.
+    pub fn key(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Good news: done, saved, pain down.
+    pub fn good(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    /// Needs attention: a caution, a skin check.
+    pub fn caution(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Something failed.
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// The big countdown.
+    pub fn clock(&self, paused: bool) -> Style {
+        if paused {
+            self.muted()
+        } else {
+            self.fg(Color::White).add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// A progress bar's filled part.
+    pub fn gauge(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Green).bg(Color::Black)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Colour for a pain rating 0–10, green through red.
+    pub fn pain(&self, value: u8) -> Style {
+        self.fg(match value {
+            0..=3 => Color::Green,
+            4..=6 => Color::Yellow,
+            _ => Color::Red,
+        })
+    }
+}

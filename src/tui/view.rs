@@ -1,0 +1,60 @@
+//! The frame: tab bar, the screen in front, the key hints, and the help overlay on top.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::app::{App, Screen};
+use super::screens::help::{Footer, HelpOverlay};
+use super::screens::routines::RoutinesScreen;
+use super::screens::runner::RunnerScreen;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let (tabs, body, footer) = if area.height >= 4 {
+            let [t, b, f] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(0),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            (Some(t), b, Some(f))
+        } else {
+            (None, area, None)
+        };
+        if let Some(tabs) = tabs {
+            let mut spans = vec![
+                Span::styled(" knotless ", self.theme.title()),
+                Span::styled("│ ", self.theme.muted()),
+                Span::styled("Routines", self.theme.selected()),
+            ];
+            if let Screen::Runner(runner) = &self.screen {
+                spans.push(Span::styled(" › ", self.theme.muted()));
+                spans.push(Span::raw(runner.routine.name.as_str()));
+            }
+            Line::from(spans).render(tabs, buf);
+            Line::styled("? help ", self.theme.muted())
+                .right_aligned()
+                .render(tabs, buf);
+        }
+        match &self.screen {
+            Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
+            Screen::Runner(runner) => (&RunnerScreen {
+                runner,
+                theme: self.theme,
+                now: self.now.instant,
+            })
+                .render(body, buf),
+        }
+        if let Some(footer) = footer {
+            (&Footer { app: self }).render(footer, buf);
+        }
+        if self.help {
+            (&HelpOverlay { app: self }).render(area, buf);
+        }
+    }
+}
