@@ -1,0 +1,205 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys, read off the screen.
+//!
+//! The screen is polled until it shows what is expected, with a deadline; no test waits a fixed
+//! time for a timer. The one bounded wait that expects *no* change (a paused countdown) is also a
+//! poll: it fails as soon as the countdown moves.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const E2E_ROUTINE: &str = r#"
+name = "End to end"
+kind = "stretch"
+summary = "Two long holds."
+prepare = "2s"
+
+[[steps]]
+name = "First hold"
+hold = "40s"
+cue = "Lie on your back and breathe."
+
+[[steps]]
+name = "Second hold"
+hold = "40s"
+cue = "Hug both knees."
+"#;
+
+/// A private tmux server with one window running a command.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16, command: &str) -> Tmux {
+        let socket = format!("knotless-e2e-{}-{width}x{height}", std::process::id());
+        let tmux = Tmux { socket };
+        let status = tmux
+            .cmd()
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", "main"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .expect("tmux is installed (.ci/run installs it)");
+        assert!(status.success(), "tmux new-session failed");
+        tmux
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["-L", &self.socket]);
+        cmd
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", "main"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", "main"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Polls the screen until `ready` holds, or fails after `secs` with the last screen.
+    fn wait_until(&self, what: &str, secs: u64, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, 10, |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+/// The shell line that runs knotless, then reports its exit code and whether the terminal is
+/// back in normal (canonical, echoing) mode.
+fn command(home: &Path, args: &str) -> String {
+    format!(
+        "env NO_COLOR=1 KNOTLESS_DATA_DIR={data} KNOTLESS_CONFIG={config} {bin} {args}; \
+         echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+        data = home.join("data").display(),
+        config = home.join("config/config.toml").display(),
+        bin = env!("CARGO_BIN_EXE_knotless"),
+    )
+}
+
+/// The step gauge's elapsed label, e.g. "0:07" from "0:07 / 0:40".
+fn elapsed_label(screen: &str) -> Option<String> {
+    let at = screen.find(" / 0:40")?;
+    screen.get(at.checked_sub(4)?..at).map(str::to_owned)
+}
+
+#[test]
+fn a_routine_counts_down_pauses_skips_and_stops_and_the_terminal_is_restored() {
+    let home = tempfile::tempdir().unwrap();
+    let routines = home.path().join("mine");
+    std::fs::create_dir(&routines).unwrap();
+    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
+    let args = format!("--routines {} run e2e", routines.display());
+    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
+
+    tmux.wait_for("How does your back feel right now?");
+    tmux.keys(&["5", "Enter"]);
+    tmux.wait_for("Get ready: First hold");
+    // The countdown moves on by itself into the hold and keeps counting.
+    let screen = tmux.wait_until("the hold to count", 10, |s| {
+        s.contains("First hold") && elapsed_label(s).is_some_and(|l| l.as_str() >= "0:02")
+    });
+    assert!(screen.contains("Lie on your back and breathe."), "{screen}");
+    assert!(screen.contains("Next: Second hold"), "{screen}");
+
+    // Space freezes it.
+    tmux.keys(&["Space"]);
+    let paused = tmux.wait_for("PAUSED");
+    let frozen = elapsed_label(&paused).unwrap();
+    let watch_until = Instant::now() + Duration::from_millis(2_500);
+    while Instant::now() < watch_until {
+        let now = tmux.screen();
+        assert_eq!(
+            elapsed_label(&now).as_deref(),
+            Some(frozen.as_str()),
+            "paused:\n{now}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // Resume, then `n` moves on to the next step.
+    tmux.keys(&["Space", "n"]);
+    tmux.wait_until("the second step", 10, |s| {
+        s.contains("Second hold") && !s.contains("PAUSED") && s.contains("Next: done")
+    });
+
+    // `q` stops: the pain question, the summary, back to the list, quit.
+    tmux.keys(&["q"]);
+    tmux.wait_for("And now, after the session?");
+    tmux.keys(&["3", "Enter"]);
+    let summary = tmux.wait_for("Session stopped");
+    assert!(summary.contains("Pain: 5 → 3"), "{summary}");
+    assert!(summary.contains("Steps done: 0 of 2"), "{summary}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stretches");
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("EXIT=0");
+    assert!(
+        !after.contains("knotless │"),
+        "the alternate screen was left:\n{after}"
+    );
+    let modes = tmux.wait_until("stty output", 5, |s| s.contains("icanon"));
+    assert!(
+        modes.contains("icanon echo") && !modes.contains("-icanon"),
+        "raw mode is off:\n{modes}"
+    );
+
+    let history = std::fs::read_to_string(home.path().join("data/history.jsonl")).unwrap();
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 1, "{history}");
+    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(record["routine"], "e2e");
+    assert_eq!(record["outcome"], "stopped");
+    assert_eq!(
+        (
+            record["pain_before"].as_u64(),
+            record["pain_after"].as_u64()
+        ),
+        (Some(5), Some(3))
+    );
+}
+
+#[test]
+fn the_home_screen_works_at_a_small_size() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(40, 12, &command(home.path(), ""));
+    tmux.wait_for("Stretches");
+    tmux.keys(&["j", "j", "Enter"]);
+    tmux.wait_for("›");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("back home", 10, |s| !s.contains("›"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

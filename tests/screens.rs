@@ -1,0 +1,229 @@
+//! Whole screens as a person sees them: insta snapshots at 80×24 and 40×12, every state at every
+//! size without a panic, and `NO_COLOR`. Time is driven by hand through `update`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use knotless::clock::Now;
+use knotless::routine::{Kind, Library};
+use knotless::store::JsonlStore;
+use knotless::tui::{App, Msg, Screen, Stage, Theme, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+struct Harness {
+    app: App,
+    now: Now,
+    _data: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(start: Option<&str>) -> Harness {
+        Harness::with_library(Library::load(&[]), start)
+    }
+
+    fn with_library(library: Library, start: Option<&str>) -> Harness {
+        let data = tempfile::tempdir().unwrap();
+        let now = Now {
+            instant: Instant::now(),
+            wall: "2026-11-24T18:30:00+01:00".parse().unwrap(),
+        };
+        let store = JsonlStore::new(data.path(), "history.jsonl");
+        let app = App::new(library, Theme::new(true), store, start, now);
+        Harness {
+            app,
+            now,
+            _data: data,
+        }
+    }
+
+    fn send(&mut self, msgs: &[Msg]) -> &mut Self {
+        for &msg in msgs {
+            update(&mut self.app, msg, self.now);
+        }
+        self
+    }
+
+    fn advance(&mut self, secs: u64) -> &mut Self {
+        self.now.instant += Duration::from_secs(secs);
+        self.now.wall += chrono::Duration::seconds(secs as i64);
+        update(&mut self.app, Msg::Tick, self.now);
+        self
+    }
+
+    fn stage(&self) -> &Stage {
+        match &self.app.screen {
+            Screen::Runner(r) => &r.stage,
+            Screen::Routines => panic!("not in the runner"),
+        }
+    }
+
+    fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(&self.app, f.area()))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    /// Through the briefing and the pain question into the timed session.
+    fn start_session(&mut self, pain: Option<u8>) -> &mut Self {
+        while let Stage::Briefing { checked, .. } = self.stage() {
+            let unticked = checked.iter().filter(|c| !**c).count();
+            let heat = matches!(&self.app.screen, Screen::Runner(r) if r.is_checklist());
+            if heat && unticked > 0 {
+                self.send(&[Msg::Space]);
+            } else {
+                self.send(&[Msg::Confirm]);
+            }
+        }
+        match pain {
+            Some(p) => self.send(&[Msg::Digit(p), Msg::Confirm]),
+            None => self.send(&[Msg::Skip]),
+        }
+    }
+}
+
+fn first_of(kind: Kind) -> String {
+    Library::load(&[])
+        .routines
+        .iter()
+        .find(|r| r.kind == kind)
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn routines_screen() {
+    let h = Harness::new(None);
+    insta::assert_snapshot!("routines_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("routines_40x12", h.screen(40, 12));
+}
+
+#[test]
+fn routines_screen_lists_a_broken_file_with_its_error() {
+    let library = Library::load(&[PathBuf::from("tests/fixtures/routines")]);
+    let mut h = Harness::with_library(library, None);
+    h.send(&[Msg::Last]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Broken files"), "{screen}");
+    insta::assert_snapshot!("routines_broken_80x24", screen);
+}
+
+#[test]
+fn heat_checklist_must_be_ticked_before_starting() {
+    let id = first_of(Kind::Heat);
+    let mut h = Harness::new(Some(&id));
+    h.send(&[Msg::Space, Msg::Confirm]);
+    assert!(matches!(
+        h.stage(),
+        Stage::Briefing {
+            incomplete: true,
+            ..
+        }
+    ));
+    insta::assert_snapshot!("heat_checklist_80x24", h.screen(80, 24));
+}
+
+#[test]
+fn pain_rating_before() {
+    let mut h = Harness::new(Some("lower-back-release"));
+    h.send(&[Msg::Confirm, Msg::Digit(6)]);
+    insta::assert_snapshot!("pain_before_80x24", h.screen(80, 24));
+}
+
+#[test]
+fn runner_mid_hold() {
+    let mut h = Harness::new(Some("lower-back-release"));
+    h.start_session(Some(6));
+    let Stage::Running(session) = h.stage() else {
+        panic!("running")
+    };
+    let prepare = session.remaining(h.now.instant).unwrap().as_secs();
+    h.advance(prepare).advance(12);
+    insta::assert_snapshot!("runner_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("runner_40x12", h.screen(40, 12));
+    h.send(&[Msg::Space]);
+    let paused = h.screen(80, 24);
+    assert!(paused.contains("PAUSED"), "{paused}");
+    h.advance(600);
+    assert_eq!(h.screen(80, 24), paused, "nothing moves while paused");
+}
+
+#[test]
+fn summary_after_a_session_shows_the_pain_change() {
+    let mut h = Harness::new(Some("lower-back-release"));
+    h.start_session(Some(6));
+    h.advance(60)
+        .send(&[Msg::Quit, Msg::Digit(4), Msg::Confirm]);
+    assert!(matches!(h.stage(), Stage::Summary(_)));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Pain: 6 → 4"), "{screen}");
+    insta::assert_snapshot!("summary_80x24", screen);
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Help]);
+    insta::assert_snapshot!("help_80x24", h.screen(80, 24));
+}
+
+#[test]
+fn every_state_renders_at_every_size_without_panicking() {
+    let mut states = vec![Harness::new(None)];
+    let mut help = Harness::new(None);
+    help.send(&[Msg::Help]);
+    states.push(help);
+    for routine in Library::load(&[]).routines {
+        let mut h = Harness::new(Some(&routine.id));
+        states.push(h.clone_state());
+        h.start_session(Some(3));
+        states.push(h.clone_state());
+        h.advance(7);
+        states.push(h.clone_state());
+        h.send(&[Msg::Next, Msg::Next]);
+        states.push(h.clone_state());
+        h.send(&[Msg::Quit]);
+        states.push(h.clone_state());
+        h.send(&[Msg::Skip]);
+        states.push(h.clone_state());
+    }
+    for state in &states {
+        for w in [
+            0u16, 1, 2, 5, 10, 20, 30, 39, 40, 55, 59, 60, 71, 72, 80, 120, 200,
+        ] {
+            for hgt in [0u16, 1, 2, 3, 4, 6, 8, 12, 17, 18, 24, 60] {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, hgt));
+                (&state.app).render(buf.area, &mut buf);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    let mut h = Harness::new(Some("lower-back-release"));
+    h.app.theme = Theme::new(false);
+    h.start_session(None).advance(20);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    (&h.app).render(buf.area, &mut buf);
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+impl Harness {
+    fn clone_state(&self) -> Harness {
+        Harness {
+            app: self.app.clone(),
+            now: self.now,
+            _data: tempfile::tempdir().unwrap(),
+        }
+    }
+}
