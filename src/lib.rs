@@ -14,3 +14,4 @@ pub mod routine;
 pub mod session;
 pub mod store;
 pub mod tui;
+pub mod vocabulary;
