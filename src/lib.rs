@@ -13,5 +13,7 @@ pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod store;
+pub mod symptoms;
 pub mod tui;
 pub mod vocabulary;
+pub mod when;

@@ -124,6 +124,15 @@ impl JsonlStore {
     /// Loads every record; a missing file is an empty store. Bad lines are reported and copied
     /// once to `<file>.rejected` (best effort: a read-only folder still loads).
     pub fn load<T: DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
+        self.load_checked(|_: &T| None)
+    }
+
+    /// Like [`load`](Self::load), and a line that parses but fails `check` (which says why) is
+    /// rejected and kept aside the same way.
+    pub fn load_checked<T: DeserializeOwned>(
+        &self,
+        check: impl Fn(&T) -> Option<String>,
+    ) -> Result<Loaded<T>, StoreError> {
         let io_err = |action| {
             let path = self.path.clone();
             move |source| StoreError::Io {
@@ -154,16 +163,21 @@ impl JsonlStore {
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_slice::<T>(raw) {
-                Ok(record) => records.push(record),
-                Err(e) => {
-                    rejected.push(RejectedLine {
-                        line: i + 1,
-                        reason: e.to_string(),
-                    });
-                    bad_lines.push(raw);
-                }
-            }
+            let problem = match serde_json::from_slice::<T>(raw) {
+                Ok(record) => match check(&record) {
+                    None => {
+                        records.push(record);
+                        continue;
+                    }
+                    Some(problem) => problem,
+                },
+                Err(e) => e.to_string(),
+            };
+            rejected.push(RejectedLine {
+                line: i + 1,
+                reason: problem,
+            });
+            bad_lines.push(raw);
         }
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.

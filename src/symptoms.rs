@@ -1,0 +1,222 @@
+//! The symptom log: entries, their validation against the vocabulary, and how the append-only
+//! `symptoms.jsonl` folds into the current set (an edit is a later line with the same id, a
+//! delete a tombstone line `{"id": …, "deleted": true}`; the last line for an id wins).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::store::{JsonlStore, Loaded, RejectedLine, StoreError};
+use crate::vocabulary::{Category, UnknownId, Vocabulary};
+
+/// The log's file name in the data folder.
+pub const FILE: &str = "symptoms.jsonl";
+
+/// How the pain began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Onset {
+    /// All at once.
+    Sudden,
+    /// Built up over hours or days.
+    Gradual,
+}
+
+impl Onset {
+    /// The accepted values, for messages.
+    pub const ACCEPTED: &'static str = "sudden, gradual";
+
+    /// The stored id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Onset::Sudden => "sudden",
+            Onset::Gradual => "gradual",
+        }
+    }
+}
+
+/// One symptom entry (DESIGN §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SymptomEntry {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// When the symptoms were felt.
+    pub at: DateTime<FixedOffset>,
+    /// 0–10 numeric rating scale.
+    pub pain: u8,
+    /// Sudden or gradual, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onset: Option<Onset>,
+    /// Body areas (vocabulary ids).
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// Symptoms felt.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    /// Screening questions answered "no".
+    #[serde(default)]
+    pub denied: Vec<String>,
+    /// What set it off.
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// What helped.
+    #[serde(default)]
+    pub relief: Vec<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// What is wrong with an entry; nothing is written when there is any.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// Pain outside 0–10.
+    #[error("pain must be a whole number from 0 to 10 (got {0})")]
+    Pain(u8),
+    /// An id outside the vocabulary.
+    #[error("{0}")]
+    Unknown(#[from] UnknownId),
+    /// A symptom both reported and denied.
+    #[error("`{0}` is both logged as a symptom and denied; keep one")]
+    Contradiction(String),
+}
+
+impl SymptomEntry {
+    /// Checks pain and every id against the vocabulary.
+    pub fn validate(&self, vocabulary: &Vocabulary) -> Result<(), EntryError> {
+        if self.pain > 10 {
+            return Err(EntryError::Pain(self.pain));
+        }
+        let lists = [
+            (Category::Area, &self.areas),
+            (Category::Symptom, &self.symptoms),
+            (Category::Symptom, &self.denied),
+            (Category::Trigger, &self.triggers),
+            (Category::Relief, &self.relief),
+        ];
+        for (category, ids) in lists {
+            for id in ids {
+                vocabulary.check(category, id)?;
+            }
+        }
+        if let Some(both) = self.denied.iter().find(|d| self.symptoms.contains(d)) {
+            return Err(EntryError::Contradiction(both.clone()));
+        }
+        Ok(())
+    }
+}
+
+/// A line of `symptoms.jsonl`: an entry, or a tombstone. Read as one flat struct (not an
+/// untagged enum) so loading 100,000 lines stays fast.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Line {
+    id: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    deleted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    onset: Option<Onset>,
+    #[serde(default)]
+    areas: Vec<String>,
+    #[serde(default)]
+    symptoms: Vec<String>,
+    #[serde(default)]
+    denied: Vec<String>,
+    #[serde(default)]
+    triggers: Vec<String>,
+    #[serde(default)]
+    relief: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+/// The symptom log in a data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymptomLog {
+    store: JsonlStore,
+}
+
+/// The current entries (edits applied, deletes removed), in time order, and any lines set aside.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LogContents {
+    /// Entries sorted by `at`, then id.
+    pub entries: Vec<SymptomEntry>,
+    /// Lines that could not be read.
+    pub rejected: Vec<RejectedLine>,
+}
+
+impl SymptomLog {
+    /// The log in `data_dir`.
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            store: JsonlStore::new(data_dir, FILE),
+        }
+    }
+
+    /// The underlying store (for its paths).
+    pub fn store(&self) -> &JsonlStore {
+        &self.store
+    }
+
+    /// Appends a new entry or an edit of an existing one (same id).
+    pub fn save(&self, entry: &SymptomEntry) -> Result<(), StoreError> {
+        self.store.append(entry)
+    }
+
+    /// Appends a tombstone for `id`.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.store.append(&Line {
+            id: id.to_owned(),
+            deleted: true,
+            at: None,
+            pain: None,
+            onset: None,
+            areas: Vec::new(),
+            symptoms: Vec::new(),
+            denied: Vec::new(),
+            triggers: Vec::new(),
+            relief: Vec::new(),
+            note: String::new(),
+        })
+    }
+
+    /// Loads and folds the log.
+    pub fn load(&self) -> Result<LogContents, StoreError> {
+        let Loaded { records, rejected } = self.store.load_checked(|line: &Line| {
+            let complete =
+                line.deleted || (line.at.is_some() && line.pain.is_some_and(|p| p <= 10));
+            (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned())
+        })?;
+        let mut latest: HashMap<String, Option<SymptomEntry>> =
+            HashMap::with_capacity(records.len());
+        for line in records {
+            let entry = match (line.deleted, line.at, line.pain) {
+                (false, Some(at), Some(pain)) => Some(SymptomEntry {
+                    id: line.id.clone(),
+                    at,
+                    pain,
+                    onset: line.onset,
+                    areas: line.areas,
+                    symptoms: line.symptoms,
+                    denied: line.denied,
+                    triggers: line.triggers,
+                    relief: line.relief,
+                    note: line.note,
+                }),
+                _ => None,
+            };
+            latest.insert(line.id, entry);
+        }
+        let mut entries: Vec<SymptomEntry> = latest.into_values().flatten().collect();
+        entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        Ok(LogContents { entries, rejected })
+    }
+}
+
+#[cfg(test)]
+mod tests;
