@@ -2,6 +2,7 @@
 //! `main.rs` parses and calls [`dispatch`]; the TUI commands hand over to [`crate::tui`].
 
 mod check;
+mod log;
 mod routines;
 
 use std::io::Write;
@@ -68,6 +69,12 @@ pub enum Command {
         /// Files or folders to check
         paths: Vec<PathBuf>,
     },
+    /// The symptom log: add, list and remove entries
+    Log {
+        /// What to do with the log
+        #[command(subcommand)]
+        action: log::LogCommand,
+    },
 }
 
 /// Runs the parsed command line.
@@ -102,6 +109,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }
         Some(Command::Routines { json }) => routines::run(&paths, json),
         Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
+        Some(Command::Log { action }) => log::run(&paths, action),
     }
 }
 

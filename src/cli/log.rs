@@ -1,0 +1,279 @@
+//! `knotless log add|list|rm`: the symptom log from the command line. Everything is validated
+//! before anything is written; bad input exits 2 naming the flag and the accepted values.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, Local};
+use clap::{Args, Subcommand};
+
+use super::usage_error;
+use crate::paths::Paths;
+use crate::store::RejectedLine;
+use crate::symptoms::{LogContents, Onset, SymptomEntry, SymptomLog};
+use crate::vocabulary::{Category, Vocabulary};
+use crate::when::When;
+
+/// `knotless log …`
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Add an entry; prints its id
+    Add(AddArgs),
+    /// List entries in time order
+    List {
+        /// Only entries from this day or moment on
+        #[arg(long, value_name = "DATE", value_parser = parse_when)]
+        since: Option<When>,
+        /// Only entries up to this day (inclusive) or moment
+        #[arg(long, value_name = "DATE", value_parser = parse_when)]
+        until: Option<When>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an entry by id (or a unique start of it)
+    Rm {
+        /// The entry's id, as printed by `log add` or `log list`
+        id: String,
+    },
+}
+
+/// `knotless log add` flags.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Pain on the 0–10 scale (0 none, 10 worst imaginable)
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_pain)]
+    pain: u8,
+    /// When you felt it [default: now]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    at: Option<When>,
+    /// How it began: sudden or gradual
+    #[arg(long, value_parser = parse_onset)]
+    onset: Option<Onset>,
+    /// Where (repeatable): lower-back, leg-left, …
+    #[arg(long = "area", value_name = "ID", value_parser = vocabulary_id(Category::Area))]
+    areas: Vec<String>,
+    /// What you feel (repeatable): knot, stiffness, numbness, …
+    #[arg(long = "symptom", value_name = "ID", value_parser = vocabulary_id(Category::Symptom))]
+    symptoms: Vec<String>,
+    /// A symptom you were asked about and do NOT have (repeatable), e.g. saddle-numbness
+    #[arg(long = "deny", value_name = "ID", value_parser = vocabulary_id(Category::Symptom))]
+    denied: Vec<String>,
+    /// What set it off (repeatable): sitting, lifting, …
+    #[arg(long = "trigger", value_name = "ID", value_parser = vocabulary_id(Category::Trigger))]
+    triggers: Vec<String>,
+    /// What helped (repeatable): heat, stretching, …
+    #[arg(long = "relief", value_name = "ID", value_parser = vocabulary_id(Category::Relief))]
+    relief: Vec<String>,
+    /// Anything else, in your words
+    #[arg(long, default_value = "")]
+    note: String,
+}
+
+fn parse_when(text: &str) -> Result<When, String> {
+    When::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_pain(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 10)
+        .ok_or_else(|| {
+            "accepted values: a whole number from 0 (no pain) to 10 (worst imaginable)".to_owned()
+        })
+}
+
+fn parse_onset(text: &str) -> Result<Onset, String> {
+    match text {
+        "sudden" => Ok(Onset::Sudden),
+        "gradual" => Ok(Onset::Gradual),
+        _ => Err(format!("accepted values: {}", Onset::ACCEPTED)),
+    }
+}
+
+fn vocabulary_id(category: Category) -> impl Fn(&str) -> Result<String, String> + Clone {
+    move |id: &str| {
+        Vocabulary::bundled()
+            .check(category, id)
+            .map(|()| id.to_owned())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Runs a `log` subcommand.
+pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
+    let log = SymptomLog::new(&paths.data_dir);
+    match command {
+        LogCommand::Add(args) => add(&log, args, Local::now().fixed_offset()),
+        LogCommand::List { since, until, json } => list(&log, since, until, json),
+        LogCommand::Rm { id } => rm(&log, &id),
+    }
+}
+
+fn load(log: &SymptomLog) -> Result<LogContents, ExitCode> {
+    let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
+    report_rejected(log, &contents.rejected);
+    Ok(contents)
+}
+
+/// Tells the person about lines that could not be read; they are kept, never dropped.
+fn report_rejected(log: &SymptomLog, rejected: &[RejectedLine]) {
+    let mut err = std::io::stderr().lock();
+    for r in rejected {
+        let _ = writeln!(
+            err,
+            "warning: {} line {} could not be read and was copied to {}: {}",
+            log.store().path().display(),
+            r.line,
+            log.store().rejected_path().display(),
+            r.reason
+        );
+    }
+}
+
+fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode {
+    let at = match args.at.map(When::start) {
+        None => now,
+        Some(Ok(at)) => at,
+        Some(Err(e)) => return usage_error(&format!("--at: {e}")),
+    };
+    if at > now + chrono::Duration::minutes(1) {
+        return usage_error(&format!(
+            "--at {} is in the future; log what you have felt, up to now",
+            at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    let entry = SymptomEntry {
+        id: crate::id::new_id(now.timestamp_millis()),
+        at,
+        pain: args.pain,
+        onset: args.onset,
+        areas: dedup(args.areas),
+        symptoms: dedup(args.symptoms),
+        denied: dedup(args.denied),
+        triggers: dedup(args.triggers),
+        relief: dedup(args.relief),
+        note: args.note.trim().to_owned(),
+    };
+    if let Err(e) = entry.validate(Vocabulary::bundled()) {
+        return usage_error(&format!("{e} (--symptom and --deny)"));
+    }
+    if let Err(e) = log.save(&entry) {
+        return usage_error(&e.to_string());
+    }
+    println!("{}", entry.id);
+    ExitCode::SUCCESS
+}
+
+fn dedup(mut ids: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    ids
+}
+
+fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
+    let until_given = until;
+    let contents = match load(log) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    // A day given to --until includes the whole day; a moment includes just that moment.
+    let since = match since.map(When::start).transpose() {
+        Ok(s) => s,
+        Err(e) => return usage_error(&format!("--since: {e}")),
+    };
+    let until = match until.map(When::end).transpose() {
+        Ok(u) => u,
+        Err(e) => return usage_error(&format!("--until: {e}")),
+    };
+    let until_inclusive = matches!(until_given, Some(When::At(_)));
+    let entries: Vec<&SymptomEntry> = contents
+        .entries
+        .iter()
+        .filter(|e| since.is_none_or(|s| e.at >= s))
+        .filter(|e| until.is_none_or(|u| e.at < u || (until_inclusive && e.at == u)))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let result = if json {
+        serde_json::to_writer_pretty(&mut out, &entries)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_table(&mut out, &entries)
+    };
+    if result.is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "No entries. Add one with: knotless log add --pain N");
+    }
+    writeln!(
+        out,
+        "{:26}  {:16}  {:>4}  {:28}  {:28}  NOTE",
+        "ID", "WHEN", "PAIN", "AREAS", "SYMPTOMS"
+    )?;
+    for e in entries {
+        writeln!(
+            out,
+            "{:26}  {:16}  {:>4}  {:28}  {:28}  {}",
+            e.id,
+            e.at.format("%Y-%m-%d %H:%M").to_string(),
+            e.pain,
+            clip(&e.areas.join(", "), 28),
+            clip(&e.symptoms.join(", "), 28),
+            e.note.lines().next().unwrap_or("")
+        )?;
+    }
+    Ok(())
+}
+
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn rm(log: &SymptomLog, id: &str) -> ExitCode {
+    let contents = match load(log) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let matches: Vec<&SymptomEntry> = contents
+        .entries
+        .iter()
+        .filter(|e| e.id == id || (id.len() >= 6 && e.id.starts_with(id)))
+        .collect();
+    let entry = match matches.as_slice() {
+        [one] => *one,
+        [] => {
+            return usage_error(&format!(
+                "no entry with id `{id}` (see `knotless log list` for ids)"
+            ));
+        }
+        _ => {
+            return usage_error(&format!(
+                "`{id}` matches {} entries; give more of the id",
+                matches.len()
+            ));
+        }
+    };
+    if let Err(e) = log.delete(&entry.id) {
+        return usage_error(&e.to_string());
+    }
+    println!(
+        "deleted {} ({}, pain {})",
+        entry.id,
+        entry.at.format("%Y-%m-%d %H:%M"),
+        entry.pain
+    );
+    ExitCode::SUCCESS
+}
