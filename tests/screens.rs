@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use knotless::clock::Now;
 use knotless::routine::{Kind, Library};
-use knotless::store::JsonlStore;
 use knotless::tui::{App, Msg, Screen, Stage, Theme, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -32,8 +31,7 @@ impl Harness {
             instant: Instant::now(),
             wall: "2026-11-24T18:30:00+01:00".parse().unwrap(),
         };
-        let store = JsonlStore::new(data.path(), "history.jsonl");
-        let app = App::new(library, Theme::new(true), store, start, now);
+        let app = App::new(library, Theme::new(true), data.path(), start, now);
         Harness {
             app,
             now,
@@ -58,7 +56,7 @@ impl Harness {
     fn stage(&self) -> &Stage {
         match &self.app.screen {
             Screen::Runner(r) => &r.stage,
-            Screen::Routines => panic!("not in the runner"),
+            _ => panic!("not in the runner"),
         }
     }
 

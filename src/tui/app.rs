@@ -2,12 +2,21 @@
 
 use std::time::Instant;
 
+use ratatui::crossterm::event::KeyEvent;
+
+use std::path::Path;
+
+use chrono::Datelike;
+
+use super::log_view::LogView;
 use super::runner::{Effect, Runner};
 use super::theme::Theme;
 use crate::clock::Now;
-use crate::history;
+use crate::history::{self, HistoryRecord, SessionRecord};
 use crate::routine::Library;
 use crate::store::JsonlStore;
+use crate::store::RejectedLine;
+use crate::symptoms::SymptomLog;
 
 /// Everything a key press or a timer can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,26 @@ pub enum Msg {
     ForceQuit,
     /// A digit key.
     Digit(u8),
+    /// Tab: next tab, or next section of a form.
+    Tab,
+    /// Shift-Tab: previous tab or section.
+    BackTab,
+    /// Ctrl-S: save the form from anywhere in it.
+    Save,
+    /// A key typed into a text field.
+    Text(KeyEvent),
+    /// `a`: add a log entry.
+    Add,
+    /// `e`: edit the highlighted entry.
+    Edit,
+    /// `d` or Delete: delete the highlighted entry (asks first).
+    Delete,
+    /// `f`: filter the list.
+    Filter,
+    /// `v`: switch between the entry list and the review of trends.
+    Review,
+    /// `y`: yes.
+    Yes,
 }
 
 /// The screen in front.
@@ -55,8 +84,37 @@ pub enum Msg {
 pub enum Screen {
     /// The routine list with its detail pane.
     Routines,
-    /// A routine being run.
+    /// The symptom log: list, form, review.
+    Log,
+    /// Sessions done: calendar, streaks, what helps.
+    History,
+    /// A routine being run (under the Routines tab).
     Runner(Box<Runner>),
+}
+
+/// The tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Routines (and the runner).
+    Routines,
+    /// The symptom log.
+    Log,
+    /// History of sessions.
+    History,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Tab; 3] = [Tab::Routines, Tab::Log, Tab::History];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Routines => "Routines",
+            Tab::Log => "Log",
+            Tab::History => "History",
+        }
+    }
 }
 
 /// The whole app state.
@@ -78,9 +136,18 @@ pub struct App {
     pub bells: u32,
     /// The moment of the last update; what the screens draw against.
     pub now: Now,
+    /// The month the History calendar shows (year, month).
+    pub history_month: (i32, u32),
     /// A one-line message for the Routines screen (e.g. a history write that failed).
     pub notice: Option<String>,
+    /// The Log tab.
+    pub log: LogView,
+    /// Every session record, oldest first.
+    pub sessions: Vec<SessionRecord>,
+    /// Problems met while loading the data files, each naming the file and line.
+    pub load_problems: Vec<String>,
     history: JsonlStore,
+    symptom_log: SymptomLog,
 }
 
 /// One selectable row of the Routines list.
@@ -93,15 +160,46 @@ pub enum Entry {
 }
 
 impl App {
-    /// A new app on the Routines screen, or straight in the runner for `start`.
+    /// A new app on the Routines screen (or straight in the runner for `start`), with the data
+    /// files of `data_dir` loaded.
     pub fn new(
         library: Library,
         theme: Theme,
-        history: JsonlStore,
+        data_dir: &Path,
         start: Option<&str>,
         now: Now,
     ) -> App {
+        let history = history::store(data_dir);
+        let symptom_log = SymptomLog::new(data_dir);
+        let mut load_problems = Vec::new();
+        let (entries, rejected) = match symptom_log.load() {
+            Ok(c) => (c.entries, c.rejected),
+            Err(e) => {
+                load_problems.push(e.to_string());
+                (Vec::new(), Vec::new())
+            }
+        };
+        describe_rejected(symptom_log.store(), &rejected, &mut load_problems);
+        let sessions = match history.load::<HistoryRecord>() {
+            Ok(loaded) => {
+                describe_rejected(&history, &loaded.rejected, &mut load_problems);
+                loaded
+                    .records
+                    .into_iter()
+                    .map(|HistoryRecord::Session(s)| s)
+                    .collect()
+            }
+            Err(e) => {
+                load_problems.push(e.to_string());
+                Vec::new()
+            }
+        };
         let mut app = App {
+            log: LogView::new(entries, rejected),
+            history_month: (now.wall.year(), now.wall.month()),
+            sessions,
+            load_problems,
+            symptom_log,
             library,
             theme,
             screen: Screen::Routines,
@@ -122,6 +220,35 @@ impl App {
         app
     }
 
+    /// The tab the current screen belongs to.
+    pub fn tab(&self) -> Tab {
+        match self.screen {
+            Screen::Routines | Screen::Runner(_) => Tab::Routines,
+            Screen::Log => Tab::Log,
+            Screen::History => Tab::History,
+        }
+    }
+
+    /// Whether keys should go to a text field.
+    pub fn is_typing(&self) -> bool {
+        matches!(self.screen, Screen::Log) && self.log.is_typing()
+    }
+
+    fn switch_tab(&mut self, forward: bool) {
+        let at = Tab::ALL.iter().position(|t| *t == self.tab()).unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = Tab::ALL[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+        self.screen = match next {
+            Tab::Routines => Screen::Routines,
+            Tab::Log => Screen::Log,
+            Tab::History => Screen::History,
+        };
+    }
+
     /// The rows of the Routines list, in display order (routines are sorted by kind).
     pub fn list_entries(&self) -> Vec<Entry> {
         (0..self.library.routines.len())
@@ -139,7 +266,7 @@ impl App {
     pub fn next_wake(&self) -> Option<Instant> {
         match &self.screen {
             Screen::Runner(runner) => runner.next_wake(self.now.instant),
-            Screen::Routines => None,
+            Screen::Routines | Screen::Log | Screen::History => None,
         }
     }
 
@@ -164,11 +291,33 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick | Msg::Resize => {}
             _ => return false,
         }
-    } else if msg == Msg::Help {
+    } else if msg == Msg::Help && !app.is_typing() {
         app.help = true;
         return true;
     }
+    let tab_keys_free = match &app.screen {
+        Screen::Routines | Screen::History => true,
+        Screen::Log => app.log.is_idle(),
+        Screen::Runner(_) => false,
+    };
+    if tab_keys_free && matches!(msg, Msg::Tab | Msg::BackTab) {
+        app.switch_tab(msg == Msg::Tab);
+        return true;
+    }
     match &mut app.screen {
+        Screen::Log => match msg {
+            Msg::ForceQuit => app.quit = true,
+            Msg::Quit if app.log.is_idle() => app.quit = true,
+            Msg::Tick => return false,
+            _ => app.log.update(msg, now, &app.symptom_log),
+        },
+        Screen::History => match msg {
+            Msg::Quit | Msg::Cancel | Msg::ForceQuit => app.quit = true,
+            Msg::Left => app.history_month = shift_month(app.history_month, -1),
+            Msg::Right => app.history_month = shift_month(app.history_month, 1),
+            Msg::Tick => return false,
+            _ => {}
+        },
         Screen::Routines => {
             let count = app.list_entries().len();
             match msg {
@@ -197,8 +346,9 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
             Effect::Save(record) => {
                 let saved = history::record_session(&app.history, record.clone())
                     .map_err(|e| e.to_string());
-                if let Err(e) = &saved {
-                    app.notice = Some(format!("The session was not saved: {e}"));
+                match &saved {
+                    Ok(()) => app.sessions.push(record.clone()),
+                    Err(e) => app.notice = Some(format!("The session was not saved: {e}")),
                 }
                 app.bells += 1;
                 runner.show_summary(record, saved);
@@ -209,4 +359,21 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         },
     }
     true
+}
+
+fn describe_rejected(store: &JsonlStore, rejected: &[RejectedLine], out: &mut Vec<String>) {
+    for r in rejected {
+        out.push(format!(
+            "{} line {} could not be read; it was kept aside in {}",
+            store.path().display(),
+            r.line,
+            store.rejected_path().display()
+        ));
+    }
+}
+
+/// The month `delta` months from `(year, month)`.
+fn shift_month((year, month): (i32, u32), delta: i32) -> (i32, u32) {
+    let index = year * 12 + month as i32 - 1 + delta;
+    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
 }

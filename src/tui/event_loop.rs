@@ -17,7 +17,6 @@ use super::app::{App, Msg, update};
 use super::keymap::keymap;
 use super::theme::Theme;
 use crate::clock::Now;
-use crate::history;
 use crate::paths::Paths;
 use crate::routine::Library;
 
@@ -37,8 +36,13 @@ fn colour_allowed() -> bool {
 /// Runs the TUI until the person quits; `start` opens a routine straight away.
 pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
     let theme = Theme::new(colour_allowed());
-    let store = history::store(&paths.data_dir);
-    let mut app = App::new(library, theme, store, start.as_deref(), read_now());
+    let mut app = App::new(
+        library,
+        theme,
+        &paths.data_dir,
+        start.as_deref(),
+        read_now(),
+    );
     let result = ratatui::try_init().and_then(|mut terminal| {
         let result = event_loop(&mut terminal, &mut app);
         ratatui::try_restore().and(result)
@@ -66,11 +70,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             }
         }
         let msg = match app.next_wake() {
-            None => to_msg(event::read()?),
+            None => to_msg(event::read()?, app.is_typing()),
             Some(deadline) => {
                 let timeout = deadline.saturating_duration_since(Instant::now());
                 if event::poll(timeout)? {
-                    to_msg(event::read()?)
+                    to_msg(event::read()?, app.is_typing())
                 } else {
                     Some(Msg::Tick)
                 }
@@ -84,9 +88,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
-fn to_msg(event: Event) -> Option<Msg> {
+fn to_msg(event: Event, typing: bool) -> Option<Msg> {
     match event {
-        Event::Key(key) => keymap(key),
+        Event::Key(key) => keymap(key, typing),
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
     }

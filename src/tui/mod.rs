@@ -5,14 +5,18 @@
 mod app;
 mod event_loop;
 mod keymap;
+mod log_form;
+mod log_view;
 mod runner;
 pub mod screens;
 mod theme;
 mod view;
 pub mod widgets;
 
-pub use app::{App, Entry, Msg, Screen, update};
+pub use app::{App, Entry, Msg, Screen, Tab, update};
 pub use event_loop::run;
 pub use keymap::keymap;
+pub use log_form::{FormEffect, LogForm, Section};
+pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
 pub use runner::{Effect, PainInput, Runner, Stage, Summary};
 pub use theme::Theme;

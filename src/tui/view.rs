@@ -5,8 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, Screen};
+use super::app::{App, Screen, Tab};
 use super::screens::help::{Footer, HelpOverlay};
+use super::screens::log::LogScreen;
 use super::screens::routines::RoutinesScreen;
 use super::screens::runner::RunnerScreen;
 
@@ -29,9 +30,16 @@ impl Widget for &App {
         if let Some(tabs) = tabs {
             let mut spans = vec![
                 Span::styled(" knotless ", self.theme.title()),
-                Span::styled("│ ", self.theme.muted()),
-                Span::styled("Routines", self.theme.selected()),
+                Span::styled("│", self.theme.muted()),
             ];
+            for tab in Tab::ALL {
+                let style = if tab == self.tab() {
+                    self.theme.selected()
+                } else {
+                    self.theme.muted()
+                };
+                spans.push(Span::styled(format!(" {} ", tab.title()), style));
+            }
             if let Screen::Runner(runner) = &self.screen {
                 spans.push(Span::styled(" › ", self.theme.muted()));
                 spans.push(Span::raw(runner.routine.name.as_str()));
@@ -43,6 +51,13 @@ impl Widget for &App {
         }
         match &self.screen {
             Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
+            Screen::Log => (&LogScreen {
+                view: &self.log,
+                today: self.now.wall.date_naive(),
+                theme: self.theme,
+            })
+                .render(body, buf),
+            Screen::History => {} // TEMP: wired when the History screen lands
             Screen::Runner(runner) => (&RunnerScreen {
                 runner,
                 theme: self.theme,

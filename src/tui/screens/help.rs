@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::tui::app::{App, Screen};
+use crate::tui::log_view::LogMode;
 use crate::tui::runner::Stage;
 
 /// The keys that work in the current view: (key, what it does).
@@ -15,9 +16,45 @@ pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
         Screen::Routines => vec![
             ("↑↓ jk", "choose"),
             ("enter", "start"),
+            ("tab", "next tab"),
             ("?", "help"),
             ("q", "quit"),
         ],
+        Screen::History => vec![("←→", "month"), ("tab", "next tab"), ("q", "quit")],
+        Screen::Log => match &app.log.mode {
+            LogMode::Form(form) if form.is_typing() => vec![
+                ("ctrl-s", "save"),
+                ("tab", "next section"),
+                ("esc", "cancel"),
+            ],
+            LogMode::Form(_) => vec![
+                ("tab", "next section"),
+                ("arrows", "move"),
+                ("space", "tick"),
+                ("y/n", "answer"),
+                ("enter", "save"),
+                ("esc", "cancel"),
+            ],
+            LogMode::ConfirmDelete(_) => vec![("y", "delete"), ("n", "keep")],
+            LogMode::Review { .. } => vec![
+                ("←→", "30/90 days"),
+                ("v", "entries"),
+                ("a", "add"),
+                ("tab", "next tab"),
+            ],
+            LogMode::List if app.log.filter.focus.is_some() => {
+                vec![("tab", "next filter"), ("←→", "change"), ("enter", "done")]
+            }
+            LogMode::List => vec![
+                ("a", "add"),
+                ("e", "edit"),
+                ("d", "delete"),
+                ("f", "filter"),
+                ("v", "review"),
+                ("tab", "next tab"),
+                ("q", "quit"),
+            ],
+        },
         Screen::Runner(runner) => match &runner.stage {
             Stage::Briefing { .. } if runner.is_checklist() => vec![
                 ("↑↓", "move"),

@@ -1,7 +1,7 @@
 //! Small reusable widgets.
 
 pub mod big_text;
-mod pain_scale;
+pub mod pain_scale;
 
 pub use big_text::BigText;
 pub use pain_scale::PainScale;

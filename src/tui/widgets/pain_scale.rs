@@ -83,7 +83,7 @@ mod tests {
         }
         .render(buf.area, &mut buf);
         let row: String = (0..34).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
-        assert_eq!(row, "  0  1  2  3  4  5  6  7  8  9  10 ");
+        assert_eq!(row, " 0  1  2  3  4  5  6  7  8  9  10 ");
         let seven = &buf[(22, 0)];
         assert_eq!(seven.symbol(), "7");
         assert_eq!(seven.fg, Color::Red);

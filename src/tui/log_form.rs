@@ -1,0 +1,415 @@
+//! The symptom entry form: pain, onset, areas on a body picture, symptoms, triggers, relief, the
+//! screening questions when legs or feet are involved, and a free note. Built to be filled in by
+//! keyboard in seconds: digits rate pain, Tab moves between sections, arrows move within one,
+//! space ticks, `y`/`n` answer a screening question, Enter (or Ctrl-S in the note) saves.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui_textarea::TextArea;
+
+use super::app::Msg;
+use super::runner::PainInput;
+use crate::symptoms::{Onset, SymptomEntry};
+use crate::vocabulary::{Category, Vocabulary};
+
+/// The body picture, seen from behind (your left is on the left): rows of area ids placed where
+/// they are on the body, the front-only groin/saddle area last.
+pub const BODY: &[&[&str]] = &[
+    &["neck"],
+    &["upper-back"],
+    &["lower-back-left", "lower-back", "lower-back-right"],
+    &["hip-left", "hip-right"],
+    &["buttock-left", "buttock-right"],
+    &["leg-left", "leg-right"],
+    &["foot-left", "foot-right"],
+    &["groin-saddle"],
+];
+
+/// The sections of the form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// 0–10 rating.
+    Pain,
+    /// Sudden or gradual.
+    Onset,
+    /// The body picture.
+    Areas,
+    /// What it feels like.
+    Symptoms,
+    /// What set it off.
+    Triggers,
+    /// What helped.
+    Relief,
+    /// The yes/no screening questions (only when legs or feet are involved).
+    Screening,
+    /// Free text.
+    Note,
+}
+
+/// A list of ids to tick, with a cursor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Ticks {
+    /// The ticked ids, in the order of the vocabulary.
+    pub chosen: Vec<String>,
+    /// Index of the highlighted option.
+    pub cursor: usize,
+}
+
+/// The form's state.
+#[derive(Debug, Clone)]
+pub struct LogForm {
+    /// The id of the entry being edited, or `None` for a new entry.
+    pub editing: Option<String>,
+    /// When the entry is for.
+    pub at: DateTime<FixedOffset>,
+    /// The rating, once chosen (required).
+    pub pain: PainInput,
+    /// Onset, if given.
+    pub onset: Option<Onset>,
+    /// Areas; the cursor is (row, column) on [`BODY`].
+    pub areas: Vec<String>,
+    /// Body picture cursor.
+    pub area_cursor: (usize, usize),
+    /// Symptoms ticked (not counting screening answers).
+    pub symptoms: Ticks,
+    /// Triggers ticked.
+    pub triggers: Ticks,
+    /// Reliefs ticked.
+    pub relief: Ticks,
+    /// One answer per vocabulary screening question: `Some(true)` yes, `Some(false)` no.
+    pub screening: Vec<Option<bool>>,
+    /// The highlighted screening question.
+    pub screening_cursor: usize,
+    /// The note editor.
+    pub note: TextArea<'static>,
+    /// The section with focus.
+    pub focus: Section,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+/// What the form asks of its owner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormEffect {
+    /// Keep editing.
+    None,
+    /// Save this entry and close.
+    Save(SymptomEntry),
+    /// Close without saving.
+    Cancel,
+}
+
+/// Number of chip columns the form is laid out with; the screen uses the same value so that up
+/// and down move by a row.
+pub const CHIP_COLUMNS: usize = 3;
+
+impl LogForm {
+    /// An empty form for an entry at `at`.
+    pub fn new(at: DateTime<FixedOffset>) -> LogForm {
+        let vocabulary = Vocabulary::bundled();
+        let mut note = TextArea::default();
+        note.set_placeholder_text("A note in your own words (optional)");
+        LogForm {
+            editing: None,
+            at,
+            pain: PainInput::default(),
+            onset: None,
+            areas: Vec::new(),
+            area_cursor: (2, 1),
+            symptoms: Ticks::default(),
+            triggers: Ticks::default(),
+            relief: Ticks::default(),
+            screening: vec![None; vocabulary.screening.len()],
+            screening_cursor: 0,
+            note,
+            focus: Section::Pain,
+            error: None,
+        }
+    }
+
+    /// A form filled in from an existing entry, to edit it.
+    pub fn edit(entry: &SymptomEntry) -> LogForm {
+        let vocabulary = Vocabulary::bundled();
+        let mut form = LogForm::new(entry.at);
+        form.editing = Some(entry.id.clone());
+        form.pain = PainInput::with(entry.pain);
+        form.onset = entry.onset;
+        form.areas = entry.areas.clone();
+        let screened = |id: &String| vocabulary.screening.iter().any(|s| &s.symptom == id);
+        form.symptoms.chosen = entry
+            .symptoms
+            .iter()
+            .filter(|s| !screened(s))
+            .cloned()
+            .collect();
+        form.triggers.chosen = entry.triggers.clone();
+        form.relief.chosen = entry.relief.clone();
+        form.screening = vocabulary
+            .screening
+            .iter()
+            .map(|q| {
+                if entry.symptoms.contains(&q.symptom) {
+                    Some(true)
+                } else if entry.denied.contains(&q.symptom) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        form.note = TextArea::new(entry.note.lines().map(str::to_owned).collect());
+        form
+    }
+
+    /// The symptom options offered as ticks (screening symptoms are asked as questions instead).
+    pub fn symptom_options() -> Vec<&'static str> {
+        let vocabulary = Vocabulary::bundled();
+        vocabulary
+            .symptoms
+            .iter()
+            .filter(|s| !vocabulary.screening.iter().any(|q| q.symptom == s.id))
+            .map(|s| s.id.as_str())
+            .collect()
+    }
+
+    /// The options of a tick section.
+    pub fn options(section: Section) -> Vec<&'static str> {
+        let vocabulary = Vocabulary::bundled();
+        match section {
+            Section::Symptoms => Self::symptom_options(),
+            Section::Triggers => vocabulary.triggers.iter().map(|t| t.id.as_str()).collect(),
+            Section::Relief => vocabulary.relief.iter().map(|t| t.id.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the screening questions apply to what is ticked so far.
+    pub fn needs_screening(&self) -> bool {
+        Vocabulary::bundled().needs_screening(&self.areas, &self.symptoms.chosen)
+    }
+
+    /// The sections in Tab order (screening only when it applies).
+    pub fn sections(&self) -> Vec<Section> {
+        let mut sections = vec![
+            Section::Pain,
+            Section::Onset,
+            Section::Areas,
+            Section::Symptoms,
+            Section::Triggers,
+            Section::Relief,
+        ];
+        if self.needs_screening() {
+            sections.push(Section::Screening);
+        }
+        sections.push(Section::Note);
+        sections
+    }
+
+    /// Whether keys go to the note editor.
+    pub fn is_typing(&self) -> bool {
+        self.focus == Section::Note
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let sections = self.sections();
+        let at = sections.iter().position(|s| *s == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % sections.len()
+        } else {
+            (at + sections.len() - 1) % sections.len()
+        };
+        self.focus = sections[next];
+    }
+
+    fn ticks(&mut self, section: Section) -> Option<&mut Ticks> {
+        match section {
+            Section::Symptoms => Some(&mut self.symptoms),
+            Section::Triggers => Some(&mut self.triggers),
+            Section::Relief => Some(&mut self.relief),
+            _ => None,
+        }
+    }
+
+    /// Handles one message.
+    pub fn update(&mut self, msg: Msg) -> FormEffect {
+        match msg {
+            Msg::Cancel | Msg::ForceQuit => return FormEffect::Cancel,
+            Msg::Tab => self.move_focus(true),
+            Msg::BackTab => self.move_focus(false),
+            Msg::Save => return self.save(),
+            Msg::Text(key) if self.focus == Section::Note => {
+                self.note.input(key);
+            }
+            Msg::Confirm if self.focus != Section::Note => return self.save(),
+            _ => self.update_section(msg),
+        }
+        FormEffect::None
+    }
+
+    fn update_section(&mut self, msg: Msg) {
+        let focus = self.focus;
+        match focus {
+            Section::Pain => self.pain.update(msg),
+            Section::Onset => {
+                let order = [None, Some(Onset::Sudden), Some(Onset::Gradual)];
+                let at = order.iter().position(|o| *o == self.onset).unwrap_or(0);
+                match msg {
+                    Msg::Right | Msg::Space => self.onset = order[(at + 1) % 3],
+                    Msg::Left => self.onset = order[(at + 2) % 3],
+                    _ => {}
+                }
+            }
+            Section::Areas => {
+                let (row, col) = self.area_cursor;
+                match msg {
+                    Msg::Up => self.area_cursor = move_row(row, col, row.saturating_sub(1)),
+                    Msg::Down => {
+                        self.area_cursor = move_row(row, col, (row + 1).min(BODY.len() - 1))
+                    }
+                    Msg::Left => self.area_cursor.1 = col.saturating_sub(1),
+                    Msg::Right => self.area_cursor.1 = (col + 1).min(BODY[row].len() - 1),
+                    Msg::Space => toggle(&mut self.areas, BODY[row][col]),
+                    _ => {}
+                }
+            }
+            Section::Symptoms | Section::Triggers | Section::Relief => {
+                let options = Self::options(focus);
+                let Some(ticks) = self.ticks(focus) else {
+                    return;
+                };
+                let last = options.len().saturating_sub(1);
+                match msg {
+                    Msg::Left => ticks.cursor = ticks.cursor.saturating_sub(1),
+                    Msg::Right => ticks.cursor = (ticks.cursor + 1).min(last),
+                    Msg::Up => ticks.cursor = ticks.cursor.saturating_sub(CHIP_COLUMNS),
+                    Msg::Down => ticks.cursor = (ticks.cursor + CHIP_COLUMNS).min(last),
+                    Msg::Space => {
+                        if let Some(id) = options.get(ticks.cursor) {
+                            toggle(&mut ticks.chosen, id);
+                            sort_like(&mut ticks.chosen, &options);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Section::Screening => {
+                let last = self.screening.len().saturating_sub(1);
+                let answer = match msg {
+                    Msg::Yes => Some(true),
+                    Msg::Next => Some(false), // `n`
+                    Msg::Up => {
+                        self.screening_cursor = self.screening_cursor.saturating_sub(1);
+                        None
+                    }
+                    Msg::Down => {
+                        self.screening_cursor = (self.screening_cursor + 1).min(last);
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(answer) = answer {
+                    self.screening[self.screening_cursor] = Some(answer);
+                    self.screening_cursor = (self.screening_cursor + 1).min(last);
+                }
+            }
+            Section::Note => {}
+        }
+    }
+
+    /// The entry as it stands, or why it cannot be saved yet.
+    pub fn entry(
+        &self,
+        new_id: impl FnOnce() -> String,
+    ) -> Result<SymptomEntry, (Section, String)> {
+        let vocabulary = Vocabulary::bundled();
+        let Some(pain) = self.pain.value else {
+            return Err((
+                Section::Pain,
+                "Rate your pain from 0 to 10 first (type a number).".to_owned(),
+            ));
+        };
+        let mut symptoms = self.symptoms.chosen.clone();
+        let mut denied = Vec::new();
+        if self.needs_screening() {
+            if self.screening.iter().any(Option::is_none) {
+                return Err((
+                    Section::Screening,
+                    "Please answer each screening question with y or n: they matter with leg or foot symptoms.".to_owned(),
+                ));
+            }
+            for (q, answer) in vocabulary.screening.iter().zip(&self.screening) {
+                match answer {
+                    Some(true) => symptoms.push(q.symptom.clone()),
+                    Some(false) => denied.push(q.symptom.clone()),
+                    None => {}
+                }
+            }
+        }
+        let entry = SymptomEntry {
+            id: self.editing.clone().unwrap_or_else(new_id),
+            at: self.at,
+            pain,
+            onset: self.onset,
+            areas: self.areas.clone(),
+            symptoms,
+            denied,
+            triggers: self.triggers.chosen.clone(),
+            relief: self.relief.chosen.clone(),
+            note: self.note.lines().join("\n").trim().to_owned(),
+        };
+        entry
+            .validate(vocabulary)
+            .map_err(|e| (Section::Pain, e.to_string()))?;
+        Ok(entry)
+    }
+
+    fn save(&mut self) -> FormEffect {
+        let at_ms = self.at.timestamp_millis();
+        match self.entry(|| crate::id::new_id(at_ms)) {
+            Ok(entry) => FormEffect::Save(entry),
+            Err((section, message)) => {
+                self.focus = section;
+                self.error = Some(message);
+                FormEffect::None
+            }
+        }
+    }
+
+    /// The label of an id in a tick section or the body picture.
+    pub fn label(section: Section, id: &'static str) -> &'static str {
+        let category = match section {
+            Section::Triggers => Category::Trigger,
+            Section::Relief => Category::Relief,
+            Section::Areas => Category::Area,
+            _ => Category::Symptom,
+        };
+        Vocabulary::bundled().label(category, id)
+    }
+}
+
+fn move_row(from_row: usize, col: usize, to_row: usize) -> (usize, usize) {
+    // Keep the horizontal position roughly: left stays left, right stays right.
+    let from_len = BODY[from_row].len();
+    let to_len = BODY[to_row].len();
+    let col = if from_len <= 1 || to_len <= 1 {
+        to_len / 2
+    } else if col == 0 {
+        0
+    } else if col == from_len - 1 {
+        to_len - 1
+    } else {
+        to_len / 2
+    };
+    (to_row, col.min(to_len - 1))
+}
+
+fn toggle(list: &mut Vec<String>, id: &str) {
+    if let Some(at) = list.iter().position(|x| x == id) {
+        list.remove(at);
+    } else {
+        list.push(id.to_owned());
+    }
+}
+
+fn sort_like(list: &mut [String], order: &[&str]) {
+    list.sort_by_key(|id| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+}

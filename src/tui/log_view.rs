@@ -1,0 +1,302 @@
+//! The Log tab's state: the entries, the list with its filters, the entry form, the delete
+//! confirmation, and the review of trends. Saving and deleting go through the durable log.
+
+use chrono::NaiveDate;
+
+use super::app::Msg;
+use super::log_form::{FormEffect, LogForm};
+use crate::clock::Now;
+use crate::store::RejectedLine;
+use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::vocabulary::Vocabulary;
+
+/// How far back the list reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Range {
+    /// Everything.
+    #[default]
+    All,
+    /// The last 7 days.
+    Week,
+    /// The last 30 days.
+    Month,
+    /// The last 90 days.
+    Quarter,
+}
+
+impl Range {
+    const ORDER: [Range; 4] = [Range::All, Range::Week, Range::Month, Range::Quarter];
+
+    /// Days covered, or `None` for everything.
+    pub fn days(self) -> Option<i64> {
+        match self {
+            Range::All => None,
+            Range::Week => Some(7),
+            Range::Month => Some(30),
+            Range::Quarter => Some(90),
+        }
+    }
+
+    /// Shown label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Range::All => "all time",
+            Range::Week => "last 7 days",
+            Range::Month => "last 30 days",
+            Range::Quarter => "last 90 days",
+        }
+    }
+
+    fn step(self, forward: bool) -> Range {
+        let at = Self::ORDER.iter().position(|r| *r == self).unwrap_or(0);
+        let n = Self::ORDER.len();
+        Self::ORDER[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }]
+    }
+}
+
+/// Which filter has focus while filtering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterField {
+    /// The date range.
+    Range,
+    /// The area.
+    Area,
+    /// The symptom.
+    Symptom,
+}
+
+/// The list's filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Date range.
+    pub range: Range,
+    /// Only entries with this area.
+    pub area: Option<String>,
+    /// Only entries with this symptom.
+    pub symptom: Option<String>,
+    /// The filter being changed, while the filter bar has focus.
+    pub focus: Option<FilterField>,
+}
+
+impl Filter {
+    /// Whether `entry` passes, with `today` for the date range.
+    pub fn accepts(&self, entry: &SymptomEntry, today: NaiveDate) -> bool {
+        let in_range = self
+            .range
+            .days()
+            .is_none_or(|days| (today - entry.at.date_naive()).num_days() < days);
+        in_range
+            && self.area.as_ref().is_none_or(|a| entry.areas.contains(a))
+            && self
+                .symptom
+                .as_ref()
+                .is_none_or(|s| entry.symptoms.contains(s))
+    }
+
+    fn update(&mut self, msg: Msg) {
+        let Some(focus) = self.focus else { return };
+        let vocabulary = Vocabulary::bundled();
+        match (msg, focus) {
+            (Msg::Tab | Msg::Down, _) => {
+                self.focus = Some(match focus {
+                    FilterField::Range => FilterField::Area,
+                    FilterField::Area => FilterField::Symptom,
+                    FilterField::Symptom => FilterField::Range,
+                });
+            }
+            (Msg::BackTab | Msg::Up, _) => {
+                self.focus = Some(match focus {
+                    FilterField::Range => FilterField::Symptom,
+                    FilterField::Area => FilterField::Range,
+                    FilterField::Symptom => FilterField::Area,
+                });
+            }
+            (Msg::Left | Msg::Right, FilterField::Range) => {
+                self.range = self.range.step(msg == Msg::Right);
+            }
+            (Msg::Left | Msg::Right, FilterField::Area) => {
+                let ids: Vec<&str> = vocabulary.areas.iter().map(|a| a.id.as_str()).collect();
+                self.area = cycle(self.area.as_deref(), &ids, msg == Msg::Right);
+            }
+            (Msg::Left | Msg::Right, FilterField::Symptom) => {
+                let ids: Vec<&str> = vocabulary.symptoms.iter().map(|s| s.id.as_str()).collect();
+                self.symptom = cycle(self.symptom.as_deref(), &ids, msg == Msg::Right);
+            }
+            (Msg::Confirm | Msg::Cancel | Msg::Filter, _) => self.focus = None,
+            _ => {}
+        }
+    }
+}
+
+/// Steps through `None` and each id.
+fn cycle(current: Option<&str>, ids: &[&str], forward: bool) -> Option<String> {
+    let n = ids.len() + 1;
+    let at = current
+        .and_then(|c| ids.iter().position(|id| *id == c))
+        .map_or(0, |i| i + 1);
+    let next = if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    };
+    (next > 0).then(|| ids[next - 1].to_owned())
+}
+
+/// What the Log tab shows.
+#[derive(Debug, Clone)]
+pub enum LogMode {
+    /// The entry list.
+    List,
+    /// The form, adding or editing.
+    Form(Box<LogForm>),
+    /// "Delete this entry?"
+    ConfirmDelete(String),
+    /// Trends over the last `days` days.
+    Review {
+        /// 30 or 90.
+        days: u32,
+    },
+}
+
+/// The Log tab.
+#[derive(Debug, Clone)]
+pub struct LogView {
+    /// Every entry, oldest first.
+    pub entries: Vec<SymptomEntry>,
+    /// Lines of the log file that could not be read (kept aside, reported here).
+    pub rejected: Vec<RejectedLine>,
+    /// Index of the highlighted row of the visible list (newest first).
+    pub selected: usize,
+    /// The list's filters.
+    pub filter: Filter,
+    /// What is shown.
+    pub mode: LogMode,
+    /// A one-line message: saved, deleted, or an error.
+    pub message: Option<String>,
+}
+
+impl LogView {
+    /// The tab over loaded entries.
+    pub fn new(entries: Vec<SymptomEntry>, rejected: Vec<RejectedLine>) -> Self {
+        LogView {
+            entries,
+            rejected,
+            selected: 0,
+            filter: Filter::default(),
+            mode: LogMode::List,
+            message: None,
+        }
+    }
+
+    /// The entries the list shows, newest first.
+    pub fn visible(&self, today: NaiveDate) -> Vec<&SymptomEntry> {
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| self.filter.accepts(e, today))
+            .collect()
+    }
+
+    /// Whether the list, rather than a form or dialog, has the keys (so Tab changes tabs).
+    pub fn is_idle(&self) -> bool {
+        matches!(self.mode, LogMode::List | LogMode::Review { .. }) && self.filter.focus.is_none()
+    }
+
+    /// Whether a text field has focus.
+    pub fn is_typing(&self) -> bool {
+        matches!(&self.mode, LogMode::Form(form) if form.is_typing())
+    }
+
+    /// Opens the form for a new entry at `now`.
+    pub fn add(&mut self, now: Now) {
+        self.message = None;
+        self.mode = LogMode::Form(Box::new(LogForm::new(now.wall)));
+    }
+
+    /// Handles one message; `log` is where saves and deletes go.
+    pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog) {
+        let today = now.wall.date_naive();
+        match &mut self.mode {
+            LogMode::Form(form) => match form.update(msg) {
+                FormEffect::None => {}
+                FormEffect::Cancel => self.mode = LogMode::List,
+                FormEffect::Save(entry) => match log.save(&entry) {
+                    Ok(()) => {
+                        self.message = Some(format!(
+                            "Saved: pain {} at {}.",
+                            entry.pain,
+                            entry.at.format("%Y-%m-%d %H:%M")
+                        ));
+                        self.entries.retain(|e| e.id != entry.id);
+                        self.entries.push(entry);
+                        self.entries
+                            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+                        self.selected = 0;
+                        self.mode = LogMode::List;
+                    }
+                    Err(e) => form.error = Some(format!("Not saved: {e}")),
+                },
+            },
+            LogMode::ConfirmDelete(id) => match msg {
+                Msg::Yes | Msg::Confirm => {
+                    let id = id.clone();
+                    match log.delete(&id) {
+                        Ok(()) => {
+                            self.entries.retain(|e| e.id != id);
+                            self.message = Some("Entry deleted.".to_owned());
+                        }
+                        Err(e) => self.message = Some(format!("Not deleted: {e}")),
+                    }
+                    self.mode = LogMode::List;
+                    let count = self.visible(today).len();
+                    self.selected = self.selected.min(count.saturating_sub(1));
+                }
+                Msg::Next | Msg::Cancel | Msg::Quit => self.mode = LogMode::List,
+                _ => {}
+            },
+            LogMode::Review { days } => match msg {
+                Msg::Left | Msg::Right => *days = if *days == 30 { 90 } else { 30 },
+                Msg::Review | Msg::Cancel => self.mode = LogMode::List,
+                Msg::Add => self.add(now),
+                _ => {}
+            },
+            LogMode::List if self.filter.focus.is_some() => {
+                self.filter.update(msg);
+                self.selected = 0;
+            }
+            LogMode::List => {
+                let visible: Vec<String> =
+                    self.visible(today).iter().map(|e| e.id.clone()).collect();
+                let last = visible.len().saturating_sub(1);
+                match msg {
+                    Msg::Up => self.selected = self.selected.saturating_sub(1),
+                    Msg::Down => self.selected = (self.selected + 1).min(last),
+                    Msg::First => self.selected = 0,
+                    Msg::Last => self.selected = last,
+                    Msg::Add => self.add(now),
+                    Msg::Edit | Msg::Confirm => {
+                        if let Some(entry) = visible
+                            .get(self.selected)
+                            .and_then(|id| self.entries.iter().find(|e| &e.id == id))
+                        {
+                            self.message = None;
+                            self.mode = LogMode::Form(Box::new(LogForm::edit(entry)));
+                        }
+                    }
+                    Msg::Delete => {
+                        if let Some(id) = visible.get(self.selected) {
+                            self.mode = LogMode::ConfirmDelete(id.clone());
+                        }
+                    }
+                    Msg::Filter => self.filter.focus = Some(FilterField::Range),
+                    Msg::Review => self.mode = LogMode::Review { days: 30 },
+                    _ => {}
+                }
+            }
+        }
+    }
+}

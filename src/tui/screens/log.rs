@@ -1,0 +1,422 @@
+//! The Log tab: the entry list with filters and a detail line, the entry form, the delete
+//! confirmation, and the review of trends (drawn by [`super::trends`]).
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::symptoms::SymptomEntry;
+use crate::tui::log_form::{BODY, CHIP_COLUMNS, LogForm, Section};
+use crate::tui::log_view::{FilterField, LogMode, LogView};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pain_scale::describe;
+use crate::vocabulary::Vocabulary;
+
+/// The Log tab, drawn from its state.
+pub struct LogScreen<'a> {
+    /// The tab's state.
+    pub view: &'a LogView,
+    /// Today, for the date filter.
+    pub today: NaiveDate,
+    /// Colours.
+    pub theme: Theme,
+}
+
+impl Widget for &LogScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        match &self.view.mode {
+            LogMode::Form(form) => render_form(form, &self.theme, area, buf),
+            LogMode::Review { .. } => {} // TEMP: wired when the trends screen lands
+            LogMode::List | LogMode::ConfirmDelete(_) => self.list(area, buf),
+        }
+    }
+}
+
+/// A short name for an area on narrow screens: `lower-back-left` → `low back L`.
+pub fn short_area(id: &str) -> String {
+    id.replace("lower-back", "low back")
+        .replace("-left", " L")
+        .replace("-right", " R")
+        .replace("groin-saddle", "groin/saddle")
+        .replace('-', " ")
+}
+
+impl LogScreen<'_> {
+    fn list(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let view = self.view;
+        let visible = view.visible(self.today);
+        let [filter_row, list_area, detail_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(if area.height >= 14 { 4 } else { 0 }),
+        ])
+        .areas(area);
+
+        // Filters: the focused one highlighted while changing them.
+        let f = &view.filter;
+        let part = |field: FilterField, text: String| {
+            let style = if f.focus == Some(field) {
+                t.selected()
+            } else {
+                t.muted()
+            };
+            Span::styled(format!(" {text} "), style)
+        };
+        let mut spans = vec![
+            Span::styled("Showing", t.muted()),
+            part(FilterField::Range, f.range.label().to_owned()),
+            part(
+                FilterField::Area,
+                f.area.as_deref().map_or("any area".to_owned(), short_area),
+            ),
+            part(
+                FilterField::Symptom,
+                f.symptom
+                    .clone()
+                    .unwrap_or_else(|| "any symptom".to_owned()),
+            ),
+        ];
+        spans.push(Span::styled(
+            format!("· {} of {} entries", visible.len(), view.entries.len()),
+            t.muted(),
+        ));
+        Line::from(spans).render(filter_row, buf);
+
+        if visible.is_empty() {
+            let text = if view.entries.is_empty() {
+                "No entries yet. Press a to log how your back feels."
+            } else {
+                "No entries match these filters. Press f to change them."
+            };
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .style(t.muted())
+                .render(list_area.inner(ratatui::layout::Margin::new(1, 1)), buf);
+        }
+        let height = list_area.height as usize;
+        let offset = (view.selected + 1).saturating_sub(height);
+        for (row, entry) in visible.iter().enumerate().skip(offset).take(height) {
+            let y = list_area.y + (row - offset) as u16;
+            let line_area = Rect::new(list_area.x, y, list_area.width, 1);
+            let line = entry_line(entry, t, list_area.width);
+            if row == view.selected {
+                line.style(t.selected()).render(line_area, buf);
+            } else {
+                line.render(line_area, buf);
+            }
+        }
+
+        if let Some(entry) = visible.get(view.selected) {
+            let mut lines = vec![];
+            let mut facts = Vec::new();
+            if let Some(onset) = entry.onset {
+                facts.push(format!("onset {}", onset.id()));
+            }
+            if !entry.triggers.is_empty() {
+                facts.push(format!("after {}", entry.triggers.join(", ")));
+            }
+            if !entry.relief.is_empty() {
+                facts.push(format!("helped: {}", entry.relief.join(", ")));
+            }
+            if !entry.denied.is_empty() {
+                facts.push(format!("no {}", entry.denied.join(", no ")));
+            }
+            lines.push(Line::styled(facts.join(" · "), t.muted()));
+            if !entry.note.is_empty() {
+                lines.push(Line::from(format!("“{}”", entry.note.replace('\n', " "))));
+            }
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(Block::new().borders(Borders::TOP).border_style(t.muted()))
+                .render(detail_area, buf);
+        }
+
+        let message = match (&view.mode, &view.message) {
+            (LogMode::ConfirmDelete(_), _) => {
+                Some(Line::styled("Delete this entry? y yes · n no", t.error()))
+            }
+            (_, Some(m)) => Some(Line::styled(m.clone(), t.good())),
+            _ => None,
+        };
+        if let (Some(message), true) = (message, area.height > 2) {
+            let y = area.bottom() - 1;
+            Line::from("").render(Rect::new(area.x, y, area.width, 1), buf);
+            buf.set_style(
+                Rect::new(area.x, y, area.width, 1),
+                ratatui::style::Style::reset(),
+            );
+            message.render(Rect::new(area.x, y, area.width, 1), buf);
+        }
+    }
+}
+
+fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
+    let areas: Vec<String> = e.areas.iter().map(|a| short_area(a)).collect();
+    let mut spans = vec![
+        Span::raw(format!(" {} ", e.at.format("%a %d %b %H:%M"))),
+        Span::styled(
+            format!("{:>2} ", e.pain),
+            t.pain(e.pain).add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!("{:<10}", "█".repeat(usize::from(e.pain))),
+            t.pain(e.pain),
+        ),
+    ];
+    if width >= 60 {
+        spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
+        spans.push(Span::styled(e.symptoms.join(", "), t.muted()));
+    } else {
+        spans.push(Span::raw(format!(" {}", areas.join(", "))));
+    }
+    Line::from(spans)
+}
+
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        text.chars()
+            .take(width.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    }
+}
+
+fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
+    let note_height = if area.height >= 16 {
+        4
+    } else if area.height >= 8 {
+        3
+    } else {
+        0
+    };
+    let [sections_area, error_area, note_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(u16::from(form.error.is_some())),
+        Constraint::Length(note_height),
+    ])
+    .areas(area);
+    let vocabulary = Vocabulary::bundled();
+    let width = sections_area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
+    let heading = |lines: &mut Vec<Line>, section: Section, text: &str, hint: &str| {
+        let style = if form.focus == section {
+            t.title()
+        } else {
+            t.muted().add_modifier(Modifier::BOLD)
+        };
+        let marker = if form.focus == section { "▸ " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{text}"), style),
+            Span::styled(format!("  {hint}"), t.muted()),
+        ]));
+    };
+
+    let title = match &form.editing {
+        Some(_) => format!("Editing the entry of {}", form.at.format("%a %d %b %H:%M")),
+        None => format!("New entry · {}", form.at.format("%a %d %b %H:%M")),
+    };
+    lines.push(Line::styled(title, t.title()));
+
+    // Pain.
+    if form.focus == Section::Pain {
+        focus_line = lines.len();
+    }
+    heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
+    let mut scale = vec![Span::raw("   ")];
+    for n in 0..=10u8 {
+        let style = if Some(n) == form.pain.value {
+            t.pain(n).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            t.pain(n)
+        };
+        scale.push(Span::styled(format!(" {n} "), style));
+    }
+    if let Some(v) = form.pain.value {
+        scale.push(Span::raw(format!("  {}", describe(v))));
+    }
+    lines.push(Line::from(scale));
+
+    // Onset.
+    if form.focus == Section::Onset {
+        focus_line = lines.len();
+    }
+    heading(&mut lines, Section::Onset, "How it began", "←→ choose");
+    let choice = |label: &str, chosen: bool| {
+        let mark = if chosen { "(•)" } else { "( )" };
+        Span::styled(
+            format!("   {mark} {label}"),
+            if chosen { t.good() } else { t.muted() },
+        )
+    };
+    lines.push(Line::from(vec![
+        choice("not sure", form.onset.is_none()),
+        choice(
+            "suddenly",
+            form.onset == Some(crate::symptoms::Onset::Sudden),
+        ),
+        choice(
+            "gradually",
+            form.onset == Some(crate::symptoms::Onset::Gradual),
+        ),
+    ]));
+
+    // Areas on the body picture.
+    if form.focus == Section::Areas {
+        focus_line = lines.len() + 1 + form.area_cursor.0;
+    }
+    heading(
+        &mut lines,
+        Section::Areas,
+        "Where",
+        "seen from behind, your left on the left · arrows, space",
+    );
+    for (r, row) in BODY.iter().enumerate() {
+        let mut spans = Vec::new();
+        let mut text_width = 0;
+        for (c, id) in row.iter().enumerate() {
+            let chosen = form.areas.iter().any(|a| a == id);
+            let cursor = form.focus == Section::Areas && form.area_cursor == (r, c);
+            let text = format!("[{}] {}", if chosen { "x" } else { " " }, short_area(id));
+            text_width += text.chars().count() + 3;
+            let style = match (cursor, chosen) {
+                (true, _) => t.selected(),
+                (false, true) => t.good(),
+                _ => ratatui::style::Style::new(),
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::raw("   "));
+        }
+        let pad = width.saturating_sub(text_width) / 2;
+        let prefix = if *row == ["groin-saddle"] {
+            "front: "
+        } else {
+            ""
+        };
+        spans.insert(
+            0,
+            Span::styled(
+                format!("{}{prefix}", " ".repeat(pad.saturating_sub(prefix.len()))),
+                t.muted(),
+            ),
+        );
+        lines.push(Line::from(spans));
+    }
+
+    // Tick sections.
+    for (section, title) in [
+        (Section::Symptoms, "What it feels like"),
+        (Section::Triggers, "What set it off"),
+        (Section::Relief, "What helped"),
+    ] {
+        let options = LogForm::options(section);
+        let ticks = match section {
+            Section::Symptoms => &form.symptoms,
+            Section::Triggers => &form.triggers,
+            _ => &form.relief,
+        };
+        if form.focus == section {
+            focus_line = lines.len() + 1 + ticks.cursor / CHIP_COLUMNS;
+        }
+        heading(&mut lines, section, title, "arrows, space");
+        let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(8);
+        for chunk_start in (0..options.len()).step_by(CHIP_COLUMNS) {
+            let mut spans = vec![Span::raw("   ")];
+            for (i, id) in options
+                .iter()
+                .enumerate()
+                .skip(chunk_start)
+                .take(CHIP_COLUMNS)
+            {
+                let chosen = ticks.chosen.iter().any(|c| c == id);
+                let cursor = form.focus == section && ticks.cursor == i;
+                let text = clip(
+                    &format!("[{}] {id}", if chosen { "x" } else { " " }),
+                    column_width - 1,
+                );
+                let style = match (cursor, chosen) {
+                    (true, _) => t.selected(),
+                    (false, true) => t.good(),
+                    _ => ratatui::style::Style::new(),
+                };
+                let pad = column_width.saturating_sub(text.chars().count());
+                spans.push(Span::styled(text, style));
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+
+    // Screening questions, when legs or feet are involved.
+    if form.needs_screening() {
+        if form.focus == Section::Screening {
+            focus_line = lines.len() + 1 + form.screening_cursor;
+        }
+        heading(
+            &mut lines,
+            Section::Screening,
+            "Leg or foot symptoms: please answer each question",
+            "y yes · n no",
+        );
+        for (i, (q, answer)) in vocabulary.screening.iter().zip(&form.screening).enumerate() {
+            let (mark, style) = match answer {
+                Some(true) => ("YES", t.error()),
+                Some(false) => ("no ", t.good()),
+                None => (" ? ", t.caution()),
+            };
+            let cursor = form.focus == Section::Screening && form.screening_cursor == i;
+            let question = Span::styled(
+                q.question.clone(),
+                if cursor {
+                    t.selected()
+                } else {
+                    ratatui::style::Style::new()
+                },
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("   {mark} "), style),
+                question,
+            ]));
+        }
+    }
+
+    let offset = (focus_line + 3).saturating_sub(sections_area.height as usize);
+    let offset = if form.focus == Section::Note {
+        0
+    } else {
+        offset
+    };
+    Paragraph::new(lines)
+        .scroll((offset as u16, 0))
+        .render(sections_area, buf);
+    if let Some(error) = &form.error {
+        Line::styled(error.clone(), t.error()).render(error_area, buf);
+    }
+    if note_height > 0 {
+        let focused = form.focus == Section::Note;
+        let mut note = form.note.clone();
+        note.set_block(
+            Block::bordered()
+                .title(if focused {
+                    " Note · Ctrl-S save · Tab leave "
+                } else {
+                    " Note "
+                })
+                .border_style(if focused { t.title() } else { t.muted() }),
+        );
+        note.set_cursor_line_style(ratatui::style::Style::new());
+        if !focused {
+            note.set_cursor_style(ratatui::style::Style::new());
+        }
+        note.render(note_area, buf);
+    }
+}
