@@ -1,90 +1,17 @@
 //! Whole screens as a person sees them: insta snapshots at 80×24 and 40×12, every state at every
 //! size without a panic, and `NO_COLOR`. Time is driven by hand through `update`.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+mod common;
 
-use knotless::clock::Now;
+use std::path::PathBuf;
+
+use common::Harness;
 use knotless::routine::{Kind, Library};
-use knotless::tui::{App, Msg, Screen, Stage, Theme, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use knotless::tui::{Msg, Stage, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::widgets::Widget;
-
-struct Harness {
-    app: App,
-    now: Now,
-    _data: tempfile::TempDir,
-}
-
-impl Harness {
-    fn new(start: Option<&str>) -> Harness {
-        Harness::with_library(Library::load(&[]), start)
-    }
-
-    fn with_library(library: Library, start: Option<&str>) -> Harness {
-        let data = tempfile::tempdir().unwrap();
-        let now = Now {
-            instant: Instant::now(),
-            wall: "2026-11-24T18:30:00+01:00".parse().unwrap(),
-        };
-        let app = App::new(library, Theme::new(true), data.path(), start, now);
-        Harness {
-            app,
-            now,
-            _data: data,
-        }
-    }
-
-    fn send(&mut self, msgs: &[Msg]) -> &mut Self {
-        for &msg in msgs {
-            update(&mut self.app, msg, self.now);
-        }
-        self
-    }
-
-    fn advance(&mut self, secs: u64) -> &mut Self {
-        self.now.instant += Duration::from_secs(secs);
-        self.now.wall += chrono::Duration::seconds(secs as i64);
-        update(&mut self.app, Msg::Tick, self.now);
-        self
-    }
-
-    fn stage(&self) -> &Stage {
-        match &self.app.screen {
-            Screen::Runner(r) => &r.stage,
-            _ => panic!("not in the runner"),
-        }
-    }
-
-    fn screen(&self, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|f| f.render_widget(&self.app, f.area()))
-            .unwrap();
-        terminal.backend().to_string()
-    }
-
-    /// Through the briefing and the pain question into the timed session.
-    fn start_session(&mut self, pain: Option<u8>) -> &mut Self {
-        while let Stage::Briefing { checked, .. } = self.stage() {
-            let unticked = checked.iter().filter(|c| !**c).count();
-            let heat = matches!(&self.app.screen, Screen::Runner(r) if r.is_checklist());
-            if heat && unticked > 0 {
-                self.send(&[Msg::Space]);
-            } else {
-                self.send(&[Msg::Confirm]);
-            }
-        }
-        match pain {
-            Some(p) => self.send(&[Msg::Digit(p), Msg::Confirm]),
-            None => self.send(&[Msg::Skip]),
-        }
-    }
-}
 
 fn first_of(kind: Kind) -> String {
     Library::load(&[])
@@ -213,15 +140,5 @@ fn no_color_draws_without_any_colour() {
     (&h.app).render(buf.area, &mut buf);
     for cell in buf.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
-    }
-}
-
-impl Harness {
-    fn clone_state(&self) -> Harness {
-        Harness {
-            app: self.app.clone(),
-            now: self.now,
-            _data: tempfile::tempdir().unwrap(),
-        }
     }
 }

@@ -207,8 +207,13 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
     let vocabulary = Vocabulary::bundled();
     let width = sections_area.width as usize;
     let mut lines: Vec<Line> = Vec::new();
+    // The focused section's first line, and the line its cursor is on.
+    let mut focus_start = 0;
     let mut focus_line = 0;
-    let heading = |lines: &mut Vec<Line>, section: Section, text: &str, hint: &str| {
+    // Where each section's heading is, to know where the focused one ends.
+    let mut heads: Vec<usize> = Vec::new();
+    let mut heading = |lines: &mut Vec<Line>, section: Section, text: &str, hint: &str| {
+        heads.push(lines.len());
         let style = if form.focus == section {
             t.title()
         } else {
@@ -229,7 +234,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
 
     // Pain.
     if form.focus == Section::Pain {
-        focus_line = lines.len();
+        (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
     heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
     let mut scale = vec![Span::raw("   ")];
@@ -248,7 +253,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
 
     // Onset.
     if form.focus == Section::Onset {
-        focus_line = lines.len();
+        (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
     heading(&mut lines, Section::Onset, "How it began", "←→ choose");
     let choice = |label: &str, chosen: bool| {
@@ -272,7 +277,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
 
     // Areas on the body picture.
     if form.focus == Section::Areas {
-        focus_line = lines.len() + 1 + form.area_cursor.0;
+        (focus_start, focus_line) = (lines.len(), lines.len() + 1 + form.area_cursor.0);
     }
     heading(
         &mut lines,
@@ -325,7 +330,8 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
             _ => &form.relief,
         };
         if form.focus == section {
-            focus_line = lines.len() + 1 + ticks.cursor / CHIP_COLUMNS;
+            (focus_start, focus_line) =
+                (lines.len(), lines.len() + 1 + ticks.cursor / CHIP_COLUMNS);
         }
         heading(&mut lines, section, title, "arrows, space");
         let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(8);
@@ -359,7 +365,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
     // Screening questions, when legs or feet are involved.
     if form.needs_screening() {
         if form.focus == Section::Screening {
-            focus_line = lines.len() + 1 + form.screening_cursor;
+            focus_start = lines.len();
         }
         heading(
             &mut lines,
@@ -374,26 +380,39 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
                 None => (" ? ", t.caution()),
             };
             let cursor = form.focus == Section::Screening && form.screening_cursor == i;
-            let question = Span::styled(
-                q.question.clone(),
-                if cursor {
-                    t.selected()
+            if cursor {
+                focus_line = lines.len();
+            }
+            let text_style = if cursor {
+                t.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            let parts = wrap(&q.question, width.saturating_sub(8).max(10));
+            for (n, part) in parts.into_iter().enumerate() {
+                let lead = if n == 0 {
+                    Span::styled(format!("   {mark} "), style)
                 } else {
-                    ratatui::style::Style::new()
-                },
-            );
-            lines.push(Line::from(vec![
-                Span::styled(format!("   {mark} "), style),
-                question,
-            ]));
+                    Span::raw("       ")
+                };
+                lines.push(Line::from(vec![lead, Span::styled(part, text_style)]));
+            }
         }
     }
 
-    let offset = (focus_line + 3).saturating_sub(sections_area.height as usize);
+    // Show the whole focused section when it fits, otherwise keep its cursor in view.
+    let height = sections_area.height as usize;
+    let focus_end = heads
+        .iter()
+        .copied()
+        .find(|&h| h > focus_start)
+        .unwrap_or(lines.len());
     let offset = if form.focus == Section::Note {
         0
+    } else if focus_end - focus_start <= height {
+        focus_end.saturating_sub(height).min(focus_start)
     } else {
-        offset
+        focus_start.max((focus_line + 1).saturating_sub(height))
     };
     Paragraph::new(lines)
         .scroll((offset as u16, 0))
@@ -419,4 +438,21 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         }
         note.render(note_area, buf);
     }
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = out.last_mut().expect("never empty");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    out
 }

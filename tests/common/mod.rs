@@ -1,0 +1,103 @@
+//! A harness shared by the screen tests: an app over a private data folder, driven by
+//! messages, with time advanced by hand.
+
+#![allow(dead_code)] // each test file uses a different part
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use knotless::clock::Now;
+use knotless::routine::Library;
+use knotless::tui::{App, Msg, Screen, Stage, Theme, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub struct Harness {
+    pub app: App,
+    pub now: Now,
+    pub data: tempfile::TempDir,
+}
+
+impl Harness {
+    pub fn new(start: Option<&str>) -> Harness {
+        Harness::with_library(Library::load(&[]), start)
+    }
+
+    pub fn with_library(library: Library, start: Option<&str>) -> Harness {
+        let data = tempfile::tempdir().unwrap();
+        Harness::in_dir(library, start, data)
+    }
+
+    /// An app over the data already in `data`.
+    pub fn in_dir(library: Library, start: Option<&str>, data: tempfile::TempDir) -> Harness {
+        let now = Now {
+            instant: Instant::now(),
+            wall: "2026-11-24T18:30:00+01:00".parse().unwrap(),
+        };
+        let app = App::new(library, Theme::new(true), data.path(), start, now);
+        Harness { app, now, data }
+    }
+
+    pub fn send(&mut self, msgs: &[Msg]) -> &mut Self {
+        for &msg in msgs {
+            update(&mut self.app, msg, self.now);
+        }
+        self
+    }
+
+    pub fn advance(&mut self, secs: u64) -> &mut Self {
+        self.now.instant += Duration::from_secs(secs);
+        self.now.wall += chrono::Duration::seconds(secs as i64);
+        update(&mut self.app, Msg::Tick, self.now);
+        self
+    }
+
+    pub fn stage(&self) -> &Stage {
+        match &self.app.screen {
+            Screen::Runner(r) => &r.stage,
+            _ => panic!("not in the runner"),
+        }
+    }
+
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(&self.app, f.area()))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    /// Through the briefing and the pain question into the timed session.
+    pub fn start_session(&mut self, pain: Option<u8>) -> &mut Self {
+        while let Stage::Briefing { checked, .. } = self.stage() {
+            let unticked = checked.iter().filter(|c| !**c).count();
+            let heat = matches!(&self.app.screen, Screen::Runner(r) if r.is_checklist());
+            if heat && unticked > 0 {
+                self.send(&[Msg::Space]);
+            } else {
+                self.send(&[Msg::Confirm]);
+            }
+        }
+        match pain {
+            Some(p) => self.send(&[Msg::Digit(p), Msg::Confirm]),
+            None => self.send(&[Msg::Skip]),
+        }
+    }
+}
+
+impl Harness {
+    pub fn clone_state(&self) -> Harness {
+        Harness {
+            app: self.app.clone(),
+            now: self.now,
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+}
+
+impl Harness {
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        self.data.path()
+    }
+}
