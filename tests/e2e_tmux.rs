@@ -203,3 +203,44 @@ fn the_home_screen_works_at_a_small_size() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn an_entry_logged_through_the_form_is_in_log_list_json() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(80, 24, &command(home.path(), ""));
+    tmux.wait_for("? help");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("No entries yet");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New entry");
+    tmux.keys(&[
+        "7", "Tab", "Tab", "Space", "Down", "Down", "Down", "Left", "Space",
+    ]);
+    tmux.wait_for("[x] leg L");
+    // Leg symptoms: the screening questions must be answered before saving.
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    tmux.wait_for("please answer each question");
+    tmux.keys(&["n", "n", "n", "n", "Tab"]);
+    tmux.wait_for("Ctrl-S save");
+    tmux.keys(&["-l", "stiff after the drive"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved: pain 7");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_knotless"))
+        .args(["log", "list", "--json"])
+        .env("KNOTLESS_DATA_DIR", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["pain"], 7);
+    assert_eq!(
+        list[0]["areas"],
+        serde_json::json!(["lower-back", "leg-left"])
+    );
+    assert_eq!(list[0]["denied"].as_array().unwrap().len(), 4);
+    assert_eq!(list[0]["note"], "stiff after the drive");
+}

@@ -180,3 +180,22 @@ fn filters_narrow_the_list() {
     assert_eq!(visible[0].pain, 2);
     assert!(h.screen(80, 24).contains("1 of 4 entries"));
 }
+
+#[test]
+fn unreadable_lines_are_reported_in_the_app_with_their_line_number() {
+    let data = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(data.path());
+    let mut h = Harness::in_dir(knotless::routine::Library::load(&[]), None, data);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(3), Msg::Confirm]);
+    let mut text = std::fs::read_to_string(log.store().path()).unwrap();
+    text.push_str("{\"id\":\"torn");
+    std::fs::write(log.store().path(), text).unwrap();
+    let data = std::mem::replace(&mut h.data, tempfile::tempdir().unwrap());
+    let h = Harness::in_dir(knotless::routine::Library::load(&[]), None, data);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("symptoms.jsonl line 2 could not be read"),
+        "{screen}"
+    );
+    assert_eq!(h.app.log.entries.len(), 1);
+}

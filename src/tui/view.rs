@@ -49,6 +49,22 @@ impl Widget for &App {
                 .right_aligned()
                 .render(tabs, buf);
         }
+        // Lines of the data files that could not be read are reported until the app closes.
+        let body = match (self.load_problems.first(), &self.screen) {
+            (Some(first), Screen::Routines | Screen::Log | Screen::History) if body.height > 4 => {
+                let more = self.load_problems.len() - 1;
+                let text = if more > 0 {
+                    format!("⚠ {first} (and {more} more)")
+                } else {
+                    format!("⚠ {first}")
+                };
+                let [rest, problem] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
+                Line::styled(text, self.theme.error()).render(problem, buf);
+                rest
+            }
+            _ => body,
+        };
         match &self.screen {
             Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
             Screen::Log => (&LogScreen {
