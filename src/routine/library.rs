@@ -19,6 +19,14 @@ pub fn bundled_art() -> impl Iterator<Item = (&'static str, &'static str)> {
     bundled::ART.iter().copied()
 }
 
+/// The TOML text of a bundled routine, to copy into the config dir and change.
+pub fn bundled_source(id: &str) -> Option<&'static str> {
+    bundled::ROUTINES
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, text)| *text)
+}
+
 /// A routine file that failed its checks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrokenRoutine {
