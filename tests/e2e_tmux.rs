@@ -6,6 +6,7 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const E2E_ROUTINE: &str = r#"
@@ -32,7 +33,9 @@ struct Tmux {
 
 impl Tmux {
     fn start(width: u16, height: u16, command: &str) -> Tmux {
-        let socket = format!("knotless-e2e-{}-{width}x{height}", std::process::id());
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let socket = format!("knotless-e2e-{}-{n}", std::process::id());
         let tmux = Tmux { socket };
         let status = tmux
             .cmd()

@@ -66,11 +66,17 @@ fn pain_rating_before() {
 fn runner_mid_hold() {
     let mut h = Harness::new(Some("lower-back-release"));
     h.start_session(Some(6));
-    let Stage::Running(session) = h.stage() else {
-        panic!("running")
-    };
-    let prepare = session.remaining(h.now.instant).unwrap().as_secs();
-    h.advance(prepare).advance(12);
+    // Through the prepare phase, the timed pelvic tilts and the rest, 12 s into the first hold.
+    for _ in 0..3 {
+        let Stage::Running(session) = h.stage() else {
+            panic!("running")
+        };
+        let left = session.remaining(h.now.instant).unwrap().as_secs();
+        h.advance(left);
+    }
+    h.advance(12);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Knee to chest"), "{screen}");
     insta::assert_snapshot!("runner_80x24", h.screen(80, 24));
     insta::assert_snapshot!("runner_40x12", h.screen(40, 12));
     h.send(&[Msg::Space]);

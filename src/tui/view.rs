@@ -28,26 +28,31 @@ impl Widget for &App {
             (None, area, None)
         };
         if let Some(tabs) = tabs {
-            let mut spans = vec![
-                Span::styled(" knotless ", self.theme.title()),
-                Span::styled("│", self.theme.muted()),
-            ];
-            for tab in Tab::ALL {
-                let style = if tab == self.tab() {
-                    self.theme.selected()
-                } else {
-                    self.theme.muted()
-                };
-                spans.push(Span::styled(format!(" {} ", tab.title()), style));
-            }
+            let mut spans = vec![Span::styled(" knotless ", self.theme.title())];
             if let Screen::Runner(runner) = &self.screen {
-                spans.push(Span::styled(" › ", self.theme.muted()));
+                // Tabs do not switch during a session: the bar names the routine instead.
+                spans.push(Span::styled("› ", self.theme.muted()));
                 spans.push(Span::raw(runner.routine.name.as_str()));
+            } else {
+                spans.push(Span::styled("│", self.theme.muted()));
+                for tab in Tab::ALL {
+                    let style = if tab == self.tab() {
+                        self.theme.selected()
+                    } else {
+                        self.theme.muted()
+                    };
+                    spans.push(Span::styled(format!(" {} ", tab.title()), style));
+                }
             }
-            Line::from(spans).render(tabs, buf);
-            Line::styled("? help ", self.theme.muted())
-                .right_aligned()
-                .render(tabs, buf);
+            let line = Line::from(spans);
+            let help = "? help ";
+            let fits = line.width() + help.len() < usize::from(tabs.width);
+            line.render(tabs, buf);
+            if fits {
+                Line::styled(help, self.theme.muted())
+                    .right_aligned()
+                    .render(tabs, buf);
+            }
         }
         // Lines of the data files that could not be read are reported until the app closes.
         let body = match (self.load_problems.first(), &self.screen) {

@@ -97,7 +97,12 @@ impl RunnerScreen<'_> {
         }
         lines.push(Line::default());
         lines.push(Line::styled(
-            format!("{} · {} steps", Clock(r.total()), r.steps.len()),
+            format!(
+                "{} · {} step{}",
+                Clock(r.total()),
+                r.steps.len(),
+                if r.steps.len() == 1 { "" } else { "s" }
+            ),
             t.muted(),
         ));
         // Keep the highlighted checklist row in view on short terminals.
