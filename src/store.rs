@@ -123,15 +123,15 @@ impl JsonlStore {
 
     /// Loads every record; a missing file is an empty store. Bad lines are reported and copied
     /// once to `<file>.rejected` (best effort: a read-only folder still loads).
-    pub fn load<T: DeserializeOwned>(&self) -> Result<Loaded<T>, StoreError> {
+    pub fn load<T: DeserializeOwned + Send>(&self) -> Result<Loaded<T>, StoreError> {
         self.load_checked(|_: &T| None)
     }
 
     /// Like [`load`](Self::load), and a line that parses but fails `check` (which says why) is
     /// rejected and kept aside the same way.
-    pub fn load_checked<T: DeserializeOwned>(
+    pub fn load_checked<T: DeserializeOwned + Send>(
         &self,
-        check: impl Fn(&T) -> Option<String>,
+        check: impl Fn(&T) -> Option<String> + Sync,
     ) -> Result<Loaded<T>, StoreError> {
         let io_err = |action| {
             let path = self.path.clone();
@@ -152,32 +152,42 @@ impl JsonlStore {
             Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
-        let mut bytes = Vec::new();
+        let size = file.metadata().map_or(0, |m| m.len() as usize);
+        let mut bytes = Vec::with_capacity(size + 1);
         file.read_to_end(&mut bytes).map_err(io_err("read"))?;
         drop(file);
 
-        let mut records = Vec::new();
+        // Large files are parsed in parallel, one slice of whole lines per core, then joined in
+        // file order: loading 100,000 entries is dominated by parsing and allocation.
+        let chunks = split_lines(&bytes, parallelism(bytes.len()));
+        let parsed: Vec<Parsed<'_, T>> = if chunks.len() == 1 {
+            vec![parse_lines(chunks[0], &check)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunks
+                    .iter()
+                    .map(|chunk| scope.spawn(|| parse_lines(chunk, &check)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut records = Vec::with_capacity(parsed.iter().map(|p| p.records.len()).sum());
         let mut rejected = Vec::new();
         let mut bad_lines: Vec<&[u8]> = Vec::new();
-        for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
+        let mut first_line = 0;
+        for part in parsed {
+            records.extend(part.records);
+            for (line, reason, raw) in part.rejected {
+                rejected.push(RejectedLine {
+                    line: first_line + line,
+                    reason,
+                });
+                bad_lines.push(raw);
             }
-            let problem = match serde_json::from_slice::<T>(raw) {
-                Ok(record) => match check(&record) {
-                    None => {
-                        records.push(record);
-                        continue;
-                    }
-                    Some(problem) => problem,
-                },
-                Err(e) => e.to_string(),
-            };
-            rejected.push(RejectedLine {
-                line: i + 1,
-                reason: problem,
-            });
-            bad_lines.push(raw);
+            first_line += part.lines;
         }
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
@@ -207,6 +217,72 @@ impl JsonlStore {
         file.write_all(&out)?;
         file.sync_data()
     }
+}
+
+/// What one slice of lines parsed to.
+struct Parsed<'a, T> {
+    records: Vec<T>,
+    /// (1-based line within the slice, why, the raw line).
+    rejected: Vec<(usize, String, &'a [u8])>,
+    /// Lines in the slice.
+    lines: usize,
+}
+
+fn parse_lines<'a, T: DeserializeOwned>(
+    chunk: &'a [u8],
+    check: &impl Fn(&T) -> Option<String>,
+) -> Parsed<'a, T> {
+    let lines = chunk.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut parsed = Parsed {
+        records: Vec::with_capacity(lines),
+        rejected: Vec::new(),
+        lines: 0,
+    };
+    for (i, raw) in chunk.split(|&b| b == b'\n').enumerate() {
+        parsed.lines = i + 1;
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let problem = match serde_json::from_slice::<T>(raw) {
+            Ok(record) => match check(&record) {
+                None => {
+                    parsed.records.push(record);
+                    continue;
+                }
+                Some(problem) => problem,
+            },
+            Err(e) => e.to_string(),
+        };
+        parsed.rejected.push((i + 1, problem, raw));
+    }
+    parsed
+}
+
+/// How many threads to parse `len` bytes with: one below 1 MiB, else one per core (up to 4).
+fn parallelism(len: usize) -> usize {
+    if len < 1 << 20 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Splits `bytes` into `n` slices of whole lines. Every slice but the last ends with its
+/// newline removed, so counting lines per slice adds up to the file's line numbers.
+fn split_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut chunks = Vec::with_capacity(n);
+    let mut rest = bytes;
+    for i in (1..n).rev() {
+        let target = rest.len() / (i + 1);
+        match rest[target..].iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                chunks.push(&rest[..target + at]);
+                rest = &rest[target + at + 1..];
+            }
+            None => break,
+        }
+    }
+    chunks.push(rest);
+    chunks
 }
 
 /// Creates the data folder (and parents) with mode `0700`.

@@ -110,7 +110,7 @@ impl SymptomEntry {
 
 /// A line of `symptoms.jsonl`: an entry, or a tombstone. Read as one flat struct (not an
 /// untagged enum) so loading 100,000 lines stays fast.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Line {
     id: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -192,14 +192,29 @@ impl SymptomLog {
                 line.deleted || (line.at.is_some() && line.pain.is_some_and(|p| p <= 10));
             (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned())
         })?;
-        let mut latest: HashMap<String, Option<SymptomEntry>> =
-            HashMap::with_capacity(records.len());
-        for line in records {
-            let entry = match (line.deleted, line.at, line.pain) {
-                (false, Some(at), Some(pain)) => Some(SymptomEntry {
-                    id: line.id.clone(),
-                    at,
-                    pain,
+        // The last line for each id wins; a tombstone removes it.
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+        for (i, line) in records.iter().enumerate() {
+            last.insert(line.id.as_str(), i);
+        }
+        let mut winners: Vec<usize> = last
+            .into_values()
+            .filter(|&i| !records[i].deleted)
+            .collect();
+        // Sort indices, not entries: moving whole entries around is what costs.
+        winners.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&records[a], &records[b]);
+            (a.at, &a.id).cmp(&(b.at, &b.id))
+        });
+        let mut records = records;
+        let entries: Vec<SymptomEntry> = winners
+            .into_iter()
+            .filter_map(|i| {
+                let line = std::mem::take(&mut records[i]);
+                Some(SymptomEntry {
+                    id: line.id,
+                    at: line.at?,
+                    pain: line.pain?,
                     onset: line.onset,
                     areas: line.areas,
                     symptoms: line.symptoms,
@@ -207,13 +222,9 @@ impl SymptomLog {
                     triggers: line.triggers,
                     relief: line.relief,
                     note: line.note,
-                }),
-                _ => None,
-            };
-            latest.insert(line.id, entry);
-        }
-        let mut entries: Vec<SymptomEntry> = latest.into_values().flatten().collect();
-        entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+                })
+            })
+            .collect();
         Ok(LogContents { entries, rejected })
     }
 }
