@@ -1,0 +1,73 @@
+//! Symptom log benchmarks against DESIGN §8: loading a 100,000-entry log (budget 100 ms) and the
+//! cost of one durable append (lock, one write, `sync_data`).
+
+use std::path::Path;
+
+use knotless::symptoms::{Onset, SymptomEntry, SymptomLog};
+
+fn main() {
+    divan::main();
+}
+
+/// A realistic entry: several areas and symptoms, a short note.
+fn entry(i: usize) -> SymptomEntry {
+    let day = i / 40;
+    SymptomEntry {
+        id: format!("01K{i:023}"),
+        at: chrono::DateTime::parse_from_rfc3339("2016-01-01T08:00:00+01:00").unwrap()
+            + chrono::Duration::minutes(i as i64 * 36)
+            + chrono::Duration::days(day as i64 % 3),
+        pain: (i % 11) as u8,
+        onset: Some(if i.is_multiple_of(7) {
+            Onset::Sudden
+        } else {
+            Onset::Gradual
+        }),
+        areas: vec!["lower-back-left".into(), "leg-left".into()],
+        symptoms: vec!["knot".into(), "stiffness".into(), "shooting-pain".into()],
+        denied: vec!["saddle-numbness".into(), "bladder-change".into()],
+        triggers: vec!["sitting".into()],
+        relief: vec!["heat".into(), "stretching".into()],
+        note: "worse after the long drive, better after the heat pack".into(),
+    }
+}
+
+/// Writes a log of `n` entries (plus 1% edits and deletes) as plain lines.
+pub fn write_log(dir: &Path, n: usize) {
+    let mut text = String::with_capacity(n * 330);
+    for i in 0..n {
+        text.push_str(&serde_json::to_string(&entry(i)).unwrap());
+        text.push('\n');
+        if i % 100 == 99 {
+            text.push_str(&format!(
+                "{{\"id\":\"01K{:023}\",\"deleted\":true}}\n",
+                i - 50
+            ));
+        }
+    }
+    std::fs::write(dir.join("symptoms.jsonl"), text).unwrap();
+}
+
+#[divan::bench(sample_count = 20)]
+fn load_100k(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    write_log(dir.path(), 100_000);
+    let log = SymptomLog::new(dir.path());
+    bencher.bench(|| {
+        let contents = log.load().unwrap();
+        assert_eq!(contents.entries.len(), 99_000);
+        contents
+    });
+}
+
+#[divan::bench(sample_count = 50)]
+fn append_one(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    write_log(dir.path(), 1_000);
+    let log = SymptomLog::new(dir.path());
+    let mut i = 1_000;
+    bencher.bench_local(|| {
+        i += 1;
+        log.save(&entry(i)).unwrap();
+    });
+}
