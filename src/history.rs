@@ -8,6 +8,8 @@ use crate::routine::Kind;
 use crate::session::Outcome;
 use crate::store::{JsonlStore, StoreError};
 
+pub mod stats;
+
 /// The history file's name in the data folder.
 pub const FILE: &str = "history.jsonl";
 

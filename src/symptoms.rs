@@ -229,5 +229,7 @@ impl SymptomLog {
     }
 }
 
+pub mod trends;
+
 #[cfg(test)]
 mod tests;
