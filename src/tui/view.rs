@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
 use super::screens::help::{Footer, HelpOverlay};
+use super::screens::history::HistoryScreen;
 use super::screens::log::LogScreen;
 use super::screens::routines::RoutinesScreen;
 use super::screens::runner::RunnerScreen;
@@ -78,7 +79,7 @@ impl Widget for &App {
                 theme: self.theme,
             })
                 .render(body, buf),
-            Screen::History => {} // TEMP: wired when the History screen lands
+            Screen::History => (&HistoryScreen { app: self }).render(body, buf),
             Screen::Runner(runner) => (&RunnerScreen {
                 runner,
                 theme: self.theme,

@@ -1,6 +1,7 @@
 //! One module per screen. Each only reads state and draws.
 
 pub mod help;
+pub mod history;
 pub mod log;
 pub mod routines;
 pub mod runner;

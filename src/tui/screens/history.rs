@@ -1,0 +1,192 @@
+//! The History tab: a month calendar marking the days with sessions, the current and best
+//! streak, this week's minutes by kind, and per routine the average pain before and after — so
+//! a person can see which routines help.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// Width of the calendar: seven columns of four characters.
+const CALENDAR_WIDTH: u16 = 29;
+/// A fall of about two points is the smallest change people notice (CLINICAL.md).
+const NOTICEABLE: f32 = 2.0;
+
+/// The History tab, drawn from the app state.
+pub struct HistoryScreen<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &HistoryScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let app = self.app;
+        let t = &app.theme;
+        let today = app.now.wall.date_naive();
+        let stats = HistoryStats::compute(&app.sessions, today);
+        let calendar = calendar(&stats, app.history_month, today, t);
+        let summary = summary(&stats, t);
+
+        let wide = area.width >= CALENDAR_WIDTH + 30;
+        let top_height = if wide {
+            calendar.height().max(summary.height()) as u16
+        } else {
+            (calendar.height() + summary.height() + 2) as u16
+        };
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area);
+        if wide {
+            let [left, right] =
+                Layout::horizontal([Constraint::Length(CALENDAR_WIDTH + 2), Constraint::Min(0)])
+                    .areas(top);
+            Paragraph::new(calendar).render(left, buf);
+            Paragraph::new(summary).render(right, buf);
+        } else {
+            // Narrow: the streak first in one line, so it shows even when little else fits.
+            let week = stats.week.stretch + stats.week.heat + stats.week.posture_break;
+            let mut text = Text::from(Line::styled(
+                format!(
+                    "Streak {} days (best {}) · week {} min",
+                    stats.current_streak,
+                    stats.best_streak,
+                    (week + 30) / 60
+                ),
+                t.title(),
+            ));
+            text.lines.extend(calendar.lines);
+            text.lines.push(Line::default());
+            text.lines.extend(summary.lines);
+            Paragraph::new(text).render(top, buf);
+        }
+        Paragraph::new(effects(app, &stats, bottom.width, t)).render(bottom, buf);
+    }
+}
+
+/// The month grid, Monday first: `•` a completed session, `◦` only stopped ones.
+fn calendar(
+    stats: &HistoryStats,
+    (year, month): (i32, u32),
+    today: NaiveDate,
+    t: &Theme,
+) -> Text<'static> {
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return Text::default();
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!(" {:<19}", first.format("%B %Y").to_string()),
+                t.title(),
+            ),
+            Span::styled("← → month", t.muted()),
+        ]),
+        Line::styled(" Mo  Tu  We  Th  Fr  Sa  Su", t.muted()),
+    ];
+    let mut day = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    while day.month() == month || day < first {
+        let mut spans = Vec::with_capacity(7);
+        for _ in 0..7 {
+            if day.month() != month {
+                spans.push(Span::raw("    "));
+            } else {
+                let (mark, style) = match stats.days.get(&day) {
+                    Some(DayMark::Completed) => ("•", t.good()),
+                    Some(DayMark::Stopped) => ("◦", t.caution()),
+                    None => (" ", t.muted()),
+                };
+                let style = if day == today { t.selected() } else { style };
+                spans.push(Span::styled(format!("{:>3}{mark}", day.day()), style));
+            }
+            day += Duration::days(1);
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::styled(" • done  ◦ stopped early", t.muted()));
+    Text::from(lines)
+}
+
+/// Streaks and this week's time.
+fn summary(stats: &HistoryStats, t: &Theme) -> Text<'static> {
+    let days = |n: u32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+    let minutes = |secs: u64| format!("{:>4} min", (secs + 30) / 60);
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::raw(format!(" {label:<16}")),
+            Span::styled(value, t.title()),
+        ])
+    };
+    Text::from(vec![
+        Line::styled("Streak", t.title()),
+        row("Current", days(stats.current_streak)),
+        row("Best", days(stats.best_streak)),
+        Line::default(),
+        Line::styled(
+            format!("This week (since {})", stats.week_start.format("%a %-d %b")),
+            t.title(),
+        ),
+        row("Stretching", minutes(stats.week.stretch)),
+        row("Heat", minutes(stats.week.heat)),
+        row("Posture breaks", minutes(stats.week.posture_break)),
+    ])
+}
+
+/// Per routine: sessions and the average pain before → after.
+fn effects(app: &App, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'static> {
+    let mut lines = vec![Line::default()];
+    if stats.routines.is_empty() {
+        lines.push(Line::styled(
+            "No sessions yet. Finish or stop a routine and it shows up here.",
+            t.muted(),
+        ));
+        return Text::from(lines);
+    }
+    lines.push(Line::styled(
+        "What helps: average pain before → after each routine",
+        t.title(),
+    ));
+    let name_width = usize::from(width.saturating_sub(36)).clamp(10, 26);
+    for effect in &stats.routines {
+        let name = app
+            .library
+            .get(&effect.routine)
+            .map_or(effect.routine.as_str(), |r| r.name.as_str());
+        let name: String = name.chars().take(name_width).collect();
+        let mut spans = vec![
+            Span::raw(format!(" {name:<name_width$}")),
+            Span::styled(format!("{:>4}×  ", effect.sessions), t.muted()),
+        ];
+        spans.extend(change(effect, t));
+        lines.push(Line::from(spans));
+    }
+    Text::from(lines)
+}
+
+fn change(effect: &RoutineEffect, t: &Theme) -> Vec<Span<'static>> {
+    let Some(change) = effect.change() else {
+        return vec![Span::styled("no pain ratings", t.muted())];
+    };
+    let numbers = format!("{:.1} → {:.1}", effect.before, effect.after);
+    let (text, style) = if change <= -NOTICEABLE {
+        (format!("  {change:+.1} a clear drop"), t.good())
+    } else if change >= NOTICEABLE {
+        (format!("  {change:+.1} pain went up"), t.caution())
+    } else if change.abs() < 0.05 {
+        ("  no change".to_owned(), t.muted())
+    } else {
+        (format!("  {change:+.1}"), t.muted())
+    };
+    let rated = format!("  ({} rated)", effect.rated);
+    vec![
+        Span::raw(numbers),
+        Span::styled(text, style),
+        Span::styled(rated, t.muted()),
+    ]
+}

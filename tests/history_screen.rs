@@ -1,0 +1,174 @@
+//! The History tab: calendar, streaks, this week's minutes and what helps, from `history.jsonl`.
+
+mod common;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use common::Harness;
+use knotless::history::{SessionOutcome, SessionRecord, record_session, store};
+use knotless::routine::{Kind, Library};
+use knotless::tui::{Msg, Tab};
+
+fn session(
+    routine: &str,
+    kind: Kind,
+    started: &str,
+    minutes: i64,
+    outcome: SessionOutcome,
+    pain: Option<(u8, u8)>,
+) -> SessionRecord {
+    let started: DateTime<FixedOffset> = started.parse().unwrap();
+    SessionRecord {
+        id: format!("{routine}-{}", started.timestamp()),
+        routine: routine.into(),
+        kind,
+        started,
+        ended: started + Duration::minutes(minutes),
+        active_seconds: minutes as u64 * 60,
+        outcome,
+        steps_done: 7,
+        steps_total: 7,
+        pain_before: pain.map(|p| p.0),
+        pain_after: pain.map(|p| p.1),
+    }
+}
+
+/// A month of use: a streak early in November, one from the 21st to yesterday, heat and
+/// desk stretches with pain ratings, and one stopped session. "Today" is 2026-11-24.
+fn a_month_of_sessions() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let history = store(dir.path());
+    let c = SessionOutcome::Completed;
+    let mut records = Vec::new();
+    for day in [2, 3, 4, 5, 6, 10, 21, 22, 23] {
+        let pain = Some((6 - (day % 3) as u8, 3));
+        records.push(session(
+            "lower-back-release",
+            Kind::Stretch,
+            &format!("2026-11-{day:02}T07:30:00+01:00"),
+            10,
+            c,
+            pain,
+        ));
+    }
+    records.push(session(
+        "heat-pack",
+        Kind::Heat,
+        "2026-11-23T20:00:00+01:00",
+        15,
+        c,
+        Some((7, 5)),
+    ));
+    records.push(session(
+        "desk-stretch",
+        Kind::Stretch,
+        "2026-11-24T12:00:00+01:00",
+        4,
+        c,
+        Some((4, 4)),
+    ));
+    records.push(session(
+        "desk-stretch",
+        Kind::Stretch,
+        "2026-11-13T12:00:00+01:00",
+        2,
+        SessionOutcome::Stopped,
+        None,
+    ));
+    records.push(session(
+        "posture-check",
+        Kind::PostureBreak,
+        "2026-11-24T10:00:00+01:00",
+        1,
+        c,
+        None,
+    ));
+    for r in records {
+        record_session(&history, r).unwrap();
+    }
+    dir
+}
+
+fn history_tab(h: &mut Harness) {
+    h.send(&[Msg::Tab, Msg::Tab]);
+    assert_eq!(h.app.tab(), Tab::History);
+}
+
+#[test]
+fn the_history_tab_shows_the_calendar_streaks_week_and_what_helps() {
+    let mut h = Harness::in_dir(Library::load(&[]), None, a_month_of_sessions());
+    history_tab(&mut h);
+    let screen = h.screen(80, 24);
+    for expected in [
+        "November 2026",
+        "Current         4 days",
+        "Best            5 days",
+        "This week (since Mon 23 Nov)",
+        "Stretching        14 min",
+        "Heat              15 min",
+        "Posture breaks     1 min",
+        // Both lower back release and the heat pack bring pain down by two or more.
+        "Lower back release",
+        "5.0 → 3.0",
+        "-2.0 a clear drop",
+        "no pain ratings",
+    ] {
+        assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
+    }
+    // Done days are marked, the stopped one too, in their own way.
+    assert!(screen.contains(" 21• 22•") && screen.contains(" 23• 24•"), "{screen}");
+    assert!(screen.contains(" 13◦"), "{screen}");
+    insta::assert_snapshot!("history_80x24", screen);
+    insta::assert_snapshot!("history_40x12", h.screen(40, 12));
+}
+
+#[test]
+fn left_and_right_change_the_month() {
+    let mut h = Harness::in_dir(Library::load(&[]), None, a_month_of_sessions());
+    history_tab(&mut h);
+    h.send(&[Msg::Left]);
+    let october = h.screen(80, 24);
+    assert!(october.contains("October 2026"), "{october}");
+    assert!(
+        !october.contains('•') || !october.contains(" 21•"),
+        "{october}"
+    );
+    h.send(&[Msg::Right, Msg::Right, Msg::Right]);
+    assert!(h.screen(80, 24).contains("January 2027"));
+}
+
+#[test]
+fn with_no_sessions_the_tab_says_how_to_fill_it() {
+    let mut h = Harness::new(None);
+    history_tab(&mut h);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("No sessions yet"), "{screen}");
+    assert!(screen.contains("Current         0 days"), "{screen}");
+}
+
+#[test]
+fn a_session_run_in_the_app_appears_in_history() {
+    let mut h = Harness::new(Some("morning-mobility"));
+    h.start_session(Some(5));
+    h.advance(300);
+    h.send(&[Msg::Digit(3), Msg::Confirm]);
+    let summary = h.screen(80, 24);
+    assert!(summary.contains("Session complete"), "{summary}");
+    h.send(&[Msg::Confirm]);
+    history_tab(&mut h);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Morning mobility"), "{screen}");
+    assert!(screen.contains("5.0 → 3.0"), "{screen}");
+    assert!(screen.contains("Current         1 day"), "{screen}");
+    assert!(screen.contains(" 24•"), "{screen}");
+}
+
+#[test]
+fn the_history_tab_survives_every_size() {
+    let mut h = Harness::in_dir(Library::load(&[]), None, a_month_of_sessions());
+    history_tab(&mut h);
+    for w in 1..=90 {
+        for ht in 1..=30 {
+            h.screen(w, ht);
+        }
+    }
+}
