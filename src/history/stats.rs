@@ -52,7 +52,7 @@ pub struct RoutineEffect {
 impl RoutineEffect {
     /// Average change after − before (negative: pain went down).
     pub fn change(&self) -> Option<f32> {
-        (self.rated > 0).then(|| self.after - self.before)
+        (self.rated > 0).then_some(self.after - self.before)
     }
 }
 
