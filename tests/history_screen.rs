@@ -115,7 +115,10 @@ fn the_history_tab_shows_the_calendar_streaks_week_and_what_helps() {
         assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
     }
     // Done days are marked, the stopped one too, in their own way.
-    assert!(screen.contains(" 21• 22•") && screen.contains(" 23• 24•"), "{screen}");
+    assert!(
+        screen.contains(" 21• 22•") && screen.contains(" 23• 24•"),
+        "{screen}"
+    );
     assert!(screen.contains(" 13◦"), "{screen}");
     insta::assert_snapshot!("history_80x24", screen);
     insta::assert_snapshot!("history_40x12", h.screen(40, 12));

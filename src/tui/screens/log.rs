@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use crate::symptoms::SymptomEntry;
 use crate::tui::log_form::{BODY, CHIP_COLUMNS, LogForm, Section};
 use crate::tui::log_view::{FilterField, LogMode, LogView};
+use crate::tui::screens::trends::TrendsScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain_scale::describe;
 use crate::vocabulary::Vocabulary;
@@ -32,7 +33,13 @@ impl Widget for &LogScreen<'_> {
         }
         match &self.view.mode {
             LogMode::Form(form) => render_form(form, &self.theme, area, buf),
-            LogMode::Review { .. } => {} // TEMP: wired when the trends screen lands
+            LogMode::Review { days } => (&TrendsScreen {
+                entries: &self.view.entries,
+                days: *days,
+                today: self.today,
+                theme: self.theme,
+            })
+                .render(area, buf),
             LogMode::List | LogMode::ConfirmDelete(_) => self.list(area, buf),
         }
     }

@@ -5,6 +5,7 @@ pub mod history;
 pub mod log;
 pub mod routines;
 pub mod runner;
+pub mod trends;
 
 use crate::duration::Compact;
 use crate::routine::{Sides, Step, Work};

@@ -1,7 +1,9 @@
 //! Small reusable widgets.
 
 pub mod big_text;
+pub mod pain_chart;
 pub mod pain_scale;
 
 pub use big_text::BigText;
+pub use pain_chart::PainChart;
 pub use pain_scale::PainScale;

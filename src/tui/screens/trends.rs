@@ -1,0 +1,172 @@
+//! The review of the symptom log (Log tab, `v`): pain per day over the last 30 or 90 days as a
+//! chart of daily average and worst, which areas hurt, and the triggers and reliefs logged most.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::symptoms::SymptomEntry;
+use crate::symptoms::trends::{Count, Trends};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::PainChart;
+use crate::vocabulary::{Category, Vocabulary};
+
+/// Rows in each "most common" list.
+const TOP: usize = 5;
+
+/// The review, drawn from the log.
+pub struct TrendsScreen<'a> {
+    /// Every entry.
+    pub entries: &'a [SymptomEntry],
+    /// 30 or 90.
+    pub days: u32,
+    /// The last day shown.
+    pub today: NaiveDate,
+    /// Colours.
+    pub theme: Theme,
+}
+
+impl Widget for &TrendsScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let t = &self.theme;
+        let trends = Trends::compute(self.entries, self.today, self.days);
+        let vocabulary = Vocabulary::bundled();
+
+        let list_rows = if area.height >= 18 { TOP as u16 + 2 } else { 0 };
+        let [head, chart, legend, _, lists] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(u16::from(list_rows > 0)),
+            Constraint::Length(list_rows),
+        ])
+        .areas(area);
+
+        let mut title = vec![Span::styled(
+            format!("Pain over the last {} days", self.days),
+            t.title(),
+        )];
+        title.push(Span::styled(
+            match (trends.mean_pain, trends.worst()) {
+                (Some(mean), Some(worst)) => format!(
+                    " · {} entr{} on {} day{} · average {mean:.1} · worst {worst}",
+                    trends.entries,
+                    if trends.entries == 1 { "y" } else { "ies" },
+                    trends.days_logged(),
+                    if trends.days_logged() == 1 { "" } else { "s" },
+                ),
+                _ => " · nothing logged".to_owned(),
+            },
+            t.muted(),
+        ));
+        let title = Line::from(title);
+        let switch = format!("←→ {} days ", if self.days == 30 { 90 } else { 30 });
+        let fits = title.width() + switch.len() < usize::from(head.width);
+        title.render(head, buf);
+        if fits {
+            Line::styled(switch, t.key())
+                .right_aligned()
+                .render(head, buf);
+        }
+
+        if trends.entries == 0 {
+            Paragraph::new(Text::styled(
+                "No entries in this period. Press a to log how your back feels; \
+                 the chart fills in day by day.",
+                t.muted(),
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(chart, buf);
+            return;
+        }
+        (&PainChart {
+            daily: &trends.daily,
+            from: trends.from,
+            theme: *t,
+        })
+            .render(chart, buf);
+        Line::from(vec![
+            Span::raw("    "),
+            Span::styled("█", t.pain(5)),
+            Span::styled(" daily average   ", t.muted()),
+            Span::styled("░", t.pain(5)),
+            Span::styled(" daily worst", t.muted()),
+        ])
+        .render(legend, buf);
+
+        if lists.height == 0 {
+            return;
+        }
+        let columns = if lists.width >= 72 {
+            3
+        } else if lists.width >= 48 {
+            2
+        } else {
+            1
+        };
+        // The areas' labels are the longest: that column gets a little more room.
+        let widths = match columns {
+            3 => vec![
+                Constraint::Percentage(38),
+                Constraint::Percentage(31),
+                Constraint::Percentage(31),
+            ],
+            n => vec![Constraint::Ratio(1, n); n as usize],
+        };
+        let parts = Layout::horizontal(widths).spacing(2).split(lists);
+        let sections = [
+            ("Where · entries · avg pain", Category::Area, &trends.areas),
+            ("Set off by", Category::Trigger, &trends.triggers),
+            ("Helped by", Category::Relief, &trends.relief),
+        ];
+        for (rect, (heading, category, counts)) in parts.iter().zip(sections) {
+            let text = list(heading, category, counts, vocabulary, rect.width, t);
+            Paragraph::new(text).render(*rect, buf);
+        }
+    }
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// A heading and the most common ids: label, how many entries, their average pain.
+fn list(
+    heading: &str,
+    category: Category,
+    counts: &[Count],
+    vocabulary: &Vocabulary,
+    width: u16,
+    t: &Theme,
+) -> Text<'static> {
+    let mut lines = vec![Line::styled(heading.to_owned(), t.title())];
+    if counts.is_empty() {
+        lines.push(Line::styled(" none logged", t.muted()));
+    }
+    // " label  15× 5.1": the label takes what the count and average leave.
+    let label_width = usize::from(width).saturating_sub(10).max(4);
+    for c in counts.iter().take(TOP) {
+        let label = fit(vocabulary.label(category, &c.id), label_width);
+        lines.push(Line::from(vec![
+            Span::raw(format!(" {label:<label_width$}")),
+            Span::styled(format!("{:>4}×", c.entries), t.muted()),
+            Span::styled(
+                format!(" {:.1}", c.mean_pain),
+                t.pain(c.mean_pain.round() as u8),
+            ),
+        ]));
+    }
+    Text::from(lines)
+}
