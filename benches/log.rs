@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use knotless::symptoms::{Onset, SymptomEntry, SymptomLog};
+use knotless::vocabulary::IdSet;
 
 fn main() {
     divan::main();
@@ -23,11 +24,11 @@ fn entry(i: usize) -> SymptomEntry {
         } else {
             Onset::Gradual
         }),
-        areas: vec!["lower-back-left".into(), "leg-left".into()],
-        symptoms: vec!["knot".into(), "stiffness".into(), "shooting-pain".into()],
-        denied: vec!["saddle-numbness".into(), "bladder-change".into()],
-        triggers: vec!["sitting".into()],
-        relief: vec!["heat".into(), "stretching".into()],
+        areas: IdSet::of(&["lower-back-left", "leg-left"]),
+        symptoms: IdSet::of(&["knot", "stiffness", "shooting-pain"]),
+        denied: IdSet::of(&["saddle-numbness", "bladder-change"]),
+        triggers: IdSet::of(&["sitting"]),
+        relief: IdSet::of(&["heat", "stretching"]),
         note: "worse after the long drive, better after the heat pack".into(),
     }
 }

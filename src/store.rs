@@ -152,46 +152,63 @@ impl JsonlStore {
             Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
-        let size = file.metadata().map_or(0, |m| m.len() as usize);
-        let mut bytes = Vec::with_capacity(size + 1);
-        file.read_to_end(&mut bytes).map_err(io_err("read"))?;
-        drop(file);
 
-        // Large files are parsed in parallel, one slice of whole lines per core, then joined in
-        // file order: loading 100,000 entries is dominated by parsing and allocation.
-        let chunks = split_lines(&bytes, parallelism(bytes.len()));
-        let parsed: Vec<Parsed<'_, T>> = if chunks.len() == 1 {
-            vec![parse_lines(chunks[0], &check)]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunks
-                    .iter()
-                    .map(|chunk| scope.spawn(|| parse_lines(chunk, &check)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        let mut records = Vec::with_capacity(parsed.iter().map(|p| p.records.len()).sum());
+        // Read in blocks of whole lines so the file is never held in memory all at once; each
+        // block is parsed in parallel, one slice of lines per core, and joined in file order
+        // (loading 100,000 entries is dominated by parsing and allocation).
+        let mut records = Vec::new();
         let mut rejected = Vec::new();
-        let mut bad_lines: Vec<&[u8]> = Vec::new();
-        let mut first_line = 0;
-        for part in parsed {
-            records.extend(part.records);
-            for (line, reason, raw) in part.rejected {
-                rejected.push(RejectedLine {
-                    line: first_line + line,
-                    reason,
-                });
-                bad_lines.push(raw);
+        let mut bad_lines: Vec<Vec<u8>> = Vec::new();
+        let mut lines_before = 0;
+        let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK);
+        let mut at_end = false;
+        while !at_end {
+            let carried = buffer.len();
+            buffer.resize(carried + BLOCK, 0);
+            let mut filled = carried;
+            while filled < buffer.len() {
+                match file.read(&mut buffer[filled..]) {
+                    Ok(0) => {
+                        at_end = true;
+                        break;
+                    }
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(io_err("read")(e)),
+                }
             }
-            first_line += part.lines;
+            buffer.truncate(filled);
+            // Whole lines now; a partial last line waits for the next block (or is the torn
+            // end of the file).
+            let complete = if at_end {
+                buffer.len()
+            } else {
+                match buffer.iter().rposition(|&b| b == b'\n') {
+                    Some(at) => at,
+                    None => continue, // one very long line: read more
+                }
+            };
+            if complete > 0 || at_end {
+                for part in parse_block(&buffer[..complete], &check) {
+                    records.extend(part.records);
+                    for (line, reason, raw) in part.rejected {
+                        rejected.push(RejectedLine {
+                            line: lines_before + line,
+                            reason,
+                        });
+                        bad_lines.push(raw.to_vec());
+                    }
+                    lines_before += part.lines;
+                }
+            }
+            let rest = (complete + 1).min(buffer.len());
+            buffer.drain(..rest);
         }
+        drop(file);
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
-            let _ = self.keep_aside(&bad_lines);
+            let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();
+            let _ = self.keep_aside(&bad);
         }
         Ok(Loaded { records, rejected })
     }
@@ -217,6 +234,30 @@ impl JsonlStore {
         file.write_all(&out)?;
         file.sync_data()
     }
+}
+
+/// How much of the file is read and parsed at a time.
+const BLOCK: usize = 4 << 20;
+
+/// Parses a block of whole lines (no trailing newline), in parallel when it is large.
+fn parse_block<'a, T: DeserializeOwned + Send>(
+    block: &'a [u8],
+    check: &(impl Fn(&T) -> Option<String> + Sync),
+) -> Vec<Parsed<'a, T>> {
+    let chunks = split_lines(block, parallelism(block.len()));
+    if chunks.len() == 1 {
+        return vec![parse_lines(chunks[0], check)];
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| scope.spawn(|| parse_lines(chunk, check)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// What one slice of lines parsed to.
@@ -258,9 +299,9 @@ fn parse_lines<'a, T: DeserializeOwned>(
     parsed
 }
 
-/// How many threads to parse `len` bytes with: one below 1 MiB, else one per core (up to 4).
+/// How many threads to parse `len` bytes with: one below 512 KiB, else one per core (up to 4).
 fn parallelism(len: usize) -> usize {
-    if len < 1 << 20 {
+    if len < 512 << 10 {
         return 1;
     }
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::store::{JsonlStore, Loaded, RejectedLine, StoreError};
-use crate::vocabulary::{Category, UnknownId, Vocabulary};
+use crate::vocabulary::{Areas, Reliefs, Symptoms, Triggers, UnknownId};
 
 /// The log's file name in the data folder.
 pub const FILE: &str = "symptoms.jsonl";
@@ -51,19 +51,19 @@ pub struct SymptomEntry {
     pub onset: Option<Onset>,
     /// Body areas (vocabulary ids).
     #[serde(default)]
-    pub areas: Vec<String>,
+    pub areas: Areas,
     /// Symptoms felt.
     #[serde(default)]
-    pub symptoms: Vec<String>,
+    pub symptoms: Symptoms,
     /// Screening questions answered "no".
     #[serde(default)]
-    pub denied: Vec<String>,
+    pub denied: Symptoms,
     /// What set it off.
     #[serde(default)]
-    pub triggers: Vec<String>,
+    pub triggers: Triggers,
     /// What helped.
     #[serde(default)]
-    pub relief: Vec<String>,
+    pub relief: Reliefs,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -84,25 +84,14 @@ pub enum EntryError {
 }
 
 impl SymptomEntry {
-    /// Checks pain and every id against the vocabulary.
-    pub fn validate(&self, vocabulary: &Vocabulary) -> Result<(), EntryError> {
+    /// Checks the pain rating and that nothing is both logged and denied (the ids are known by
+    /// construction: the sets only hold vocabulary ids).
+    pub fn validate(&self) -> Result<(), EntryError> {
         if self.pain > 10 {
             return Err(EntryError::Pain(self.pain));
         }
-        let lists = [
-            (Category::Area, &self.areas),
-            (Category::Symptom, &self.symptoms),
-            (Category::Symptom, &self.denied),
-            (Category::Trigger, &self.triggers),
-            (Category::Relief, &self.relief),
-        ];
-        for (category, ids) in lists {
-            for id in ids {
-                vocabulary.check(category, id)?;
-            }
-        }
         if let Some(both) = self.denied.iter().find(|d| self.symptoms.contains(d)) {
-            return Err(EntryError::Contradiction(both.clone()));
+            return Err(EntryError::Contradiction(both.to_owned()));
         }
         Ok(())
     }
@@ -122,15 +111,15 @@ struct Line {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     onset: Option<Onset>,
     #[serde(default)]
-    areas: Vec<String>,
+    areas: Areas,
     #[serde(default)]
-    symptoms: Vec<String>,
+    symptoms: Symptoms,
     #[serde(default)]
-    denied: Vec<String>,
+    denied: Symptoms,
     #[serde(default)]
-    triggers: Vec<String>,
+    triggers: Triggers,
     #[serde(default)]
-    relief: Vec<String>,
+    relief: Reliefs,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
 }
@@ -176,11 +165,11 @@ impl SymptomLog {
             at: None,
             pain: None,
             onset: None,
-            areas: Vec::new(),
-            symptoms: Vec::new(),
-            denied: Vec::new(),
-            triggers: Vec::new(),
-            relief: Vec::new(),
+            areas: Areas::new(),
+            symptoms: Symptoms::new(),
+            denied: Symptoms::new(),
+            triggers: Triggers::new(),
+            relief: Reliefs::new(),
             note: String::new(),
         })
     }

@@ -7,6 +7,10 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+pub mod id_set;
+
+pub use id_set::{Areas, IdSet, Reliefs, Symptoms, Triggers};
+
 const BUNDLED: &str = include_str!("../assets/vocabulary.toml");
 
 /// Which side of the body a paired area is on.

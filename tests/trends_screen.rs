@@ -8,10 +8,7 @@ use common::Harness;
 use knotless::routine::Library;
 use knotless::symptoms::{SymptomEntry, SymptomLog};
 use knotless::tui::{LogMode, Msg};
-
-fn strings(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
+use knotless::vocabulary::IdSet;
 
 /// Six weeks of entries before "today" (2026-11-24): a bad spell three weeks ago easing off,
 /// mostly lower back after sitting, helped by heat and stretching; one entry from long ago.
@@ -28,11 +25,11 @@ fn six_weeks_of_entries() -> tempfile::TempDir {
                 at: today - Duration::days(days_ago) + Duration::hours(hour),
                 pain,
                 onset: None,
-                areas: strings(areas),
-                symptoms: strings(&["knot"]),
-                denied: vec![],
-                triggers: strings(triggers),
-                relief: strings(relief),
+                areas: IdSet::of(areas),
+                symptoms: IdSet::of(&["knot"]),
+                denied: IdSet::new(),
+                triggers: IdSet::of(triggers),
+                relief: IdSet::of(relief),
                 note: String::new(),
             };
             log.save(&entry).unwrap();

@@ -11,7 +11,7 @@ use super::usage_error;
 use crate::paths::Paths;
 use crate::store::RejectedLine;
 use crate::symptoms::{LogContents, Onset, SymptomEntry, SymptomLog};
-use crate::vocabulary::{Category, Vocabulary};
+use crate::vocabulary::{Category, IdSet, Vocabulary};
 use crate::when::When;
 
 /// `knotless log …`
@@ -144,19 +144,33 @@ fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode 
             at.format("%Y-%m-%d %H:%M")
         ));
     }
+    // The value parsers have checked every id already; this only keeps a mistake from slipping.
+    let sets = (|| {
+        Ok::<_, crate::vocabulary::UnknownId>((
+            IdSet::parse(&args.areas)?,
+            IdSet::parse(&args.symptoms)?,
+            IdSet::parse(&args.denied)?,
+            IdSet::parse(&args.triggers)?,
+            IdSet::parse(&args.relief)?,
+        ))
+    })();
+    let (areas, symptoms, denied, triggers, relief) = match sets {
+        Ok(sets) => sets,
+        Err(e) => return usage_error(&e.to_string()),
+    };
     let entry = SymptomEntry {
         id: crate::id::new_id(now.timestamp_millis()),
         at,
         pain: args.pain,
         onset: args.onset,
-        areas: dedup(args.areas),
-        symptoms: dedup(args.symptoms),
-        denied: dedup(args.denied),
-        triggers: dedup(args.triggers),
-        relief: dedup(args.relief),
+        areas,
+        symptoms,
+        denied,
+        triggers,
+        relief,
         note: args.note.trim().to_owned(),
     };
-    if let Err(e) = entry.validate(Vocabulary::bundled()) {
+    if let Err(e) = entry.validate() {
         return usage_error(&format!("{e} (--symptom and --deny)"));
     }
     if let Err(e) = log.save(&entry) {
@@ -164,12 +178,6 @@ fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode 
     }
     println!("{}", entry.id);
     ExitCode::SUCCESS
-}
-
-fn dedup(mut ids: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
-    ids
 }
 
 fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
@@ -194,14 +202,15 @@ fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) 
         .filter(|e| since.is_none_or(|s| e.at >= s))
         .filter(|e| until.is_none_or(|u| e.at < u || (until_inclusive && e.at == u)))
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if json {
         serde_json::to_writer_pretty(&mut out, &entries)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
         write_table(&mut out, &entries)
-    };
+    }
+    .and_then(|()| out.flush());
     if result.is_err() {
         return ExitCode::FAILURE;
     }

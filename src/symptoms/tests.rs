@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::vocabulary::Category;
+use crate::vocabulary::id_set::known;
 
 fn entry(id: &str, day: u32, pain: u8) -> SymptomEntry {
     SymptomEntry {
@@ -12,11 +14,11 @@ fn entry(id: &str, day: u32, pain: u8) -> SymptomEntry {
         at: format!("2026-11-{day:02}T09:30:00+01:00").parse().unwrap(),
         pain,
         onset: Some(Onset::Gradual),
-        areas: vec!["lower-back-left".into(), "leg-left".into()],
-        symptoms: vec!["knot".into(), "shooting-pain".into()],
-        denied: vec!["saddle-numbness".into(), "bladder-change".into()],
-        triggers: vec!["sitting".into()],
-        relief: vec!["heat".into()],
+        areas: Areas::of(&["lower-back-left", "leg-left"]),
+        symptoms: Symptoms::of(&["knot", "shooting-pain"]),
+        denied: Symptoms::of(&["saddle-numbness", "bladder-change"]),
+        triggers: Triggers::of(&["sitting"]),
+        relief: Reliefs::of(&["heat"]),
         note: "worse after the long drive".into(),
     }
 }
@@ -31,23 +33,38 @@ fn an_entry_is_one_json_line_with_the_design_fields() {
 }
 
 #[test]
-fn validation_rejects_pain_unknown_ids_and_contradictions() {
-    let v = Vocabulary::bundled();
-    assert_eq!(entry("a", 1, 6).validate(v), Ok(()));
-    assert_eq!(entry("a", 1, 11).validate(v), Err(EntryError::Pain(11)));
+fn validation_rejects_pain_and_contradictions() {
+    assert_eq!(entry("a", 1, 6).validate(), Ok(()));
+    assert_eq!(entry("a", 1, 11).validate(), Err(EntryError::Pain(11)));
     let mut e = entry("a", 1, 3);
-    e.areas.push("elbow".into());
-    assert!(
-        e.validate(v)
-            .unwrap_err()
-            .to_string()
-            .starts_with("unknown area `elbow`; valid: lower-back,")
-    );
-    let mut e = entry("a", 1, 3);
-    e.symptoms.push("saddle-numbness".into());
+    e.symptoms.insert("saddle-numbness").unwrap();
     assert_eq!(
-        e.validate(v),
+        e.validate(),
         Err(EntryError::Contradiction("saddle-numbness".into()))
+    );
+}
+
+#[test]
+fn a_line_with_an_unknown_id_is_kept_aside_with_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(dir.path());
+    log.save(&entry("a", 1, 3)).unwrap();
+    let good = serde_json::to_string(&entry("b", 2, 4)).unwrap();
+    let typo = good.replace("leg-left", "elbow");
+    let mut text = std::fs::read_to_string(log.store().path()).unwrap();
+    text.push_str(&typo);
+    text.push('\n');
+    std::fs::write(log.store().path(), text).unwrap();
+    let contents = log.load().unwrap();
+    assert_eq!(contents.entries.len(), 1);
+    assert_eq!(contents.rejected.len(), 1);
+    assert_eq!(contents.rejected[0].line, 2);
+    assert!(
+        contents.rejected[0]
+            .reason
+            .contains("unknown area `elbow`; valid: lower-back,"),
+        "{:?}",
+        contents.rejected
     );
 }
 
@@ -141,6 +158,9 @@ proptest! {
         offset_h in -12i32..=14,
         note in "\\PC{0,60}",
         sudden in any::<bool>(),
+        areas in proptest::sample::subsequence(known(Category::Area), 0..6),
+        symptoms in proptest::sample::subsequence(known(Category::Symptom), 0..6),
+        relief in proptest::sample::subsequence(known(Category::Relief), 0..4),
     ) {
         let offset = FixedOffset::east_opt(offset_h * 3600).unwrap();
         let at = DateTime::from_timestamp(secs, 0).unwrap().with_timezone(&offset);
@@ -148,6 +168,10 @@ proptest! {
         e.at = at;
         e.note = note;
         e.onset = Some(if sudden { Onset::Sudden } else { Onset::Gradual });
+        e.areas = Areas::parse(areas).unwrap();
+        e.symptoms = Symptoms::parse(symptoms).unwrap();
+        e.denied = Symptoms::new();
+        e.relief = Reliefs::parse(relief).unwrap();
         let line = serde_json::to_string(&e).unwrap();
         prop_assert!(!line.contains('\n'));
         let back: SymptomEntry = serde_json::from_str(&line).unwrap();

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 
 use super::SymptomEntry;
+use crate::vocabulary::IdSet;
+use crate::vocabulary::id_set::IdKind;
 
 /// Pain on one day that has entries.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,9 +87,9 @@ impl Trends {
             daily,
             entries: in_period.len(),
             mean_pain: (!in_period.is_empty()).then(|| total as f32 / in_period.len() as f32),
-            areas: count(&in_period, |e| &e.areas),
-            triggers: count(&in_period, |e| &e.triggers),
-            relief: count(&in_period, |e| &e.relief),
+            areas: count(&in_period, |e| e.areas),
+            triggers: count(&in_period, |e| e.triggers),
+            relief: count(&in_period, |e| e.relief),
         }
     }
 
@@ -103,11 +105,14 @@ impl Trends {
 }
 
 /// Counts each id over the entries, most frequent first (ties: higher pain first, then by id).
-fn count(entries: &[&SymptomEntry], ids: impl Fn(&SymptomEntry) -> &Vec<String>) -> Vec<Count> {
+fn count<K: IdKind>(
+    entries: &[&SymptomEntry],
+    ids: impl Fn(&SymptomEntry) -> IdSet<K>,
+) -> Vec<Count> {
     let mut by_id: HashMap<&str, (usize, u32)> = HashMap::new();
     for e in entries {
-        for id in ids(e) {
-            let slot = by_id.entry(id.as_str()).or_default();
+        for id in ids(e).iter() {
+            let slot = by_id.entry(id).or_default();
             slot.0 += 1;
             slot.1 += u32::from(e.pain);
         }
@@ -140,17 +145,16 @@ mod tests {
         triggers: &[&str],
         relief: &[&str],
     ) -> SymptomEntry {
-        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
         SymptomEntry {
             id: format!("id-{at}"),
             at: at.parse().unwrap(),
             pain,
             onset: None,
-            areas: strings(areas),
-            symptoms: vec![],
-            denied: vec![],
-            triggers: strings(triggers),
-            relief: strings(relief),
+            areas: IdSet::of(areas),
+            symptoms: IdSet::new(),
+            denied: IdSet::new(),
+            triggers: IdSet::of(triggers),
+            relief: IdSet::of(relief),
             note: String::new(),
         }
     }

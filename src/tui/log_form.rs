@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 use super::app::Msg;
 use super::runner::PainInput;
 use crate::symptoms::{Onset, SymptomEntry};
-use crate::vocabulary::{Category, Vocabulary};
+use crate::vocabulary::{Category, IdSet, Vocabulary};
 
 /// The body picture, seen from behind (your left is on the left): rows of area ids placed where
 /// they are on the body, the front-only groin/saddle area last.
@@ -133,16 +133,16 @@ impl LogForm {
         form.editing = Some(entry.id.clone());
         form.pain = PainInput::with(entry.pain);
         form.onset = entry.onset;
-        form.areas = entry.areas.clone();
-        let screened = |id: &String| vocabulary.screening.iter().any(|s| &s.symptom == id);
+        form.areas = entry.areas.to_vec();
+        let screened = |id: &str| vocabulary.screening.iter().any(|s| s.symptom == id);
         form.symptoms.chosen = entry
             .symptoms
             .iter()
             .filter(|s| !screened(s))
-            .cloned()
+            .map(str::to_owned)
             .collect();
-        form.triggers.chosen = entry.triggers.clone();
-        form.relief.chosen = entry.relief.clone();
+        form.triggers.chosen = entry.triggers.to_vec();
+        form.relief.chosen = entry.relief.to_vec();
         form.screening = vocabulary
             .screening
             .iter()
@@ -344,20 +344,22 @@ impl LogForm {
                 }
             }
         }
+        // The form only offers vocabulary ids, so these cannot fail; if they did, say so.
+        let unknown = |e: crate::vocabulary::UnknownId| (Section::Pain, e.to_string());
         let entry = SymptomEntry {
             id: self.editing.clone().unwrap_or_else(new_id),
             at: self.at,
             pain,
             onset: self.onset,
-            areas: self.areas.clone(),
-            symptoms,
-            denied,
-            triggers: self.triggers.chosen.clone(),
-            relief: self.relief.chosen.clone(),
+            areas: IdSet::parse(&self.areas).map_err(unknown)?,
+            symptoms: IdSet::parse(&symptoms).map_err(unknown)?,
+            denied: IdSet::parse(&denied).map_err(unknown)?,
+            triggers: IdSet::parse(&self.triggers.chosen).map_err(unknown)?,
+            relief: IdSet::parse(&self.relief.chosen).map_err(unknown)?,
             note: self.note.lines().join("\n").trim().to_owned(),
         };
         entry
-            .validate(vocabulary)
+            .validate()
             .map_err(|e| (Section::Pain, e.to_string()))?;
         Ok(entry)
     }

@@ -165,7 +165,7 @@ impl LogScreen<'_> {
 }
 
 fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
-    let areas: Vec<String> = e.areas.iter().map(|a| short_area(a)).collect();
+    let areas: Vec<String> = e.areas.iter().map(short_area).collect();
     let mut spans = vec![
         Span::raw(format!(" {} ", e.at.format("%a %d %b %H:%M"))),
         Span::styled(
