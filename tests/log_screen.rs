@@ -90,8 +90,8 @@ fn a_yes_to_a_screening_question_is_logged_as_that_symptom() {
     fill_in_a_leg_entry(&mut h);
     h.send(&[Msg::Yes, Msg::Next, Msg::Next, Msg::Next, Msg::Confirm]);
     let e = &SymptomLog::new(h.dir()).load().unwrap().entries[0];
-    assert!(e.symptoms.contains(&"saddle-numbness".to_owned()));
-    assert!(!e.denied.contains(&"saddle-numbness".to_owned()));
+    assert!(e.symptoms.contains("saddle-numbness"));
+    assert!(!e.denied.contains("saddle-numbness"));
 }
 
 #[test]
