@@ -186,12 +186,14 @@ impl SymptomLog {
         for (i, line) in records.iter().enumerate() {
             last.insert(line.id.as_str(), i);
         }
-        let mut winners: Vec<usize> = last
-            .into_values()
-            .filter(|&i| !records[i].deleted)
-            .collect();
+        let mut wins = vec![false; records.len()];
+        for i in last.into_values() {
+            wins[i] = !records[i].deleted;
+        }
+        // In file order, which is nearly time order, so the (adaptive, stable) sort is quick.
         // Sort indices, not entries: moving whole entries around is what costs.
-        winners.sort_unstable_by(|&a, &b| {
+        let mut winners: Vec<usize> = (0..records.len()).filter(|&i| wins[i]).collect();
+        winners.sort_by(|&a, &b| {
             let (a, b) = (&records[a], &records[b]);
             (a.at, &a.id).cmp(&(b.at, &b.id))
         });
