@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod diagnostic;
 pub mod duration;
+pub mod flags;
 pub mod history;
 pub mod id;
 pub mod paths;

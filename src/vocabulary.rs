@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 pub mod id_set;
 
-pub use id_set::{Areas, IdSet, Reliefs, Symptoms, Triggers};
+pub use id_set::{Areas, IdSet, ProfileConditions, Reliefs, Symptoms, Triggers};
 
 const BUNDLED: &str = include_str!("../assets/vocabulary.toml");
 

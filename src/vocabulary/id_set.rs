@@ -41,6 +41,8 @@ kinds! {
     TriggerIds => Trigger, Triggers;
     /// Reliefs.
     ReliefIds => Relief, Reliefs;
+    /// Profile conditions.
+    ConditionIds => Condition, ProfileConditions;
 }
 
 /// The ids of `category` in vocabulary order; bit `i` of a set is `ids[i]`.
@@ -170,6 +172,11 @@ impl<K: IdKind> IdSet<K> {
         self.bits & other.bits != 0
     }
 
+    /// Whether every id of `other` is in this set.
+    pub fn contains_all(&self, other: &Self) -> bool {
+        self.bits & other.bits == other.bits
+    }
+
     /// The ids joined by `separator`.
     pub fn join(&self, separator: &str) -> String {
         self.iter().collect::<Vec<_>>().join(separator)
@@ -255,6 +262,7 @@ mod tests {
             Category::Symptom,
             Category::Trigger,
             Category::Relief,
+            Category::Condition,
         ] {
             assert!(known(c).len() <= 64, "{c:?}");
         }

@@ -1,0 +1,61 @@
+//! Red flags (DESIGN §6): the rules (`rules`), their evaluation against the log and the profile
+//! (`eval`), and acknowledgements (`acks`). Evaluation is pure: the log, profile, rules,
+//! acknowledgements and `now` are passed in.
+
+pub mod acks;
+pub mod eval;
+pub mod rules;
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use acks::{Ack, AckLog};
+pub use eval::{Evidence, Flag, Flags, Profile, evaluate};
+pub use rules::{Rule, RuleSet};
+
+/// How soon to act, least severe first so that `max` is the most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Book an appointment.
+    Soon,
+    /// See a doctor today.
+    Urgent,
+    /// Call the emergency number now.
+    Emergency,
+}
+
+impl Level {
+    /// The stored name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Soon => "soon",
+            Level::Urgent => "urgent",
+            Level::Emergency => "emergency",
+        }
+    }
+
+    /// A heading for this level.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Level::Emergency => "Emergency: act now",
+            Level::Urgent => "Urgent: see a doctor today",
+            Level::Soon => "Soon: book an appointment",
+        }
+    }
+}
+
+/// The wording used when no emergency number is configured.
+pub const DEFAULT_EMERGENCY: &str = "your local emergency number";
+
+/// Caveats shown with the flags, from CLINICAL.md, in our words.
+pub const CAVEATS: &[&str] = &[
+    "knotless is self-care support, not a diagnosis.",
+    "Most single warning signs are weak evidence and false alarms are common; a flag means \
+     \"get this checked\", not \"something is wrong\".",
+    "Serious does not always mean emergency: follow the action each flag gives.",
+    "Only a small share of back pain has a specific serious cause. These flags exist so that the \
+     rare serious case is never missed.",
+];
