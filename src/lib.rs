@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod diagnostic;
 pub mod duration;
 pub mod flags;

@@ -47,6 +47,14 @@ impl Paths {
         })
     }
 
+    /// The user's own red-flag rules (`red-flags.toml` beside the config file), if any.
+    pub fn red_flags_file(&self) -> PathBuf {
+        self.config_file.parent().map_or_else(
+            || PathBuf::from("red-flags.toml"),
+            |d| d.join("red-flags.toml"),
+        )
+    }
+
     /// The routine folders in override order: the config dir's `routines/`, then `--routines`.
     pub fn routine_dirs(&self) -> Vec<PathBuf> {
         let config_dir = self.config_file.parent().map(|p| p.join("routines"));

@@ -70,7 +70,7 @@ pub struct AddArgs {
     note: String,
 }
 
-fn parse_when(text: &str) -> Result<When, String> {
+pub(super) fn parse_when(text: &str) -> Result<When, String> {
     When::parse(text).map_err(|e| e.to_string())
 }
 
@@ -118,7 +118,7 @@ fn load(log: &SymptomLog) -> Result<LogContents, ExitCode> {
 }
 
 /// Tells the person about lines that could not be read; they are kept, never dropped.
-fn report_rejected(log: &SymptomLog, rejected: &[RejectedLine]) {
+pub(super) fn report_rejected(log: &SymptomLog, rejected: &[RejectedLine]) {
     let mut err = std::io::stderr().lock();
     for r in rejected {
         let _ = writeln!(

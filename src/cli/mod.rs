@@ -2,6 +2,7 @@
 //! `main.rs` parses and calls [`dispatch`]; the TUI commands hand over to [`crate::tui`].
 
 mod check;
+mod flags;
 mod log;
 mod routines;
 
@@ -69,6 +70,15 @@ pub enum Command {
         /// Files or folders to check
         paths: Vec<PathBuf>,
     },
+    /// Red flags: what in your log means see a doctor, most severe first
+    Flags {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Evaluate as of this moment or day (end of the day) instead of now
+        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        as_of: Option<crate::when::When>,
+    },
     /// The symptom log: add, list and remove entries
     Log {
         /// What to do with the log
@@ -110,6 +120,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::Routines { json }) => routines::run(&paths, json),
         Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
         Some(Command::Log { action }) => log::run(&paths, action),
+        Some(Command::Flags { json, as_of }) => flags::run(&paths, json, as_of),
     }
 }
 
