@@ -102,7 +102,15 @@ impl Drop for Tmux {
 
 /// The shell line that runs knotless, then reports its exit code and whether the terminal is
 /// back in normal (canonical, echoing) mode.
+/// The shell line for a returning user: the first-run statement was seen already.
 fn command(home: &Path, args: &str) -> String {
+    std::fs::create_dir_all(home.join("data")).unwrap();
+    std::fs::write(home.join("data").join(knotless::tui::WELCOME_SEEN), "").unwrap();
+    first_run_command(home, args)
+}
+
+/// The shell line that runs knotless, as on the very first run.
+fn first_run_command(home: &Path, args: &str) -> String {
     format!(
         "env NO_COLOR=1 KNOTLESS_DATA_DIR={data} KNOTLESS_CONFIG={config} {bin} {args}; \
          echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",

@@ -221,7 +221,7 @@ fn the_text_form_gives_action_reason_evidence_and_the_caveats() {
         "Why: ",
         "From your entries: ",
         "(2025-03-10 09:30)",
-        "not a diagnosis",
+        "false alarms are common",
     ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }

@@ -48,16 +48,16 @@ pub struct Evidence {
 
 /// A rule that matches.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Flag<'r> {
-    /// The rule.
-    pub rule: &'r Rule,
+pub struct Flag {
+    /// The rule (a copy, so flags outlive the rule set they came from).
+    pub rule: Rule,
     /// The entries that match, oldest first.
     pub evidence: Vec<Evidence>,
     /// When it was acknowledged, if the acknowledgement still covers the evidence.
     pub acknowledged: Option<DateTime<FixedOffset>>,
 }
 
-impl Flag<'_> {
+impl Flag {
     /// The newest piece of evidence.
     pub fn latest(&self) -> Option<DateTime<FixedOffset>> {
         self.evidence.iter().map(|e| e.at).max()
@@ -66,27 +66,27 @@ impl Flag<'_> {
 
 /// Every matching rule, active ones and acknowledged ones apart, most severe first.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Flags<'r> {
+pub struct Flags {
     /// Not acknowledged (or new evidence since).
-    pub active: Vec<Flag<'r>>,
+    pub active: Vec<Flag>,
     /// Acknowledged and nothing new since.
-    pub acknowledged: Vec<Flag<'r>>,
+    pub acknowledged: Vec<Flag>,
 }
 
-impl<'r> Flags<'r> {
+impl Flags {
     /// The most severe active flag.
-    pub fn top(&self) -> Option<&Flag<'r>> {
+    pub fn top(&self) -> Option<&Flag> {
         self.active.first()
     }
 
     /// Active flags that hold back routines of `kind`, most severe first.
-    pub fn blocking(&self, kind: Kind) -> impl Iterator<Item = &Flag<'r>> {
+    pub fn blocking(&self, kind: Kind) -> impl Iterator<Item = &Flag> {
         self.active
             .iter()
             .filter(move |f| f.rule.blocks.contains(&kind))
     }
 
-    /// Emergency flags, active or acknowledged.
+    /// Whether an emergency flag is active.
     pub fn has_emergency(&self) -> bool {
         self.active.iter().any(|f| f.rule.level == Level::Emergency)
     }
@@ -123,6 +123,25 @@ pub fn episode(entries: &[SymptomEntry], now: DateTime<FixedOffset>) -> Option<E
         latest,
         days: (now - first.at).num_days(),
     })
+}
+
+/// For heat: the latest time numbness or tingling was logged in the default window, if any.
+/// Numb skin cannot feel a burn, so heat is refused while this is `Some`.
+pub fn numb_skin(
+    entries: &[SymptomEntry],
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    let from = now - Duration::days(super::rules::DEFAULT_WITHIN_DAYS);
+    entries
+        .iter()
+        .filter(|e| e.at >= from && e.at <= now)
+        .filter(|e| {
+            ["numbness", "tingling", "saddle-numbness"]
+                .iter()
+                .any(|s| e.symptoms.contains(s))
+        })
+        .map(|e| e.at)
+        .max()
 }
 
 fn entry_matches(c: &Conditions, e: &SymptomEntry) -> bool {
@@ -165,15 +184,15 @@ fn evidence(e: &SymptomEntry) -> Evidence {
 }
 
 /// Every rule that matches as of `now`.
-pub fn evaluate<'r>(
+pub fn evaluate(
     entries: &[SymptomEntry],
     profile: &Profile,
-    rules: &'r [Rule],
+    rules: &[Rule],
     acks: &[Ack],
     now: DateTime<FixedOffset>,
-) -> Flags<'r> {
+) -> Flags {
     let episode = episode(entries, now);
-    let mut flags: Vec<Flag<'r>> = Vec::new();
+    let mut flags: Vec<Flag> = Vec::new();
     for rule in rules {
         let c = &rule.when;
         if !profile_matches(c, profile, now) || !episode_matches(c, episode.as_ref()) {
@@ -208,7 +227,7 @@ pub fn evaluate<'r>(
             .max()
             .filter(|ack| latest.is_some_and(|l| l <= *ack));
         flags.push(Flag {
-            rule,
+            rule: rule.clone(),
             evidence: found,
             acknowledged,
         });

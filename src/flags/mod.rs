@@ -52,7 +52,6 @@ pub const DEFAULT_EMERGENCY: &str = "your local emergency number";
 
 /// Caveats shown with the flags, from CLINICAL.md, in our words.
 pub const CAVEATS: &[&str] = &[
-    "knotless is self-care support, not a diagnosis.",
     "Most single warning signs are weak evidence and false alarms are common; a flag means \
      \"get this checked\", not \"something is wrong\".",
     "Serious does not always mean emergency: follow the action each flag gives.",

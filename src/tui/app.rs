@@ -9,10 +9,14 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::log_view::LogView;
-use super::runner::{Effect, Runner};
+use super::runner::{Effect, Gate, Runner, Stage};
 use super::theme::Theme;
 use crate::clock::Now;
+use crate::config::Config;
+use crate::flags::eval::numb_skin;
+use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::{self, HistoryRecord, SessionRecord};
+use crate::routine::Kind;
 use crate::routine::Library;
 use crate::store::JsonlStore;
 use crate::store::RejectedLine;
@@ -77,6 +81,10 @@ pub enum Msg {
     Review,
     /// `y`: yes.
     Yes,
+    /// `!`: open the red flags.
+    Flags,
+    /// `c`: "I have had this checked" (acknowledge a flag).
+    Checked,
 }
 
 /// The screen in front.
@@ -88,6 +96,8 @@ pub enum Screen {
     Log,
     /// Sessions done: calendar, streaks, what helps.
     History,
+    /// Red flags: what to do, why, the evidence.
+    Flags,
     /// A routine being run (under the Routines tab).
     Runner(Box<Runner>),
 }
@@ -101,11 +111,13 @@ pub enum Tab {
     Log,
     /// History of sessions.
     History,
+    /// Red flags.
+    Flags,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 3] = [Tab::Routines, Tab::Log, Tab::History];
+    pub const ALL: [Tab; 4] = [Tab::Routines, Tab::Log, Tab::History, Tab::Flags];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -113,6 +125,7 @@ impl Tab {
             Tab::Routines => "Routines",
             Tab::Log => "Log",
             Tab::History => "History",
+            Tab::Flags => "Flags",
         }
     }
 }
@@ -146,9 +159,32 @@ pub struct App {
     pub sessions: Vec<SessionRecord>,
     /// Problems met while loading the data files, each naming the file and line.
     pub load_problems: Vec<String>,
+    /// The configuration (emergency number, profile).
+    pub config: Config,
+    /// The red-flag rules in force.
+    pub rules: RuleSet,
+    /// Every acknowledgement.
+    pub acks: Vec<Ack>,
+    /// The flags as of the last evaluation.
+    pub flags: Flags,
+    /// The highlighted flag on the Flags screen (active ones, then acknowledged).
+    pub flag_selected: usize,
+    /// "Have you had this checked?" is being asked about the highlighted flag.
+    pub confirm_ack: bool,
+    /// The one-time statement that this is not a diagnosis is showing.
+    pub welcome: bool,
+    /// The config file, named in the first-run statement.
+    pub config_file: std::path::PathBuf,
+    /// The minute the flags were last evaluated in.
+    flags_minute: i64,
     history: JsonlStore,
     symptom_log: SymptomLog,
+    ack_log: AckLog,
+    data_dir: std::path::PathBuf,
 }
+
+/// The file whose presence means the first-run statement has been shown.
+pub const WELCOME_SEEN: &str = "welcome-seen";
 
 /// One selectable row of the Routines list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +230,29 @@ impl App {
                 Vec::new()
             }
         };
+        let ack_log = AckLog::new(data_dir);
+        let acks = match ack_log.load() {
+            Ok(loaded) => {
+                describe_rejected(ack_log.store(), &loaded.rejected, &mut load_problems);
+                loaded.records
+            }
+            Err(e) => {
+                load_problems.push(e.to_string());
+                Vec::new()
+            }
+        };
         let mut app = App {
+            config: Config::default(),
+            rules: RuleSet::bundled(),
+            acks,
+            flags: Flags::default(),
+            flag_selected: 0,
+            confirm_ack: false,
+            welcome: !data_dir.join(WELCOME_SEEN).exists(),
+            flags_minute: i64::MIN,
+            config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
+            ack_log,
+            data_dir: data_dir.to_path_buf(),
             log: LogView::new(entries, rejected),
             history_month: (now.wall.year(), now.wall.month()),
             sessions,
@@ -211,6 +269,7 @@ impl App {
             notice: None,
             history,
         };
+        app.refresh_flags();
         if let Some(index) =
             start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
         {
@@ -220,12 +279,95 @@ impl App {
         app
     }
 
+    /// The app with this configuration and these rules (problems in the user's rule file are
+    /// reported like unreadable data lines; the bundled rules still apply).
+    pub fn with_safety(mut self, config: Config, rules: RuleSet, config_file: &Path) -> App {
+        self.config_file = config_file.to_path_buf();
+        for problem in &rules.problems {
+            self.load_problems.push(format!(
+                "{} (your red-flag rules were not loaded; the bundled ones apply)",
+                problem.headline()
+            ));
+        }
+        self.config = config;
+        self.rules = rules;
+        self.refresh_flags();
+        if let Screen::Runner(runner) = &self.screen {
+            // Opened straight into a routine: the gate applies with these rules too.
+            if matches!(runner.stage, Stage::Briefing { .. } | Stage::PainBefore(_)) {
+                let routine = runner.routine.clone();
+                self.start(routine, self.now);
+            }
+        }
+        self
+    }
+
+    /// Evaluates the red flags again, as of now.
+    pub fn refresh_flags(&mut self) {
+        self.flags = evaluate(
+            &self.log.entries,
+            &self.config.profile,
+            &self.rules.rules,
+            &self.acks,
+            self.now.wall,
+        );
+        self.flags_minute = self.now.wall.timestamp().div_euclid(60);
+        let count = self.flags.active.len() + self.flags.acknowledged.len();
+        self.flag_selected = self.flag_selected.min(count.saturating_sub(1));
+    }
+
+    /// The highlighted flag on the Flags screen.
+    pub fn selected_flag(&self) -> Option<&Flag> {
+        self.flags
+            .active
+            .iter()
+            .chain(&self.flags.acknowledged)
+            .nth(self.flag_selected)
+    }
+
+    /// The emergency number, or the default wording.
+    pub fn emergency_number(&self) -> Option<&str> {
+        self.config.emergency_number.as_deref()
+    }
+
+    fn acknowledge_selected(&mut self) {
+        let Some(flag) = self.selected_flag() else {
+            return;
+        };
+        let id = flag.rule.id.clone();
+        match self.ack_log.acknowledge(&id, self.now.wall) {
+            Ok(ack) => self.acks.push(ack),
+            Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
+        }
+        self.refresh_flags();
+    }
+
+    fn dismiss_welcome(&mut self) {
+        self.welcome = false;
+        // Best effort: if it cannot be written, the statement shows again next time.
+        if crate::store::create_private_dir(&self.data_dir).is_ok() {
+            let _ = std::fs::write(self.data_dir.join(WELCOME_SEEN), b"");
+        }
+    }
+
+    /// Opens `routine` in the runner, behind its gate when flags or numb skin hold it back.
+    fn start(&mut self, routine: crate::routine::Routine, now: Now) {
+        let gate = Gate {
+            flags: self.flags.blocking(routine.kind).cloned().collect(),
+            numb_skin: (routine.kind == Kind::Heat)
+                .then(|| numb_skin(&self.log.entries, now.wall))
+                .flatten(),
+        };
+        self.screen = Screen::Runner(Box::new(Runner::gated(routine, gate, now)));
+    }
+
     /// The tab the current screen belongs to.
     pub fn tab(&self) -> Tab {
         match self.screen {
             Screen::Routines | Screen::Runner(_) => Tab::Routines,
             Screen::Log => Tab::Log,
             Screen::History => Tab::History,
+            Screen::Flags => Tab::Flags,
         }
     }
 
@@ -246,6 +388,7 @@ impl App {
             Tab::Routines => Screen::Routines,
             Tab::Log => Screen::Log,
             Tab::History => Screen::History,
+            Tab::Flags => Screen::Flags,
         };
     }
 
@@ -266,14 +409,14 @@ impl App {
     pub fn next_wake(&self) -> Option<Instant> {
         match &self.screen {
             Screen::Runner(runner) => runner.next_wake(self.now.instant),
-            Screen::Routines | Screen::Log | Screen::History => None,
+            Screen::Routines | Screen::Log | Screen::History | Screen::Flags => None,
         }
     }
 
     fn open_selected(&mut self, now: Now) {
         if let Some(Entry::Routine(i)) = self.selected_entry() {
             let routine = self.library.routines[i].clone();
-            self.screen = Screen::Runner(Box::new(Runner::new(routine, now)));
+            self.start(routine, now);
         }
     }
 }
@@ -281,6 +424,25 @@ impl App {
 /// Applies one message at `now`; returns whether the screen needs redrawing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     app.now = now;
+    let redraw = update_screen(app, msg, now);
+    // The flags follow the log, acknowledgements and the passing of time (windows close).
+    if msg != Msg::Tick || now.wall.timestamp().div_euclid(60) != app.flags_minute {
+        let before = app.flags.clone();
+        app.refresh_flags();
+        return redraw || app.flags != before;
+    }
+    redraw
+}
+
+fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
+    if app.welcome {
+        match msg {
+            Msg::Tick | Msg::Resize => return false,
+            Msg::ForceQuit => app.quit = true,
+            _ => app.dismiss_welcome(),
+        }
+        return true;
+    }
     if app.help {
         match msg {
             Msg::Help | Msg::Cancel | Msg::Quit | Msg::Confirm => {
@@ -297,11 +459,16 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     }
     let tab_keys_free = match &app.screen {
         Screen::Routines | Screen::History => true,
+        Screen::Flags => !app.confirm_ack,
         Screen::Log => app.log.is_idle(),
         Screen::Runner(_) => false,
     };
     if tab_keys_free && matches!(msg, Msg::Tab | Msg::BackTab) {
         app.switch_tab(msg == Msg::Tab);
+        return true;
+    }
+    if tab_keys_free && msg == Msg::Flags {
+        app.screen = Screen::Flags;
         return true;
     }
     match &mut app.screen {
@@ -311,6 +478,33 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick => return false,
             _ => app.log.update(msg, now, &app.symptom_log),
         },
+        Screen::Flags if app.confirm_ack => match msg {
+            Msg::Yes => {
+                app.confirm_ack = false;
+                app.acknowledge_selected();
+            }
+            Msg::ForceQuit => app.quit = true,
+            Msg::Tick => return false,
+            _ => app.confirm_ack = false,
+        },
+        Screen::Flags => {
+            let count = app.flags.active.len() + app.flags.acknowledged.len();
+            match msg {
+                Msg::Up => app.flag_selected = app.flag_selected.saturating_sub(1),
+                Msg::Down => {
+                    app.flag_selected = (app.flag_selected + 1).min(count.saturating_sub(1));
+                }
+                Msg::First => app.flag_selected = 0,
+                Msg::Last => app.flag_selected = count.saturating_sub(1),
+                Msg::Checked if app.flag_selected < app.flags.active.len() => {
+                    app.confirm_ack = true;
+                }
+                Msg::Quit | Msg::ForceQuit => app.quit = true,
+                Msg::Cancel => app.screen = Screen::Routines,
+                Msg::Tick => return false,
+                _ => {}
+            }
+        }
         Screen::History => match msg {
             Msg::Quit | Msg::Cancel | Msg::ForceQuit => app.quit = true,
             Msg::Left => app.history_month = shift_month(app.history_month, -1),
@@ -341,6 +535,14 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.screen = Screen::Routines;
                 if msg == Msg::ForceQuit {
                     app.quit = true;
+                }
+            }
+            Effect::OpenFlags => app.screen = Screen::Flags,
+            Effect::LogEntry(pain) => {
+                app.screen = Screen::Log;
+                app.log.add(now);
+                if let Some(pain) = pain {
+                    app.log.set_pain(pain);
                 }
             }
             Effect::Save(record) => {

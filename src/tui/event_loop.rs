@@ -17,6 +17,8 @@ use super::app::{App, Msg, update};
 use super::keymap::keymap;
 use super::theme::Theme;
 use crate::clock::Now;
+use crate::config::Config;
+use crate::flags::RuleSet;
 use crate::paths::Paths;
 use crate::routine::Library;
 
@@ -36,13 +38,23 @@ fn colour_allowed() -> bool {
 /// Runs the TUI until the person quits; `start` opens a routine straight away.
 pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
     let theme = Theme::new(colour_allowed());
+    // A broken config stops here with its error rather than running on silent defaults.
+    let config = match Config::load(&paths.config_file) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(crate::cli::EXIT_USAGE);
+        }
+    };
+    let rules = RuleSet::load(&paths.red_flags_file());
     let mut app = App::new(
         library,
         theme,
         &paths.data_dir,
         start.as_deref(),
         read_now(),
-    );
+    )
+    .with_safety(config, rules, &paths.config_file);
     let result = ratatui::try_init().and_then(|mut terminal| {
         let result = event_loop(&mut terminal, &mut app);
         ratatui::try_restore().and(result)

@@ -41,6 +41,8 @@ pub fn keymap(key: KeyEvent, typing: bool) -> Option<Msg> {
         KeyCode::Char('f') => Msg::Filter,
         KeyCode::Char('v') => Msg::Review,
         KeyCode::Char('y') => Msg::Yes,
+        KeyCode::Char('!') => Msg::Flags,
+        KeyCode::Char('c') => Msg::Checked,
         KeyCode::Up | KeyCode::Char('k') => Msg::Up,
         KeyCode::Down | KeyCode::Char('j') => Msg::Down,
         KeyCode::Left | KeyCode::Char('h') => Msg::Left,

@@ -217,6 +217,13 @@ impl LogView {
         self.mode = LogMode::Form(Box::new(LogForm::new(now.wall)));
     }
 
+    /// Sets the pain rating of the form being filled in.
+    pub fn set_pain(&mut self, pain: u8) {
+        if let LogMode::Form(form) = &mut self.mode {
+            form.pain = crate::tui::runner::PainInput::with(pain);
+        }
+    }
+
     /// Handles one message; `log` is where saves and deletes go.
     pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog) {
         let today = now.wall.date_naive();

@@ -13,10 +13,10 @@ mod theme;
 mod view;
 pub mod widgets;
 
-pub use app::{App, Entry, Msg, Screen, Tab, update};
+pub use app::{App, Entry, Msg, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
 pub use keymap::keymap;
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
-pub use runner::{Effect, PainInput, Runner, Stage, Summary};
+pub use runner::{Effect, Gate, PainInput, Runner, Stage, Summary};
 pub use theme::Theme;

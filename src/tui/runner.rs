@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::app::Msg;
 use crate::clock::Now;
+use crate::flags::{Flag, Level};
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::{Kind, Routine};
 use crate::session::{Cue, Outcome, Session};
@@ -53,9 +54,34 @@ impl PainInput {
     }
 }
 
+/// What stands between a person and starting a routine: red flags that hold its kind back, and
+/// for heat, numbness or tingling logged recently.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gate {
+    /// Active flags that block this routine's kind, most severe first.
+    pub flags: Vec<Flag>,
+    /// For heat: when numbness or tingling was last logged inside the window.
+    pub numb_skin: Option<DateTime<FixedOffset>>,
+}
+
+impl Gate {
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.flags.is_empty() && self.numb_skin.is_none()
+    }
+
+    /// Whether starting is refused outright: an emergency flag not yet acknowledged, or heat on
+    /// skin that may be numb.
+    pub fn refuses(&self) -> bool {
+        self.numb_skin.is_some() || self.flags.iter().any(|f| f.rule.level == Level::Emergency)
+    }
+}
+
 /// Where the runner is.
 #[derive(Debug, Clone)]
 pub enum Stage {
+    /// Red flags to read before this routine; it may be refused.
+    Gate(Gate),
     /// Cautions to read; for heat, a checklist to tick item by item.
     Briefing {
         /// Which items are ticked (heat only).
@@ -84,6 +110,22 @@ pub struct Summary {
     pub saved: Result<(), String>,
 }
 
+impl Summary {
+    /// The pain went up by this much (a rise of 2 points or more is worth logging).
+    pub fn pain_rise(&self) -> Option<u8> {
+        match (self.record.pain_before, self.record.pain_after) {
+            (Some(before), Some(after)) if after > before => Some(after - before),
+            _ => None,
+        }
+    }
+
+    /// Whether the pain rose by 2 points or more: the summary suggests logging it.
+    pub fn pain_rose(&self) -> bool {
+        self.pain_rise()
+            .is_some_and(|r| r >= crate::flags::eval::NOTICEABLE_CHANGE)
+    }
+}
+
 /// What the app should do after the runner handled a message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -95,6 +137,10 @@ pub enum Effect {
     Save(SessionRecord),
     /// Leave the runner.
     Exit,
+    /// Leave the runner for the Flags screen.
+    OpenFlags,
+    /// Leave the runner to log an entry, starting from this pain rating.
+    LogEntry(Option<u8>),
 }
 
 /// A routine being run.
@@ -116,6 +162,11 @@ pub struct Runner {
 impl Runner {
     /// A runner for `routine`, opening on its cautions.
     pub fn new(routine: Routine, now: Now) -> Runner {
+        Runner::gated(routine, Gate::default(), now)
+    }
+
+    /// A runner that first shows `gate` when there is anything in it.
+    pub fn gated(routine: Routine, gate: Gate, now: Now) -> Runner {
         let mut runner = Runner {
             routine,
             stage: Stage::PainBefore(PainInput::default()),
@@ -124,16 +175,24 @@ impl Runner {
             halfway_until: None,
             started: None,
         };
-        runner.stage = if runner.routine.cautions.is_empty() {
-            runner.after_briefing(now)
+        runner.stage = if gate.is_empty() {
+            runner.briefing(now)
+        } else {
+            Stage::Gate(gate)
+        };
+        runner
+    }
+
+    fn briefing(&mut self, now: Now) -> Stage {
+        if self.routine.cautions.is_empty() {
+            self.after_briefing(now)
         } else {
             Stage::Briefing {
-                checked: vec![false; runner.routine.cautions.len()],
+                checked: vec![false; self.routine.cautions.len()],
                 cursor: 0,
                 incomplete: false,
             }
-        };
-        runner
+        }
     }
 
     /// Whether the cautions are a checklist to tick (heat) rather than notes to read.
@@ -163,6 +222,12 @@ impl Runner {
     pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
         let is_checklist = self.is_checklist();
         match &mut self.stage {
+            Stage::Gate(gate) => match msg {
+                Msg::Confirm if !gate.refuses() => self.stage = self.briefing(now),
+                Msg::Flags => return Effect::OpenFlags,
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                _ => {}
+            },
             Stage::Briefing {
                 checked,
                 cursor,
@@ -230,11 +295,13 @@ impl Runner {
                 }
                 other => input.update(other),
             },
-            Stage::Summary(_) => {
-                if matches!(msg, Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit) {
-                    return Effect::Exit;
+            Stage::Summary(summary) => match msg {
+                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Add if summary.pain_rose() => {
+                    return Effect::LogEntry(summary.record.pain_after);
                 }
-            }
+                _ => {}
+            },
         }
         Effect::None
     }

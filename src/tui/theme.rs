@@ -3,6 +3,11 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::flags::Level;
+
+/// Amber, between the red of an emergency and the yellow of "soon" (xterm colour 214).
+pub const AMBER: Color = Color::Indexed(214);
+
 /// The styles screens draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -77,6 +82,33 @@ impl Theme {
         } else {
             self.fg(Color::White).add_modifier(Modifier::BOLD)
         }
+    }
+
+    /// The warning bar and headings of a red-flag level: red for emergency, amber for urgent,
+    /// yellow for soon. Without colour: reversed and bold, reversed, bold.
+    pub fn level(&self, level: Level) -> Style {
+        let bold = Modifier::BOLD;
+        match (self.color, level) {
+            (true, Level::Emergency) => Style::new()
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(bold),
+            (true, Level::Urgent) => Style::new().bg(AMBER).fg(Color::Black).add_modifier(bold),
+            (true, Level::Soon) => Style::new().bg(Color::Yellow).fg(Color::Black),
+            (false, Level::Emergency) => Style::new().add_modifier(Modifier::REVERSED | bold),
+            (false, Level::Urgent) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, Level::Soon) => Style::new().add_modifier(bold),
+        }
+    }
+
+    /// Text in a red-flag level's colour (headings on the Flags screen).
+    pub fn level_text(&self, level: Level) -> Style {
+        self.fg(match level {
+            Level::Emergency => Color::Red,
+            Level::Urgent => AMBER,
+            Level::Soon => Color::Yellow,
+        })
+        .add_modifier(Modifier::BOLD)
     }
 
     /// A progress bar's filled part.

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
+use super::screens::flags::{FlagsScreen, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::history::HistoryScreen;
 use super::screens::log::LogScreen;
@@ -17,6 +18,12 @@ impl Widget for &App {
         if area.is_empty() {
             return;
         }
+        let full = area;
+        // The most severe active flag takes the top row on every screen, at any size.
+        let bar_rows = u16::from(self.flags.top().is_some() && area.height >= 2);
+        let [bar, area] =
+            Layout::vertical([Constraint::Length(bar_rows), Constraint::Min(0)]).areas(area);
+        (&WarningBar { app: self }).render(bar, buf);
         let (tabs, body, footer) = if area.height >= 4 {
             let [t, b, f] = Layout::vertical([
                 Constraint::Length(1),
@@ -29,13 +36,20 @@ impl Widget for &App {
             (None, area, None)
         };
         if let Some(tabs) = tabs {
-            let mut spans = vec![Span::styled(" knotless ", self.theme.title())];
+            // Narrow terminals drop the app's name so every tab still fits.
+            let mut spans = if tabs.width >= 48 || matches!(self.screen, Screen::Runner(_)) {
+                vec![Span::styled(" knotless ", self.theme.title())]
+            } else {
+                Vec::new()
+            };
             if let Screen::Runner(runner) = &self.screen {
                 // Tabs do not switch during a session: the bar names the routine instead.
                 spans.push(Span::styled("› ", self.theme.muted()));
                 spans.push(Span::raw(runner.routine.name.as_str()));
             } else {
-                spans.push(Span::styled("│", self.theme.muted()));
+                if !spans.is_empty() {
+                    spans.push(Span::styled("│", self.theme.muted()));
+                }
                 for tab in Tab::ALL {
                     let style = if tab == self.tab() {
                         self.theme.selected()
@@ -57,7 +71,9 @@ impl Widget for &App {
         }
         // Lines of the data files that could not be read are reported until the app closes.
         let body = match (self.load_problems.first(), &self.screen) {
-            (Some(first), Screen::Routines | Screen::Log | Screen::History) if body.height > 4 => {
+            (Some(first), Screen::Routines | Screen::Log | Screen::History | Screen::Flags)
+                if body.height > 4 =>
+            {
                 let more = self.load_problems.len() - 1;
                 let text = if more > 0 {
                     format!("⚠ {first} (and {more} more)")
@@ -80,10 +96,12 @@ impl Widget for &App {
             })
                 .render(body, buf),
             Screen::History => (&HistoryScreen { app: self }).render(body, buf),
+            Screen::Flags => (&FlagsScreen { app: self }).render(body, buf),
             Screen::Runner(runner) => (&RunnerScreen {
                 runner,
                 theme: self.theme,
                 now: self.now.instant,
+                emergency_number: self.emergency_number(),
             })
                 .render(body, buf),
         }
@@ -91,7 +109,10 @@ impl Widget for &App {
             (&Footer { app: self }).render(footer, buf);
         }
         if self.help {
-            (&HelpOverlay { app: self }).render(area, buf);
+            (&HelpOverlay { app: self }).render(full, buf);
+        }
+        if self.welcome {
+            (&Welcome { app: self }).render(full, buf);
         }
     }
 }

@@ -34,6 +34,8 @@ impl Harness {
             instant: Instant::now(),
             wall: "2026-11-24T18:30:00+01:00".parse().unwrap(),
         };
+        // A returning user: the first-run statement has been seen.
+        std::fs::write(data.path().join(knotless::tui::WELCOME_SEEN), "").unwrap();
         let app = App::new(library, Theme::new(true), data.path(), start, now);
         Harness { app, now, data }
     }

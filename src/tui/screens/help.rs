@@ -21,6 +21,13 @@ pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
             ("q", "quit"),
         ],
         Screen::History => vec![("←→", "month"), ("tab", "next tab"), ("q", "quit")],
+        Screen::Flags if app.confirm_ack => vec![("y", "yes, it was checked"), ("n", "no")],
+        Screen::Flags => vec![
+            ("↑↓", "choose"),
+            ("c", "I have had this checked"),
+            ("tab", "next tab"),
+            ("q", "quit"),
+        ],
         Screen::Log => match &app.log.mode {
             LogMode::Form(form) if form.is_typing() => vec![
                 ("ctrl-s", "save"),
@@ -56,6 +63,8 @@ pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
             ],
         },
         Screen::Runner(runner) => match &runner.stage {
+            Stage::Gate(gate) if gate.refuses() => vec![("!", "flags"), ("esc", "back")],
+            Stage::Gate(_) => vec![("enter", "go ahead"), ("!", "flags"), ("esc", "back")],
             Stage::Briefing { .. } if runner.is_checklist() => vec![
                 ("↑↓", "move"),
                 ("space", "tick"),
@@ -85,6 +94,9 @@ pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
                     keys.insert(0, ("enter", "done"));
                 }
                 keys
+            }
+            Stage::Summary(summary) if summary.pain_rose() => {
+                vec![("a", "log it"), ("enter", "back to routines")]
             }
             Stage::Summary(_) => vec![("enter", "back to routines")],
         },
@@ -129,6 +141,7 @@ impl Widget for &HelpOverlay<'_> {
         lines.push(Line::styled("Everywhere", theme.title()));
         for (key, action) in [
             ("?", "open or close this help"),
+            ("!", "red flags"),
             ("ctrl-c", "save and quit"),
         ] {
             lines.push(Line::from(vec![
@@ -136,11 +149,6 @@ impl Widget for &HelpOverlay<'_> {
                 Span::raw(action),
             ]));
         }
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            "knotless is self-care support, not a diagnosis.",
-            theme.muted(),
-        ));
         let height = (lines.len() as u16 + 2).min(area.height);
         let width = 52.min(area.width);
         let [popup] = Layout::vertical([Constraint::Length(height)])

@@ -11,10 +11,11 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, LineGauge, Padding, Paragraph, Widget, Wrap};
 
 use crate::duration::Clock;
+use crate::flags::Level;
 use crate::routine::plan::{Phase, PhaseKind};
 use crate::routine::{Routine, Work};
 use crate::session::Session;
-use crate::tui::runner::{PainInput, Runner, Stage, Summary};
+use crate::tui::runner::{Gate, PainInput, Runner, Stage, Summary};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{BigText, PainScale, big_text};
 
@@ -26,6 +27,8 @@ pub struct RunnerScreen<'a> {
     pub theme: Theme,
     /// The moment to draw.
     pub now: Instant,
+    /// The configured emergency number, for flag actions.
+    pub emergency_number: Option<&'a str>,
 }
 
 impl Widget for &RunnerScreen<'_> {
@@ -35,6 +38,7 @@ impl Widget for &RunnerScreen<'_> {
         }
         let r = self.runner;
         match &r.stage {
+            Stage::Gate(gate) => self.gate(gate, area, buf),
             Stage::Briefing {
                 checked,
                 cursor,
@@ -53,6 +57,57 @@ impl Widget for &RunnerScreen<'_> {
 }
 
 impl RunnerScreen<'_> {
+    /// Red flags before a routine of a kind they hold back; refused for an emergency or for
+    /// heat on numb skin.
+    fn gate(&self, gate: &Gate, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let r = &self.runner.routine;
+        let mut lines = vec![Line::styled(r.name.as_str(), t.title()), Line::default()];
+        if let Some(at) = gate.numb_skin {
+            lines.push(Line::styled(
+                "Heat is not offered right now",
+                t.level_text(Level::Urgent),
+            ));
+            lines.push(Line::from(format!(
+                "You logged numbness or tingling on {}. Skin that is numb cannot feel when it is \
+                 getting too hot, so a heat pack could burn it. Heat comes back once nothing of \
+                 the kind has been logged for {} days.",
+                at.format("%a %-d %b"),
+                crate::flags::rules::DEFAULT_WITHIN_DAYS
+            )));
+            lines.push(Line::default());
+        }
+        for flag in &gate.flags {
+            lines.push(Line::styled(
+                format!(
+                    "{}: {}",
+                    flag.rule.level.id().to_uppercase(),
+                    flag.rule.title
+                ),
+                t.level_text(flag.rule.level),
+            ));
+            lines.push(Line::from(flag.rule.action_text(self.emergency_number)));
+            lines.push(Line::default());
+        }
+        if gate.flags.iter().any(|f| f.rule.level == Level::Emergency) {
+            lines.push(Line::styled(
+                "This routine will not start while an emergency flag is active: this is the time \
+                 to get help, not to stretch. If you have had it checked, press ! and mark it.",
+                t.error(),
+            ));
+        } else if gate.numb_skin.is_none() {
+            lines.push(Line::styled(
+                "These flags hold this kind of routine back. If you have had them checked and \
+                 still want to go ahead, press enter; stop if anything gets worse.",
+                t.caution(),
+            ));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::new().padding(Padding::horizontal(1)))
+            .render(area, buf);
+    }
+
     fn briefing(
         &self,
         checked: &[bool],
@@ -308,6 +363,18 @@ impl RunnerScreen<'_> {
             Ok(()) => Line::styled("Saved to your history.", t.muted()),
             Err(e) => Line::styled(format!("Not saved: {e}"), t.error()),
         });
+        if let Some(rise) = summary.pain_rise().filter(|_| summary.pain_rose()) {
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                format!("Your pain went up by {rise} points. Press a to log how it feels now."),
+                t.caution(),
+            ));
+            lines.push(Line::from(
+                "Rest from this routine for today. Stop self-care and see a doctor if the pain \
+                 keeps getting worse or becomes severe, spreads down a leg, or comes with \
+                 numbness, weakness, or bladder or bowel changes.",
+            ));
+        }
         Paragraph::new(Text::from(lines))
             .centered()
             .wrap(Wrap { trim: true })

@@ -1,0 +1,284 @@
+//! The Flags screen, the warning bar shown on every screen, and the first-run statement.
+//! Flags are listed most severe first with what to do, why, the entries behind them and the
+//! sources; acknowledged ones ("I have had this checked") in a muted section below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
+
+use crate::flags::{CAVEATS, Flag, Level};
+use crate::tui::app::App;
+use crate::tui::screens::log::short_area;
+
+/// The Flags tab.
+pub struct FlagsScreen<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &FlagsScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let app = self.app;
+        let t = &app.theme;
+        let flags = &app.flags;
+        if flags.active.is_empty() && flags.acknowledged.is_empty() {
+            let mut lines = vec![
+                Line::styled("No red flags in your log.", app.theme.good()),
+                Line::default(),
+                Line::from(
+                    "knotless watches your entries for the warning signs doctors ask about: \
+                     numbness between the legs, bladder or bowel changes, symptoms in both legs, \
+                     fever, pain after an accident, pain that wakes you, and others. If one \
+                     shows up, a coloured bar on every screen says what to do.",
+                ),
+                Line::default(),
+            ];
+            lines.extend(CAVEATS.iter().map(|c| Line::styled(*c, t.muted())));
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(Block::new().padding(Padding::horizontal(1)))
+                .render(area, buf);
+            return;
+        }
+
+        let wide = area.width >= 70;
+        let (list_area, detail_area) = if wide {
+            let w = (area.width * 2 / 5).clamp(30, 44);
+            let [l, d] =
+                Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(area);
+            (l, d)
+        } else {
+            let rows = (flags.active.len() + flags.acknowledged.len() + 3) as u16;
+            let [l, d] = Layout::vertical([
+                Constraint::Length(rows.min(area.height / 2)),
+                Constraint::Min(0),
+            ])
+            .areas(area);
+            (l, d)
+        };
+
+        // The list: grouped by level, then the acknowledged ones.
+        let mut lines = Vec::new();
+        let mut selected_line = 0;
+        let mut level = None;
+        for (i, flag) in flags.active.iter().enumerate() {
+            if level != Some(flag.rule.level) {
+                level = Some(flag.rule.level);
+                lines.push(Line::styled(
+                    flag.rule.level.heading(),
+                    t.level_text(flag.rule.level),
+                ));
+            }
+            if i == app.flag_selected {
+                selected_line = lines.len();
+            }
+            lines.push(row(app, i, flag));
+        }
+        if !flags.acknowledged.is_empty() {
+            lines.push(Line::styled(
+                "Checked (muted until something new)",
+                t.muted(),
+            ));
+            for (j, flag) in flags.acknowledged.iter().enumerate() {
+                let i = flags.active.len() + j;
+                if i == app.flag_selected {
+                    selected_line = lines.len();
+                }
+                lines.push(row(app, i, flag));
+            }
+        }
+        let offset = (selected_line + 1).saturating_sub(list_area.height as usize);
+        Paragraph::new(lines)
+            .scroll((offset as u16, 0))
+            .render(list_area, buf);
+
+        let block = if wide {
+            Block::new().borders(Borders::LEFT).border_style(t.muted())
+        } else {
+            Block::new().borders(Borders::TOP).border_style(t.muted())
+        };
+        Paragraph::new(detail(app))
+            .wrap(Wrap { trim: true })
+            .block(block.padding(Padding::horizontal(1)))
+            .render(detail_area, buf);
+    }
+}
+
+fn row<'a>(app: &App, i: usize, flag: &Flag) -> Line<'a> {
+    let t = &app.theme;
+    let style = if i == app.flag_selected {
+        t.selected()
+    } else if flag.acknowledged.is_some() {
+        t.muted()
+    } else {
+        ratatui::style::Style::new()
+    };
+    Line::styled(format!(" {}", flag.rule.title), style)
+}
+
+fn detail(app: &App) -> Text<'static> {
+    let t = &app.theme;
+    let Some(flag) = app.selected_flag() else {
+        return Text::default();
+    };
+    let rule = &flag.rule;
+    let mut lines = vec![
+        Line::styled(rule.level.heading(), t.level_text(rule.level)),
+        Line::styled(rule.title.clone(), t.title()),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("What to do: ", t.title()),
+            Span::raw(rule.action_text(app.emergency_number())),
+        ]),
+    ];
+    if !rule.why.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Why: ", t.title()),
+            Span::raw(rule.why.clone()),
+        ]));
+    }
+    if let Some(at) = flag.acknowledged {
+        lines.push(Line::styled(
+            format!(
+                "You marked this as checked on {}. It comes back if you log it again.",
+                at.format("%a %-d %b %H:%M")
+            ),
+            t.muted(),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("From your log", t.title()));
+    for e in &flag.evidence {
+        let entry = app.log.entries.iter().find(|x| x.id == e.id);
+        let what = entry.map_or(String::new(), |x| {
+            let areas: Vec<String> = x.areas.iter().map(short_area).collect();
+            let symptoms: Vec<&str> = x.symptoms.iter().collect();
+            format!(
+                "pain {} · {}{}{}",
+                x.pain,
+                areas.join(", "),
+                if areas.is_empty() || symptoms.is_empty() {
+                    ""
+                } else {
+                    " · "
+                },
+                symptoms.join(", ")
+            )
+        });
+        lines.push(Line::from(format!(
+            " {}  {what}",
+            e.at.format("%a %-d %b %H:%M")
+        )));
+    }
+    if !rule.sources.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!("Sources: {}", rule.sources.join("; ")),
+            t.muted(),
+        ));
+    }
+    if flag.acknowledged.is_none() {
+        lines.push(Line::default());
+        lines.push(if app.confirm_ack {
+            Line::styled(
+                "Have you had this checked by a doctor or nurse? y yes · any other key no",
+                t.caution(),
+            )
+        } else {
+            Line::styled("Had it checked? Press c to mark it.", t.muted())
+        });
+    }
+    lines.push(Line::default());
+    lines.extend(CAVEATS.iter().map(|c| Line::styled(*c, t.muted())));
+    Text::from(lines)
+}
+
+/// The one-line bar with the most severe active flag, in its level's colour.
+pub struct WarningBar<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &WarningBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Some(top) = app.flags.top() else {
+            return;
+        };
+        let style = app.theme.level(top.rule.level);
+        buf.set_style(area, style);
+        let more = app.flags.active.len() - 1;
+        let label = match top.rule.level {
+            Level::Emergency => "EMERGENCY",
+            Level::Urgent => "URGENT",
+            Level::Soon => "SEE A DOCTOR",
+        };
+        let hint = if more > 0 {
+            format!(" +{more} more · ! what to do ")
+        } else {
+            " ! what to do ".to_owned()
+        };
+        let title = format!(" ⚠ {label}: {}", top.rule.title);
+        let fits = title.chars().count() + hint.chars().count() <= usize::from(area.width);
+        Line::styled(title, style).render(area, buf);
+        if fits {
+            Line::styled(hint, style).right_aligned().render(area, buf);
+        }
+    }
+}
+
+/// The first-run statement, shown once.
+pub struct Welcome<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &Welcome<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.app.theme;
+        let lines = vec![
+            Line::styled("Welcome to knotless", t.title()),
+            Line::default(),
+            Line::from(
+                "Guided stretches, heat and posture breaks, and a private diary of how your back \
+                 feels. Everything stays on this computer.",
+            ),
+            Line::default(),
+            Line::styled(
+                "knotless is self-care support, not a diagnosis. When something you log is a \
+                 sign to see a doctor, a coloured bar says so and what to do.",
+                t.caution(),
+            ),
+            Line::default(),
+            Line::from(format!(
+                "So emergency advice names your number, set emergency_number (for example \"999\", \
+                 \"911\" or \"112\") in {}.",
+                self.app.config_file.display()
+            )),
+            Line::default(),
+            Line::styled("Press any key to start.", t.muted()),
+        ];
+        let width = 64.min(area.width);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(area);
+        // Room for the wrapped text at 64 columns; narrower terminals scroll off the bottom.
+        let height = if width >= 60 { 17 } else { 24 }.min(area.height);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(popup, buf);
+    }
+}
