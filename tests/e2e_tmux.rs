@@ -255,3 +255,67 @@ fn an_entry_logged_through_the_form_is_in_log_list_json() {
     assert_eq!(list[0]["denied"].as_array().unwrap().len(), 4);
     assert_eq!(list[0]["note"], "stiff after the drive");
 }
+
+#[test]
+fn both_legs_numbness_logged_on_the_command_line_shows_the_emergency_bar_and_refuses_a_stretch() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_knotless"))
+        .args([
+            "log",
+            "add",
+            "--pain",
+            "6",
+            "--area",
+            "leg-left",
+            "--area",
+            "leg-right",
+            "--symptom",
+            "numbness",
+        ])
+        .env("KNOTLESS_DATA_DIR", home.path().join("data"))
+        .env("KNOTLESS_CONFIG", home.path().join("config/config.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let tmux = Tmux::start(80, 24, &command(home.path(), ""));
+    let screen = tmux.wait_for("Stretches");
+    let first = screen.lines().next().unwrap_or("");
+    assert!(
+        first.contains("EMERGENCY") && first.contains("both legs"),
+        "the bar is on the Routines screen:\n{screen}"
+    );
+    // The first routine is a stretch: starting it is refused.
+    tmux.keys(&["Enter"]);
+    let gate = tmux.wait_for("will not start while an emergency flag is active");
+    tmux.keys(&["Enter"]);
+    let still = tmux.wait_for("will not start");
+    assert!(!still.contains("Before you start"), "{gate}\n{still}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Stretches");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
+fn the_first_run_shows_the_statement_once() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(80, 24, &first_run_command(home.path(), ""));
+    tmux.wait_for("not a diagnosis");
+    tmux.keys(&["Space"]);
+    tmux.wait_until("the statement closed", 10, |s| {
+        s.contains("Stretches") && !s.contains("not a diagnosis")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    assert!(
+        home.path()
+            .join("data")
+            .join(knotless::tui::WELCOME_SEEN)
+            .exists()
+    );
+}

@@ -79,10 +79,7 @@ impl Widget for &FlagsScreen<'_> {
             lines.push(row(app, i, flag));
         }
         if !flags.acknowledged.is_empty() {
-            lines.push(Line::styled(
-                "Checked (muted until something new)",
-                t.muted(),
-            ));
+            lines.push(Line::styled("Checked (muted)", t.muted()));
             for (j, flag) in flags.acknowledged.iter().enumerate() {
                 let i = flags.active.len() + j;
                 if i == app.flag_selected {
@@ -117,7 +114,17 @@ fn row<'a>(app: &App, i: usize, flag: &Flag) -> Line<'a> {
     } else {
         ratatui::style::Style::new()
     };
-    Line::styled(format!(" {}", flag.rule.title), style)
+    // Every headline starts "You logged …": the list drops that to fit what was logged.
+    let title = &flag.rule.title;
+    let short = title
+        .strip_prefix("You logged ")
+        .map_or(title.clone(), |rest| {
+            let mut chars = rest.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        });
+    Line::styled(format!(" {short}"), style)
 }
 
 fn detail(app: &App) -> Text<'static> {
@@ -222,10 +229,21 @@ impl Widget for &WarningBar<'_> {
         } else {
             " ! what to do ".to_owned()
         };
+        // The key to act always shows; the headline gives way when the row is short.
         let title = format!(" ⚠ {label}: {}", top.rule.title);
-        let fits = title.chars().count() + hint.chars().count() <= usize::from(area.width);
+        let hint_width = hint.chars().count();
+        let room = usize::from(area.width).saturating_sub(hint_width);
+        let title: String = if title.chars().count() <= room {
+            title
+        } else if room > 12 {
+            let mut cut: String = title.chars().take(room - 1).collect();
+            cut.push('…');
+            cut
+        } else {
+            format!(" ⚠ {label}")
+        };
         Line::styled(title, style).render(area, buf);
-        if fits {
+        if usize::from(area.width) >= hint_width + 12 {
             Line::styled(hint, style).right_aligned().render(area, buf);
         }
     }
