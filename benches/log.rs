@@ -72,3 +72,24 @@ fn append_one(bencher: divan::Bencher) {
         log.save(&entry(i)).unwrap();
     });
 }
+
+/// Red-flag evaluation of every bundled rule over a 100,000-entry log (budget 20 ms), as of
+/// the last entry, so the windows and the current episode hold entries.
+#[divan::bench(sample_count = 20)]
+fn evaluate_flags_100k(bencher: divan::Bencher) {
+    use knotless::flags::{Profile, RuleSet, evaluate};
+    let dir = tempfile::tempdir().unwrap();
+    write_log(dir.path(), 100_000);
+    let entries = SymptomLog::new(dir.path()).load().unwrap().entries;
+    let now = entries.last().unwrap().at;
+    let rules = RuleSet::bundled();
+    let profile = Profile {
+        birth_year: Some(1960),
+        conditions: IdSet::of(&["osteoporosis"]),
+    };
+    bencher.bench(|| {
+        let flags = evaluate(&entries, &profile, &rules.rules, &[], now);
+        assert!(!flags.active.is_empty());
+        flags
+    });
+}
