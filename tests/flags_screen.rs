@@ -321,3 +321,18 @@ fn the_first_run_statement_shows_once() {
     assert!(!first.screen(80, 24).contains("not a diagnosis"));
     assert!(!app().welcome, "not shown again");
 }
+
+#[test]
+fn opening_straight_into_a_routine_passes_the_same_gate() {
+    let data = logged(&[(1, &["lower-back"], &["bladder-change"])]);
+    let h = Harness::in_dir(Library::load(&[]), Some("desk-stretch"), data);
+    let app = h.app.clone().with_safety(
+        knotless::config::Config::default(),
+        knotless::flags::RuleSet::bundled(),
+        std::path::Path::new("config.toml"),
+    );
+    match &app.screen {
+        Screen::Runner(r) => assert!(matches!(&r.stage, Stage::Gate(g) if g.refuses())),
+        _ => panic!("in the runner"),
+    }
+}
