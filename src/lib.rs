@@ -3,6 +3,7 @@
 //! Data flows one way: files → domain model ([`routine`]) → app state ([`tui`]) → frame.
 //! Only the event loop and the command entry points read clocks; everything below takes `now`.
 
+pub mod breaks;
 pub mod cli;
 pub mod clock;
 pub mod config;
