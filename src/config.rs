@@ -1,7 +1,6 @@
 //! The config file (`config.toml`, DESIGN §3). Every section is optional and unknown keys are
 //! errors reported with file, line and column: a broken config stops knotless with that error
-//! rather than silently using defaults. This part holds what the red flags need; the break timer,
-//! cues, theme and keys come with their own features.
+//! rather than silently using defaults. `knotless config` prints the effective configuration.
 //!
 //! ```toml
 //! emergency_number = "999"          # shown in emergency actions; default "your local emergency number"
@@ -10,15 +9,40 @@
 //! birth_year = 1968                 # for the age-related flags
 //! conditions = ["osteoporosis"]     # cancer-history, osteoporosis, long-term-steroids,
 //!                                   # immunosuppressed, iv-drug-use, diabetes
+//!
+//! [cues]
+//! bell = true                       # terminal bell at phase changes and due breaks
+//! notify = false                    # desktop notification for due breaks (`notify` feature)
+//! halfway = true                    # mark the halfway point of long holds
+//! countdown = true                  # 3-2-1 before each phase ends
+//! snooze = "5m"                     # how long "snooze" puts a break off
+//!
+//! [[breaks]]                        # none given: the two defaults below
+//! routine = "posture-check"         # a posture-break routine
+//! every = "30m"                     # default: the routine's own `every`
+//! days = ["weekdays"]               # mon … sun, weekdays, weekend, daily (default weekdays)
+//! from = "09:00"                    # working hours (default 09:00–17:00)
+//! to = "17:00"
+//!
+//! [[plan]]                          # none given: morning mobility and lower back release, daily
+//! routine = "morning-mobility"
+//! days = ["daily"]
+//! time = "08:00"                    # optional
 //! ```
 
+use std::ops::Range;
 use std::path::Path;
+use std::time::Duration;
 
+use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::breaks::BreakPlan;
 use crate::diagnostic::Diagnostic;
+use crate::duration::Compact;
 use crate::flags::Profile;
+use crate::routine::{Kind, Library};
 use crate::vocabulary::ProfileConditions;
 
 #[derive(Deserialize, Default)]
@@ -27,6 +51,138 @@ struct ConfigFile {
     emergency_number: Option<Spanned<String>>,
     #[serde(default)]
     profile: ProfileFile,
+    #[serde(default)]
+    cues: CuesFile,
+    breaks: Option<Vec<BreakFile>>,
+    plan: Option<Vec<PlanFile>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    bell: Option<bool>,
+    notify: Option<bool>,
+    halfway: Option<bool>,
+    countdown: Option<bool>,
+    snooze: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BreakFile {
+    routine: Spanned<String>,
+    every: Option<Spanned<String>>,
+    days: Option<Vec<Spanned<String>>>,
+    from: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    routine: Spanned<String>,
+    days: Option<Vec<Spanned<String>>>,
+    time: Option<Spanned<String>>,
+}
+
+/// Sounds and marks during sessions and breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cues {
+    /// Ring the terminal bell.
+    pub bell: bool,
+    /// Desktop notifications for due breaks.
+    pub notify: bool,
+    /// Mark the halfway point of long holds.
+    pub halfway: bool,
+    /// Count 3-2-1 before a phase ends.
+    pub countdown: bool,
+    /// How long snoozing puts a break off.
+    pub snooze: Duration,
+}
+
+impl Default for Cues {
+    fn default() -> Self {
+        Cues {
+            bell: true,
+            notify: false,
+            halfway: true,
+            countdown: true,
+            snooze: Duration::from_secs(5 * 60),
+        }
+    }
+}
+
+/// One `[[breaks]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakConfig {
+    /// The posture-break routine.
+    pub routine: String,
+    /// How often; `None`: the routine's own `every`.
+    pub every: Option<Duration>,
+    /// Days it runs.
+    pub days: Vec<Weekday>,
+    /// Working hours from …
+    pub from: NaiveTime,
+    /// … to.
+    pub to: NaiveTime,
+    /// Where `routine` is written, for errors (`None` for the defaults).
+    span: Option<Range<usize>>,
+}
+
+/// One `[[plan]]` entry: a routine meant for certain days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    /// The routine.
+    pub routine: String,
+    /// The days it is meant for.
+    pub days: Vec<Weekday>,
+    /// A time of day, if given.
+    pub time: Option<NaiveTime>,
+    /// Where `routine` is written, for errors (`None` for the defaults).
+    span: Option<Range<usize>>,
+}
+
+const WEEKDAYS: [Weekday; 5] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+];
+const ALL_DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+fn default_breaks() -> Vec<BreakConfig> {
+    ["posture-check", "desk-reset"]
+        .iter()
+        .map(|r| BreakConfig {
+            routine: (*r).to_owned(),
+            every: None,
+            days: WEEKDAYS.to_vec(),
+            from: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            to: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+            span: None,
+        })
+        .collect()
+}
+
+fn default_plan() -> Vec<PlanEntry> {
+    ["morning-mobility", "lower-back-release"]
+        .iter()
+        .map(|r| PlanEntry {
+            routine: (*r).to_owned(),
+            days: ALL_DAYS.to_vec(),
+            time: None,
+            span: None,
+        })
+        .collect()
 }
 
 #[derive(Deserialize, Default)]
@@ -38,12 +194,33 @@ struct ProfileFile {
 }
 
 /// The effective configuration.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The number to call in an emergency (999, 911, 112…), if set.
     pub emergency_number: Option<String>,
     /// The person, for the red flags.
     pub profile: Profile,
+    /// Bells and marks.
+    pub cues: Cues,
+    /// The posture-break timers.
+    pub breaks: Vec<BreakConfig>,
+    /// The daily plan.
+    pub plan: Vec<PlanEntry>,
+    /// The file and its text, to point at routines that turn out not to exist.
+    source: Option<(String, String)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            emergency_number: None,
+            profile: Profile::default(),
+            cues: Cues::default(),
+            breaks: default_breaks(),
+            plan: default_plan(),
+            source: None,
+        }
+    }
 }
 
 impl Config {
@@ -96,13 +273,222 @@ impl Config {
                 .insert(c.get_ref())
                 .map_err(|e| at(c.span(), e.to_string()))?;
         }
+        let duration = |v: &Spanned<String>, what: &str| {
+            crate::duration::parse(v.get_ref()).map_err(|e| at(v.span(), format!("`{what}`: {e}")))
+        };
+        let days = |list: &Option<Vec<Spanned<String>>>, default: &[Weekday]| {
+            let Some(list) = list else {
+                return Ok(default.to_vec());
+            };
+            let mut out = Vec::new();
+            for d in list {
+                let add: Vec<Weekday> = match d.get_ref().to_ascii_lowercase().as_str() {
+                    "weekdays" => WEEKDAYS.to_vec(),
+                    "weekend" => vec![Weekday::Sat, Weekday::Sun],
+                    "daily" => ALL_DAYS.to_vec(),
+                    other => match other.parse::<Weekday>() {
+                        Ok(day) => vec![day],
+                        Err(_) => {
+                            return Err(at(d.span(), format!("unknown day `{}`", d.get_ref()))
+                                .with_help(
+                                    "mon, tue, wed, thu, fri, sat, sun, weekdays, weekend, daily",
+                                ));
+                        }
+                    },
+                };
+                for day in add {
+                    if !out.contains(&day) {
+                        out.push(day);
+                    }
+                }
+            }
+            Ok(out)
+        };
+        let time = |v: &Spanned<String>, what: &str| {
+            NaiveTime::parse_from_str(v.get_ref().trim(), "%H:%M").map_err(|_| {
+                at(
+                    v.span(),
+                    format!("`{what}`: `{}` is not a time", v.get_ref()),
+                )
+                .with_help("write 24-hour time as HH:MM, like \"09:00\" or \"17:30\"")
+            })
+        };
+        let c = &raw.cues;
+        let defaults = Cues::default();
+        let cues = Cues {
+            bell: c.bell.unwrap_or(defaults.bell),
+            notify: c.notify.unwrap_or(defaults.notify),
+            halfway: c.halfway.unwrap_or(defaults.halfway),
+            countdown: c.countdown.unwrap_or(defaults.countdown),
+            snooze: match &c.snooze {
+                Some(v) => duration(v, "snooze")?,
+                None => defaults.snooze,
+            },
+        };
+        let breaks = match &raw.breaks {
+            None => default_breaks(),
+            Some(list) => {
+                let mut out = Vec::new();
+                for b in list {
+                    let hours = default_breaks().remove(0);
+                    out.push(BreakConfig {
+                        routine: b.routine.get_ref().clone(),
+                        every: b.every.as_ref().map(|v| duration(v, "every")).transpose()?,
+                        days: days(&b.days, &WEEKDAYS)?,
+                        from: b
+                            .from
+                            .as_ref()
+                            .map(|v| time(v, "from"))
+                            .transpose()?
+                            .unwrap_or(hours.from),
+                        to: b
+                            .to
+                            .as_ref()
+                            .map(|v| time(v, "to"))
+                            .transpose()?
+                            .unwrap_or(hours.to),
+                        span: Some(b.routine.span()),
+                    });
+                }
+                out
+            }
+        };
+        let plan = match &raw.plan {
+            None => default_plan(),
+            Some(list) => {
+                let mut out = Vec::new();
+                for p in list {
+                    out.push(PlanEntry {
+                        routine: p.routine.get_ref().clone(),
+                        days: days(&p.days, &ALL_DAYS)?,
+                        time: p.time.as_ref().map(|v| time(v, "time")).transpose()?,
+                        span: Some(p.routine.span()),
+                    });
+                }
+                out
+            }
+        };
         Ok(Config {
             emergency_number,
             profile: Profile {
                 birth_year,
                 conditions,
             },
+            cues,
+            breaks,
+            plan,
+            source: Some((file.to_owned(), text.to_owned())),
         })
+    }
+
+    /// Checks that every routine named by `[[breaks]]` and `[[plan]]` exists, and that breaks
+    /// name posture-break routines.
+    pub fn check_routines(&self, library: &Library) -> Result<(), Diagnostic> {
+        let fail = |span: &Option<Range<usize>>, message: String| {
+            let d = match (&self.source, span) {
+                (Some((file, text)), Some(span)) => {
+                    Diagnostic::at(file, text, Some(span.clone()), message)
+                }
+                _ => Diagnostic::whole_file("config.toml (defaults)", message),
+            };
+            Err(d.with_help(format!("known routines: {}", library.ids().join(", "))))
+        };
+        for b in &self.breaks {
+            match library.get(&b.routine) {
+                None => return fail(&b.span, format!("unknown routine `{}`", b.routine)),
+                Some(r) if r.kind != Kind::PostureBreak => {
+                    return fail(
+                        &b.span,
+                        format!(
+                            "`{}` is a {} routine, not a posture break",
+                            b.routine,
+                            r.kind.id()
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        for p in &self.plan {
+            if library.get(&p.routine).is_none() {
+                return fail(&p.span, format!("unknown routine `{}`", p.routine));
+            }
+        }
+        Ok(())
+    }
+
+    /// The break timers' plans, with each routine's own `every` where none is given.
+    pub fn break_plans(&self, library: &Library) -> Vec<BreakPlan> {
+        self.breaks
+            .iter()
+            .filter_map(|b| {
+                let every = b.every.or_else(|| library.get(&b.routine)?.every)?;
+                Some(BreakPlan {
+                    routine: b.routine.clone(),
+                    every,
+                    days: b.days.clone(),
+                    from: b.from,
+                    to: b.to,
+                })
+            })
+            .collect()
+    }
+
+    /// The effective configuration as TOML, defaults included.
+    pub fn to_toml(&self, library: &Library) -> String {
+        let mut out = String::new();
+        let q = |s: &str| format!("{s:?}");
+        let days = |d: &[Weekday]| {
+            let names: Vec<String> = d.iter().map(|d| q(&d.to_string().to_lowercase())).collect();
+            format!("[{}]", names.join(", "))
+        };
+        match &self.emergency_number {
+            Some(n) => out.push_str(&format!("emergency_number = {}\n", q(n))),
+            None => out.push_str(
+                "# emergency_number = \"999\"  (not set: \"your local emergency number\")\n",
+            ),
+        }
+        out.push_str("\n[profile]\n");
+        match self.profile.birth_year {
+            Some(y) => out.push_str(&format!("birth_year = {y}\n")),
+            None => out.push_str("# birth_year = 1968  (not set: age rules never match)\n"),
+        }
+        let conditions: Vec<String> = self.profile.conditions.iter().map(q).collect();
+        out.push_str(&format!("conditions = [{}]\n", conditions.join(", ")));
+        let c = &self.cues;
+        out.push_str(&format!(
+            "\n[cues]\nbell = {}\nnotify = {}\nhalfway = {}\ncountdown = {}\nsnooze = {}\n",
+            c.bell,
+            c.notify,
+            c.halfway,
+            c.countdown,
+            q(&Compact(c.snooze).to_string())
+        ));
+        for b in &self.breaks {
+            let every = b
+                .every
+                .or_else(|| library.get(&b.routine).and_then(|r| r.every))
+                .map_or("?".to_owned(), |e| Compact(e).to_string());
+            out.push_str(&format!(
+                "\n[[breaks]]\nroutine = {}\nevery = {}\ndays = {}\nfrom = {}\nto = {}\n",
+                q(&b.routine),
+                q(&every),
+                days(&b.days),
+                q(&b.from.format("%H:%M").to_string()),
+                q(&b.to.format("%H:%M").to_string())
+            ));
+        }
+        for p in &self.plan {
+            out.push_str(&format!(
+                "\n[[plan]]\nroutine = {}\ndays = {}\n",
+                q(&p.routine),
+                days(&p.days)
+            ));
+            if let Some(t) = p.time {
+                out.push_str(&format!("time = {}\n", q(&t.format("%H:%M").to_string())));
+            }
+        }
+        out
     }
 }
 
@@ -112,12 +498,26 @@ mod tests {
 
     #[test]
     fn an_empty_or_missing_file_is_the_defaults() {
-        assert_eq!(Config::parse("c.toml", "").unwrap(), Config::default());
-        let dir = tempfile::tempdir().unwrap();
+        let empty = Config::parse("c.toml", "").unwrap();
+        let d = Config::default();
         assert_eq!(
-            Config::load(&dir.path().join("none.toml")).unwrap(),
-            Config::default()
+            (&empty.emergency_number, &empty.profile, &empty.cues),
+            (&d.emergency_number, &d.profile, &d.cues)
         );
+        assert_eq!((&empty.breaks, &empty.plan), (&d.breaks, &d.plan));
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Config::load(&dir.path().join("none.toml")).unwrap(), d);
+        let lib = Library::load(&[]);
+        assert!(d.check_routines(&lib).is_ok());
+        let plans = d.break_plans(&lib);
+        assert_eq!(plans.len(), 2);
+        assert_eq!(
+            plans[0].every,
+            Duration::from_secs(30 * 60),
+            "the routine's own every"
+        );
+        assert_eq!(plans[1].days.len(), 5);
+        assert_eq!(d.plan[0].routine, "morning-mobility");
     }
 
     #[test]
@@ -150,5 +550,77 @@ mod tests {
         assert!(e.headline().starts_with("c.toml:2:14: `birth_year`"), "{e}");
         let e = Config::parse("c.toml", "emergency_number = \" \"\n").unwrap_err();
         assert!(e.headline().starts_with("c.toml:1:20:"), "{e}");
+    }
+
+    #[test]
+    fn breaks_plan_and_cues_parse_with_their_defaults() {
+        let text = "[cues]\nbell = false\nsnooze = \"10m\"\n\n[[breaks]]\nroutine = \"desk-reset\"\n\
+                    every = \"3s\"\ndays = [\"weekend\", \"mon\"]\nfrom = \"08:30\"\n\n[[plan]]\n\
+                    routine = \"evening-wind-down\"\ndays = [\"daily\"]\ntime = \"21:00\"\n";
+        let c = Config::parse("c.toml", text).unwrap();
+        assert!(!c.cues.bell && c.cues.halfway);
+        assert_eq!(c.cues.snooze, Duration::from_secs(600));
+        assert_eq!(c.breaks.len(), 1);
+        let b = &c.breaks[0];
+        assert_eq!(b.every, Some(Duration::from_secs(3)));
+        assert_eq!(b.days, [Weekday::Sat, Weekday::Sun, Weekday::Mon]);
+        assert_eq!(b.from, NaiveTime::from_hms_opt(8, 30, 0).unwrap());
+        assert_eq!(b.to, NaiveTime::from_hms_opt(17, 0, 0).unwrap());
+        assert_eq!(c.plan.len(), 1);
+        assert_eq!(c.plan[0].time, NaiveTime::from_hms_opt(21, 0, 0));
+        let lib = Library::load(&[]);
+        assert!(c.check_routines(&lib).is_ok());
+        let toml = c.to_toml(&lib);
+        assert!(
+            toml.contains("[[breaks]]\nroutine = \"desk-reset\"\nevery = \"3s\""),
+            "{toml}"
+        );
+        assert!(toml.contains("bell = false"), "{toml}");
+        // What it prints reads back as the same configuration.
+        let again = Config::parse("printed.toml", &toml).unwrap();
+        assert_eq!(
+            (again.cues, &again.breaks, &again.plan.len()),
+            (c.cues, &again.breaks, &1)
+        );
+        assert_eq!(again.breaks[0].days, c.breaks[0].days);
+    }
+
+    #[test]
+    fn break_and_plan_errors_name_line_and_column() {
+        let e = Config::parse(
+            "c.toml",
+            "[[breaks]]\nroutine = \"posture-check\"\ndays = [\"funday\"]\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.headline().starts_with("c.toml:3:9: unknown day `funday`"),
+            "{e}"
+        );
+        let e = Config::parse(
+            "c.toml",
+            "[[breaks]]\nroutine = \"posture-check\"\nfrom = \"9am\"\n",
+        )
+        .unwrap_err();
+        assert!(e.headline().starts_with("c.toml:3:8: `from`"), "{e}");
+        let e = Config::parse("c.toml", "[cues]\nbel = true\n").unwrap_err();
+        assert!(
+            e.headline().starts_with("c.toml:2:1: unknown field `bel`"),
+            "{e}"
+        );
+        let lib = Library::load(&[]);
+        let c = Config::parse("c.toml", "[[breaks]]\nroutine = \"lower-back-release\"\n").unwrap();
+        let e = c.check_routines(&lib).unwrap_err();
+        assert!(
+            e.headline()
+                .starts_with("c.toml:2:11: `lower-back-release` is a stretch routine"),
+            "{e}"
+        );
+        let c = Config::parse("c.toml", "[[plan]]\nroutine = \"yoga\"\n").unwrap();
+        let e = c.check_routines(&lib).unwrap_err();
+        assert!(
+            e.headline()
+                .starts_with("c.toml:2:11: unknown routine `yoga`"),
+            "{e}"
+        );
     }
 }

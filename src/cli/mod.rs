@@ -79,6 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
         as_of: Option<crate::when::When>,
     },
+    /// Print the effective configuration, defaults included
+    Config,
     /// The symptom log: add, list and remove entries
     Log {
         /// What to do with the log
@@ -121,6 +123,21 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
         Some(Command::Log { action }) => log::run(&paths, action),
         Some(Command::Flags { json, as_of }) => flags::run(&paths, json, as_of),
+        Some(Command::Config) => {
+            let library = Library::load(&paths.routine_dirs());
+            match crate::config::Config::load(&paths.config_file)
+                .and_then(|c| c.check_routines(&library).map(|()| c))
+            {
+                Ok(config) => {
+                    print!("{}", config.to_toml(&library));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "{e}");
+                    ExitCode::from(EXIT_USAGE)
+                }
+            }
+        }
     }
 }
 

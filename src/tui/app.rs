@@ -358,7 +358,9 @@ impl App {
                 .then(|| numb_skin(&self.log.entries, now.wall))
                 .flatten(),
         };
-        self.screen = Screen::Runner(Box::new(Runner::gated(routine, gate, now)));
+        let mut runner = Runner::gated(routine, gate, now);
+        runner.cues = self.config.cues;
+        self.screen = Screen::Runner(Box::new(runner));
     }
 
     /// The tab the current screen belongs to.

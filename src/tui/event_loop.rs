@@ -39,7 +39,9 @@ fn colour_allowed() -> bool {
 pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
     let theme = Theme::new(colour_allowed());
     // A broken config stops here with its error rather than running on silent defaults.
-    let config = match Config::load(&paths.config_file) {
+    let config = match Config::load(&paths.config_file)
+        .and_then(|c| c.check_routines(&library).map(|()| c))
+    {
         Ok(config) => config,
         Err(e) => {
             eprintln!("{e}");
@@ -74,8 +76,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.quit {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-            if app.bells > 0 {
-                app.bells = 0;
+            if std::mem::take(&mut app.bells) > 0 && app.config.cues.bell {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
                 out.flush()?;

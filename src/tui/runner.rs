@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::app::Msg;
 use crate::clock::Now;
+use crate::config::Cues;
 use crate::flags::{Flag, Level};
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::{Kind, Routine};
@@ -156,6 +157,8 @@ pub struct Runner {
     pub skin_prompt_until: Option<Instant>,
     /// Show the halfway mark until then.
     pub halfway_until: Option<Instant>,
+    /// Which cues to give (from `[cues]`).
+    pub cues: Cues,
     started: Option<Now>,
 }
 
@@ -173,6 +176,7 @@ impl Runner {
             pain_before: None,
             skin_prompt_until: None,
             halfway_until: None,
+            cues: Cues::default(),
             started: None,
         };
         runner.stage = if gate.is_empty() {
@@ -315,7 +319,13 @@ impl Runner {
         let Stage::Running(session) = &mut self.stage else {
             return false;
         };
-        let cues = session.take_cues();
+        let settings = self.cues;
+        let mut cues = session.take_cues();
+        cues.retain(|cue| match cue {
+            Cue::Countdown(_) => settings.countdown,
+            Cue::Halfway => settings.halfway,
+            _ => true,
+        });
         for cue in &cues {
             match cue {
                 Cue::SkinCheck => self.skin_prompt_until = Some(now + SKIN_PROMPT_FOR),
