@@ -59,17 +59,66 @@ pub struct SessionRecord {
     pub pain_after: Option<u8>,
 }
 
+/// What happened to a posture break that fell due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BreakOutcome {
+    /// Started and, asked afterwards, done.
+    Taken,
+    /// Started but, asked afterwards, not really done.
+    NotDone,
+    /// Put off for a while.
+    Snoozed,
+    /// Passed over.
+    Skipped,
+}
+
+impl BreakOutcome {
+    /// The stored name.
+    pub fn id(self) -> &'static str {
+        match self {
+            BreakOutcome::Taken => "taken",
+            BreakOutcome::NotDone => "not-done",
+            BreakOutcome::Snoozed => "snoozed",
+            BreakOutcome::Skipped => "skipped",
+        }
+    }
+}
+
+/// One due posture break and what the person did about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakRecord {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// The posture-break routine.
+    pub routine: String,
+    /// When the answer was given.
+    pub at: DateTime<FixedOffset>,
+    /// Taken, not done, snoozed or skipped.
+    pub outcome: BreakOutcome,
+    /// Why it was skipped, if a reason was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// A line of `history.jsonl`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum HistoryRecord {
     /// A guided session.
     Session(SessionRecord),
+    /// A posture break's outcome.
+    Break(BreakRecord),
 }
 
 /// The history file in `data_dir`.
 pub fn store(data_dir: &std::path::Path) -> JsonlStore {
     JsonlStore::new(data_dir, FILE)
+}
+
+/// Appends a posture break's outcome.
+pub fn record_break(store: &JsonlStore, record: BreakRecord) -> Result<(), StoreError> {
+    store.append(&HistoryRecord::Break(record))
 }
 
 /// Appends a finished or stopped session.

@@ -319,3 +319,34 @@ fn the_first_run_shows_the_statement_once() {
             .exists()
     );
 }
+
+#[test]
+fn a_break_due_within_seconds_appears_snoozes_and_a_skip_is_recorded() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[cues]\nsnooze = \"2s\"\n\n[[breaks]]\nroutine = \"posture-check\"\nevery = \"3s\"\ndays = [\"daily\"]\nfrom = \"00:00\"\nto = \"00:00\"\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(80, 24, &command(home.path(), "breaks"));
+    tmux.wait_for("Posture breaks");
+    tmux.wait_for("Time for a break: Posture check");
+    tmux.keys(&["z"]);
+    tmux.wait_until("the snooze", 5, |s| !s.contains("Time for a break"));
+    tmux.wait_for("1 snoozed");
+    tmux.wait_for("Time for a break: Posture check");
+    tmux.keys(&["s"]);
+    tmux.wait_for("why? (optional)");
+    tmux.keys(&["2"]);
+    tmux.wait_for("skipped (in the middle of something)");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let history = std::fs::read_to_string(home.path().join("data/history.jsonl")).unwrap();
+    let outcomes: Vec<String> = history
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["outcome"].to_string())
+        .collect();
+    assert_eq!(outcomes, ["\"snoozed\"", "\"skipped\""], "{history}");
+}

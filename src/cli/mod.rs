@@ -59,6 +59,8 @@ pub enum Command {
         /// The routine's id (see `knotless routines`)
         routine: String,
     },
+    /// Open the app on the posture-break timers
+    Breaks,
     /// List routines: id, name, kind, total time and where each came from
     Routines {
         /// Print JSON instead of a table
@@ -108,7 +110,10 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }
     }
     match cli.command {
-        None => crate::tui::run(Library::load(&paths.routine_dirs()), &paths, None),
+        None => crate::tui::run(Library::load(&paths.routine_dirs()), &paths, None, false),
+        Some(Command::Breaks) => {
+            crate::tui::run(Library::load(&paths.routine_dirs()), &paths, None, true)
+        }
         Some(Command::Run { routine }) => {
             let library = Library::load(&paths.routine_dirs());
             if library.get(&routine).is_none() {
@@ -117,7 +122,7 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                     library.ids().join(", ")
                 ));
             }
-            crate::tui::run(library, &paths, Some(routine))
+            crate::tui::run(library, &paths, Some(routine), false)
         }
         Some(Command::Routines { json }) => routines::run(&paths, json),
         Some(Command::Check { paths: targets }) => check::run(&paths, &targets),

@@ -11,11 +11,12 @@ use chrono::Datelike;
 use super::log_view::LogView;
 use super::runner::{Effect, Gate, Runner, Stage};
 use super::theme::Theme;
+use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::eval::numb_skin;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
-use crate::history::{self, HistoryRecord, SessionRecord};
+use crate::history::{self, BreakOutcome, BreakRecord, HistoryRecord, SessionRecord};
 use crate::routine::Kind;
 use crate::routine::Library;
 use crate::store::JsonlStore;
@@ -85,7 +86,23 @@ pub enum Msg {
     Flags,
     /// `c`: "I have had this checked" (acknowledge a flag).
     Checked,
+    /// `z`: snooze a due break.
+    Snooze,
 }
+
+/// A question about a posture break, shown on the Breaks screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakPrompt {
+    /// Break `i` is due: start now, snooze or skip.
+    Due(usize),
+    /// Skipping break `i`: why (optional).
+    SkipReason(usize),
+    /// Break `i`'s routine ended: did you do it?
+    DidYouDoIt(usize),
+}
+
+/// Reasons offered when skipping a break, by number.
+pub const SKIP_REASONS: [&str; 3] = ["in a meeting", "in the middle of something", "in pain"];
 
 /// The screen in front.
 #[derive(Debug, Clone)]
@@ -96,6 +113,8 @@ pub enum Screen {
     Log,
     /// Sessions done: calendar, streaks, what helps.
     History,
+    /// Posture-break timers and today's breaks.
+    Breaks,
     /// Red flags: what to do, why, the evidence.
     Flags,
     /// A routine being run (under the Routines tab).
@@ -111,13 +130,21 @@ pub enum Tab {
     Log,
     /// History of sessions.
     History,
+    /// Posture breaks.
+    Breaks,
     /// Red flags.
     Flags,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 4] = [Tab::Routines, Tab::Log, Tab::History, Tab::Flags];
+    pub const ALL: [Tab; 5] = [
+        Tab::Routines,
+        Tab::Log,
+        Tab::History,
+        Tab::Breaks,
+        Tab::Flags,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -125,6 +152,7 @@ impl Tab {
             Tab::Routines => "Routines",
             Tab::Log => "Log",
             Tab::History => "History",
+            Tab::Breaks => "Breaks",
             Tab::Flags => "Flags",
         }
     }
@@ -173,6 +201,14 @@ pub struct App {
     pub confirm_ack: bool,
     /// The one-time statement that this is not a diagnosis is showing.
     pub welcome: bool,
+    /// Every posture-break outcome, oldest first.
+    pub breaks_done: Vec<BreakRecord>,
+    /// The posture-break timers.
+    pub scheduler: Scheduler,
+    /// The question about a break being asked, if any.
+    pub break_prompt: Option<BreakPrompt>,
+    /// The break whose routine is running (asked about when it ends).
+    break_running: Option<usize>,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
@@ -216,18 +252,22 @@ impl App {
             }
         };
         describe_rejected(symptom_log.store(), &rejected, &mut load_problems);
-        let sessions = match history.load::<HistoryRecord>() {
+        let (sessions, breaks_done) = match history.load::<HistoryRecord>() {
             Ok(loaded) => {
                 describe_rejected(&history, &loaded.rejected, &mut load_problems);
-                loaded
-                    .records
-                    .into_iter()
-                    .map(|HistoryRecord::Session(s)| s)
-                    .collect()
+                let mut sessions = Vec::new();
+                let mut breaks = Vec::new();
+                for record in loaded.records {
+                    match record {
+                        HistoryRecord::Session(s) => sessions.push(s),
+                        HistoryRecord::Break(b) => breaks.push(b),
+                    }
+                }
+                (sessions, breaks)
             }
             Err(e) => {
                 load_problems.push(e.to_string());
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         };
         let ack_log = AckLog::new(data_dir);
@@ -242,6 +282,10 @@ impl App {
             }
         };
         let mut app = App {
+            scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
+            breaks_done,
+            break_prompt: None,
+            break_running: None,
             config: Config::default(),
             rules: RuleSet::bundled(),
             acks,
@@ -289,6 +333,7 @@ impl App {
                 problem.headline()
             ));
         }
+        self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.config = config;
         self.rules = rules;
         self.refresh_flags();
@@ -369,6 +414,7 @@ impl App {
             Screen::Routines | Screen::Runner(_) => Tab::Routines,
             Screen::Log => Tab::Log,
             Screen::History => Tab::History,
+            Screen::Breaks => Tab::Breaks,
             Screen::Flags => Tab::Flags,
         }
     }
@@ -390,6 +436,7 @@ impl App {
             Tab::Routines => Screen::Routines,
             Tab::Log => Screen::Log,
             Tab::History => Screen::History,
+            Tab::Breaks => Screen::Breaks,
             Tab::Flags => Screen::Flags,
         };
     }
@@ -407,11 +454,100 @@ impl App {
         self.list_entries().get(self.selected).copied()
     }
 
-    /// When the screen next changes without input; `None` means sleep until a key.
+    /// When the screen next changes without input; `None` means sleep until a key. Break timers
+    /// run on every screen; the Breaks screen also changes when its minutes count down.
     pub fn next_wake(&self) -> Option<Instant> {
-        match &self.screen {
+        let screen = match &self.screen {
             Screen::Runner(runner) => runner.next_wake(self.now.instant),
-            Screen::Routines | Screen::Log | Screen::History | Screen::Flags => None,
+            Screen::Breaks if self.break_prompt.is_none() => {
+                let into_minute = u64::from(self.now.wall.timestamp().rem_euclid(60) as u32);
+                Some(self.now.instant + std::time::Duration::from_secs(60 - into_minute))
+            }
+            _ => None,
+        };
+        let timer = self
+            .scheduler
+            .next_wake(&self.now)
+            .filter(|_| self.break_prompt.is_none());
+        [screen, timer].into_iter().flatten().min()
+    }
+
+    /// Whether a due break may take over the screen now: not over a session, a form being
+    /// filled in, a question or the first-run statement.
+    fn can_offer_break(&self) -> bool {
+        !self.welcome
+            && self.break_prompt.is_none()
+            && !self.confirm_ack
+            && match &self.screen {
+                Screen::Runner(_) => false,
+                Screen::Log => self.log.is_idle(),
+                _ => true,
+            }
+    }
+
+    fn record_break(&mut self, i: usize, outcome: BreakOutcome, reason: Option<String>) {
+        let Some(plan) = self.scheduler.plans().get(i) else {
+            return;
+        };
+        let record = BreakRecord {
+            id: crate::id::new_id(self.now.wall.timestamp_millis()),
+            routine: plan.routine.clone(),
+            at: self.now.wall,
+            outcome,
+            reason,
+        };
+        match history::record_break(&self.history, record.clone()) {
+            Ok(()) => self.breaks_done.push(record),
+            Err(e) => self.notice = Some(format!("The break was not saved: {e}")),
+        }
+    }
+
+    fn answer_break(&mut self, prompt: BreakPrompt, msg: Msg, now: Now) {
+        match (prompt, msg) {
+            (BreakPrompt::Due(i), Msg::Confirm) => {
+                self.break_prompt = None;
+                let routine = self.scheduler.plans().get(i).map(|p| p.routine.clone());
+                match routine.and_then(|id| self.library.get(&id).cloned()) {
+                    Some(routine) => {
+                        self.break_running = Some(i);
+                        self.start(routine, now);
+                    }
+                    None => self.scheduler.done(i, &now),
+                }
+            }
+            (BreakPrompt::Due(i), Msg::Snooze | Msg::Cancel) => {
+                self.break_prompt = None;
+                self.scheduler.snooze(i, self.config.cues.snooze, &now);
+                self.record_break(i, BreakOutcome::Snoozed, None);
+            }
+            (BreakPrompt::Due(i), Msg::Skip) => {
+                self.break_prompt = Some(BreakPrompt::SkipReason(i))
+            }
+            (BreakPrompt::SkipReason(i), Msg::Digit(d)) if (1..=3).contains(&d) => {
+                self.break_prompt = None;
+                self.scheduler.done(i, &now);
+                let reason = SKIP_REASONS[usize::from(d) - 1].to_owned();
+                self.record_break(i, BreakOutcome::Skipped, Some(reason));
+            }
+            (BreakPrompt::SkipReason(i), Msg::Confirm) => {
+                self.break_prompt = None;
+                self.scheduler.done(i, &now);
+                self.record_break(i, BreakOutcome::Skipped, None);
+            }
+            (BreakPrompt::SkipReason(i), Msg::Cancel) => {
+                self.break_prompt = Some(BreakPrompt::Due(i));
+            }
+            (BreakPrompt::DidYouDoIt(i), Msg::Yes | Msg::Next) => {
+                self.break_prompt = None;
+                self.scheduler.done(i, &now);
+                let outcome = if msg == Msg::Yes {
+                    BreakOutcome::Taken
+                } else {
+                    BreakOutcome::NotDone
+                };
+                self.record_break(i, outcome, None);
+            }
+            _ => {}
         }
     }
 
@@ -426,7 +562,18 @@ impl App {
 /// Applies one message at `now`; returns whether the screen needs redrawing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     app.now = now;
-    let redraw = update_screen(app, msg, now);
+    let mut redraw = update_screen(app, msg, now);
+    // Break timers run whatever the screen; a due break takes over when it can.
+    app.scheduler.tick(&now);
+    if app.can_offer_break()
+        && let Some(i) = app.scheduler.due(&now)
+    {
+        app.break_prompt = Some(BreakPrompt::Due(i));
+        app.screen = Screen::Breaks;
+        app.help = false;
+        app.bells += 1;
+        redraw = true;
+    }
     // The flags follow the log, acknowledgements and the passing of time (windows close).
     if msg != Msg::Tick || now.wall.timestamp().div_euclid(60) != app.flags_minute {
         let before = app.flags.clone();
@@ -461,6 +608,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     }
     let tab_keys_free = match &app.screen {
         Screen::Routines | Screen::History => true,
+        Screen::Breaks => app.break_prompt.is_none(),
         Screen::Flags => !app.confirm_ack,
         Screen::Log => app.log.is_idle(),
         Screen::Runner(_) => false,
@@ -468,6 +616,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     if tab_keys_free && matches!(msg, Msg::Tab | Msg::BackTab) {
         app.switch_tab(msg == Msg::Tab);
         return true;
+    }
+    if let Some(prompt) = app.break_prompt {
+        if msg == Msg::ForceQuit {
+            app.quit = true;
+        } else if msg != Msg::Tick {
+            app.answer_break(prompt, msg, now);
+        }
+        return msg != Msg::Tick;
     }
     if tab_keys_free && msg == Msg::Flags {
         app.screen = Screen::Flags;
@@ -507,6 +663,12 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 _ => {}
             }
         }
+        Screen::Breaks => match msg {
+            Msg::Quit | Msg::ForceQuit => app.quit = true,
+            Msg::Cancel => app.screen = Screen::Routines,
+            Msg::Tick => return true,
+            _ => {}
+        },
         Screen::History => match msg {
             Msg::Quit | Msg::Cancel | Msg::ForceQuit => app.quit = true,
             Msg::Left => app.history_month = shift_month(app.history_month, -1),
@@ -537,6 +699,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.screen = Screen::Routines;
                 if msg == Msg::ForceQuit {
                     app.quit = true;
+                } else if let Some(i) = app.break_running.take() {
+                    app.screen = Screen::Breaks;
+                    app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
                 }
             }
             Effect::OpenFlags => app.screen = Screen::Flags,

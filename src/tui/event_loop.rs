@@ -35,8 +35,9 @@ fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Runs the TUI until the person quits; `start` opens a routine straight away.
-pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
+/// Runs the TUI until the person quits; `start` opens a routine straight away, `on_breaks` opens
+/// the Breaks tab.
+pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bool) -> ExitCode {
     let theme = Theme::new(colour_allowed());
     // A broken config stops here with its error rather than running on silent defaults.
     let config = match Config::load(&paths.config_file)
@@ -57,6 +58,9 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>) -> ExitCode {
         read_now(),
     )
     .with_safety(config, rules, &paths.config_file);
+    if on_breaks {
+        app.screen = super::app::Screen::Breaks;
+    }
     let result = ratatui::try_init().and_then(|mut terminal| {
         let result = event_loop(&mut terminal, &mut app);
         ratatui::try_restore().and(result)

@@ -43,6 +43,7 @@ pub fn keymap(key: KeyEvent, typing: bool) -> Option<Msg> {
         KeyCode::Char('y') => Msg::Yes,
         KeyCode::Char('!') => Msg::Flags,
         KeyCode::Char('c') => Msg::Checked,
+        KeyCode::Char('z') => Msg::Snooze,
         KeyCode::Up | KeyCode::Char('k') => Msg::Up,
         KeyCode::Down | KeyCode::Char('j') => Msg::Down,
         KeyCode::Left | KeyCode::Char('h') => Msg::Left,

@@ -13,7 +13,7 @@ mod theme;
 mod view;
 pub mod widgets;
 
-pub use app::{App, Entry, Msg, Screen, Tab, WELCOME_SEEN, update};
+pub use app::{App, BreakPrompt, Entry, Msg, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
 pub use keymap::keymap;
 pub use log_form::{FormEffect, LogForm, Section};

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
+use super::screens::breaks::BreaksScreen;
 use super::screens::flags::{FlagsScreen, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::history::HistoryScreen;
@@ -71,9 +72,10 @@ impl Widget for &App {
         }
         // Lines of the data files that could not be read are reported until the app closes.
         let body = match (self.load_problems.first(), &self.screen) {
-            (Some(first), Screen::Routines | Screen::Log | Screen::History | Screen::Flags)
-                if body.height > 4 =>
-            {
+            (
+                Some(first),
+                Screen::Routines | Screen::Log | Screen::History | Screen::Breaks | Screen::Flags,
+            ) if body.height > 4 => {
                 let more = self.load_problems.len() - 1;
                 let text = if more > 0 {
                     format!("⚠ {first} (and {more} more)")
@@ -97,6 +99,7 @@ impl Widget for &App {
                 .render(body, buf),
             Screen::History => (&HistoryScreen { app: self }).render(body, buf),
             Screen::Flags => (&FlagsScreen { app: self }).render(body, buf),
+            Screen::Breaks => (&BreaksScreen { app: self }).render(body, buf),
             Screen::Runner(runner) => (&RunnerScreen {
                 runner,
                 theme: self.theme,

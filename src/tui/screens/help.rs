@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, BreakPrompt, Screen};
 use crate::tui::log_view::LogMode;
 use crate::tui::runner::Stage;
 
@@ -21,6 +21,16 @@ pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
             ("q", "quit"),
         ],
         Screen::History => vec![("←→", "month"), ("tab", "next tab"), ("q", "quit")],
+        Screen::Breaks => match app.break_prompt {
+            Some(BreakPrompt::Due(_)) => {
+                vec![("enter", "start now"), ("z", "snooze"), ("s", "skip")]
+            }
+            Some(BreakPrompt::SkipReason(_)) => {
+                vec![("1-3", "reason"), ("enter", "no reason"), ("esc", "back")]
+            }
+            Some(BreakPrompt::DidYouDoIt(_)) => vec![("y", "yes"), ("n", "not really")],
+            None => vec![("tab", "next tab"), ("q", "quit")],
+        },
         Screen::Flags if app.confirm_ack => vec![("y", "yes, it was checked"), ("n", "no")],
         Screen::Flags => vec![
             ("↑↓", "choose"),

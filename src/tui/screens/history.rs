@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
+use crate::history::{BreakOutcome, BreakRecord};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -33,7 +34,7 @@ impl Widget for &HistoryScreen<'_> {
         let today = app.now.wall.date_naive();
         let stats = HistoryStats::compute(&app.sessions, today);
         let calendar = calendar(&stats, app.history_month, today, t);
-        let summary = summary(&stats, t);
+        let summary = summary(&stats, &app.breaks_done, t);
 
         let wide = area.width >= CALENDAR_WIDTH + 30;
         let top_height = if wide {
@@ -114,7 +115,16 @@ fn calendar(
 }
 
 /// Streaks and this week's time.
-fn summary(stats: &HistoryStats, t: &Theme) -> Text<'static> {
+fn summary(stats: &HistoryStats, breaks: &[BreakRecord], t: &Theme) -> Text<'static> {
+    // Breaks answered this week: snoozes are not an answer yet.
+    let week: Vec<&BreakRecord> = breaks
+        .iter()
+        .filter(|b| b.at.date_naive() >= stats.week_start && b.outcome != BreakOutcome::Snoozed)
+        .collect();
+    let taken = week
+        .iter()
+        .filter(|b| b.outcome == BreakOutcome::Taken)
+        .count();
     let days = |n: u32| format!("{n} day{}", if n == 1 { "" } else { "s" });
     let minutes = |secs: u64| format!("{:>4} min", (secs + 30) / 60);
     let row = |label: &str, value: String| {
@@ -135,6 +145,7 @@ fn summary(stats: &HistoryStats, t: &Theme) -> Text<'static> {
         row("Stretching", minutes(stats.week.stretch)),
         row("Heat", minutes(stats.week.heat)),
         row("Posture breaks", minutes(stats.week.posture_break)),
+        row("Breaks taken", format!("{:>4} of {}", taken, week.len())),
     ])
 }
 

@@ -1,0 +1,195 @@
+//! The Breaks tab: each posture-break timer with its interval, working hours and time to the
+//! next break; today's breaks taken, snoozed and skipped; and, when a break is due, the offer to
+//! start it now, snooze it or skip it — and afterwards, "did you do it?".
+
+use chrono::Weekday;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+
+use crate::breaks::BreakState;
+use crate::duration::{Clock, Compact};
+use crate::history::BreakOutcome;
+use crate::tui::app::{App, BreakPrompt, SKIP_REASONS};
+
+/// The Breaks tab.
+pub struct BreaksScreen<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+/// "Mon–Fri", "every day", "Sat, Sun".
+fn days_label(days: &[Weekday]) -> String {
+    const WEEK: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+    if days.is_empty() || days.len() == 7 {
+        return "every day".to_owned();
+    }
+    if WEEK[..5].iter().all(|d| days.contains(d)) && days.len() == 5 {
+        return "Mon–Fri".to_owned();
+    }
+    WEEK.iter()
+        .filter(|d| days.contains(d))
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Widget for &BreaksScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let app = self.app;
+        let t = &app.theme;
+        let now = app.now;
+        let today = now.wall.date_naive();
+        let todays: Vec<_> = app
+            .breaks_done
+            .iter()
+            .filter(|b| b.at.date_naive() == today)
+            .collect();
+        let count = |o: BreakOutcome| todays.iter().filter(|b| b.outcome == o).count();
+
+        let mut lines = vec![Line::styled("Posture breaks", t.title())];
+        if app.scheduler.plans().is_empty() {
+            lines.push(Line::styled(
+                "No break timers: add [[breaks]] to the config to have knotless nudge you.",
+                t.muted(),
+            ));
+        }
+        for (i, plan) in app.scheduler.plans().iter().enumerate() {
+            let name = app
+                .library
+                .get(&plan.routine)
+                .map_or(plan.routine.as_str(), |r| r.name.as_str());
+            let when = match app.scheduler.state(i, &now) {
+                BreakState::OffHours => Span::styled("outside working hours", t.muted()),
+                BreakState::Due => Span::styled("due now", t.caution()),
+                BreakState::Waiting(at) => {
+                    let left = at.saturating_duration_since(now.instant);
+                    let minutes = left.as_secs().div_ceil(60);
+                    let clock = now.wall_at(at).format("%H:%M");
+                    Span::styled(format!("next in {minutes} min ({clock})"), t.good())
+                }
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!(" {name:<18}")),
+                Span::styled(
+                    format!(
+                        "every {:<4} {}, {}  ",
+                        Compact(plan.every).to_string(),
+                        days_label(&plan.days),
+                        if plan.from == plan.to {
+                            "all day".to_owned()
+                        } else {
+                            format!("{}–{}", plan.from.format("%H:%M"), plan.to.format("%H:%M"))
+                        }
+                    ),
+                    t.muted(),
+                ),
+                when,
+            ]));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled("Today  ", t.title()),
+            Span::styled(
+                format!(
+                    "{} taken · {} snoozed · {} skipped",
+                    count(BreakOutcome::Taken),
+                    count(BreakOutcome::Snoozed),
+                    count(BreakOutcome::Skipped)
+                ),
+                t.muted(),
+            ),
+        ]));
+        for b in todays.iter().rev() {
+            let name = app
+                .library
+                .get(&b.routine)
+                .map_or(b.routine.as_str(), |r| r.name.as_str());
+            let outcome = match (&b.outcome, &b.reason) {
+                (BreakOutcome::Skipped, Some(reason)) => format!("skipped ({reason})"),
+                (o, _) => o.id().replace('-', " "),
+            };
+            lines.push(Line::from(format!(
+                " {}  {name:<18} {outcome}",
+                b.at.format("%H:%M")
+            )));
+        }
+        Paragraph::new(lines).render(area, buf);
+
+        if let Some(prompt) = app.break_prompt {
+            prompt_box(app, prompt, area, buf);
+        }
+    }
+}
+
+fn prompt_box(app: &App, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let i = match prompt {
+        BreakPrompt::Due(i) | BreakPrompt::SkipReason(i) | BreakPrompt::DidYouDoIt(i) => i,
+    };
+    let Some(plan) = app.scheduler.plans().get(i) else {
+        return;
+    };
+    let routine = app.library.get(&plan.routine);
+    let name = routine.map_or(plan.routine.as_str(), |r| r.name.as_str());
+    let mut lines = Vec::new();
+    match prompt {
+        BreakPrompt::Due(_) => {
+            lines.push(Line::styled(format!("Time for a break: {name}"), t.title()));
+            if let Some(r) = routine {
+                lines.push(Line::from(format!("{} ({})", r.summary, Clock(r.total()))));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(format!(
+                "enter start now · z snooze {} · s skip",
+                Compact(app.config.cues.snooze)
+            )));
+        }
+        BreakPrompt::SkipReason(_) => {
+            lines.push(Line::styled(
+                format!("Skip {name}: why? (optional)"),
+                t.title(),
+            ));
+            for (n, reason) in SKIP_REASONS.iter().enumerate() {
+                lines.push(Line::from(format!(" {}  {reason}", n + 1)));
+            }
+            lines.push(Line::from(" enter  no reason · esc  back"));
+        }
+        BreakPrompt::DidYouDoIt(_) => {
+            lines.push(Line::styled(format!("Did you do the {name}?"), t.title()));
+            lines.push(Line::default());
+            lines.push(Line::from("y yes · n not really"));
+        }
+    }
+    let width = 56.min(area.width);
+    // Borders and padding take four rows; two more for lines that wrap.
+    let height = (lines.len() as u16 + 6).min(area.height);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(t.caution())
+                .padding(Padding::uniform(1)),
+        )
+        .render(popup, buf);
+}
