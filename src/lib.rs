@@ -13,6 +13,7 @@ pub mod flags;
 pub mod history;
 pub mod id;
 pub mod paths;
+pub mod plan;
 pub mod routine;
 pub mod session;
 pub mod store;

@@ -155,3 +155,35 @@ fn the_history_tab_counts_this_weeks_breaks() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("Breaks taken       0 of 1"), "{screen}");
 }
+
+#[test]
+fn today_lists_the_daily_plan_and_one_key_starts_the_next_routine() {
+    let mut h = Harness::new(None);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Today"), "{screen}");
+    assert!(
+        screen.contains("· Morning mobility     not yet"),
+        "{screen}"
+    );
+    // Enter starts the first planned routine not done yet.
+    h.send(&[Msg::Confirm]);
+    match &h.app.screen {
+        Screen::Runner(r) => assert_eq!(r.routine.id, "morning-mobility"),
+        _ => panic!("the planned routine should start"),
+    }
+    h.start_session(None);
+    h.advance(400);
+    h.send(&[Msg::Skip, Msg::Confirm]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("✓ Morning mobility        done"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("today_80x24", screen);
+    // Next up: the lower back release, one key away.
+    h.send(&[Msg::Confirm]);
+    match &h.app.screen {
+        Screen::Runner(r) => assert_eq!(r.routine.id, "lower-back-release"),
+        _ => panic!("the next planned routine should start"),
+    }
+}

@@ -314,6 +314,7 @@ impl App {
             history,
         };
         app.refresh_flags();
+        app.select_next_planned();
         if let Some(index) =
             start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
         {
@@ -335,6 +336,9 @@ impl App {
         }
         self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.config = config;
+        if matches!(self.screen, Screen::Routines) {
+            self.select_next_planned();
+        }
         self.rules = rules;
         self.refresh_flags();
         if let Screen::Runner(runner) = &self.screen {
@@ -345,6 +349,23 @@ impl App {
             }
         }
         self
+    }
+
+    /// Highlights today's first planned routine not done yet, so one key starts it.
+    pub fn select_next_planned(&mut self) {
+        let today = crate::plan::today(
+            &self.config.plan,
+            &self.sessions,
+            self.now.wall.date_naive(),
+        );
+        if let Some(index) = today
+            .items
+            .iter()
+            .filter(|p| !p.done)
+            .find_map(|p| self.library.routines.iter().position(|r| r.id == p.routine))
+        {
+            self.selected = index;
+        }
     }
 
     /// Evaluates the red flags again, as of now.
@@ -702,6 +723,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 } else if let Some(i) = app.break_running.take() {
                     app.screen = Screen::Breaks;
                     app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
+                } else {
+                    app.select_next_planned();
                 }
             }
             Effect::OpenFlags => app.screen = Screen::Flags,

@@ -67,7 +67,7 @@ impl Widget for &RoutinesScreen<'_> {
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let width = area.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = today_lines(app, width);
     let mut selected_line = 0;
     let mut last_kind = None;
     for (n, entry) in app.list_entries().into_iter().enumerate() {
@@ -111,6 +111,49 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .scroll((offset as u16, 0))
         .render(area, buf);
+}
+
+/// The "Today" section: the daily plan's routines for today, done or not yet, and the streak of
+/// days on which all of them were done. Enter starts the highlighted one, which opens on the
+/// first not yet done.
+fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let today = crate::plan::today(&app.config.plan, &app.sessions, app.now.wall.date_naive());
+    if today.items.is_empty() {
+        return Vec::new();
+    }
+    let streak = match today.streak {
+        0 => String::new(),
+        1 => " · 1 day in a row".to_owned(),
+        n => format!(" · {n} days in a row"),
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Today", theme.title()),
+        Span::styled(streak, theme.muted()),
+    ])];
+    for item in &today.items {
+        let name = app
+            .library
+            .get(&item.routine)
+            .map_or(item.routine.as_str(), |r| r.name.as_str());
+        let (mark, state, style) = if item.done {
+            ("✓", "done", theme.good())
+        } else {
+            ("·", "not yet", theme.muted())
+        };
+        let time = item
+            .time
+            .map_or(String::new(), |t| format!("{} ", t.format("%H:%M")));
+        let label = format!(" {mark} {time}{name}");
+        let pad = width.saturating_sub(label.chars().count() + state.len() + 1);
+        lines.push(Line::from(vec![
+            Span::styled(label, style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(state, style),
+        ]));
+    }
+    lines.push(Line::default());
+    lines
 }
 
 fn routine_detail<'a>(app: &App, r: &'a Routine) -> Text<'a> {

@@ -1,0 +1,140 @@
+//! The daily plan (`[[plan]]` in the config): which routines are meant for today, which are done,
+//! and how many days in a row every planned routine was done. Pure: sessions and today passed in.
+//!
+//! A planned routine counts as done on a day when a session of it was completed that day. A day
+//! with nothing planned neither extends nor breaks the streak. The current streak stays alive
+//! until today is over.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+
+use crate::config::PlanEntry;
+use crate::history::{SessionOutcome, SessionRecord};
+
+/// One planned routine for today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// The routine's id.
+    pub routine: String,
+    /// The time of day it is meant for, if any.
+    pub time: Option<NaiveTime>,
+    /// Completed today.
+    pub done: bool,
+}
+
+/// Today's plan and the streak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Today {
+    /// Today's planned routines, by time (untimed last), in config order otherwise.
+    pub items: Vec<Planned>,
+    /// Days in a row on which every planned routine was done.
+    pub streak: u32,
+}
+
+fn done_on(sessions: &[SessionRecord], routine: &str, day: NaiveDate) -> bool {
+    sessions.iter().any(|s| {
+        s.routine == routine
+            && s.outcome == SessionOutcome::Completed
+            && s.started.date_naive() == day
+    })
+}
+
+fn planned_on(plan: &[PlanEntry], day: NaiveDate) -> impl Iterator<Item = &PlanEntry> {
+    plan.iter().filter(move |p| p.days.contains(&day.weekday()))
+}
+
+/// The plan as of `today`.
+pub fn today(plan: &[PlanEntry], sessions: &[SessionRecord], today: NaiveDate) -> Today {
+    let mut items: Vec<Planned> = planned_on(plan, today)
+        .map(|p| Planned {
+            routine: p.routine.clone(),
+            time: p.time,
+            done: done_on(sessions, &p.routine, today),
+        })
+        .collect();
+    items.sort_by_key(|p| p.time.is_none());
+    let all_done = |day: NaiveDate| {
+        let mut planned = planned_on(plan, day).peekable();
+        planned
+            .peek()
+            .is_some()
+            .then(|| planned.all(|p| done_on(sessions, &p.routine, day)))
+    };
+    let mut streak = 0;
+    let mut day = today;
+    if all_done(today) != Some(true) {
+        day -= Duration::days(1);
+    }
+    // Look back at most a year (and stop at the first day with a plan left undone).
+    for _ in 0..366 {
+        match all_done(day) {
+            Some(true) => streak += 1,
+            Some(false) => break,
+            None => {}
+        }
+        day -= Duration::days(1);
+    }
+    Today { items, streak }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::routine::Kind;
+
+    fn done(routine: &str, day: &str) -> SessionRecord {
+        let started = format!("{day}T08:00:00+01:00").parse().unwrap();
+        SessionRecord {
+            id: format!("{routine}{day}"),
+            routine: routine.into(),
+            kind: Kind::Stretch,
+            started,
+            ended: started,
+            active_seconds: 300,
+            outcome: SessionOutcome::Completed,
+            steps_done: 5,
+            steps_total: 5,
+            pain_before: None,
+            pain_after: None,
+        }
+    }
+
+    #[test]
+    fn todays_plan_marks_what_is_done_and_counts_full_days() {
+        let plan = Config::default().plan;
+        let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let mut sessions = vec![
+            done("morning-mobility", "2026-11-22"),
+            done("lower-back-release", "2026-11-22"),
+            done("morning-mobility", "2026-11-23"),
+            done("lower-back-release", "2026-11-23"),
+            done("morning-mobility", "2026-11-24"),
+            done("lower-back-release", "2026-11-24"),
+            done("morning-mobility", "2026-11-25"),
+        ];
+        let t = today(&plan, &sessions, day("2026-11-25"));
+        assert_eq!(
+            t.items
+                .iter()
+                .map(|p| (p.routine.as_str(), p.done))
+                .collect::<Vec<_>>(),
+            [("morning-mobility", true), ("lower-back-release", false)]
+        );
+        assert_eq!(t.streak, 3, "today is not over");
+        sessions.push(done("lower-back-release", "2026-11-25"));
+        assert_eq!(today(&plan, &sessions, day("2026-11-25")).streak, 4);
+        assert_eq!(
+            today(&plan, &sessions, day("2026-11-27")).streak,
+            0,
+            "a day missed"
+        );
+        // A stopped session does not count.
+        let mut stopped = done("lower-back-release", "2026-11-21");
+        stopped.outcome = SessionOutcome::Stopped;
+        assert!(!done_on(
+            &[stopped],
+            "lower-back-release",
+            day("2026-11-21")
+        ));
+    }
+}
