@@ -38,11 +38,14 @@ use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 use toml::Spanned;
 
+use ratatui::style::Color;
+
 use crate::breaks::BreakPlan;
 use crate::diagnostic::Diagnostic;
 use crate::duration::Compact;
 use crate::flags::Profile;
 use crate::routine::{Kind, Library};
+use crate::tui::Palette;
 use crate::vocabulary::ProfileConditions;
 
 #[derive(Deserialize, Default)]
@@ -55,6 +58,20 @@ struct ConfigFile {
     cues: CuesFile,
     breaks: Option<Vec<BreakFile>>,
     plan: Option<Vec<PlanFile>>,
+    #[serde(default)]
+    theme: ThemeFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    title: Option<Spanned<String>>,
+    selected: Option<Spanned<String>>,
+    key: Option<Spanned<String>>,
+    good: Option<Spanned<String>>,
+    caution: Option<Spanned<String>>,
+    error: Option<Spanned<String>>,
+    muted: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -206,6 +223,8 @@ pub struct Config {
     pub breaks: Vec<BreakConfig>,
     /// The daily plan.
     pub plan: Vec<PlanEntry>,
+    /// Colours (`NO_COLOR` always wins).
+    pub theme: Palette,
     /// The file and its text, to point at routines that turn out not to exist.
     source: Option<(String, String)>,
 }
@@ -218,6 +237,7 @@ impl Default for Config {
             cues: Cues::default(),
             breaks: default_breaks(),
             plan: default_plan(),
+            theme: Palette::default(),
             source: None,
         }
     }
@@ -368,7 +388,28 @@ impl Config {
                 out
             }
         };
+        let mut theme = Palette::default();
+        let t = &raw.theme;
+        for (value, slot) in [
+            (&t.title, &mut theme.title),
+            (&t.selected, &mut theme.selected),
+            (&t.key, &mut theme.key),
+            (&t.good, &mut theme.good),
+            (&t.caution, &mut theme.caution),
+            (&t.error, &mut theme.error),
+            (&t.muted, &mut theme.muted),
+        ] {
+            if let Some(v) = value {
+                *slot = v.get_ref().trim().parse::<Color>().map_err(|_| {
+                    at(v.span(), format!("`{}` is not a colour", v.get_ref())).with_help(
+                        "a name (red, light-blue, dark-gray…), a hex colour \"#ff8800\" or a \
+                         256-colour index \"214\"",
+                    )
+                })?;
+            }
+        }
         Ok(Config {
+            theme,
             emergency_number,
             profile: Profile {
                 birth_year,
@@ -478,6 +519,19 @@ impl Config {
                 q(&b.to.format("%H:%M").to_string())
             ));
         }
+        let t = &self.theme;
+        out.push_str("\n[theme]   # NO_COLOR, when set, turns all colour off\n");
+        for (name, colour) in [
+            ("title", t.title),
+            ("selected", t.selected),
+            ("key", t.key),
+            ("good", t.good),
+            ("caution", t.caution),
+            ("error", t.error),
+            ("muted", t.muted),
+        ] {
+            out.push_str(&format!("{name} = {}\n", q(&colour.to_string())));
+        }
         for p in &self.plan {
             out.push_str(&format!(
                 "\n[[plan]]\nroutine = {}\ndays = {}\n",
@@ -583,6 +637,42 @@ mod tests {
             (c.cues, &again.breaks, &1)
         );
         assert_eq!(again.breaks[0].days, c.breaks[0].days);
+    }
+
+    #[test]
+    fn theme_colours_parse_print_and_read_back() {
+        let c = Config::parse(
+            "c.toml",
+            "[theme]\ntitle = \"light-blue\"\nselected = \"#336699\"\nkey = \"214\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.theme.title, Color::LightBlue);
+        assert_eq!(c.theme.selected, Color::Rgb(0x33, 0x66, 0x99));
+        assert_eq!(c.theme.key, Color::Indexed(214));
+        assert_eq!(c.theme.good, Palette::default().good);
+        let printed = c.to_toml(&Library::load(&[]));
+        assert_eq!(
+            Config::parse("p.toml", &printed).unwrap().theme,
+            c.theme,
+            "{printed}"
+        );
+        let e = Config::parse("c.toml", "[theme]\ngood = \"greenish\"\n").unwrap_err();
+        assert!(
+            e.headline()
+                .starts_with("c.toml:2:8: `greenish` is not a colour"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn no_color_wins_over_the_theme() {
+        use crate::tui::Theme;
+        let c = Config::parse("c.toml", "[theme]\ntitle = \"red\"\n").unwrap();
+        let coloured = Theme::new(true).with_palette(c.theme);
+        assert_eq!(coloured.title().fg, Some(Color::Red));
+        let plain = Theme::new(false).with_palette(c.theme);
+        assert_eq!(plain.title().fg, None);
+        assert_eq!(plain.selected().bg, None);
     }
 
     #[test]

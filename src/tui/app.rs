@@ -335,6 +335,7 @@ impl App {
             ));
         }
         self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
+        self.theme = self.theme.with_palette(config.theme);
         self.config = config;
         if matches!(self.screen, Screen::Routines) {
             self.select_next_planned();

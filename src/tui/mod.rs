@@ -19,4 +19,4 @@ pub use keymap::keymap;
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
 pub use runner::{Effect, Gate, PainInput, Runner, Stage, Summary};
-pub use theme::Theme;
+pub use theme::{Palette, Theme};

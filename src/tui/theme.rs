@@ -8,17 +8,61 @@ use crate::flags::Level;
 /// Amber, between the red of an emergency and the yellow of "soon" (xterm colour 214).
 pub const AMBER: Color = Color::Indexed(214);
 
+/// The colours a person can change in `[theme]`. The red-flag levels keep their colours:
+/// red, amber and yellow mean the same thing everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Titles and headings.
+    pub title: Color,
+    /// The background of the selected row.
+    pub selected: Color,
+    /// Key names in hints.
+    pub key: Color,
+    /// Good news: done, saved, pain down.
+    pub good: Color,
+    /// Cautions and skin checks.
+    pub caution: Color,
+    /// Errors.
+    pub error: Color,
+    /// Secondary text.
+    pub muted: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            title: Color::Cyan,
+            selected: Color::Blue,
+            key: Color::Yellow,
+            good: Color::Green,
+            caution: Color::Yellow,
+            error: Color::Red,
+            muted: Color::DarkGray,
+        }
+    }
+}
+
 /// The styles screens draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    /// False when `NO_COLOR` is set.
+    /// False when `NO_COLOR` is set: no colour at all, whatever the palette says.
     pub color: bool,
+    /// The colours used when colour is on.
+    pub palette: Palette,
 }
 
 impl Theme {
-    /// A theme with or without colour.
+    /// A theme with or without colour, in the default palette.
     pub fn new(color: bool) -> Self {
-        Self { color }
+        Self {
+            color,
+            palette: Palette::default(),
+        }
+    }
+
+    /// The same theme in another palette.
+    pub fn with_palette(self, palette: Palette) -> Self {
+        Self { palette, ..self }
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -31,13 +75,13 @@ impl Theme {
 
     /// Titles and headings.
     pub fn title(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.title).add_modifier(Modifier::BOLD)
     }
 
     /// Secondary text.
     pub fn muted(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.palette.muted)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -47,7 +91,7 @@ impl Theme {
     pub fn selected(&self) -> Style {
         if self.color {
             Style::new()
-                .bg(Color::Blue)
+                .bg(self.palette.selected)
                 .fg(Color::White)
                 .add_modifier(Modifier::BOLD)
         } else {
@@ -57,22 +101,22 @@ impl Theme {
 
     /// Key names in hints.
     pub fn key(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
     }
 
     /// Good news: done, saved, pain down.
     pub fn good(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.good).add_modifier(Modifier::BOLD)
     }
 
     /// Needs attention: a caution, a skin check.
     pub fn caution(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.caution).add_modifier(Modifier::BOLD)
     }
 
     /// Something failed.
     pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.error).add_modifier(Modifier::BOLD)
     }
 
     /// The big countdown.
