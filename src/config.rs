@@ -45,7 +45,7 @@ use crate::diagnostic::Diagnostic;
 use crate::duration::Compact;
 use crate::flags::Profile;
 use crate::routine::{Kind, Library};
-use crate::tui::Palette;
+use crate::tui::{Keymap, Palette};
 use crate::vocabulary::ProfileConditions;
 
 #[derive(Deserialize, Default)]
@@ -60,6 +60,15 @@ struct ConfigFile {
     plan: Option<Vec<PlanFile>>,
     #[serde(default)]
     theme: ThemeFile,
+    #[serde(default)]
+    keys: std::collections::BTreeMap<String, Spanned<KeysValue>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KeysValue {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Deserialize, Default)]
@@ -225,6 +234,8 @@ pub struct Config {
     pub plan: Vec<PlanEntry>,
     /// Colours (`NO_COLOR` always wins).
     pub theme: Palette,
+    /// Keys to actions, with `[keys]` applied.
+    pub keys: Keymap,
     /// The file and its text, to point at routines that turn out not to exist.
     source: Option<(String, String)>,
 }
@@ -238,6 +249,7 @@ impl Default for Config {
             breaks: default_breaks(),
             plan: default_plan(),
             theme: Palette::default(),
+            keys: Keymap::default(),
             source: None,
         }
     }
@@ -408,7 +420,24 @@ impl Config {
                 })?;
             }
         }
+        let overrides: Vec<(String, Vec<String>)> = raw
+            .keys
+            .iter()
+            .map(|(action, v)| {
+                let keys = match v.get_ref() {
+                    KeysValue::One(k) => vec![k.clone()],
+                    KeysValue::Many(ks) => ks.clone(),
+                };
+                (action.clone(), keys)
+            })
+            .collect();
+        let spans: Vec<Range<usize>> = raw.keys.values().map(|v| v.span()).collect();
+        let keys = Keymap::with_overrides(&overrides).map_err(|(n, e)| {
+            let span = spans.get(n).cloned().unwrap_or(0..0);
+            at(span, e.to_string())
+        })?;
         Ok(Config {
+            keys,
             theme,
             emergency_number,
             profile: Profile {
@@ -531,6 +560,11 @@ impl Config {
             ("muted", t.muted),
         ] {
             out.push_str(&format!("{name} = {}\n", q(&colour.to_string())));
+        }
+        out.push_str("\n[keys]   # action = key or [keys]; these replace the action's defaults\n");
+        for (action, keys) in self.keys.describe() {
+            let keys: Vec<String> = keys.iter().map(|k| q(k)).collect();
+            out.push_str(&format!("{action} = [{}]\n", keys.join(", ")));
         }
         for p in &self.plan {
             out.push_str(&format!(
@@ -660,6 +694,32 @@ mod tests {
         assert!(
             e.headline()
                 .starts_with("c.toml:2:8: `greenish` is not a colour"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn keys_override_by_action_name_and_conflicts_name_their_place() {
+        let c = Config::parse("c.toml", "[keys]\npause = \"p\"\nup = [\"w\", \"up\"]\n").unwrap();
+        assert_eq!(c.keys.label(crate::tui::Msg::Space), "p");
+        let printed = c.to_toml(&Library::load(&[]));
+        assert!(printed.contains("pause = [\"p\"]\n"), "{printed}");
+        assert!(printed.contains("up = [\"w\", \"up\"]\n"), "{printed}");
+        assert_eq!(Config::parse("p.toml", &printed).unwrap().keys, c.keys);
+        let e = Config::parse("c.toml", "[keys]\nquit = \"x\"\nskip = \"x\"\n").unwrap_err();
+        assert!(
+            e.headline().starts_with("c.toml:2:8: `x` would be both"),
+            "{e}"
+        );
+        let e = Config::parse("c.toml", "[keys]\njump = \"x\"\n").unwrap_err();
+        assert!(
+            e.headline()
+                .starts_with("c.toml:2:8: unknown action `jump`"),
+            "{e}"
+        );
+        let e = Config::parse("c.toml", "[keys]\nhelp = \"hello\"\n").unwrap_err();
+        assert!(
+            e.headline().starts_with("c.toml:2:8: `hello` is not a key"),
             "{e}"
         );
     }

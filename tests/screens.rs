@@ -148,3 +148,28 @@ fn no_color_draws_without_any_colour() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
 }
+
+#[test]
+fn keys_from_the_config_show_in_the_footer_and_help() {
+    let mut h = Harness::new(None);
+    let config =
+        knotless::config::Config::parse("config.toml", "[keys]\nquit = \"x\"\nhelp = \"f1\"\n")
+            .unwrap();
+    h.app = h.app.clone().with_safety(
+        config,
+        knotless::flags::RuleSet::bundled(),
+        std::path::Path::new("config.toml"),
+    );
+    let screen = h.screen(80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(
+        footer.contains(" x quit") && footer.contains(" f1 help"),
+        "{footer}"
+    );
+    h.send(&[Msg::Help]);
+    let help = h.screen(80, 24);
+    assert!(
+        help.contains("f1  help") || help.contains("f1  open or close"),
+        "{help}"
+    );
+}

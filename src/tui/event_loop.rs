@@ -14,7 +14,6 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use super::app::{App, Msg, update};
-use super::keymap::keymap;
 use super::theme::Theme;
 use crate::clock::Now;
 use crate::config::Config;
@@ -87,11 +86,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             }
         }
         let msg = match app.next_wake() {
-            None => to_msg(event::read()?, app.is_typing()),
+            None => to_msg(event::read()?, app),
             Some(deadline) => {
                 let timeout = deadline.saturating_duration_since(Instant::now());
                 if event::poll(timeout)? {
-                    to_msg(event::read()?, app.is_typing())
+                    to_msg(event::read()?, app)
                 } else {
                     Some(Msg::Tick)
                 }
@@ -105,9 +104,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
-fn to_msg(event: Event, typing: bool) -> Option<Msg> {
+fn to_msg(event: Event, app: &App) -> Option<Msg> {
+    let typing = app.is_typing();
+    let keys = &app.config.keys;
     match event {
-        Event::Key(key) => keymap(key, typing),
+        Event::Key(key) => keys.map(key, typing),
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
     }

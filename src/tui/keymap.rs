@@ -1,58 +1,361 @@
-//! Keys become messages. The mapping is the same on every screen; what a message means on a
-//! given screen is decided in `update`. While a text field has focus, keys are text, except the
-//! few that leave or save the field.
+//! Keys become messages. Every action has a name (used in `[keys]` in the config) and default
+//! keys — arrow keys and vim keys both work by default. The mapping is the same on every screen;
+//! what a message means on a given screen is decided in `update`. While a text field has focus,
+//! keys are text, except Esc, Tab, Shift-Tab and Ctrl keys, which leave or save the field.
+//!
+//! `[keys]` gives an action other keys: `pause = "p"` or `up = ["k", "up", "w"]`. The keys given
+//! replace that action's defaults. Two actions on one key is an error.
+
+use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::Msg;
 
-/// The message for a key press, or `None` for keys the app does not use. `typing` is true while
-/// a text field has focus.
-pub fn keymap(key: KeyEvent, typing: bool) -> Option<Msg> {
-    if key.kind == KeyEventKind::Release {
-        return None;
+/// One key: a code, with or without Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Held with Ctrl.
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        match key.code {
-            KeyCode::Char('c') => return Some(Msg::ForceQuit),
-            KeyCode::Char('s') => return Some(Msg::Save),
-            _ if !typing => return None,
-            _ => {}
+
+    const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// Parses `a`, `G`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `down`, `left`,
+    /// `right`, `home`, `end`, `delete`, `backspace`, `f1`…`f12`, `ctrl-x`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.trim().to_ascii_lowercase();
+        if let Some(rest) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("ctrl+"))
+        {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => Some(Key {
+                    code: KeyCode::Char(c),
+                    ctrl: true,
+                }),
+                _ => None,
+            };
+        }
+        let code = match lower.as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            "backspace" => KeyCode::Backspace,
+            f if f.starts_with('f') && f.len() > 1 => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+            }
+            _ => {
+                let mut chars = text.trim().chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_ascii_digit() && !c.is_control() => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Key::plain(code))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            write!(f, "ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => write!(f, "enter"),
+            KeyCode::Esc => write!(f, "esc"),
+            KeyCode::Tab => write!(f, "tab"),
+            KeyCode::BackTab => write!(f, "shift-tab"),
+            KeyCode::Up => write!(f, "↑"),
+            KeyCode::Down => write!(f, "↓"),
+            KeyCode::Left => write!(f, "←"),
+            KeyCode::Right => write!(f, "→"),
+            KeyCode::Home => write!(f, "home"),
+            KeyCode::End => write!(f, "end"),
+            KeyCode::Delete => write!(f, "delete"),
+            KeyCode::Backspace => write!(f, "backspace"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            other => write!(f, "{other:?}"),
         }
     }
-    match key.code {
-        KeyCode::Tab => return Some(Msg::Tab),
-        KeyCode::BackTab => return Some(Msg::BackTab),
-        KeyCode::Esc => return Some(Msg::Cancel),
-        _ if typing => return Some(Msg::Text(key)),
-        _ => {}
+}
+
+/// Every action with its name and default keys.
+pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
+    ("up", Msg::Up, &[Key::plain(KeyCode::Up), Key::char('k')]),
+    (
+        "down",
+        Msg::Down,
+        &[Key::plain(KeyCode::Down), Key::char('j')],
+    ),
+    (
+        "left",
+        Msg::Left,
+        &[Key::plain(KeyCode::Left), Key::char('h')],
+    ),
+    (
+        "right",
+        Msg::Right,
+        &[Key::plain(KeyCode::Right), Key::char('l')],
+    ),
+    (
+        "first",
+        Msg::First,
+        &[Key::plain(KeyCode::Home), Key::char('g')],
+    ),
+    (
+        "last",
+        Msg::Last,
+        &[Key::plain(KeyCode::End), Key::char('G')],
+    ),
+    ("confirm", Msg::Confirm, &[Key::plain(KeyCode::Enter)]),
+    ("cancel", Msg::Cancel, &[Key::plain(KeyCode::Esc)]),
+    ("pause", Msg::Space, &[Key::char(' ')]),
+    ("next", Msg::Next, &[Key::char('n')]),
+    ("back", Msg::Back, &[Key::char('b')]),
+    ("skip", Msg::Skip, &[Key::char('s')]),
+    ("help", Msg::Help, &[Key::char('?')]),
+    ("quit", Msg::Quit, &[Key::char('q')]),
+    ("add", Msg::Add, &[Key::char('a')]),
+    ("edit", Msg::Edit, &[Key::char('e')]),
+    (
+        "delete",
+        Msg::Delete,
+        &[Key::char('d'), Key::plain(KeyCode::Delete)],
+    ),
+    ("filter", Msg::Filter, &[Key::char('f')]),
+    ("review", Msg::Review, &[Key::char('v')]),
+    ("yes", Msg::Yes, &[Key::char('y')]),
+    ("flags", Msg::Flags, &[Key::char('!')]),
+    ("checked", Msg::Checked, &[Key::char('c')]),
+    ("snooze", Msg::Snooze, &[Key::char('z')]),
+    ("next-tab", Msg::Tab, &[Key::plain(KeyCode::Tab)]),
+    (
+        "previous-tab",
+        Msg::BackTab,
+        &[Key::plain(KeyCode::BackTab)],
+    ),
+    (
+        "save",
+        Msg::Save,
+        &[Key {
+            code: KeyCode::Char('s'),
+            ctrl: true,
+        }],
+    ),
+    (
+        "force-quit",
+        Msg::ForceQuit,
+        &[Key {
+            code: KeyCode::Char('c'),
+            ctrl: true,
+        }],
+    ),
+];
+
+/// Actions that also work while typing in a text field (they leave or save it).
+const WHILE_TYPING: [Msg; 5] = [
+    Msg::Cancel,
+    Msg::Tab,
+    Msg::BackTab,
+    Msg::Save,
+    Msg::ForceQuit,
+];
+
+/// Keys to actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<(Key, Msg)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: ACTIONS
+                .iter()
+                .flat_map(|(_, msg, keys)| keys.iter().map(move |k| (*k, *msg)))
+                .collect(),
+        }
     }
-    Some(match key.code {
-        KeyCode::Char('q') => Msg::Quit,
-        KeyCode::Enter => Msg::Confirm,
-        KeyCode::Char(' ') => Msg::Space,
-        KeyCode::Char('n') => Msg::Next,
-        KeyCode::Char('b') => Msg::Back,
-        KeyCode::Char('s') => Msg::Skip,
-        KeyCode::Char('?') => Msg::Help,
-        KeyCode::Char('a') => Msg::Add,
-        KeyCode::Char('e') => Msg::Edit,
-        KeyCode::Char('d') | KeyCode::Delete => Msg::Delete,
-        KeyCode::Char('f') => Msg::Filter,
-        KeyCode::Char('v') => Msg::Review,
-        KeyCode::Char('y') => Msg::Yes,
-        KeyCode::Char('!') => Msg::Flags,
-        KeyCode::Char('c') => Msg::Checked,
-        KeyCode::Char('z') => Msg::Snooze,
-        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        KeyCode::Left | KeyCode::Char('h') => Msg::Left,
-        KeyCode::Right | KeyCode::Char('l') => Msg::Right,
-        KeyCode::Home | KeyCode::Char('g') => Msg::First,
-        KeyCode::End | KeyCode::Char('G') => Msg::Last,
-        KeyCode::Char(c @ '0'..='9') => Msg::Digit(c as u8 - b'0'),
-        _ => return None,
-    })
+}
+
+/// What is wrong with a `[keys]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyError {
+    /// Not an action name.
+    UnknownAction(String),
+    /// Not a key.
+    BadKey(String),
+    /// One key for two actions.
+    Conflict {
+        /// The key.
+        key: String,
+        /// The actions.
+        actions: (String, String),
+    },
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyError::UnknownAction(a) => {
+                let names: Vec<&str> = ACTIONS.iter().map(|(n, _, _)| *n).collect();
+                write!(f, "unknown action `{a}`; actions: {}", names.join(", "))
+            }
+            KeyError::BadKey(k) => write!(
+                f,
+                "`{k}` is not a key; write a letter or sign (\"p\", \"?\"), space, enter, esc, \
+                 tab, shift-tab, up, down, left, right, home, end, delete, backspace, f1–f12 or \
+                 ctrl-<letter>"
+            ),
+            KeyError::Conflict { key, actions } => write!(
+                f,
+                "`{key}` would be both `{}` and `{}`; give one of them another key",
+                actions.0, actions.1
+            ),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` (action name → keys) applied.
+    pub fn with_overrides(
+        overrides: &[(String, Vec<String>)],
+    ) -> Result<Keymap, (usize, KeyError)> {
+        let mut map = Keymap::default();
+        for (n, (action, keys)) in overrides.iter().enumerate() {
+            let Some((_, msg, _)) = ACTIONS.iter().find(|(name, _, _)| name == action) else {
+                return Err((n, KeyError::UnknownAction(action.clone())));
+            };
+            let mut parsed = Vec::new();
+            for k in keys {
+                parsed.push(Key::parse(k).ok_or_else(|| (n, KeyError::BadKey(k.clone())))?);
+            }
+            map.bindings.retain(|(_, m)| m != msg);
+            map.bindings.extend(parsed.into_iter().map(|k| (k, *msg)));
+        }
+        // One order whatever the config's order: by action, keys as given.
+        map.bindings
+            .sort_by_key(|(_, m)| ACTIONS.iter().position(|(_, a, _)| a == m));
+        for (i, (key, msg)) in map.bindings.iter().enumerate() {
+            if let Some((_, other)) = map.bindings[..i].iter().find(|(k, m)| k == key && m != msg) {
+                let name = |m: &Msg| {
+                    ACTIONS
+                        .iter()
+                        .find(|(_, x, _)| x == m)
+                        .map_or("?", |(n, _, _)| *n)
+                        .to_owned()
+                };
+                let culprit = overrides
+                    .iter()
+                    .position(|(a, _)| *a == name(msg) || *a == name(other))
+                    .unwrap_or(0);
+                return Err((
+                    culprit,
+                    KeyError::Conflict {
+                        key: key.to_string(),
+                        actions: (name(other), name(msg)),
+                    },
+                ));
+            }
+        }
+        Ok(map)
+    }
+
+    /// The message for a key press, or `None` for keys the app does not use. `typing` is true
+    /// while a text field has focus.
+    pub fn map(&self, key: KeyEvent, typing: bool) -> Option<Msg> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let pressed = Key {
+            code: key.code,
+            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        };
+        let bound = self
+            .bindings
+            .iter()
+            .find(|(k, _)| *k == pressed)
+            .map(|(_, m)| *m);
+        if typing {
+            return match bound {
+                Some(m) if WHILE_TYPING.contains(&m) => Some(m),
+                _ => Some(Msg::Text(key)),
+            };
+        }
+        match (bound, key.code) {
+            (Some(m), _) => Some(m),
+            (None, KeyCode::Char(c @ '0'..='9')) if !pressed.ctrl => {
+                Some(Msg::Digit(c as u8 - b'0'))
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys of an action, for hints: `p`, `↑ k`.
+    pub fn label(&self, msg: Msg) -> String {
+        let keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|(_, m)| *m == msg)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        keys.join(" ")
+    }
+
+    /// Every binding, for `knotless config`: (action, keys).
+    pub fn describe(&self) -> Vec<(&'static str, Vec<String>)> {
+        ACTIONS
+            .iter()
+            .map(|(name, msg, _)| {
+                let keys = self
+                    .bindings
+                    .iter()
+                    .filter(|(_, m)| m == msg)
+                    .map(|(k, _)| key_name(k))
+                    .collect();
+                (*name, keys)
+            })
+            .collect()
+    }
+}
+
+/// A key as written in the config (`up`, not `↑`).
+fn key_name(k: &Key) -> String {
+    match k.code {
+        KeyCode::Up => "up".into(),
+        KeyCode::Down => "down".into(),
+        KeyCode::Left => "left".into(),
+        KeyCode::Right => "right".into(),
+        _ => k.to_string(),
+    }
+}
+
+/// The default mapping, as a function (for callers without a configuration).
+pub fn keymap(key: KeyEvent, typing: bool) -> Option<Msg> {
+    Keymap::default().map(key, typing)
 }
 
 #[cfg(test)]
@@ -76,5 +379,52 @@ mod tests {
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(keymap(ctrl_s, true), Some(Msg::Save));
         assert_eq!(keymap(key(KeyCode::F(5)), false), None);
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_and_conflicts_are_errors() {
+        let over = |pairs: &[(&str, &[&str])]| {
+            let owned: Vec<(String, Vec<String>)> = pairs
+                .iter()
+                .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+                .collect();
+            Keymap::with_overrides(&owned)
+        };
+        let map = over(&[("pause", &["p"]), ("up", &["w", "up"])]).unwrap();
+        assert_eq!(map.map(key(KeyCode::Char('p')), false), Some(Msg::Space));
+        assert_eq!(
+            map.map(key(KeyCode::Char(' ')), false),
+            None,
+            "the default is replaced"
+        );
+        assert_eq!(map.map(key(KeyCode::Char('w')), false), Some(Msg::Up));
+        assert_eq!(map.map(key(KeyCode::Char('k')), false), None);
+        assert_eq!(map.label(Msg::Up), "w ↑");
+        assert_eq!(
+            over(&[("pause", &["q"])]).unwrap_err(),
+            (
+                0,
+                KeyError::Conflict {
+                    key: "q".into(),
+                    actions: ("pause".into(), "quit".into())
+                }
+            )
+        );
+        assert!(matches!(
+            over(&[("jump", &["x"])]),
+            Err((0, KeyError::UnknownAction(_)))
+        ));
+        assert!(matches!(
+            over(&[("help", &["xx"])]),
+            Err((0, KeyError::BadKey(_)))
+        ));
+        assert_eq!(Key::parse("ctrl-x").unwrap().to_string(), "ctrl-x");
+        assert_eq!(Key::parse("F3"), Some(Key::plain(KeyCode::F(3))));
+        assert_eq!(Key::parse("5"), None, "digits rate pain");
+    }
+
+    #[test]
+    fn the_defaults_have_no_conflicts() {
+        assert!(Keymap::with_overrides(&[]).is_ok());
     }
 }

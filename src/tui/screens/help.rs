@@ -6,12 +6,59 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::tui::app::{App, BreakPrompt, Screen};
+use crate::tui::app::{App, BreakPrompt, Msg, Screen};
+use crate::tui::keymap::Keymap;
 use crate::tui::log_view::LogMode;
 use crate::tui::runner::Stage;
 
-/// The keys that work in the current view: (key, what it does).
-pub fn keys(app: &App) -> Vec<(&'static str, &'static str)> {
+/// The keys that work in the current view: (key, what it does), with the keys of `[keys]`
+/// where the configuration changed them.
+pub fn keys(app: &App) -> Vec<(String, &'static str)> {
+    default_keys(app)
+        .into_iter()
+        .map(|(key, what)| (shown(app, key), what))
+        .collect()
+}
+
+/// The action a default hint names, if it is one action's key.
+fn action_of(hint: &str) -> Option<Msg> {
+    Some(match hint {
+        "enter" => Msg::Confirm,
+        "esc" => Msg::Cancel,
+        "tab" => Msg::Tab,
+        "?" => Msg::Help,
+        "q" => Msg::Quit,
+        "z" => Msg::Snooze,
+        "s" => Msg::Skip,
+        "y" => Msg::Yes,
+        "n" => Msg::Next,
+        "b" => Msg::Back,
+        "c" => Msg::Checked,
+        "space" => Msg::Space,
+        "a" => Msg::Add,
+        "e" => Msg::Edit,
+        "d" => Msg::Delete,
+        "f" => Msg::Filter,
+        "v" => Msg::Review,
+        "!" => Msg::Flags,
+        "ctrl-s" => Msg::Save,
+        "ctrl-c" => Msg::ForceQuit,
+        _ => return None,
+    })
+}
+
+/// A hint as the person's keys have it.
+fn shown(app: &App, hint: &str) -> String {
+    if let Some(msg) = action_of(hint) {
+        let current = app.config.keys.label(msg);
+        if current != Keymap::default().label(msg) {
+            return current.split(' ').next().unwrap_or(hint).to_owned();
+        }
+    }
+    hint.to_owned()
+}
+
+fn default_keys(app: &App) -> Vec<(&'static str, &'static str)> {
     match &app.screen {
         Screen::Routines => vec![
             ("↑↓ jk", "choose"),
@@ -153,7 +200,9 @@ impl Widget for &HelpOverlay<'_> {
             ("?", "open or close this help"),
             ("!", "red flags"),
             ("ctrl-c", "save and quit"),
-        ] {
+        ]
+        .map(|(k, a)| (shown(self.app, k), a))
+        {
             lines.push(Line::from(vec![
                 Span::styled(format!("{key:>10}  "), theme.key()),
                 Span::raw(action),
