@@ -173,3 +173,33 @@ fn keys_from_the_config_show_in_the_footer_and_help() {
         "{help}"
     );
 }
+
+#[test]
+fn clicks_select_tabs_and_routines() {
+    let mut h = Harness::new(None);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let screen = h.screen(80, 24);
+    let row = screen
+        .lines()
+        .position(|l| l.contains(" Desk stretch "))
+        .unwrap() as u16;
+    h.send(&[Msg::Click(3, row)]);
+    assert_eq!(h.app.selected, 0, "Desk stretch is the first routine");
+    h.send(&[Msg::Click(3, row)]);
+    match &h.app.screen {
+        knotless::tui::Screen::Runner(r) => assert_eq!(r.routine.id, "desk-stretch"),
+        _ => panic!("a second click starts it"),
+    }
+    let mut h = Harness::new(None);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let bar = h.screen(80, 24).lines().next().unwrap().to_owned();
+    let log = bar.find(" Log ").unwrap() as u16;
+    h.send(&[Msg::Click(log + 1, 0)]);
+    assert_eq!(h.app.tab(), knotless::tui::Tab::Log);
+    let flags = bar.find(" Flags ").unwrap() as u16;
+    h.send(&[Msg::Click(flags + 2, 0)]);
+    assert_eq!(h.app.tab(), knotless::tui::Tab::Flags);
+    // A click on nothing in particular does nothing.
+    h.send(&[Msg::Click(70, 12)]);
+    assert_eq!(h.app.tab(), knotless::tui::Tab::Flags);
+}

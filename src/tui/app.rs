@@ -88,6 +88,8 @@ pub enum Msg {
     Checked,
     /// `z`: snooze a due break.
     Snooze,
+    /// A left click at (column, row).
+    Click(u16, u16),
 }
 
 /// A question about a posture break, shown on the Breaks screen.
@@ -146,6 +148,17 @@ impl Tab {
         Tab::Flags,
     ];
 
+    /// The screen the tab opens.
+    pub fn screen(self) -> Screen {
+        match self {
+            Tab::Routines => Screen::Routines,
+            Tab::Log => Screen::Log,
+            Tab::History => Screen::History,
+            Tab::Breaks => Screen::Breaks,
+            Tab::Flags => Screen::Flags,
+        }
+    }
+
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
@@ -201,6 +214,8 @@ pub struct App {
     pub confirm_ack: bool,
     /// The one-time statement that this is not a diagnosis is showing.
     pub welcome: bool,
+    /// The terminal's size at the last draw, to place mouse clicks.
+    pub area: ratatui::layout::Rect,
     /// Every posture-break outcome, oldest first.
     pub breaks_done: Vec<BreakRecord>,
     /// The posture-break timers.
@@ -282,6 +297,7 @@ impl App {
             }
         };
         let mut app = App {
+            area: ratatui::layout::Rect::new(0, 0, 80, 24),
             scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
             breaks_done,
             break_prompt: None,
@@ -454,13 +470,7 @@ impl App {
         } else {
             (at + n - 1) % n
         }];
-        self.screen = match next {
-            Tab::Routines => Screen::Routines,
-            Tab::Log => Screen::Log,
-            Tab::History => Screen::History,
-            Tab::Breaks => Screen::Breaks,
-            Tab::Flags => Screen::Flags,
-        };
+        self.screen = next.screen();
     }
 
     /// The rows of the Routines list, in display order (routines are sorted by kind).
@@ -646,6 +656,21 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             app.answer_break(prompt, msg, now);
         }
         return msg != Msg::Tick;
+    }
+    if let Msg::Click(col, row) = msg {
+        if tab_keys_free && let Some(tab) = super::view::tab_at(app, app.area, col, row) {
+            app.screen = tab.screen();
+            return true;
+        }
+        if let Some(n) = super::view::routine_at(app, app.area, col, row) {
+            // A click on the highlighted routine starts it, like Enter.
+            if n == app.selected {
+                app.open_selected(now);
+            }
+            app.selected = n;
+            return true;
+        }
+        return false;
     }
     if tab_keys_free && msg == Msg::Flags {
         app.screen = Screen::Flags;

@@ -61,12 +61,22 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         app.screen = super::app::Screen::Breaks;
     }
     let result = ratatui::try_init().and_then(|mut terminal| {
+        // Clicks select tabs and routines. Mouse reporting is switched off again on every way
+        // out, a panic included (this hook runs before ratatui's own restoring hook).
+        mouse(true)?;
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = mouse(false);
+            hook(info);
+        }));
         let result = event_loop(&mut terminal, &mut app);
+        let _ = mouse(false);
         ratatui::try_restore().and(result)
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let _ = mouse(false);
             ratatui::restore();
             eprintln!("error: the terminal failed: {e}");
             ExitCode::FAILURE
@@ -78,6 +88,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut redraw = true;
     while !app.quit {
         if redraw {
+            let size = terminal.size()?;
+            app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             if std::mem::take(&mut app.bells) > 0 && app.config.cues.bell {
                 let mut out = io::stdout();
@@ -104,11 +116,29 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
+/// Turns the terminal's mouse reporting on or off.
+fn mouse(on: bool) -> io::Result<()> {
+    use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    let mut out = io::stdout();
+    if on {
+        ratatui::crossterm::execute!(out, EnableMouseCapture)
+    } else {
+        ratatui::crossterm::execute!(out, DisableMouseCapture)
+    }
+}
+
 fn to_msg(event: Event, app: &App) -> Option<Msg> {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
     let typing = app.is_typing();
     let keys = &app.config.keys;
     match event {
         Event::Key(key) => keys.map(key, typing),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp if !typing => Some(Msg::Up),
+            MouseEventKind::ScrollDown if !typing => Some(Msg::Down),
+            _ => None,
+        },
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
     }

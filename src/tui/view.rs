@@ -14,31 +14,88 @@ use super::screens::log::LogScreen;
 use super::screens::routines::RoutinesScreen;
 use super::screens::runner::RunnerScreen;
 
+/// Where the parts of a frame go.
+struct Parts {
+    bar: Rect,
+    tabs: Option<Rect>,
+    body: Rect,
+    footer: Option<Rect>,
+}
+
+fn parts(app: &App, area: Rect) -> Parts {
+    // The most severe active flag takes the top row on every screen, at any size.
+    let bar_rows = u16::from(app.flags.top().is_some() && area.height >= 2);
+    let [bar, area] =
+        Layout::vertical([Constraint::Length(bar_rows), Constraint::Min(0)]).areas(area);
+    if area.height >= 4 {
+        let [t, b, f] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Parts {
+            bar,
+            tabs: Some(t),
+            body: b,
+            footer: Some(f),
+        }
+    } else {
+        Parts {
+            bar,
+            tabs: None,
+            body: area,
+            footer: None,
+        }
+    }
+}
+
+/// Whether the tab bar starts with the app's name (dropped on narrow terminals).
+fn shows_name(app: &App, tabs: Rect) -> bool {
+    tabs.width >= 48 || matches!(app.screen, Screen::Runner(_))
+}
+
+/// The tab under a mouse click at (`col`, `row`) on a terminal of `area`.
+pub fn tab_at(app: &App, area: Rect, col: u16, row: u16) -> Option<Tab> {
+    let tabs = parts(app, area).tabs?;
+    if row != tabs.y || matches!(app.screen, Screen::Runner(_)) {
+        return None;
+    }
+    let mut x = tabs.x + if shows_name(app, tabs) { 11 } else { 0 };
+    for tab in Tab::ALL {
+        let width = tab.title().len() as u16 + 2;
+        if (x..x + width).contains(&col) {
+            return Some(tab);
+        }
+        x += width;
+    }
+    None
+}
+
+/// The Routines list row under a mouse click, as an index into [`App::list_entries`].
+pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    if !matches!(app.screen, Screen::Routines) {
+        return None;
+    }
+    super::screens::routines::entry_at(app, parts(app, area).body, col, row)
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
             return;
         }
         let full = area;
-        // The most severe active flag takes the top row on every screen, at any size.
-        let bar_rows = u16::from(self.flags.top().is_some() && area.height >= 2);
-        let [bar, area] =
-            Layout::vertical([Constraint::Length(bar_rows), Constraint::Min(0)]).areas(area);
+        let Parts {
+            bar,
+            tabs,
+            body,
+            footer,
+        } = parts(self, area);
         (&WarningBar { app: self }).render(bar, buf);
-        let (tabs, body, footer) = if area.height >= 4 {
-            let [t, b, f] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Min(0),
-                Constraint::Length(1),
-            ])
-            .areas(area);
-            (Some(t), b, Some(f))
-        } else {
-            (None, area, None)
-        };
         if let Some(tabs) = tabs {
             // Narrow terminals drop the app's name so every tab still fits.
-            let mut spans = if tabs.width >= 48 || matches!(self.screen, Screen::Runner(_)) {
+            let mut spans = if shows_name(self, tabs) {
                 vec![Span::styled(" knotless ", self.theme.title())]
             } else {
                 Vec::new()

@@ -17,25 +17,43 @@ pub struct RoutinesScreen<'a> {
     pub app: &'a App,
 }
 
+/// Where the list and the detail pane go in `area`.
+fn split(app: &App, area: Rect) -> (Rect, Rect) {
+    if area.width >= 60 {
+        let list_width = (area.width * 2 / 5).clamp(28, 40);
+        let [l, d] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(area);
+        (l, d)
+    } else {
+        let list_height = (app.list_entries().len() as u16 + 3)
+            .min(area.height / 2)
+            .max(1);
+        let [l, d] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
+        (l, d)
+    }
+}
+
+/// The list entry (index into [`App::list_entries`]) drawn at (`col`, `row`) of `area`.
+pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    let (list, _) = split(app, area);
+    if !(list.x..list.right()).contains(&col) || !(list.y..list.bottom()).contains(&row) {
+        return None;
+    }
+    let (lines, selected_line) = list_lines(app, list.width as usize);
+    let offset = (selected_line + 1).saturating_sub(list.height as usize);
+    lines
+        .get(offset + usize::from(row - list.y))
+        .and_then(|(_, entry)| *entry)
+}
+
 impl Widget for &RoutinesScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
             return;
         }
         let app = self.app;
-        let (list_area, detail_area) = if area.width >= 60 {
-            let list_width = (area.width * 2 / 5).clamp(28, 40);
-            let [l, d] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)])
-                .areas(area);
-            (l, d)
-        } else {
-            let list_height = (app.list_entries().len() as u16 + 3)
-                .min(area.height / 2)
-                .max(1);
-            let [l, d] =
-                Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
-            (l, d)
-        };
+        let (list_area, detail_area) = split(app, area);
         render_list(app, list_area, buf);
         let mut detail = match app.selected_entry() {
             Some(Entry::Routine(i)) => routine_detail(app, &app.library.routines[i]),
@@ -64,10 +82,14 @@ impl Widget for &RoutinesScreen<'_> {
     }
 }
 
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+/// The list's lines, each with the entry it shows (headings have none), and the line of the
+/// highlighted entry.
+fn list_lines(app: &App, width: usize) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
     let theme = &app.theme;
-    let width = area.width as usize;
-    let mut lines: Vec<Line> = today_lines(app, width);
+    let mut lines: Vec<(Line<'static>, Option<usize>)> = today_lines(app, width)
+        .into_iter()
+        .map(|l| (l, None))
+        .collect();
     let mut selected_line = 0;
     let mut last_kind = None;
     for (n, entry) in app.list_entries().into_iter().enumerate() {
@@ -76,9 +98,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 let r = &app.library.routines[i];
                 if last_kind != Some(r.kind) {
                     if last_kind.is_some() {
-                        lines.push(Line::default());
+                        lines.push((Line::default(), None));
                     }
-                    lines.push(Line::styled(r.kind.plural_label(), theme.title()));
+                    lines.push((Line::styled(r.kind.plural_label(), theme.title()), None));
                     last_kind = Some(r.kind);
                 }
                 let time = Clock(r.total()).to_string();
@@ -89,8 +111,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             }
             Entry::Broken(i) => {
                 if i == 0 {
-                    lines.push(Line::default());
-                    lines.push(Line::styled("Broken files", theme.error()));
+                    lines.push((Line::default(), None));
+                    lines.push((Line::styled("Broken files", theme.error()), None));
                 }
                 let b = &app.library.broken[i];
                 Line::from(vec![
@@ -101,13 +123,19 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         };
         if n == app.selected {
             selected_line = lines.len();
-            lines.push(line.style(theme.selected()));
+            lines.push((line.style(theme.selected()), Some(n)));
         } else {
-            lines.push(line);
+            lines.push((line, Some(n)));
         }
     }
+    (lines, selected_line)
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let (lines, selected_line) = list_lines(app, area.width as usize);
     let height = area.height as usize;
     let offset = (selected_line + 1).saturating_sub(height);
+    let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
     Paragraph::new(lines)
         .scroll((offset as u16, 0))
         .render(area, buf);
