@@ -527,9 +527,14 @@ impl Config {
         out.push_str(&format!("conditions = [{}]\n", conditions.join(", ")));
         let c = &self.cues;
         out.push_str(&format!(
-            "\n[cues]\nbell = {}\nnotify = {}\nhalfway = {}\ncountdown = {}\nsnooze = {}\n",
+            "\n[cues]\nbell = {}\nnotify = {}{}\nhalfway = {}\ncountdown = {}\nsnooze = {}\n",
             c.bell,
             c.notify,
+            if cfg!(feature = "notify") {
+                ""
+            } else {
+                "  # this build has no desktop notifications: cargo build --features notify"
+            },
             c.halfway,
             c.countdown,
             q(&Compact(c.snooze).to_string())

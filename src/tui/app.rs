@@ -188,6 +188,8 @@ pub struct App {
     pub quit: bool,
     /// Bells to ring after the next draw.
     pub bells: u32,
+    /// Desktop notifications to send after the next draw: (title, body).
+    pub notifications: Vec<(String, String)>,
     /// The moment of the last update; what the screens draw against.
     pub now: Now,
     /// The month the History calendar shows (year, month).
@@ -325,6 +327,7 @@ impl App {
             help: false,
             quit: false,
             bells: 0,
+            notifications: Vec::new(),
             now,
             notice: None,
             history,
@@ -604,6 +607,12 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         app.screen = Screen::Breaks;
         app.help = false;
         app.bells += 1;
+        if app.config.cues.notify {
+            let routine = &app.scheduler.plans()[i].routine;
+            let name = app.library.get(routine).map_or(routine.as_str(), |r| r.name.as_str());
+            app.notifications
+                .push(("Time for a break".to_owned(), format!("{name} — knotless")));
+        }
         redraw = true;
     }
     // The flags follow the log, acknowledgements and the passing of time (windows close).

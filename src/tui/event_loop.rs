@@ -91,6 +91,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             let size = terminal.size()?;
             app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            for (title, body) in std::mem::take(&mut app.notifications) {
+                notify(&title, &body);
+            }
             if std::mem::take(&mut app.bells) > 0 && app.config.cues.bell {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
@@ -115,6 +118,22 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Sends a desktop notification (built with the `notify` feature; a failure is not an error:
+/// the bell and the screen still say it).
+#[cfg(feature = "notify")]
+fn notify(title: &str, body: &str) {
+    let _ = notify_rust::Notification::new()
+        .summary(title)
+        .body(body)
+        .appname("knotless")
+        .show();
+}
+
+/// Without the `notify` feature there is nowhere to send a notification; `knotless config`
+/// and the README say so.
+#[cfg(not(feature = "notify"))]
+fn notify(_title: &str, _body: &str) {}
 
 /// Turns the terminal's mouse reporting on or off.
 fn mouse(on: bool) -> io::Result<()> {
