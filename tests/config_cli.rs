@@ -67,3 +67,21 @@ fn a_broken_config_is_refused_with_its_place_and_the_app_does_not_start() {
         "{err}"
     );
 }
+
+#[test]
+fn the_readmes_example_configs_parse() {
+    let readme = include_str!("../README.md");
+    let mut checked = 0;
+    for block in readme.split("```toml\n").skip(1) {
+        let text = block.split("```").next().unwrap();
+        // Routine and rule files have their own formats.
+        if text.contains("[[steps]]") || text.contains("[[rules]]") || text.contains("kind =") {
+            continue;
+        }
+        if let Err(e) = knotless::config::Config::parse("README.md", text) {
+            panic!("a config example in the README does not parse:\n{e}\n{text}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "config examples found: {checked}");
+}

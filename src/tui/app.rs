@@ -609,7 +609,10 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         app.bells += 1;
         if app.config.cues.notify {
             let routine = &app.scheduler.plans()[i].routine;
-            let name = app.library.get(routine).map_or(routine.as_str(), |r| r.name.as_str());
+            let name = app
+                .library
+                .get(routine)
+                .map_or(routine.as_str(), |r| r.name.as_str());
             app.notifications
                 .push(("Time for a break".to_owned(), format!("{name} — knotless")));
         }
