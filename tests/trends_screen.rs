@@ -125,3 +125,16 @@ fn the_review_survives_every_size() {
         }
     }
 }
+
+#[test]
+fn a_click_selects_a_log_entry() {
+    let mut h = Harness::in_dir(Library::load(&[]), None, six_weeks_of_entries());
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    h.send(&[Msg::Tab]);
+    assert_eq!(h.app.log.selected, 0);
+    // Rows: tab bar, filter row, then the entries, newest first.
+    h.send(&[Msg::Click(10, 4)]);
+    assert_eq!(h.app.log.selected, 2);
+    h.send(&[Msg::Click(10, 23)]);
+    assert_eq!(h.app.log.selected, 2, "the footer is not an entry");
+}

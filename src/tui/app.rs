@@ -674,6 +674,12 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             app.screen = tab.screen();
             return true;
         }
+        if app.log.is_idle()
+            && let Some(n) = super::view::log_entry_at(app, app.area, row)
+        {
+            app.log.selected = n;
+            return true;
+        }
         if let Some(n) = super::view::routine_at(app, app.area, col, row) {
             // A click on the highlighted routine starts it, like Enter.
             if n == app.selected {

@@ -80,6 +80,15 @@ pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     super::screens::routines::entry_at(app, parts(app, area).body, col, row)
 }
 
+/// The Log list row under a mouse click, as an index into the visible entries.
+pub fn log_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
+    if !matches!(app.screen, Screen::Log) {
+        return None;
+    }
+    let today = app.now.wall.date_naive();
+    super::screens::log::entry_at(&app.log, today, parts(app, area).body, row)
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {

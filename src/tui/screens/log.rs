@@ -45,6 +45,30 @@ impl Widget for &LogScreen<'_> {
     }
 }
 
+/// The filter row, the entry list and the detail of the highlighted entry.
+fn list_layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(if area.height >= 14 { 4 } else { 0 }),
+    ])
+    .areas(area)
+}
+
+/// The entry (index into the visible entries) drawn at row `row` of the list in `area`.
+pub fn entry_at(view: &LogView, today: NaiveDate, area: Rect, row: u16) -> Option<usize> {
+    if !matches!(view.mode, LogMode::List) {
+        return None;
+    }
+    let [_, list, _] = list_layout(area);
+    if !(list.y..list.bottom()).contains(&row) {
+        return None;
+    }
+    let offset = (view.selected + 1).saturating_sub(list.height as usize);
+    let n = offset + usize::from(row - list.y);
+    (n < view.visible(today).len()).then_some(n)
+}
+
 /// A short name for an area on narrow screens: `lower-back-left` → `low back L`.
 pub fn short_area(id: &str) -> String {
     id.replace("lower-back", "low back")
@@ -59,12 +83,7 @@ impl LogScreen<'_> {
         let t = &self.theme;
         let view = self.view;
         let visible = view.visible(self.today);
-        let [filter_row, list_area, detail_area] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(if area.height >= 14 { 4 } else { 0 }),
-        ])
-        .areas(area);
+        let [filter_row, list_area, detail_area] = list_layout(area);
 
         // Filters: the focused one highlighted while changing them.
         let f = &view.filter;
