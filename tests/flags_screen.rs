@@ -340,3 +340,20 @@ fn opening_straight_into_a_routine_passes_the_same_gate() {
         _ => panic!("in the runner"),
     }
 }
+
+#[test]
+fn a_click_selects_a_flag() {
+    let mut h = app(&[
+        (1, &["lower-back"], &["chest-pain"]),
+        (2, &["lower-back"], &["fever"]),
+    ]);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    h.send(&[Msg::Flags]);
+    let screen = h.screen(80, 24);
+    let row = screen
+        .lines()
+        .position(|l| l.starts_with("\" A high temperature"))
+        .unwrap() as u16;
+    h.send(&[Msg::Click(5, row)]);
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "fever");
+}

@@ -680,6 +680,12 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             app.log.selected = n;
             return true;
         }
+        if !app.confirm_ack
+            && let Some(n) = super::view::flag_at(app, app.area, col, row)
+        {
+            app.flag_selected = n;
+            return true;
+        }
         if let Some(n) = super::view::routine_at(app, app.area, col, row) {
             // A click on the highlighted routine starts it, like Enter.
             if n == app.selected {

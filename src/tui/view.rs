@@ -89,6 +89,14 @@ pub fn log_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
     super::screens::log::entry_at(&app.log, today, parts(app, area).body, row)
 }
 
+/// The Flags list row under a mouse click.
+pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    if !matches!(app.screen, Screen::Flags) {
+        return None;
+    }
+    super::screens::flags::flag_at(app, parts(app, area).body, col, row)
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {

@@ -46,48 +46,10 @@ impl Widget for &FlagsScreen<'_> {
         }
 
         let wide = area.width >= 70;
-        let (list_area, detail_area) = if wide {
-            let w = (area.width * 2 / 5).clamp(30, 44);
-            let [l, d] =
-                Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(area);
-            (l, d)
-        } else {
-            let rows = (flags.active.len() + flags.acknowledged.len() + 3) as u16;
-            let [l, d] = Layout::vertical([
-                Constraint::Length(rows.min(area.height / 2)),
-                Constraint::Min(0),
-            ])
-            .areas(area);
-            (l, d)
-        };
+        let (list_area, detail_area) = split(app, area);
 
-        // The list: grouped by level, then the acknowledged ones.
-        let mut lines = Vec::new();
-        let mut selected_line = 0;
-        let mut level = None;
-        for (i, flag) in flags.active.iter().enumerate() {
-            if level != Some(flag.rule.level) {
-                level = Some(flag.rule.level);
-                lines.push(Line::styled(
-                    flag.rule.level.heading(),
-                    t.level_text(flag.rule.level),
-                ));
-            }
-            if i == app.flag_selected {
-                selected_line = lines.len();
-            }
-            lines.push(row(app, i, flag));
-        }
-        if !flags.acknowledged.is_empty() {
-            lines.push(Line::styled("Checked (muted)", t.muted()));
-            for (j, flag) in flags.acknowledged.iter().enumerate() {
-                let i = flags.active.len() + j;
-                if i == app.flag_selected {
-                    selected_line = lines.len();
-                }
-                lines.push(row(app, i, flag));
-            }
-        }
+        let (lines, selected_line) = list_lines(app);
+        let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
         let offset = (selected_line + 1).saturating_sub(list_area.height as usize);
         Paragraph::new(lines)
             .scroll((offset as u16, 0))
@@ -103,6 +65,72 @@ impl Widget for &FlagsScreen<'_> {
             .block(block.padding(Padding::horizontal(1)))
             .render(detail_area, buf);
     }
+}
+
+/// Where the list and the detail go: side by side from 70 columns, else one above the other.
+fn split(app: &App, area: Rect) -> (Rect, Rect) {
+    if area.width >= 70 {
+        let w = (area.width * 2 / 5).clamp(30, 44);
+        let [l, d] = Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(area);
+        (l, d)
+    } else {
+        let flags = &app.flags;
+        let rows = (flags.active.len() + flags.acknowledged.len() + 3) as u16;
+        let [l, d] = Layout::vertical([
+            Constraint::Length(rows.min(area.height / 2)),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        (l, d)
+    }
+}
+
+/// The list grouped by level, then the acknowledged ones: each line with the flag it shows
+/// (headings have none), and the highlighted flag's line.
+fn list_lines(app: &App) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
+    let t = &app.theme;
+    let flags = &app.flags;
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    let mut level = None;
+    for (i, flag) in flags.active.iter().enumerate() {
+        if level != Some(flag.rule.level) {
+            level = Some(flag.rule.level);
+            let heading = flag.rule.level.heading();
+            lines.push((Line::styled(heading, t.level_text(flag.rule.level)), None));
+        }
+        if i == app.flag_selected {
+            selected_line = lines.len();
+        }
+        lines.push((row(app, i, flag), Some(i)));
+    }
+    if !flags.acknowledged.is_empty() {
+        lines.push((Line::styled("Checked (muted)", t.muted()), None));
+        for (j, flag) in flags.acknowledged.iter().enumerate() {
+            let i = flags.active.len() + j;
+            if i == app.flag_selected {
+                selected_line = lines.len();
+            }
+            lines.push((row(app, i, flag), Some(i)));
+        }
+    }
+    (lines, selected_line)
+}
+
+/// The flag (index over active then acknowledged) drawn at (`col`, `row`) of `area`.
+pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    if app.flags.active.is_empty() && app.flags.acknowledged.is_empty() {
+        return None;
+    }
+    let (list, _) = split(app, area);
+    if !(list.x..list.right()).contains(&col) || !(list.y..list.bottom()).contains(&row) {
+        return None;
+    }
+    let (lines, selected_line) = list_lines(app);
+    let offset = (selected_line + 1).saturating_sub(list.height as usize);
+    lines
+        .get(offset + usize::from(row - list.y))
+        .and_then(|(_, flag)| *flag)
 }
 
 fn row<'a>(app: &App, i: usize, flag: &Flag) -> Line<'a> {
