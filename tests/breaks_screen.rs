@@ -187,3 +187,23 @@ fn today_lists_the_daily_plan_and_one_key_starts_the_next_routine() {
         _ => panic!("the next planned routine should start"),
     }
 }
+
+#[test]
+fn the_breaks_tab_and_its_questions_survive_every_size() {
+    let mut h = with_breaks(None);
+    h.advance(30 * 60);
+    for step in [&[][..], &[Msg::Skip][..], &[Msg::Confirm][..]] {
+        h.send(step);
+        for w in 1..=90 {
+            for ht in 1..=30 {
+                h.screen(w, ht);
+            }
+        }
+    }
+    h.send(&[Msg::Flags]);
+    for w in 1..=90 {
+        for ht in 1..=30 {
+            h.screen(w, ht);
+        }
+    }
+}
