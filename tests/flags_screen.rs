@@ -357,3 +357,40 @@ fn a_click_selects_a_flag() {
     h.send(&[Msg::Click(5, row)]);
     assert_eq!(h.app.selected_flag().unwrap().rule.id, "fever");
 }
+
+#[test]
+fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_at_its_top() {
+    let mut h = app(&[
+        (1, &["leg-left", "leg-right"], &["numbness"]),
+        (2, &["lower-back"], &["fever"]),
+    ]);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    h.send(&[Msg::Flags]);
+    let top = h.screen(80, 24);
+    assert!(top.contains("pgdn more"), "{top}");
+    assert!(!top.contains("never missed"), "{top}");
+
+    // Page Down until it stops: the caveats at the foot are in view, the headline scrolled off.
+    h.send(&[Msg::ScrollDown, Msg::ScrollDown, Msg::ScrollDown]);
+    let foot = h.screen(80, 24);
+    assert!(
+        foot.contains("rare serious case is never missed."),
+        "{foot}"
+    );
+    assert!(
+        !foot.contains("│ You logged symptoms in both legs"),
+        "{foot}"
+    );
+    // The list beside it did not move.
+    assert!(foot.contains(" Symptoms in both legs or both …│"), "{foot}");
+    h.send(&[Msg::ScrollUp, Msg::ScrollUp, Msg::ScrollUp]);
+    assert_eq!(h.screen(80, 24), top);
+
+    // The wheel over the detail scrolls it; over the list it moves the highlight.
+    h.send(&[Msg::Wheel(60, 10, true)]);
+    assert!(h.app.detail_scroll > 0);
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "both-legs");
+    h.send(&[Msg::Wheel(5, 10, true)]);
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "fever");
+    assert_eq!(h.app.detail_scroll, 0, "another flag opens at its top");
+}

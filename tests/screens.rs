@@ -203,3 +203,21 @@ fn clicks_select_tabs_and_routines() {
     h.send(&[Msg::Click(70, 12)]);
     assert_eq!(h.app.tab(), knotless::tui::Tab::Flags);
 }
+
+#[test]
+fn a_routines_cautions_can_be_scrolled_into_view_on_a_small_terminal() {
+    let mut h = Harness::new(None);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 40, 12);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("pgdn more"), "{screen}");
+    assert!(!screen.contains("Before you start"), "{screen}");
+    for _ in 0..10 {
+        h.send(&[Msg::ScrollDown]);
+    }
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("leg."), "the last caution's end:\n{screen}");
+    assert!(!screen.contains("Five minutes"), "{screen}");
+    // Scrolling is for the pane only; moving down the list starts the next routine at its top.
+    h.send(&[Msg::Down]);
+    assert_eq!(h.app.detail_scroll, 0);
+}

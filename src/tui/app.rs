@@ -90,6 +90,12 @@ pub enum Msg {
     Snooze,
     /// A left click at (column, row).
     Click(u16, u16),
+    /// Page Up: scroll the detail pane up.
+    ScrollUp,
+    /// Page Down: scroll the detail pane down.
+    ScrollDown,
+    /// The mouse wheel at (column, row); `true` is down.
+    Wheel(u16, u16, bool),
 }
 
 /// A question about a posture break, shown on the Breaks screen.
@@ -214,6 +220,9 @@ pub struct App {
     pub flag_selected: usize,
     /// "Have you had this checked?" is being asked about the highlighted flag.
     pub confirm_ack: bool,
+    /// How far the detail pane (Routines, Flags) is scrolled; back to the top when the
+    /// highlighted item or the screen changes.
+    pub detail_scroll: u16,
     /// The one-time statement that this is not a diagnosis is showing.
     pub welcome: bool,
     /// The terminal's size at the last draw, to place mouse clicks.
@@ -309,6 +318,7 @@ impl App {
             acks,
             flags: Flags::default(),
             flag_selected: 0,
+            detail_scroll: 0,
             confirm_ack: false,
             welcome: !data_dir.join(WELCOME_SEEN).exists(),
             flags_minute: i64::MIN,
@@ -594,10 +604,33 @@ impl App {
     }
 }
 
+/// Scrolls the detail pane `by` lines, up to `max`; whether it moved.
+fn scroll_detail(app: &mut App, down: bool, by: u16, max: u16) -> bool {
+    let before = app.detail_scroll.min(max);
+    app.detail_scroll = if down {
+        before.saturating_add(by).min(max)
+    } else {
+        before.saturating_sub(by)
+    };
+    app.detail_scroll != before
+}
+
 /// Applies one message at `now`; returns whether the screen needs redrawing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     app.now = now;
+    let showing = |app: &App| {
+        (
+            app.tab(),
+            matches!(app.screen, Screen::Runner(_)),
+            app.selected,
+            app.flag_selected,
+        )
+    };
+    let before = showing(app);
     let mut redraw = update_screen(app, msg, now);
+    if showing(app) != before {
+        app.detail_scroll = 0;
+    }
     // Break timers run whatever the screen; a due break takes over when it can.
     app.scheduler.tick(&now);
     if app.can_offer_break()
@@ -628,6 +661,21 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
 }
 
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
+    let overlay = app.welcome || app.help || app.break_prompt.is_some();
+    let msg = match msg {
+        Msg::ScrollUp | Msg::ScrollDown if !overlay => {
+            return match super::view::detail_room(app, app.area) {
+                Some((page, max)) => scroll_detail(app, msg == Msg::ScrollDown, page, max),
+                None => false,
+            };
+        }
+        Msg::Wheel(col, row, down) => match super::view::detail_room_at(app, app.area, col, row) {
+            Some(max) if !overlay => return scroll_detail(app, down, 3, max),
+            _ if down => Msg::Down,
+            _ => Msg::Up,
+        },
+        msg => msg,
+    };
     if app.welcome {
         match msg {
             Msg::Tick | Msg::Resize => return false,

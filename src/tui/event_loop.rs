@@ -154,8 +154,8 @@ fn to_msg(event: Event, app: &App) -> Option<Msg> {
         Event::Key(key) => keys.map(key, typing),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
-            MouseEventKind::ScrollUp if !typing => Some(Msg::Up),
-            MouseEventKind::ScrollDown if !typing => Some(Msg::Down),
+            MouseEventKind::ScrollUp if !typing => Some(Msg::Wheel(m.column, m.row, false)),
+            MouseEventKind::ScrollDown if !typing => Some(Msg::Wheel(m.column, m.row, true)),
             _ => None,
         },
         Event::Resize(..) => Some(Msg::Resize),

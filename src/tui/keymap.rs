@@ -31,7 +31,7 @@ impl Key {
     }
 
     /// Parses `a`, `G`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `down`, `left`,
-    /// `right`, `home`, `end`, `delete`, `backspace`, `f1`…`f12`, `ctrl-x`.
+    /// `right`, `home`, `end`, `pageup`, `pagedown`, `delete`, `backspace`, `f1`…`f12`, `ctrl-x`.
     pub fn parse(text: &str) -> Option<Key> {
         let lower = text.trim().to_ascii_lowercase();
         if let Some(rest) = lower
@@ -59,6 +59,8 @@ impl Key {
             "right" => KeyCode::Right,
             "home" => KeyCode::Home,
             "end" => KeyCode::End,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
             "delete" | "del" => KeyCode::Delete,
             "backspace" => KeyCode::Backspace,
             f if f.starts_with('f') && f.len() > 1 => {
@@ -94,6 +96,8 @@ impl fmt::Display for Key {
             KeyCode::Right => write!(f, "→"),
             KeyCode::Home => write!(f, "home"),
             KeyCode::End => write!(f, "end"),
+            KeyCode::PageUp => write!(f, "pgup"),
+            KeyCode::PageDown => write!(f, "pgdn"),
             KeyCode::Delete => write!(f, "delete"),
             KeyCode::Backspace => write!(f, "backspace"),
             KeyCode::F(n) => write!(f, "f{n}"),
@@ -129,6 +133,28 @@ pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
         "last",
         Msg::Last,
         &[Key::plain(KeyCode::End), Key::char('G')],
+    ),
+    (
+        "scroll-up",
+        Msg::ScrollUp,
+        &[
+            Key::plain(KeyCode::PageUp),
+            Key {
+                code: KeyCode::Char('u'),
+                ctrl: true,
+            },
+        ],
+    ),
+    (
+        "scroll-down",
+        Msg::ScrollDown,
+        &[
+            Key::plain(KeyCode::PageDown),
+            Key {
+                code: KeyCode::Char('d'),
+                ctrl: true,
+            },
+        ],
     ),
     ("confirm", Msg::Confirm, &[Key::plain(KeyCode::Enter)]),
     ("cancel", Msg::Cancel, &[Key::plain(KeyCode::Esc)]),
@@ -420,6 +446,8 @@ mod tests {
         ));
         assert_eq!(Key::parse("ctrl-x").unwrap().to_string(), "ctrl-x");
         assert_eq!(Key::parse("F3"), Some(Key::plain(KeyCode::F(3))));
+        assert_eq!(Key::parse("pagedown").unwrap().to_string(), "pgdn");
+        assert_eq!(Key::parse("pgup"), Some(Key::plain(KeyCode::PageUp)));
         assert_eq!(Key::parse("5"), None, "digits rate pain");
     }
 

@@ -77,7 +77,7 @@ pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Routines) {
         return None;
     }
-    super::screens::routines::entry_at(app, parts(app, area).body, col, row)
+    super::screens::routines::entry_at(app, body_area(app, area), col, row)
 }
 
 /// The Log list row under a mouse click, as an index into the visible entries.
@@ -86,7 +86,7 @@ pub fn log_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
         return None;
     }
     let today = app.now.wall.date_naive();
-    super::screens::log::entry_at(&app.log, today, parts(app, area).body, row)
+    super::screens::log::entry_at(&app.log, today, body_area(app, area), row)
 }
 
 /// The Flags list row under a mouse click.
@@ -94,7 +94,71 @@ pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Flags) {
         return None;
     }
-    super::screens::flags::flag_at(app, parts(app, area).body, col, row)
+    super::screens::flags::flag_at(app, body_area(app, area), col, row)
+}
+
+/// The row that reports data-file lines that could not be read, at the foot of `body`; they are
+/// reported until the app closes.
+fn problem_line(app: &App, body: Rect) -> Option<Rect> {
+    let screen_with_room = !matches!(app.screen, Screen::Runner(_)) && body.height > 4;
+    (screen_with_room && !app.load_problems.is_empty()).then(|| Rect {
+        y: body.bottom() - 1,
+        height: 1,
+        ..body
+    })
+}
+
+fn problem_text(app: &App) -> String {
+    let first = &app.load_problems[0];
+    match app.load_problems.len() - 1 {
+        0 => format!("⚠ {first}"),
+        more => format!("⚠ {first} (and {more} more)"),
+    }
+}
+
+/// What the screen in front gets of `body`.
+fn screen_area(app: &App, body: Rect) -> Rect {
+    match problem_line(app, body) {
+        Some(_) => Rect {
+            height: body.height - 1,
+            ..body
+        },
+        None => body,
+    }
+}
+
+/// The area the screen in front is drawn in, on a terminal of `area`.
+fn body_area(app: &App, area: Rect) -> Rect {
+    screen_area(app, parts(app, area).body)
+}
+
+/// The detail pane of the screen in front, if it has one: where it is and how far it can
+/// scroll.
+fn detail_pane(app: &App, area: Rect) -> Option<(Rect, u16)> {
+    let body = body_area(app, area);
+    let (rect, pane) = match app.screen {
+        Screen::Routines => super::screens::routines::detail_pane(app, body),
+        Screen::Flags => super::screens::flags::detail_pane(app, body)?,
+        _ => return None,
+    };
+    Some((rect, pane.max_scroll(rect)))
+}
+
+/// For Page Up / Page Down: a page of the detail pane in front and how far it can scroll.
+pub fn detail_room(app: &App, area: Rect) -> Option<(u16, u16)> {
+    detail_pane(app, area).map(|(rect, max)| (rect.height.saturating_sub(2).max(1), max))
+}
+
+/// For the wheel: how far the detail pane under (`col`, `row`) can scroll.
+pub fn detail_room_at(app: &App, area: Rect, col: u16, row: u16) -> Option<u16> {
+    let (rect, max) = detail_pane(app, area)?;
+    rect.contains(ratatui::layout::Position::new(col, row))
+        .then_some(max)
+}
+
+/// Whether the detail pane in front has more than it can show on a terminal of `area`.
+pub fn detail_overflows(app: &App, area: Rect) -> bool {
+    detail_pane(app, area).is_some_and(|(_, max)| max > 0)
 }
 
 impl Widget for &App {
@@ -144,25 +208,11 @@ impl Widget for &App {
                     .render(tabs, buf);
             }
         }
-        // Lines of the data files that could not be read are reported until the app closes.
-        let body = match (self.load_problems.first(), &self.screen) {
-            (
-                Some(first),
-                Screen::Routines | Screen::Log | Screen::History | Screen::Breaks | Screen::Flags,
-            ) if body.height > 4 => {
-                let more = self.load_problems.len() - 1;
-                let text = if more > 0 {
-                    format!("⚠ {first} (and {more} more)")
-                } else {
-                    format!("⚠ {first}")
-                };
-                let [rest, problem] =
-                    Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
-                Line::styled(text, self.theme.error()).render(problem, buf);
-                rest
-            }
-            _ => body,
-        };
+        if let Some(problem) = problem_line(self, body) {
+            let text = problem_text(self);
+            Line::styled(text, self.theme.error()).render(problem, buf);
+        }
+        let body = screen_area(self, body);
         match &self.screen {
             Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
             Screen::Log => (&LogScreen {
@@ -183,7 +233,7 @@ impl Widget for &App {
                 .render(body, buf),
         }
         if let Some(footer) = footer {
-            (&Footer { app: self }).render(footer, buf);
+            (&Footer { app: self, full }).render(footer, buf);
         }
         if self.help {
             (&HelpOverlay { app: self }).render(full, buf);

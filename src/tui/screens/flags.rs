@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wi
 use crate::flags::{CAVEATS, Flag, Level};
 use crate::tui::app::App;
 use crate::tui::screens::log::short_area;
+use crate::tui::widgets::Detail;
 
 /// The Flags tab.
 pub struct FlagsScreen<'a> {
@@ -45,26 +46,38 @@ impl Widget for &FlagsScreen<'_> {
             return;
         }
 
-        let wide = area.width >= 70;
-        let (list_area, detail_area) = split(app, area);
-
-        let (lines, selected_line) = list_lines(app);
+        let (list_area, _) = split(app, area);
+        let (lines, selected_line) = list_lines(app, list_area.width);
         let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
         let offset = (selected_line + 1).saturating_sub(list_area.height as usize);
         Paragraph::new(lines)
             .scroll((offset as u16, 0))
             .render(list_area, buf);
-
-        let block = if wide {
-            Block::new().borders(Borders::LEFT).border_style(t.muted())
-        } else {
-            Block::new().borders(Borders::TOP).border_style(t.muted())
-        };
-        Paragraph::new(detail(app))
-            .wrap(Wrap { trim: true })
-            .block(block.padding(Padding::horizontal(1)))
-            .render(detail_area, buf);
+        if let Some((detail_area, pane)) = detail_pane(app, area) {
+            pane.render(detail_area, buf);
+        }
     }
+}
+
+/// The highlighted flag's detail pane in `area`, and where it goes (none without flags).
+pub fn detail_pane(app: &App, area: Rect) -> Option<(Rect, Detail<'static>)> {
+    if app.flags.active.is_empty() && app.flags.acknowledged.is_empty() {
+        return None;
+    }
+    let (_, detail_area) = split(app, area);
+    let t = &app.theme;
+    let block = if area.width >= 70 {
+        Block::new().borders(Borders::LEFT).border_style(t.muted())
+    } else {
+        Block::new().borders(Borders::TOP).border_style(t.muted())
+    };
+    let pane = Detail::new(
+        detail(app),
+        block.padding(Padding::horizontal(1)),
+        app.detail_scroll,
+    )
+    .bar_style(t.muted());
+    Some((detail_area, pane))
 }
 
 /// Where the list and the detail go: side by side from 70 columns, else one above the other.
@@ -87,7 +100,7 @@ fn split(app: &App, area: Rect) -> (Rect, Rect) {
 
 /// The list grouped by level, then the acknowledged ones: each line with the flag it shows
 /// (headings have none), and the highlighted flag's line.
-fn list_lines(app: &App) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
+fn list_lines(app: &App, width: u16) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
     let t = &app.theme;
     let flags = &app.flags;
     let mut lines = Vec::new();
@@ -102,7 +115,7 @@ fn list_lines(app: &App) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
         if i == app.flag_selected {
             selected_line = lines.len();
         }
-        lines.push((row(app, i, flag), Some(i)));
+        lines.push((row(app, i, flag, width), Some(i)));
     }
     if !flags.acknowledged.is_empty() {
         lines.push((Line::styled("Checked (muted)", t.muted()), None));
@@ -111,7 +124,7 @@ fn list_lines(app: &App) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
             if i == app.flag_selected {
                 selected_line = lines.len();
             }
-            lines.push((row(app, i, flag), Some(i)));
+            lines.push((row(app, i, flag, width), Some(i)));
         }
     }
     (lines, selected_line)
@@ -126,14 +139,14 @@ pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !(list.x..list.right()).contains(&col) || !(list.y..list.bottom()).contains(&row) {
         return None;
     }
-    let (lines, selected_line) = list_lines(app);
+    let (lines, selected_line) = list_lines(app, list.width);
     let offset = (selected_line + 1).saturating_sub(list.height as usize);
     lines
         .get(offset + usize::from(row - list.y))
         .and_then(|(_, flag)| *flag)
 }
 
-fn row<'a>(app: &App, i: usize, flag: &Flag) -> Line<'a> {
+fn row<'a>(app: &App, i: usize, flag: &Flag, width: u16) -> Line<'a> {
     let t = &app.theme;
     let style = if i == app.flag_selected {
         t.selected()
@@ -152,6 +165,15 @@ fn row<'a>(app: &App, i: usize, flag: &Flag) -> Line<'a> {
                 .next()
                 .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
         });
+    // A headline longer than the list ends in "…"; the detail pane has it whole.
+    let room = usize::from(width).saturating_sub(1);
+    let short = if short.chars().count() > room && room > 1 {
+        let mut cut: String = short.chars().take(room - 1).collect();
+        cut.push('…');
+        cut
+    } else {
+        short
+    };
     Line::styled(format!(" {short}"), style)
 }
 

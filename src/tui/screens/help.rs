@@ -11,10 +11,10 @@ use crate::tui::keymap::Keymap;
 use crate::tui::log_view::LogMode;
 use crate::tui::runner::Stage;
 
-/// The keys that work in the current view: (key, what it does), with the keys of `[keys]`
-/// where the configuration changed them.
-pub fn keys(app: &App) -> Vec<(String, &'static str)> {
-    default_keys(app)
+/// The keys that work in the current view on a terminal of `area`: (key, what it does), with
+/// the keys of `[keys]` where the configuration changed them.
+pub fn keys(app: &App, area: Rect) -> Vec<(String, &'static str)> {
+    default_keys(app, crate::tui::view::detail_overflows(app, area))
         .into_iter()
         .map(|(key, what)| (shown(app, key), what))
         .collect()
@@ -41,6 +41,7 @@ fn action_of(hint: &str) -> Option<Msg> {
         "f" => Msg::Filter,
         "v" => Msg::Review,
         "!" => Msg::Flags,
+        "pgdn" => Msg::ScrollDown,
         "ctrl-s" => Msg::Save,
         "ctrl-c" => Msg::ForceQuit,
         _ => return None,
@@ -58,15 +59,21 @@ fn shown(app: &App, hint: &str) -> String {
     hint.to_owned()
 }
 
-fn default_keys(app: &App) -> Vec<(&'static str, &'static str)> {
+fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
     match &app.screen {
-        Screen::Routines => vec![
-            ("↑↓ jk", "choose"),
-            ("enter", "start"),
-            ("tab", "next tab"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+        Screen::Routines => {
+            let mut keys = vec![
+                ("↑↓ jk", "choose"),
+                ("enter", "start"),
+                ("tab", "next tab"),
+                ("?", "help"),
+                ("q", "quit"),
+            ];
+            if more {
+                keys.insert(2, ("pgdn", "more"));
+            }
+            keys
+        }
         Screen::History => vec![("←→", "month"), ("tab", "next tab"), ("q", "quit")],
         Screen::Breaks => match app.break_prompt {
             Some(BreakPrompt::Due(_)) => {
@@ -79,12 +86,18 @@ fn default_keys(app: &App) -> Vec<(&'static str, &'static str)> {
             None => vec![("tab", "next tab"), ("q", "quit")],
         },
         Screen::Flags if app.confirm_ack => vec![("y", "yes, it was checked"), ("n", "no")],
-        Screen::Flags => vec![
-            ("↑↓", "choose"),
-            ("c", "I have had this checked"),
-            ("tab", "next tab"),
-            ("q", "quit"),
-        ],
+        Screen::Flags => {
+            let mut keys = vec![
+                ("↑↓", "choose"),
+                ("c", "I have had this checked"),
+                ("tab", "next tab"),
+                ("q", "quit"),
+            ];
+            if more {
+                keys.insert(1, ("pgdn", "more"));
+            }
+            keys
+        }
         Screen::Log => match &app.log.mode {
             LogMode::Form(form) if form.is_typing() => vec![
                 ("ctrl-s", "save"),
@@ -164,13 +177,15 @@ fn default_keys(app: &App) -> Vec<(&'static str, &'static str)> {
 pub struct Footer<'a> {
     /// The state to describe.
     pub app: &'a App,
+    /// The whole terminal.
+    pub full: Rect,
 }
 
 impl Widget for &Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let mut spans = Vec::new();
-        for (key, action) in keys(self.app) {
+        for (key, action) in keys(self.app, self.full) {
             spans.push(Span::styled(format!(" {key} "), theme.key()));
             spans.push(Span::styled(format!("{action} "), theme.muted()));
         }
@@ -188,7 +203,7 @@ impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let mut lines = vec![Line::styled("Keys here", theme.title())];
-        for (key, action) in keys(self.app) {
+        for (key, action) in keys(self.app, area) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{key:>10}  "), theme.key()),
                 Span::raw(action),

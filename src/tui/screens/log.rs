@@ -414,7 +414,8 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 ratatui::style::Style::new()
             };
-            let parts = wrap(&q.question, width.saturating_sub(8).max(10));
+            let parts =
+                crate::tui::widgets::detail::wrap(&q.question, width.saturating_sub(8).max(10));
             for (n, part) in parts.into_iter().enumerate() {
                 let lead = if n == 0 {
                     Span::styled(format!("   {mark} "), style)
@@ -464,21 +465,4 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         }
         note.render(note_area, buf);
     }
-}
-
-/// Splits `text` into lines of at most `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = out.last_mut().expect("never empty");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push(word.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    out
 }

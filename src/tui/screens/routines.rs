@@ -3,13 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 use super::describe_step;
 use crate::duration::{Clock, Compact};
 use crate::routine::{BrokenRoutine, Routine};
 use crate::tui::app::{App, Entry};
+use crate::tui::widgets::Detail;
+use crate::tui::widgets::detail::hanging;
 
 /// The Routines screen, drawn from the app state.
 pub struct RoutinesScreen<'a> {
@@ -53,33 +56,40 @@ impl Widget for &RoutinesScreen<'_> {
             return;
         }
         let app = self.app;
-        let (list_area, detail_area) = split(app, area);
+        let (list_area, _) = split(app, area);
         render_list(app, list_area, buf);
-        let mut detail = match app.selected_entry() {
-            Some(Entry::Routine(i)) => routine_detail(app, &app.library.routines[i]),
-            Some(Entry::Broken(i)) => broken_detail(app, &app.library.broken[i]),
-            None => Text::from("No routines found."),
-        };
-        if let Some(notice) = &app.notice {
-            detail
-                .lines
-                .insert(0, Line::styled(notice.clone(), app.theme.error()));
-            detail.lines.insert(1, Line::default());
-        }
-        let block = if area.width >= 60 {
-            Block::new()
-                .borders(Borders::LEFT)
-                .border_style(app.theme.muted())
-        } else {
-            Block::new()
-                .borders(Borders::TOP)
-                .border_style(app.theme.muted())
-        };
-        Paragraph::new(detail)
-            .wrap(Wrap { trim: false })
-            .block(block.padding(ratatui::widgets::Padding::horizontal(1)))
-            .render(detail_area, buf);
+        let (detail_area, detail) = detail_pane(app, area);
+        detail.render(detail_area, buf);
     }
+}
+
+/// The detail pane of the highlighted entry in `area`, and where it goes.
+pub fn detail_pane(app: &App, area: Rect) -> (Rect, Detail<'_>) {
+    let (_, detail_area) = split(app, area);
+    let block = if area.width >= 60 {
+        Block::new()
+            .borders(Borders::LEFT)
+            .border_style(app.theme.muted())
+    } else {
+        Block::new()
+            .borders(Borders::TOP)
+            .border_style(app.theme.muted())
+    }
+    .padding(Padding::horizontal(1));
+    let width = usize::from(block.inner(detail_area).width);
+    let mut detail = match app.selected_entry() {
+        Some(Entry::Routine(i)) => routine_detail(app, &app.library.routines[i], width),
+        Some(Entry::Broken(i)) => broken_detail(app, &app.library.broken[i]),
+        None => Text::from("No routines found."),
+    };
+    if let Some(notice) = &app.notice {
+        detail
+            .lines
+            .insert(0, Line::styled(notice.clone(), app.theme.error()));
+        detail.lines.insert(1, Line::default());
+    }
+    let pane = Detail::new(detail, block, app.detail_scroll).bar_style(app.theme.muted());
+    (detail_area, pane)
 }
 
 /// The list's lines, each with the entry it shows (headings have none), and the line of the
@@ -184,7 +194,7 @@ fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn routine_detail<'a>(app: &App, r: &'a Routine) -> Text<'a> {
+fn routine_detail<'a>(app: &App, r: &'a Routine, width: usize) -> Text<'a> {
     let theme = &app.theme;
     let mut lines = vec![Line::styled(r.name.as_str(), theme.title())];
     if !r.summary.is_empty() {
@@ -219,7 +229,7 @@ fn routine_detail<'a>(app: &App, r: &'a Routine) -> Text<'a> {
         lines.push(Line::default());
         lines.push(Line::styled("Before you start", theme.caution()));
         for caution in &r.cautions {
-            lines.push(Line::from(format!(" • {caution}")));
+            lines.extend(hanging(" • ", caution, width, Style::new()));
         }
     }
     Text::from(lines)
