@@ -99,7 +99,8 @@ fn an_entry_line_without_time_or_with_bad_pain_is_kept_aside() {
     std::fs::write(
         log.store().path(),
         format!(
-            "{}\n{{\"id\":\"x\",\"pain\":3}}\n{{\"id\":\"y\",\"at\":\"2026-11-20T09:00:00Z\",\"pain\":12}}\n",
+            "{}\n{{\"id\":\"x\",\"pain\":3}}\n{{\"id\":\"y\",\"at\":\"2026-11-20T09:00:00Z\",\"pain\":12}}\n\
+             {{\"id\":\"z\",\"at\":\"yesterday\",\"pain\":3}}\n",
             serde_json::to_string(&entry("a", 20, 5)).unwrap()
         ),
     )
@@ -107,7 +108,14 @@ fn an_entry_line_without_time_or_with_bad_pain_is_kept_aside() {
     let contents = log.load().unwrap();
     assert_eq!(contents.entries.len(), 1);
     let lines: Vec<usize> = contents.rejected.iter().map(|r| r.line).collect();
-    assert_eq!(lines, vec![2, 3]);
+    assert_eq!(lines, vec![2, 3, 4]);
+    assert!(
+        contents.rejected[2]
+            .reason
+            .contains("`yesterday` is not an RFC 3339 time"),
+        "{:?}",
+        contents.rejected[2]
+    );
 }
 
 #[derive(Debug, Clone)]
@@ -175,6 +183,11 @@ proptest! {
         let line = serde_json::to_string(&e).unwrap();
         prop_assert!(!line.contains('\n'));
         let back: SymptomEntry = serde_json::from_str(&line).unwrap();
-        prop_assert_eq!(back, e);
+        prop_assert_eq!(&back, &e);
+        // And through the log file, which reads lines its own (quicker) way.
+        let dir = tempfile::tempdir().unwrap();
+        let log = SymptomLog::new(dir.path());
+        log.save(&e).unwrap();
+        prop_assert_eq!(log.load().unwrap().entries, vec![e]);
     }
 }
