@@ -112,3 +112,29 @@ hwm_run=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 printf '%-22s idle %s MB, timing %s MB   budget < 20 MB\n' "peak memory (VmHWM)" \
   "$(awk -v k="$hwm_idle" 'BEGIN { printf "%.1f", k / 1024 }')" \
   "$(awk -v k="$hwm_run" 'BEGIN { printf "%.1f", k / 1024 }')"
+
+# A 100,000-entry log (as in benches/log.rs: several areas and symptoms, a short note, 1% edits
+# and deletes): the peak memory of `knotless log list` over it (budget < 60 MB) and its time.
+log_dir="$tmp/biglog"
+mkdir -p "$log_dir"
+python3 - "$log_dir/symptoms.jsonl" <<'PY'
+import json, sys, datetime
+start = datetime.datetime(2016, 1, 1, 8, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+with open(sys.argv[1], "w") as f:
+    for i in range(100_000):
+        at = start + datetime.timedelta(minutes=36 * i, days=(i // 40) % 3)
+        f.write(json.dumps({
+            "id": f"01K{i:023}", "at": at.isoformat(), "pain": i % 11,
+            "onset": "sudden" if i % 7 == 0 else "gradual",
+            "areas": ["lower-back-left", "leg-left"],
+            "symptoms": ["knot", "stiffness", "shooting-pain"],
+            "denied": ["saddle-numbness", "bladder-change"],
+            "triggers": ["sitting"], "relief": ["heat", "stretching"],
+            "note": "worse after the long drive, better after the heat pack",
+        }, separators=(",", ":")) + "\n")
+        if i % 100 == 99:
+            f.write(json.dumps({"id": f"01K{i - 50:023}", "deleted": True}) + "\n")
+PY
+read -r kb secs < <(/usr/bin/time -f '%M %e' "$bin" --data-dir "$log_dir" log list 2>&1 >/dev/null | tail -1)
+printf '%-22s %s MB, %s s for 99,000 lines   budget < 60 MB\n' "log list, 100k entries" \
+  "$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')" "$secs"
