@@ -236,6 +236,23 @@ fn help_says_it_is_not_a_diagnosis() {
     assert!(text.contains("not a diagnosis"), "{text}");
 }
 
+#[test]
+fn the_app_without_a_terminal_says_so_and_writes_nothing_to_the_pipe() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["breaks"], &["run", "posture-check"]] {
+        let out = knotless(home.path()).args(args).assert().code(1);
+        assert!(
+            out.get_output().stdout.is_empty(),
+            "{args:?}: escape codes went into the pipe"
+        );
+        let text = stderr(&out);
+        assert!(
+            text.contains("the app needs a terminal") && text.contains("knotless routines --json"),
+            "{args:?}: {text}"
+        );
+    }
+}
+
 fn stderr(out: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&out.get_output().stderr).to_string()
 }

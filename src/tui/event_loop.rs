@@ -5,7 +5,7 @@
 //! ticking over or a phase ending). The terminal is restored on every exit; `ratatui::try_init`
 //! installs a panic hook that restores it before a panic message is printed.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -59,6 +59,20 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
     .with_safety(config, rules, &paths.config_file);
     if on_breaks {
         app.screen = super::app::Screen::Breaks;
+    }
+    // Without a terminal on both ends there is nothing to draw on or read keys from: say so
+    // plainly instead of writing escape codes into a pipe.
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        eprintln!(
+            "knotless: the app needs a terminal, and {} is not one. In scripts use \
+             `knotless routines --json`, `knotless log list` or `knotless flags --json`.",
+            if io::stdout().is_terminal() {
+                "standard input"
+            } else {
+                "standard output"
+            }
+        );
+        return ExitCode::FAILURE;
     }
     let result = ratatui::try_init().and_then(|mut terminal| {
         // Clicks select tabs and routines. Mouse reporting is switched off again on every way
