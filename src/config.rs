@@ -564,7 +564,7 @@ impl Config {
             ("error", t.error),
             ("muted", t.muted),
         ] {
-            out.push_str(&format!("{name} = {}\n", q(&colour.to_string())));
+            out.push_str(&format!("{name} = {}\n", q(&colour_name(colour))));
         }
         out.push_str("\n[keys]   # action = key or [keys]; these replace the action's defaults\n");
         for (action, keys) in self.keys.describe() {
@@ -583,6 +583,22 @@ impl Config {
         }
         out
     }
+}
+
+/// A colour as the README writes it: `dark-gray`, `light-blue`, `#336699`, `214`.
+fn colour_name(colour: Color) -> String {
+    let shown = colour.to_string();
+    if !shown.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return shown; // "#336699" or "214"
+    }
+    let mut name = String::new();
+    for (i, c) in shown.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            name.push('-');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name
 }
 
 #[cfg(test)]
@@ -690,6 +706,10 @@ mod tests {
         assert_eq!(c.theme.key, Color::Indexed(214));
         assert_eq!(c.theme.good, Palette::default().good);
         let printed = c.to_toml(&Library::load(&[]));
+        assert!(printed.contains("title = \"light-blue\"\n"), "{printed}");
+        assert!(printed.contains("selected = \"#336699\"\n"), "{printed}");
+        assert!(printed.contains("key = \"214\"\n"), "{printed}");
+        assert!(printed.contains("muted = \"dark-gray\"\n"), "{printed}");
         assert_eq!(
             Config::parse("p.toml", &printed).unwrap().theme,
             c.theme,
