@@ -82,6 +82,16 @@ fn an_entry_with_leg_symptoms_asks_the_screening_questions_and_saves_the_answers
     assert_eq!(e.triggers, ["sitting"]);
     assert_eq!(e.relief, ["heat"]);
     assert_eq!(e.note, "after the drive");
+
+    // The list shows it, and the pane below it spells out what the row had to shorten.
+    let screen = h.screen(80, 24);
+    for expected in [
+        "Where: lower back, leg left · Felt: knot, shooting pain",
+        "onset sudden · after sitting · helped: heat · said no to saddle numbness,",
+        "“after the drive”",
+    ] {
+        assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
+    }
 }
 
 #[test]

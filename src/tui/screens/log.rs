@@ -50,7 +50,11 @@ fn list_layout(area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(if area.height >= 14 { 4 } else { 0 }),
+        Constraint::Length(match area.height {
+            20.. => 6,
+            14.. => 4,
+            _ => 0,
+        }),
     ])
     .areas(area)
 }
@@ -140,7 +144,33 @@ impl LogScreen<'_> {
         }
 
         if let Some(entry) = visible.get(view.selected) {
+            // Everything the row had to clip: every area and symptom in full, then the rest.
             let mut lines = vec![];
+            let mut felt = Vec::new();
+            if !entry.areas.is_empty() {
+                let areas: Vec<String> = entry.areas.iter().map(|a| a.replace('-', " ")).collect();
+                felt.push(Span::styled("Where: ", t.muted()));
+                felt.push(Span::raw(areas.join(", ")));
+            }
+            if !entry.symptoms.is_empty() {
+                if !felt.is_empty() {
+                    felt.push(Span::styled(" · ", t.muted()));
+                }
+                let symptoms: Vec<String> =
+                    entry.symptoms.iter().map(|a| a.replace('-', " ")).collect();
+                felt.push(Span::styled("Felt: ", t.muted()));
+                felt.push(Span::raw(symptoms.join(", ")));
+            }
+            if felt.is_empty() {
+                felt.push(Span::styled(
+                    format!("Pain {} of 10; no areas or symptoms noted.", entry.pain),
+                    t.muted(),
+                ));
+            }
+            lines.push(Line::from(felt));
+            if !entry.note.is_empty() {
+                lines.push(Line::from(format!("“{}”", entry.note.replace('\n', " "))));
+            }
             let mut facts = Vec::new();
             if let Some(onset) = entry.onset {
                 facts.push(format!("onset {}", onset.id()));
@@ -152,11 +182,12 @@ impl LogScreen<'_> {
                 facts.push(format!("helped: {}", entry.relief.join(", ")));
             }
             if !entry.denied.is_empty() {
-                facts.push(format!("no {}", entry.denied.join(", no ")));
+                let denied: Vec<String> =
+                    entry.denied.iter().map(|d| d.replace('-', " ")).collect();
+                facts.push(format!("said no to {}", denied.join(", ")));
             }
-            lines.push(Line::styled(facts.join(" · "), t.muted()));
-            if !entry.note.is_empty() {
-                lines.push(Line::from(format!("“{}”", entry.note.replace('\n', " "))));
+            if !facts.is_empty() {
+                lines.push(Line::styled(facts.join(" · "), t.muted()));
             }
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
@@ -173,11 +204,7 @@ impl LogScreen<'_> {
         };
         if let (Some(message), true) = (message, area.height > 2) {
             let y = area.bottom() - 1;
-            Line::from("").render(Rect::new(area.x, y, area.width, 1), buf);
-            buf.set_style(
-                Rect::new(area.x, y, area.width, 1),
-                ratatui::style::Style::reset(),
-            );
+            ratatui::widgets::Clear.render(Rect::new(area.x, y, area.width, 1), buf);
             message.render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
