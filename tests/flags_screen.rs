@@ -196,6 +196,10 @@ fn acknowledging_mutes_a_flag_but_never_hides_the_emergency() {
     let mut h = app(&[(1, &["lower-back"], &["fever"])]);
     h.send(&[Msg::Flags, Msg::Checked, Msg::Next]);
     assert_eq!(h.app.flags.active.len(), 1);
+    // A key with no action of its own is "any key" too: it closes the question.
+    h.send(&[Msg::Checked, Msg::Other]);
+    assert!(!h.app.confirm_ack);
+    assert_eq!(h.app.flags.active.len(), 1);
 }
 
 #[test]
@@ -316,7 +320,8 @@ fn the_first_run_statement_shows_once() {
     assert!(screen.contains("emergency_number"), "{screen}");
     insta::assert_snapshot!("welcome_80x24", screen);
     let selected = first.app.selected;
-    first.send(&[Msg::Down]);
+    // Any key: one with no action of its own too (`x`).
+    first.send(&[Msg::Other]);
     assert!(!first.app.welcome);
     assert_eq!(
         first.app.selected, selected,

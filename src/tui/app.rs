@@ -96,6 +96,9 @@ pub enum Msg {
     ScrollDown,
     /// The mouse wheel at (column, row); `true` is down.
     Wheel(u16, u16, bool),
+    /// A key with no action of its own: it still answers "press any key" and "any other key
+    /// no".
+    Other,
 }
 
 /// A question about a posture break, shown on the Breaks screen.
@@ -697,6 +700,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     } else if msg == Msg::Help && !app.is_typing() {
         app.help = true;
         return true;
+    }
+    // A key with no action only matters where any key answers.
+    if msg == Msg::Other && !(matches!(app.screen, Screen::Flags) && app.confirm_ack) {
+        return false;
     }
     let tab_keys_free = match &app.screen {
         Screen::Routines | Screen::History => true,

@@ -336,7 +336,10 @@ impl Keymap {
             (None, KeyCode::Char(c @ '0'..='9')) if !pressed.ctrl => {
                 Some(Msg::Digit(c as u8 - b'0'))
             }
-            _ => None,
+            // Bare modifier presses (terminals that report them) are not keys to a person.
+            (None, KeyCode::Modifier(_)) => None,
+            // "Press any key" and "any other key no" mean any key.
+            (None, _) => Some(Msg::Other),
         }
     }
 
@@ -404,7 +407,7 @@ mod tests {
         assert_eq!(keymap(key(KeyCode::Tab), true), Some(Msg::Tab));
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(keymap(ctrl_s, true), Some(Msg::Save));
-        assert_eq!(keymap(key(KeyCode::F(5)), false), None);
+        assert_eq!(keymap(key(KeyCode::F(5)), false), Some(Msg::Other));
     }
 
     #[test]
@@ -420,11 +423,11 @@ mod tests {
         assert_eq!(map.map(key(KeyCode::Char('p')), false), Some(Msg::Space));
         assert_eq!(
             map.map(key(KeyCode::Char(' ')), false),
-            None,
+            Some(Msg::Other),
             "the default is replaced"
         );
         assert_eq!(map.map(key(KeyCode::Char('w')), false), Some(Msg::Up));
-        assert_eq!(map.map(key(KeyCode::Char('k')), false), None);
+        assert_eq!(map.map(key(KeyCode::Char('k')), false), Some(Msg::Other));
         assert_eq!(map.label(Msg::Up), "w ↑");
         assert_eq!(
             over(&[("pause", &["q"])]).unwrap_err(),
