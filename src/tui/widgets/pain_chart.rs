@@ -1,6 +1,7 @@
 //! A bar chart of pain per day: the solid part of each bar is the day's average rating, the
 //! light part above it the day's worst. Readable without colour. When there are more days than
-//! columns, neighbouring days share a bar (worst of the worst, average of all entries).
+//! columns, every column is used and neighbouring days share a bar (worst of the worst, average
+//! of all entries).
 
 use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -24,10 +25,12 @@ pub struct PainChart<'a> {
     pub theme: Theme,
 }
 
-/// Days grouped into bars: (first day index, worst, average, entries).
-fn buckets(daily: &[Option<DayPain>], per_bar: usize) -> Vec<Option<(u8, f32)>> {
-    daily
-        .chunks(per_bar.max(1))
+/// Days grouped into `bars` bars of neighbouring days, as evenly as they divide (90 days in 76
+/// bars: most bars one day, some two): each bar's worst and average, `None` with no entries.
+fn buckets(daily: &[Option<DayPain>], bars: usize) -> Vec<Option<(u8, f32)>> {
+    let bars = bars.clamp(1, daily.len().max(1));
+    (0..bars)
+        .map(|i| &daily[i * daily.len() / bars..(i + 1) * daily.len() / bars])
         .map(|days| {
             let (max, sum, n) = days.iter().flatten().fold((0u8, 0.0f32, 0usize), |acc, d| {
                 (
@@ -50,8 +53,7 @@ impl Widget for &PainChart<'_> {
         let rows = area.height - 1; // the last row holds the dates
         let cols = usize::from(area.width - AXIS);
         let days = self.daily.len();
-        let per_bar = days.div_ceil(cols);
-        let bars = buckets(self.daily, per_bar);
+        let bars = buckets(self.daily, days.min(cols));
         let bar_step = (cols / bars.len()).clamp(1, 3);
         let bar_width = if bar_step > 1 { bar_step - 1 } else { 1 };
 
@@ -158,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn more_days_than_columns_share_bars() {
+    fn more_days_than_columns_share_bars_and_fill_the_width() {
         // 90 days in 30 columns: three days a bar, the worst of the three.
         let mut daily = vec![None; 90];
         daily[0] = day(2, 2.0);
@@ -171,6 +173,12 @@ mod tests {
             "worst 9, average 5.5 rounds to 6"
         );
         assert_eq!(column(&buf, 33), "     █████");
+
+        // 90 days in 76 columns: every column has a bar (none left empty at the right).
+        let buf = draw(&[day(5, 5.0); 90], 80, 11);
+        for x in 4..80 {
+            assert_eq!(column(&buf, x), "     █████", "column {x}");
+        }
     }
 
     #[test]
