@@ -373,15 +373,12 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
     h.send(&[Msg::Flags]);
     let top = h.screen(80, 24);
     assert!(top.contains("pgdn more"), "{top}");
-    assert!(!top.contains("never missed"), "{top}");
+    assert!(!top.contains("serious case is never"), "{top}");
 
     // Page Down until it stops: the caveats at the foot are in view, the headline scrolled off.
     h.send(&[Msg::ScrollDown, Msg::ScrollDown, Msg::ScrollDown]);
     let foot = h.screen(80, 24);
-    assert!(
-        foot.contains("rare serious case is never missed."),
-        "{foot}"
-    );
+    assert!(foot.contains("serious case is never"), "{foot}");
     assert!(
         !foot.contains("│ You logged symptoms in both legs"),
         "{foot}"

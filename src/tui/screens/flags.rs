@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
@@ -11,6 +12,7 @@ use crate::flags::{CAVEATS, Flag, Level};
 use crate::tui::app::App;
 use crate::tui::screens::log::short_area;
 use crate::tui::widgets::Detail;
+use crate::tui::widgets::detail::hanging;
 
 /// The Flags tab.
 pub struct FlagsScreen<'a> {
@@ -71,12 +73,9 @@ pub fn detail_pane(app: &App, area: Rect) -> Option<(Rect, Detail<'static>)> {
     } else {
         Block::new().borders(Borders::TOP).border_style(t.muted())
     };
-    let pane = Detail::new(
-        detail(app),
-        block.padding(Padding::horizontal(1)),
-        app.detail_scroll,
-    )
-    .bar_style(t.muted());
+    let block = block.padding(Padding::horizontal(1));
+    let width = usize::from(block.inner(detail_area).width);
+    let pane = Detail::new(detail(app, width), block, app.detail_scroll).bar_style(t.muted());
     Some((detail_area, pane))
 }
 
@@ -177,7 +176,7 @@ fn row<'a>(app: &App, i: usize, flag: &Flag, width: u16) -> Line<'a> {
     Line::styled(format!(" {short}"), style)
 }
 
-fn detail(app: &App) -> Text<'static> {
+fn detail(app: &App, width: usize) -> Text<'static> {
     let t = &app.theme;
     let Some(flag) = app.selected_flag() else {
         return Text::default();
@@ -226,10 +225,8 @@ fn detail(app: &App) -> Text<'static> {
                 symptoms.join(", ")
             )
         });
-        lines.push(Line::from(format!(
-            " {}  {what}",
-            e.at.format("%a %-d %b %H:%M")
-        )));
+        let when = format!(" {}  ", e.at.format("%a %-d %b %H:%M"));
+        lines.extend(hanging(&when, &what, width, Style::new()));
     }
     if !rule.sources.is_empty() {
         lines.push(Line::default());
@@ -250,7 +247,9 @@ fn detail(app: &App) -> Text<'static> {
         });
     }
     lines.push(Line::default());
-    lines.extend(CAVEATS.iter().map(|c| Line::styled(*c, t.muted())));
+    for caveat in CAVEATS {
+        lines.extend(hanging(" • ", caveat, width, t.muted()));
+    }
     Text::from(lines)
 }
 
