@@ -56,6 +56,28 @@ fn heat_checklist_must_be_ticked_before_starting() {
 }
 
 #[test]
+fn on_a_small_terminal_each_checklist_item_is_in_view_when_it_is_ticked() {
+    let id = first_of(Kind::Heat);
+    let mut h = Harness::new(Some(&id));
+    let cautions = h.app.library.get(&id).unwrap().cautions.clone();
+    assert!(cautions.len() >= 5);
+    // A few words from the start of each item, as they wrap at 40 columns.
+    let start = |c: &str| c.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    for (i, caution) in cautions.iter().enumerate() {
+        let screen = h.screen(40, 12);
+        assert!(
+            screen.contains(&start(caution)),
+            "item {i} not in view when highlighted:\n{screen}"
+        );
+        h.send(&[Msg::Space]);
+    }
+    // Enter with one unticked: the reason shows, even at this size.
+    h.send(&[Msg::Space, Msg::Confirm]);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("Tick every item"), "{screen}");
+}
+
+#[test]
 fn pain_rating_before() {
     let mut h = Harness::new(Some("lower-back-release"));
     h.send(&[Msg::Confirm, Msg::Digit(6)]);

@@ -17,7 +17,8 @@ use crate::routine::{Routine, Work};
 use crate::session::Session;
 use crate::tui::runner::{Gate, PainInput, Runner, Stage, Summary};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{BigText, PainScale, big_text};
+use crate::tui::widgets::detail::hanging;
+use crate::tui::widgets::{BigText, Detail, PainScale, big_text};
 
 /// The runner screen, drawn from the runner's state at `now`.
 pub struct RunnerScreen<'a> {
@@ -118,36 +119,48 @@ impl RunnerScreen<'_> {
     ) {
         let t = &self.theme;
         let r = &self.runner.routine;
+        // Wrapped here, a line per row, so the highlighted item's rows are known exactly.
+        let width = usize::from(area.width.saturating_sub(2)).max(10);
+        let plain = ratatui::style::Style::new();
         let mut lines = vec![Line::styled(r.name.as_str(), t.title())];
         if !r.summary.is_empty() {
-            lines.push(Line::from(r.summary.as_str()));
+            lines.extend(hanging("", &r.summary, width, plain));
         }
         lines.push(Line::default());
+        // The rows to keep in view: the highlighted checklist item, or the reason Enter did
+        // not start.
+        let mut focus = 0..0;
         if self.runner.is_checklist() {
-            lines.push(Line::styled(
+            lines.extend(hanging(
+                "",
                 "Safety checklist: tick each item with space once it is true for you",
+                width,
                 t.caution(),
             ));
             for (i, (caution, &done)) in r.cautions.iter().zip(checked).enumerate() {
-                let mark = if done { "[x]" } else { "[ ]" };
-                let line = Line::from(format!("{mark} {caution}"));
-                lines.push(if i == cursor {
-                    line.style(t.selected())
-                } else {
-                    line
-                });
+                let mark = if done { "[x] " } else { "[ ] " };
+                let style = if i == cursor { t.selected() } else { plain };
+                let first = lines.len();
+                lines.extend(hanging(mark, caution, width, style));
+                if i == cursor {
+                    focus = first..lines.len();
+                }
             }
             if incomplete {
                 lines.push(Line::default());
-                lines.push(Line::styled(
+                let first = lines.len();
+                lines.extend(hanging(
+                    "",
                     "Tick every item before heating: each one prevents burns.",
+                    width,
                     t.error(),
                 ));
+                focus = first..lines.len();
             }
         } else {
             lines.push(Line::styled("Before you start", t.caution()));
             for caution in &r.cautions {
-                lines.push(Line::from(format!(" • {caution}")));
+                lines.extend(hanging(" • ", caution, width, plain));
             }
         }
         lines.push(Line::default());
@@ -160,14 +173,17 @@ impl RunnerScreen<'_> {
             ),
             t.muted(),
         ));
-        // Keep the highlighted checklist row in view on short terminals.
-        let cursor_line = 4 + cursor;
-        let offset = (cursor_line + 2).saturating_sub(area.height as usize);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((offset as u16, 0))
-            .block(Block::new().padding(Padding::horizontal(1)))
-            .render(area, buf);
+        // Scrolled just enough that the focus rows (and the row after them) are in view; a
+        // scrollbar says there is more.
+        let height = usize::from(area.height);
+        let offset = (focus.end + 1).saturating_sub(height).min(focus.start);
+        Detail::new(
+            lines,
+            Block::new().padding(Padding::horizontal(1)),
+            offset as u16,
+        )
+        .bar_style(t.muted())
+        .render(area, buf);
     }
 
     fn pain(&self, question: &str, input: &PainInput, area: Rect, buf: &mut Buffer) {
