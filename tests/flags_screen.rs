@@ -332,6 +332,24 @@ fn the_first_run_statement_shows_once() {
 }
 
 #[test]
+fn bang_from_the_gate_opens_the_emergency_so_c_y_marks_that_one() {
+    let mut h = app(&[
+        (1, &["leg-left", "leg-right"], &["numbness"]),
+        (2, &["lower-back"], &["fever"]),
+    ]);
+    // Earlier, another flag was highlighted on the Flags tab.
+    h.send(&[Msg::Flags, Msg::Down]);
+    assert_ne!(h.app.selected_flag().unwrap().rule.id, "both-legs");
+    h.send(&[Msg::Cancel]);
+    open(&mut h, "lower-back-release");
+    assert!(matches!(h.stage(), Stage::Gate(_)));
+    h.send(&[Msg::Flags]);
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "both-legs");
+    h.send(&[Msg::Checked, Msg::Yes]);
+    assert_eq!(h.app.flags.acknowledged[0].rule.id, "both-legs");
+}
+
+#[test]
 fn opening_straight_into_a_routine_passes_the_same_gate() {
     let data = logged(&[(1, &["lower-back"], &["bladder-change"])]);
     let h = Harness::in_dir(Library::load(&[]), Some("desk-stretch"), data);

@@ -415,6 +415,14 @@ impl App {
         self.flag_selected = self.flag_selected.min(count.saturating_sub(1));
     }
 
+    /// `!`: the Flags screen on the most severe flag, the one the warning bar names, so that
+    /// "what to do" and "I have had this checked" are about it.
+    fn open_flags(&mut self) {
+        self.screen = Screen::Flags;
+        self.flag_selected = 0;
+        self.detail_scroll = 0;
+    }
+
     /// The highlighted flag on the Flags screen.
     pub fn selected_flag(&self) -> Option<&Flag> {
         self.flags
@@ -439,6 +447,7 @@ impl App {
             Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
         }
         self.refresh_flags();
+        self.detail_scroll = 0;
     }
 
     fn dismiss_welcome(&mut self) {
@@ -752,7 +761,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         return false;
     }
     if tab_keys_free && msg == Msg::Flags {
-        app.screen = Screen::Flags;
+        app.open_flags();
         return true;
     }
     match &mut app.screen {
@@ -832,7 +841,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                     app.select_next_planned();
                 }
             }
-            Effect::OpenFlags => app.screen = Screen::Flags,
+            Effect::OpenFlags => app.open_flags(),
             Effect::LogEntry(pain) => {
                 app.screen = Screen::Log;
                 app.log.add(now);
