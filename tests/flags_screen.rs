@@ -140,6 +140,7 @@ fn the_flags_screen_lists_each_flag_with_action_why_evidence_and_sources() {
     let mut h = app(&[
         (1, &["leg-left", "leg-right"], &["numbness"]),
         (2, &["lower-back"], &["fever"]),
+        (3, &["leg-left"], &["shooting-pain"]),
     ]);
     h.send(&[Msg::Flags]);
     assert_eq!(h.app.tab(), Tab::Flags);

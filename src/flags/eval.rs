@@ -152,6 +152,12 @@ fn entry_matches(c: &Conditions, e: &SymptomEntry) -> bool {
             || c.both_sides_of
                 .iter()
                 .any(|sides| e.areas.contains_all(sides)))
+        && (c.one_side_of.is_empty()
+            || (c.one_side_of.iter().any(|sides| e.areas.intersects(sides))
+                && !c
+                    .one_side_of
+                    .iter()
+                    .any(|sides| e.areas.contains_all(sides))))
         && c.pain_at_least.is_none_or(|p| e.pain >= p)
         && c.onset.is_none_or(|o| e.onset == Some(o))
         && (c.triggers_any.is_empty() || e.triggers.intersects(&c.triggers_any))

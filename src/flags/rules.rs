@@ -57,6 +57,7 @@ struct WhenFile {
     symptoms_all: Ids,
     areas_any: Ids,
     both_sides_of: Ids,
+    one_side_of: Ids,
     pain_at_least: Option<Spanned<i64>>,
     onset: Option<Onset>,
     triggers_any: Ids,
@@ -79,6 +80,10 @@ pub struct Conditions {
     /// One entry names both the left and the right of one of these parts (`leg`, `foot`):
     /// for each part, the set of its two sides.
     pub both_sides_of: Vec<Areas>,
+    /// One entry names a side of one of these parts and never both sides of any of them: the
+    /// counterpart of `both_sides_of`, so that of two rules over the same parts exactly one
+    /// matches an entry. For each part, the set of its two sides.
+    pub one_side_of: Vec<Areas>,
     /// One entry's pain is at least this.
     pub pain_at_least: Option<u8>,
     /// One entry's onset is this.
@@ -102,6 +107,7 @@ impl Conditions {
             || !self.symptoms_all.is_empty()
             || !self.areas_any.is_empty()
             || !self.both_sides_of.is_empty()
+            || !self.one_side_of.is_empty()
             || self.pain_at_least.is_some()
             || self.onset.is_some()
             || !self.triggers_any.is_empty()
@@ -277,19 +283,23 @@ pub fn parse(
         ids(&w.triggers_any, &mut insert(&mut when.triggers_any));
         ids(&w.profile_any, &mut insert(&mut when.profile_any));
         let parts = paired_parts();
-        ids(&w.both_sides_of, &mut |part: &str| {
-            if parts.contains(&part) {
-                let sides = Areas::parse([format!("{part}-left"), format!("{part}-right")])
-                    .map_err(|e| e.to_string())?;
-                when.both_sides_of.push(sides);
-                Ok(())
-            } else {
-                Err(format!(
-                    "`{part}` is not a body part with a left and a right; valid: {}",
-                    parts.join(", ")
-                ))
-            }
-        });
+        let mut sides_of = |list: &Ids, into: &mut Vec<Areas>| {
+            ids(list, &mut |part: &str| {
+                if parts.contains(&part) {
+                    let sides = Areas::parse([format!("{part}-left"), format!("{part}-right")])
+                        .map_err(|e| e.to_string())?;
+                    into.push(sides);
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "`{part}` is not a body part with a left and a right; valid: {}",
+                        parts.join(", ")
+                    ))
+                }
+            });
+        };
+        sides_of(&w.both_sides_of, &mut when.both_sides_of);
+        sides_of(&w.one_side_of, &mut when.one_side_of);
         let mut number =
             |value: &Option<Spanned<i64>>, what: &str, range: std::ops::RangeInclusive<i64>| {
                 value.as_ref().and_then(|v| {
@@ -320,6 +330,7 @@ pub fn parse(
             || w.symptoms_all.is_some()
             || w.areas_any.is_some()
             || w.both_sides_of.is_some()
+            || w.one_side_of.is_some()
             || w.pain_at_least.is_some()
             || w.onset.is_some()
             || w.triggers_any.is_some()

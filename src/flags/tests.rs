@@ -541,12 +541,35 @@ fn flags_come_most_severe_first_with_their_evidence() {
             .iter()
             .map(|e| e.id.as_str())
             .collect::<Vec<_>>(),
-        ["e0", "e2"],
-        "every matching entry, oldest first"
+        ["e0"],
+        "the one-leg entry; the both-legs entry is the emergency's evidence, not this flag's"
     );
-    assert_eq!(one_leg.evidence[1].at, now() - Duration::days(1));
+    assert_eq!(one_leg.evidence[0].at, now() - Duration::days(3));
     assert_eq!(flags.top().unwrap().rule.level, Level::Emergency);
     assert_eq!(flags.blocking(crate::routine::Kind::Heat).count(), 2);
+}
+
+#[test]
+fn an_entry_with_leg_symptoms_fires_exactly_one_of_both_legs_and_one_leg() {
+    let sides = ["leg-left", "leg-right", "foot-left", "foot-right"];
+    for mask in 1..16u32 {
+        // `E` holds 'static slices: 15 tiny leaks in a test.
+        let areas: &'static [&str] = (0..4)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| sides[i])
+            .collect::<Vec<_>>()
+            .leak();
+        let both = (areas.contains(&"leg-left") && areas.contains(&"leg-right"))
+            || (areas.contains(&"foot-left") && areas.contains(&"foot-right"));
+        let entries = [E {
+            areas,
+            symptoms: &["tingling"],
+            ..BASE
+        }];
+        let ids = fired(&entries, &Profile::default());
+        let expected = if both { "both-legs" } else { "one-leg" };
+        assert_eq!(ids, [expected], "{areas:?}");
+    }
 }
 
 #[test]
@@ -697,6 +720,11 @@ fn a_rule_file_with_a_typo_an_unknown_id_or_a_bad_level_names_line_and_column() 
     let e = errors(&format!("{rule}[rules.when]\nboth_sides_of = [\"neck\"]\n"));
     assert!(
         e[0].starts_with("mine.toml:7:18: `neck` is not a body part with a left and a right"),
+        "{e:?}"
+    );
+    let e = errors(&format!("{rule}[rules.when]\none_side_of = [\"neck\"]\n"));
+    assert!(
+        e[0].starts_with("mine.toml:7:16: `neck` is not a body part with a left and a right"),
         "{e:?}"
     );
     let e = errors(&format!(
