@@ -84,7 +84,8 @@ switches() { awk '/^voluntary_ctxt/ { v = $2 } /^nonvoluntary_ctxt/ { n = $2 } E
 # CPU % and context switches of the app over 10 s.
 sample() {
   local c0 v0 n0 c1 v1 n1
-  [[ "$(ls "/proc/$pid/task" | wc -l)" == 1 ]] || echo "note: knotless has several threads" >&2
+  # The main thread, plus one that sleeps until a termination signal arrives.
+  [[ "$(ls "/proc/$pid/task" | wc -l)" -le 2 ]] || echo "note: knotless has more threads than expected" >&2
   c0=$(cpu); read -r v0 n0 < <(switches); sleep 10; c1=$(cpu); read -r v1 n1 < <(switches)
   printf '%-22s CPU %s%%, %d wake-ups (+%d preempted) in 10 s   budget %s\n' "$1" \
     "$(awk -v c=$((c1 - c0)) 'BEGIN { printf "%.3f", 100 * c / 1e9 / 10 }')" \

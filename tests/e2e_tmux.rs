@@ -302,6 +302,55 @@ fn both_legs_numbness_logged_on_the_command_line_shows_the_emergency_bar_and_ref
 }
 
 #[test]
+fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let routines = home.path().join("mine");
+    std::fs::create_dir(&routines).unwrap();
+    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
+    let args = format!("--routines {} run e2e", routines.display());
+    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
+    tmux.wait_for("How does your back feel right now?");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Get ready: First hold");
+
+    // The pane runs `sh -c`, whose child is knotless (`env` execs it).
+    let out = tmux
+        .cmd()
+        .args(["list-panes", "-t", "main", "-F", "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let out = Command::new("ps")
+        .args(["-o", "pid=", "--ppid", &shell])
+        .output()
+        .unwrap();
+    let app = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(!app.is_empty(), "knotless is running under {shell}");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &app])
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let after = tmux.wait_for("EXIT=143");
+    assert!(
+        !after.contains("Get ready") && !after.contains("First hold"),
+        "the alternate screen was left:\n{after}"
+    );
+    let modes = tmux.wait_until("stty output", 5, |s| s.contains("icanon"));
+    assert!(
+        modes.contains("icanon echo") && !modes.contains("-icanon"),
+        "raw mode is off:\n{modes}"
+    );
+    let history = std::fs::read_to_string(home.path().join("data/history.jsonl")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(history.trim()).unwrap();
+    assert_eq!(record["routine"], "e2e");
+    assert_eq!(record["outcome"], "stopped");
+}
+
+#[test]
 fn the_first_run_shows_the_statement_once() {
     let home = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(80, 24, &first_run_command(home.path(), ""));

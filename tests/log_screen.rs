@@ -115,6 +115,22 @@ fn a_back_only_entry_needs_no_screening_and_pain_is_required() {
     assert!(e.denied.is_empty());
 }
 
+#[test]
+fn ctrl_c_in_the_form_saves_what_can_be_saved_and_quits() {
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(4), Msg::ForceQuit]);
+    assert!(h.app.quit);
+    let entries = SymptomLog::new(h.dir()).load().unwrap().entries;
+    assert_eq!(entries.len(), 1, "\"save and quit\"");
+    assert_eq!(entries[0].pain, 4);
+
+    // Without a pain rating there is nothing to save: it quits all the same.
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::ForceQuit]);
+    assert!(h.app.quit);
+    assert!(SymptomLog::new(h.dir()).load().unwrap().entries.is_empty());
+}
+
 fn key(c: char) -> ratatui::crossterm::event::KeyEvent {
     ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char(c),

@@ -766,7 +766,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     }
     match &mut app.screen {
         Screen::Log => match msg {
-            Msg::ForceQuit => app.quit = true,
+            Msg::ForceQuit => {
+                app.log.update(msg, now, &app.symptom_log);
+                app.quit = true;
+            }
             Msg::Quit if app.log.is_idle() => app.quit = true,
             Msg::Tick => return false,
             _ => app.log.update(msg, now, &app.symptom_log),

@@ -74,6 +74,13 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         );
         return ExitCode::FAILURE;
     }
+    let stop = match StopSignals::watch() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("error: cannot watch for termination signals: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let result = ratatui::try_init().and_then(|mut terminal| {
         // Clicks select tabs and routines. Mouse reporting is switched off again on every way
         // out, a panic included (this hook runs before ratatui's own restoring hook).
@@ -83,11 +90,14 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             let _ = mouse(false);
             hook(info);
         }));
-        let result = event_loop(&mut terminal, &mut app);
+        let result = event_loop(&mut terminal, &mut app, &stop);
         let _ = mouse(false);
         ratatui::try_restore().and(result)
     });
     match result {
+        // Stopped by a signal: what there was is saved and the terminal is restored; exit as
+        // a process killed by it would (128 + its number).
+        Ok(()) if stop.received() != 0 => ExitCode::from(128 + stop.received() as u8),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = mouse(false);
@@ -98,9 +108,48 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside: each ends the app the way
+/// Ctrl-C does — a running session or a log entry being written is saved, the terminal
+/// restored. A watcher thread records the signal and raises SIGWINCH, which wakes the blocked
+/// input read (crossterm listens for it) without any polling.
+struct StopSignals {
+    received: std::sync::Arc<std::sync::atomic::AtomicI32>,
+}
+
+impl StopSignals {
+    fn watch() -> io::Result<StopSignals> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+        use std::sync::atomic::Ordering;
+        let received = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let seen = received.clone();
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    seen.store(signal, Ordering::SeqCst);
+                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                }
+            })?;
+        Ok(StopSignals { received })
+    }
+
+    /// The signal that asked the app to stop, or 0.
+    fn received(&self) -> i32 {
+        self.received.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &StopSignals) -> io::Result<()> {
     let mut redraw = true;
     while !app.quit {
+        if stop.received() != 0 {
+            // As Ctrl-C: save what there is; the terminal may already be gone (SIGHUP), so
+            // nothing more is drawn.
+            update(app, Msg::ForceQuit, read_now());
+            app.quit = true;
+            break;
+        }
         if redraw {
             let size = terminal.size()?;
             app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);

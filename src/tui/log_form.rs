@@ -232,7 +232,15 @@ impl LogForm {
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> FormEffect {
         match msg {
-            Msg::Cancel | Msg::ForceQuit => return FormEffect::Cancel,
+            Msg::Cancel => return FormEffect::Cancel,
+            // Ctrl-C is "save and quit": an entry that can be saved is; one that cannot (no
+            // pain rating yet, a screening question unanswered) is left.
+            Msg::ForceQuit => {
+                return match self.save() {
+                    FormEffect::Save(entry) => FormEffect::Save(entry),
+                    _ => FormEffect::Cancel,
+                };
+            }
             Msg::Tab => self.move_focus(true),
             Msg::BackTab => self.move_focus(false),
             Msg::Save => return self.save(),
