@@ -320,6 +320,16 @@ fn the_first_run_statement_shows_once() {
     assert!(screen.contains("not a diagnosis"), "{screen}");
     assert!(screen.contains("emergency_number"), "{screen}");
     insta::assert_snapshot!("welcome_80x24", screen);
+    // Small terminals get the statement and the prompt whole; a resize redraws it.
+    for (w, h) in [(40, 12), (30, 10)] {
+        let small = first.screen(w, h);
+        let joined: String = small.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains("not a"), "{small}");
+        assert!(joined.contains("Press any key to start."), "{small}");
+    }
+    insta::assert_snapshot!("welcome_40x12", first.screen(40, 12));
+    assert!(knotless::tui::update(&mut first.app, Msg::Resize, now));
+    assert!(first.app.welcome, "a resize is not a key");
     let selected = first.app.selected;
     // Any key: one with no action of its own too (`x`).
     first.send(&[Msg::Other]);

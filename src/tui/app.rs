@@ -690,7 +690,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     };
     if app.welcome {
         match msg {
-            Msg::Tick | Msg::Resize => return false,
+            Msg::Tick => return false,
+            Msg::Resize => return true,
             Msg::ForceQuit => app.quit = true,
             _ => app.dismiss_welcome(),
         }

@@ -307,19 +307,22 @@ pub struct Welcome<'a> {
 impl Widget for &Welcome<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
-        let lines = vec![
-            Line::styled("Welcome to knotless", t.title()),
+        let title = Line::styled("Welcome to knotless", t.title());
+        let statement = Line::styled(
+            "knotless is self-care support, not a diagnosis. When something you log is a sign \
+             to see a doctor, a coloured bar says so and what to do.",
+            t.caution(),
+        );
+        let prompt = Line::styled("Press any key to start.", t.muted());
+        let full = vec![
+            title.clone(),
             Line::default(),
             Line::from(
                 "Guided stretches, heat and posture breaks, and a private diary of how your back \
                  feels. Everything stays on this computer.",
             ),
             Line::default(),
-            Line::styled(
-                "knotless is self-care support, not a diagnosis. When something you log is a \
-                 sign to see a doctor, a coloured bar says so and what to do.",
-                t.caution(),
-            ),
+            statement.clone(),
             Line::default(),
             Line::from(format!(
                 "So emergency advice names your number, set emergency_number (for example \"999\", \
@@ -327,14 +330,27 @@ impl Widget for &Welcome<'_> {
                 self.app.config_file.display()
             )),
             Line::default(),
-            Line::styled("Press any key to start.", t.muted()),
+            prompt.clone(),
         ];
+        // On a small terminal, the statement that matters and the prompt, whole.
+        let short = vec![title, statement, prompt];
         let width = 64.min(area.width);
+        let inner_width = width.saturating_sub(4);
+        let rows = |lines: &Vec<Line<'static>>| {
+            Paragraph::new(lines.clone())
+                .wrap(Wrap { trim: true })
+                .line_count(inner_width) as u16
+                + 2
+        };
+        let lines = if rows(&full) <= area.height {
+            full
+        } else {
+            short
+        };
+        let height = rows(&lines).min(area.height);
         let [popup] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)
             .areas(area);
-        // Room for the wrapped text at 64 columns; narrower terminals scroll off the bottom.
-        let height = if width >= 60 { 17 } else { 24 }.min(area.height);
         let [popup] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(popup);
