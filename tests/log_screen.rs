@@ -164,6 +164,10 @@ fn the_list_shows_newest_first_and_edits_and_deletes_with_confirmation() {
     // Edit the second: pain 7 → 4.
     h.send(&[Msg::Down, Msg::Edit, Msg::Digit(4), Msg::Confirm]);
     assert_eq!(pains(&h), [5, 4, 3]);
+    assert_eq!(
+        h.app.log.selected, 1,
+        "the highlight stays on the edited entry"
+    );
 
     // Delete asks first; n keeps it, y deletes it.
     h.send(&[Msg::Down, Msg::Delete]);

@@ -243,3 +243,22 @@ fn a_routines_cautions_can_be_scrolled_into_view_on_a_small_terminal() {
     h.send(&[Msg::Down]);
     assert_eq!(h.app.detail_scroll, 0);
 }
+
+#[test]
+fn esc_goes_back_to_routines_and_never_quits() {
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Cancel]);
+    assert!(!h.app.quit, "Esc on Routines does not quit");
+    for tabs in 1..=4 {
+        let mut h = Harness::new(None);
+        for _ in 0..tabs {
+            h.send(&[Msg::Tab]);
+        }
+        assert_ne!(h.app.tab(), knotless::tui::Tab::Routines);
+        h.send(&[Msg::Cancel]);
+        assert!(!h.app.quit);
+        assert_eq!(h.app.tab(), knotless::tui::Tab::Routines, "from tab {tabs}");
+    }
+    h.send(&[Msg::Quit]);
+    assert!(h.app.quit, "q quits");
+}

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use super::log_view::LogView;
+use super::log_view::{LogMode, LogView};
 use super::runner::{Effect, Gate, Runner, Stage};
 use super::theme::Theme;
 use crate::breaks::Scheduler;
@@ -772,6 +772,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.quit = true;
             }
             Msg::Quit if app.log.is_idle() => app.quit = true,
+            Msg::Cancel if app.log.is_idle() && matches!(app.log.mode, LogMode::List) => {
+                app.screen = Screen::Routines;
+            }
             Msg::Tick => return false,
             _ => app.log.update(msg, now, &app.symptom_log),
         },
@@ -808,8 +811,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick => return true,
             _ => {}
         },
+        // Esc goes back to Routines from the other tabs and never quits: only `q` does.
         Screen::History => match msg {
-            Msg::Quit | Msg::Cancel | Msg::ForceQuit => app.quit = true,
+            Msg::Quit | Msg::ForceQuit => app.quit = true,
+            Msg::Cancel => app.screen = Screen::Routines,
             Msg::Left => app.history_month = shift_month(app.history_month, -1),
             Msg::Right => app.history_month = shift_month(app.history_month, 1),
             Msg::Tick => return false,
@@ -826,7 +831,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                     app.notice = None;
                     app.open_selected(now);
                 }
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => app.quit = true,
+                Msg::Quit | Msg::ForceQuit => app.quit = true,
                 Msg::Tick => return false,
                 _ => {}
             }

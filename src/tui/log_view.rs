@@ -238,11 +238,18 @@ impl LogView {
                             entry.pain,
                             entry.at.format("%Y-%m-%d %H:%M")
                         ));
+                        let id = entry.id.clone();
                         self.entries.retain(|e| e.id != entry.id);
                         self.entries.push(entry);
                         self.entries
                             .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-                        self.selected = 0;
+                        // The highlight stays on the entry just saved (new or edited), so the
+                        // next `e` or `d` is about it.
+                        self.selected = self
+                            .visible(today)
+                            .iter()
+                            .position(|e| e.id == id)
+                            .unwrap_or(0);
                         self.mode = LogMode::List;
                     }
                     Err(e) => form.error = Some(format!("Not saved: {e}")),
