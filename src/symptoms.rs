@@ -115,15 +115,15 @@ struct Line {
     pain: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     onset: Option<Onset>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Areas::is_empty")]
     areas: Areas,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Symptoms::is_empty")]
     symptoms: Symptoms,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Symptoms::is_empty")]
     denied: Symptoms,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Triggers::is_empty")]
     triggers: Triggers,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Reliefs::is_empty")]
     relief: Reliefs,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,

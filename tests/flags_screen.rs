@@ -340,6 +340,12 @@ fn the_first_run_statement_shows_once() {
     );
     assert!(!first.screen(80, 24).contains("not a diagnosis"));
     assert!(!app().welcome, "not shown again");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(data.path().join(knotless::tui::WELCOME_SEEN))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
 }
 
 #[test]

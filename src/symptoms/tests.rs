@@ -89,6 +89,9 @@ fn edits_replace_and_tombstones_remove() {
         "time order, last edit wins, c deleted"
     );
     assert!(contents.rejected.is_empty());
+    // The tombstone is the line DESIGN §5 gives, nothing more.
+    let text = std::fs::read_to_string(log.store().path()).unwrap();
+    assert_eq!(text.lines().last(), Some(r#"{"id":"c","deleted":true}"#));
 }
 
 #[test]

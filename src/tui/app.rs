@@ -454,7 +454,14 @@ impl App {
         self.welcome = false;
         // Best effort: if it cannot be written, the statement shows again next time.
         if crate::store::create_private_dir(&self.data_dir).is_ok() {
-            let _ = std::fs::write(self.data_dir.join(WELCOME_SEEN), b"");
+            // Private like every file in the data folder (0600).
+            use std::os::unix::fs::OpenOptionsExt;
+            let _ = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(self.data_dir.join(WELCOME_SEEN));
         }
     }
 
