@@ -823,7 +823,12 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Quit | Msg::ForceQuit => app.quit = true,
             Msg::Cancel => app.screen = Screen::Routines,
             Msg::Left => app.history_month = shift_month(app.history_month, -1),
-            Msg::Right => app.history_month = shift_month(app.history_month, 1),
+            // Nothing is logged in months to come: the calendar stops at this one.
+            Msg::Right => {
+                let now = app.now.wall.date_naive();
+                let this_month = (now.year(), now.month());
+                app.history_month = shift_month(app.history_month, 1).min(this_month);
+            }
             Msg::Tick => return false,
             _ => {}
         },

@@ -55,8 +55,9 @@ impl Widget for &HistoryScreen<'_> {
             let week = stats.week.stretch + stats.week.heat + stats.week.posture_break;
             let mut text = Text::from(Line::styled(
                 format!(
-                    "Streak {} days (best {}) · week {} min",
+                    "Streak {} day{} (best {}) · week {} min",
                     stats.current_streak,
+                    if stats.current_streak == 1 { "" } else { "s" },
                     stats.best_streak,
                     (week + 30) / 60
                 ),
