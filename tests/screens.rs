@@ -188,6 +188,8 @@ fn keys_from_the_config_show_in_the_footer_and_help() {
         footer.contains(" x quit") && footer.contains(" f1 help"),
         "{footer}"
     );
+    let bar = screen.lines().next().unwrap();
+    assert!(bar.contains("f1 help") && !bar.contains("? help"), "{bar}");
     h.send(&[Msg::Help]);
     let help = h.screen(80, 24);
     assert!(

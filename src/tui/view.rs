@@ -199,11 +199,12 @@ impl Widget for &App {
                 }
             }
             let line = Line::from(spans);
-            let help = "? help ";
+            let key = self.config.keys.label(super::app::Msg::Help);
+            let help = format!("{} help ", key.split(' ').next().unwrap_or("?"));
             let fits = line.width() + help.len() < usize::from(tabs.width);
             line.render(tabs, buf);
             if fits {
-                Line::styled(help, self.theme.muted())
+                Line::styled(help.as_str(), self.theme.muted())
                     .right_aligned()
                     .render(tabs, buf);
             }
