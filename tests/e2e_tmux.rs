@@ -301,19 +301,9 @@ fn both_legs_numbness_logged_on_the_command_line_shows_the_emergency_bar_and_ref
     tmux.wait_for("EXIT=0");
 }
 
-#[test]
-fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
-    let home = tempfile::tempdir().unwrap();
-    let routines = home.path().join("mine");
-    std::fs::create_dir(&routines).unwrap();
-    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
-    let args = format!("--routines {} run e2e", routines.display());
-    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
-    tmux.wait_for("How does your back feel right now?");
-    tmux.keys(&["s"]);
-    tmux.wait_for("Get ready: First hold");
-
-    // The pane runs `sh -c`, whose child is knotless (`env` execs it).
+/// The knotless process in the pane: the pane runs `sh -c`, whose child is knotless (`env`
+/// execs it).
+fn app_pid(tmux: &Tmux) -> String {
     let out = tmux
         .cmd()
         .args(["list-panes", "-t", "main", "-F", "#{pane_pid}"])
@@ -326,6 +316,40 @@ fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
         .unwrap();
     let app = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(!app.is_empty(), "knotless is running under {shell}");
+    app
+}
+
+#[test]
+fn a_closed_terminal_ends_the_app_instead_of_leaving_it_spinning() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(80, 24, &command(home.path(), ""));
+    tmux.wait_for("Stretches");
+    let app = app_pid(&tmux);
+    // The terminal goes away under it (SIGHUP, then a dead terminal).
+    let _ = tmux.cmd().arg("kill-server").status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{app}")).exists() {
+        assert!(
+            Instant::now() < deadline,
+            "knotless {app} still running 10 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let routines = home.path().join("mine");
+    std::fs::create_dir(&routines).unwrap();
+    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
+    let args = format!("--routines {} run e2e", routines.display());
+    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
+    tmux.wait_for("How does your back feel right now?");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Get ready: First hold");
+
+    let app = app_pid(&tmux);
     assert!(
         Command::new("kill")
             .args(["-TERM", &app])

@@ -111,7 +111,9 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
 /// SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside: each ends the app the way
 /// Ctrl-C does — a running session or a log entry being written is saved, the terminal
 /// restored. A watcher thread records the signal and raises SIGWINCH, which wakes the blocked
-/// input read (crossterm listens for it) without any polling.
+/// input read (crossterm listens for it) without any polling. If the app has not ended two
+/// seconds later (a hung-up terminal can keep crossterm's read from returning), the watcher
+/// ends the process.
 struct StopSignals {
     received: std::sync::Arc<std::sync::atomic::AtomicI32>,
 }
@@ -126,9 +128,14 @@ impl StopSignals {
         std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
-                for signal in signals.forever() {
+                if let Some(signal) = signals.forever().next() {
                     seen.store(signal, Ordering::SeqCst);
                     let _ = signal_hook::low_level::raise(SIGWINCH);
+                    // When the terminal has hung up, crossterm can spin on the dead terminal
+                    // inside a read with no timeout and never return: stop regardless after a
+                    // grace period (a running session wakes every second, so it is saved).
+                    std::thread::sleep(std::time::Duration::from_secs(2));
+                    std::process::exit(128 + signal);
                 }
             })?;
         Ok(StopSignals { received })
