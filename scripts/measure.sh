@@ -60,7 +60,12 @@ bases=() frames=()
 for i in 1 2 3 4 5; do
   bases+=("$(first_frame "$base_sock-b$i" "printf Stretches; sleep 60" Stretches)")
   frames+=("$(first_frame "$base_sock-f$i" "$bin" Stretches)")
-  tmux -L "$base_sock-b$i" kill-server; tmux -L "$base_sock-f$i" kill-server
+  # Quit the app with q first: one whose terminal is killed under it takes up to 2 s to end
+  # and would load the machine during the next run.
+  tmux -L "$base_sock-f$i" send-keys -t m q
+  while tmux -L "$base_sock-f$i" list-panes -t m -F '#{pane_current_command}' 2>/dev/null |
+    grep -q knotless; do sleep 0.01; done
+  tmux -L "$base_sock-b$i" kill-server; tmux -L "$base_sock-f$i" kill-server 2>/dev/null || true
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
 printf '%-22s median %s ms in tmux (tmux + sh alone: %s ms)   budget < 50 ms\n' "first frame" \
