@@ -120,6 +120,15 @@ fn first_run_command(home: &Path, args: &str) -> String {
     )
 }
 
+/// Starts `knotless run e2e` (the two-hold test routine) for a returning user in `home`.
+fn run_e2e_routine(home: &Path) -> Tmux {
+    let routines = home.join("mine");
+    std::fs::create_dir(&routines).unwrap();
+    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
+    let args = format!("--routines {} run e2e", routines.display());
+    Tmux::start(80, 24, &command(home, &args))
+}
+
 /// The step gauge's elapsed label, e.g. "0:07" from "0:07 / 0:40".
 fn elapsed_label(screen: &str) -> Option<String> {
     let at = screen.find(" / 0:40")?;
@@ -129,11 +138,7 @@ fn elapsed_label(screen: &str) -> Option<String> {
 #[test]
 fn a_routine_counts_down_pauses_skips_and_stops_and_the_terminal_is_restored() {
     let home = tempfile::tempdir().unwrap();
-    let routines = home.path().join("mine");
-    std::fs::create_dir(&routines).unwrap();
-    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
-    let args = format!("--routines {} run e2e", routines.display());
-    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
+    let tmux = run_e2e_routine(home.path());
 
     tmux.wait_for("How does your back feel right now?");
     tmux.keys(&["5", "Enter"]);
@@ -340,11 +345,7 @@ fn a_closed_terminal_ends_the_app_instead_of_leaving_it_spinning() {
 #[test]
 fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
     let home = tempfile::tempdir().unwrap();
-    let routines = home.path().join("mine");
-    std::fs::create_dir(&routines).unwrap();
-    std::fs::write(routines.join("e2e.toml"), E2E_ROUTINE).unwrap();
-    let args = format!("--routines {} run e2e", routines.display());
-    let tmux = Tmux::start(80, 24, &command(home.path(), &args));
+    let tmux = run_e2e_routine(home.path());
     tmux.wait_for("How does your back feel right now?");
     tmux.keys(&["s"]);
     tmux.wait_for("Get ready: First hold");
