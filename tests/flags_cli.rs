@@ -1,44 +1,14 @@
 //! `knotless flags` over logs built with `log add --at`: the JSON of DESIGN §6, windows,
 //! `--as-of`, the configured emergency number, and broken config or rule files.
 
-use std::fs;
-use std::path::PathBuf;
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::cli::Home;
 use serde_json::Value;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
-
 impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("knotless").unwrap();
-        cmd.env("KNOTLESS_DATA_DIR", self.dir.path().join("data"))
-            .env("KNOTLESS_CONFIG", self.config());
-        cmd
-    }
-
-    fn add(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(["log", "add"]).args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    }
-
     /// `log add` with arguments written as one line (no argument contains a space).
     fn add_words(&self, args: &str) -> String {
         self.add(&args.split_whitespace().collect::<Vec<_>>())

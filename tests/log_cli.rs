@@ -1,52 +1,17 @@
 //! `knotless log` as a user meets it: every bad input refused with nothing written, the JSON
 //! listing, deletes, damaged files, permissions and two writers at once.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::cli::Home;
 use serde_json::Value;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
-
 impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn log_file(&self) -> PathBuf {
-        self.data().join("symptoms.jsonl")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("knotless").unwrap();
-        cmd.env("KNOTLESS_DATA_DIR", self.data())
-            .env("KNOTLESS_CONFIG", self.dir.path().join("config.toml"));
-        cmd
-    }
-
-    fn add(&self, args: &[&str]) -> String {
-        let out = self
-            .cmd()
-            .args(["log", "add"])
-            .args(args)
-            .assert()
-            .success();
-        String::from_utf8(out.get_output().stdout.clone())
-            .unwrap()
-            .trim()
-            .to_owned()
-    }
-
     fn list(&self) -> Vec<Value> {
         let out = self
             .cmd()
