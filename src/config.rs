@@ -168,14 +168,16 @@ pub struct PlanEntry {
     span: Option<Range<usize>>,
 }
 
-const WEEKDAYS: [Weekday; 5] = [
+/// Monday to Friday.
+pub const WEEKDAYS: [Weekday; 5] = [
     Weekday::Mon,
     Weekday::Tue,
     Weekday::Wed,
     Weekday::Thu,
     Weekday::Fri,
 ];
-const ALL_DAYS: [Weekday; 7] = [
+/// The week, Monday first.
+pub const ALL_DAYS: [Weekday; 7] = [
     Weekday::Mon,
     Weekday::Tue,
     Weekday::Wed,

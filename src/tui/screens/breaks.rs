@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::breaks::BreakState;
+use crate::config::{ALL_DAYS, WEEKDAYS};
 use crate::duration::{Clock, Compact};
 use crate::history::BreakOutcome;
 use crate::tui::app::{App, BreakPrompt, SKIP_REASONS};
@@ -21,22 +22,14 @@ pub struct BreaksScreen<'a> {
 
 /// "Mon–Fri", "every day", "Sat, Sun".
 fn days_label(days: &[Weekday]) -> String {
-    const WEEK: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
     if days.is_empty() || days.len() == 7 {
         return "every day".to_owned();
     }
-    if WEEK[..5].iter().all(|d| days.contains(d)) && days.len() == 5 {
+    if WEEKDAYS.iter().all(|d| days.contains(d)) && days.len() == 5 {
         return "Mon–Fri".to_owned();
     }
-    WEEK.iter()
+    ALL_DAYS
+        .iter()
         .filter(|d| days.contains(d))
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
