@@ -430,4 +430,9 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
     h.send(&[Msg::Wheel(5, 10, true)]);
     assert_eq!(h.app.selected_flag().unwrap().rule.id, "fever");
     assert_eq!(h.app.detail_scroll, 0, "another flag opens at its top");
+    // Acknowledging puts another flag in the highlighted row: it opens at its top too.
+    h.send(&[Msg::Wheel(60, 10, true)]);
+    assert!(h.app.detail_scroll > 0);
+    h.send(&[Msg::Checked, Msg::Yes]);
+    assert_eq!(h.app.detail_scroll, 0);
 }

@@ -447,7 +447,6 @@ impl App {
             Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
         }
         self.refresh_flags();
-        self.detail_scroll = 0;
     }
 
     fn dismiss_welcome(&mut self) {
@@ -637,12 +636,15 @@ fn scroll_detail(app: &mut App, down: bool, by: u16, max: u16) -> bool {
 /// Applies one message at `now`; returns whether the screen needs redrawing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     app.now = now;
+    // What the detail pane shows: the highlighted routine, and the highlighted flag by identity
+    // (acknowledging one moves another into its place in the list).
     let showing = |app: &App| {
         (
             app.tab(),
             matches!(app.screen, Screen::Runner(_)),
             app.selected,
-            app.flag_selected,
+            app.selected_flag()
+                .map(|f| (f.rule.id.clone(), f.acknowledged.is_some())),
         )
     };
     let before = showing(app);
