@@ -20,11 +20,31 @@ pub fn new_id(unix_ms: i64) -> String {
     };
     let ms = ms.max(last.0);
     *last = (ms, random);
-    let value = (u128::from(ms) << 80) | random;
+    encode(ms, random)
+}
+
+/// The id made of this millisecond timestamp (48 bits) and these random bits (80).
+pub fn encode(ms: u64, random: u128) -> String {
+    let value = (u128::from(ms & 0xFFFF_FFFF_FFFF) << 80) | (random & ((1 << 80) - 1));
     (0..26)
         .rev()
         .map(|i| ALPHABET[((value >> (i * 5)) & 31) as usize] as char)
         .collect()
+}
+
+/// When the record with this id was made (milliseconds since 1970), if it is one of our ids.
+pub fn timestamp_ms(id: &str) -> Option<i64> {
+    if id.len() != 26 {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for c in id.bytes().take(10) {
+        let digit = ALPHABET.iter().position(|&a| a == c.to_ascii_uppercase())?;
+        value = (value << 5) | digit as u64;
+    }
+    // The first 10 characters are the top 50 of 130 bits: two always-zero bits, then the
+    // 48-bit timestamp.
+    (value < 1 << 48).then_some(value as i64)
 }
 
 fn random_bits() -> u128 {
@@ -47,5 +67,9 @@ mod tests {
         assert_eq!(a.len(), 26);
         assert!(a < b && b < c, "{a} {b} {c}");
         assert!(a.starts_with("01HF"), "{a}");
+        assert_eq!(timestamp_ms(&c), Some(1_700_000_000_001));
+        assert_eq!(timestamp_ms(&c.to_lowercase()), Some(1_700_000_000_001));
+        assert_eq!(timestamp_ms("e1"), None);
+        assert_eq!(timestamp_ms("0000000000000000000000000!"), None);
     }
 }

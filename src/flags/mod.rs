@@ -7,12 +7,14 @@ pub mod eval;
 pub mod rules;
 
 #[cfg(test)]
+mod history_tests;
+#[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 pub use acks::{Ack, AckLog};
-pub use eval::{Evidence, Flag, Flags, Profile, evaluate};
+pub use eval::{Evidence, Flag, Flags, Moment, Profile, evaluate, evaluate_at};
 pub use rules::{Rule, RuleSet};
 
 /// How soon to act, least severe first so that `max` is the most severe.
@@ -34,6 +36,25 @@ impl Level {
             Level::Soon => "soon",
             Level::Urgent => "urgent",
             Level::Emergency => "emergency",
+        }
+    }
+
+    /// The warning bar's label: how soon, in capitals, agreeing with every action of the level.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Emergency => "EMERGENCY",
+            Level::Urgent => "URGENT: SEE A DOCTOR TODAY",
+            Level::Soon => "SEE A DOCTOR SOON",
+        }
+    }
+
+    /// The words every action of this level starts with (after an optional "If this is new
+    /// for you,"), so the action never says more or less than the level.
+    pub fn action_lead(self) -> &'static str {
+        match self {
+            Level::Emergency => "call {emergency}",
+            Level::Urgent => "get an urgent appointment with a doctor today",
+            Level::Soon => "book a doctor's appointment",
         }
     }
 

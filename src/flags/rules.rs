@@ -77,12 +77,14 @@ pub struct Conditions {
     pub symptoms_all: Symptoms,
     /// One entry names any of these areas.
     pub areas_any: Areas,
-    /// One entry names both the left and the right of one of these parts (`leg`, `foot`):
-    /// for each part, the set of its two sides.
+    /// Across the entries that meet the entry conditions, a left and a right area of these parts
+    /// (`leg`, `foot`, `buttock`), added up over parts and entries no further apart than the
+    /// window: left leg on Monday and right foot on Tuesday is both sides. For each part, the set
+    /// of its two sides.
     pub both_sides_of: Vec<Areas>,
-    /// One entry names a side of one of these parts and never both sides of any of them: the
-    /// counterpart of `both_sides_of`, so that of two rules over the same parts exactly one
-    /// matches an entry. For each part, the set of its two sides.
+    /// Those entries name a side of these parts and never both sides: the counterpart of
+    /// `both_sides_of`, so that of two rules over the same parts exactly one holds. For each
+    /// part, the set of its two sides.
     pub one_side_of: Vec<Areas>,
     /// One entry's pain is at least this.
     pub pain_at_least: Option<u8>,
@@ -111,6 +113,11 @@ impl Conditions {
             || self.pain_at_least.is_some()
             || self.onset.is_some()
             || !self.triggers_any.is_empty()
+    }
+
+    /// Whether any condition is about who the person is.
+    pub fn has_profile_conditions(&self) -> bool {
+        !self.profile_any.is_empty() || self.age_at_least.is_some()
     }
 
     /// Whether any condition is about the current episode.
@@ -145,6 +152,20 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether the rule is raised by who the person is plus ordinary pain (age, a past cancer
+    /// …): an acknowledgement then mutes it until a new episode starts, not until the next entry.
+    pub fn once_per_episode(&self) -> bool {
+        let c = &self.when;
+        c.has_profile_conditions()
+            && c.symptoms_any.is_empty()
+            && c.symptoms_all.is_empty()
+            && c.areas_any.is_empty()
+            && c.both_sides_of.is_empty()
+            && c.one_side_of.is_empty()
+            && c.onset.is_none()
+            && c.triggers_any.is_empty()
+    }
+
     /// The action with the emergency number filled in.
     pub fn action_text(&self, emergency_number: Option<&str>) -> String {
         self.action.replace(

@@ -172,6 +172,22 @@ impl<K: IdKind> IdSet<K> {
         self.bits & other.bits != 0
     }
 
+    /// The ids in either set.
+    pub fn union(&self, other: &Self) -> Self {
+        IdSet {
+            bits: self.bits | other.bits,
+            kind: PhantomData,
+        }
+    }
+
+    /// The ids in both sets.
+    pub fn intersection(&self, other: &Self) -> Self {
+        IdSet {
+            bits: self.bits & other.bits,
+            kind: PhantomData,
+        }
+    }
+
     /// Whether every id of `other` is in this set.
     pub fn contains_all(&self, other: &Self) -> bool {
         self.bits & other.bits == other.bits

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::flags::{CAVEATS, Flag, Level};
+use crate::flags::{CAVEATS, Flag};
 use crate::tui::app::App;
 use crate::tui::screens::log::short_area;
 use crate::tui::widgets::Detail;
@@ -268,11 +268,7 @@ impl Widget for &WarningBar<'_> {
         let style = app.theme.level(top.rule.level);
         buf.set_style(area, style);
         let more = app.flags.active.len() - 1;
-        let label = match top.rule.level {
-            Level::Emergency => "EMERGENCY",
-            Level::Urgent => "URGENT",
-            Level::Soon => "SEE A DOCTOR",
-        };
+        let label = top.rule.level.label();
         let hint = if more > 0 {
             format!(" +{more} more · ! what to do ")
         } else {
