@@ -93,12 +93,15 @@ fn both_legs_numbness_is_an_emergency_with_its_evidence_most_severe_first() {
 #[test]
 fn as_of_before_the_entry_or_after_the_window_shows_nothing() {
     let home = Home::new();
-    home.add_words("--pain 4 --at 2025-03-10T09:30:00Z --symptom chest-pain");
+    home.add_words("--pain 4 --at 2025-03-10T09:30:00Z --symptom fever");
     assert_eq!(ids(&home.flags("2025-03-10T09:29:00Z")), Vec::<&str>::new());
-    assert_eq!(ids(&home.flags("2025-03-10T09:30:00Z")), ["chest-pain"]);
+    assert_eq!(ids(&home.flags("2025-03-10T09:30:00Z")), ["fever"]);
     // The window is 14 days, to the minute.
-    assert_eq!(ids(&home.flags("2025-03-24T09:30:00Z")), ["chest-pain"]);
+    assert_eq!(ids(&home.flags("2025-03-24T09:30:00Z")), ["fever"]);
     assert_eq!(ids(&home.flags("2025-03-24T09:31:00Z")), Vec::<&str>::new());
+    // An emergency never lapses: it stays until it is acknowledged.
+    home.add_words("--pain 4 --at 2025-03-10T09:30:00Z --symptom chest-pain");
+    assert_eq!(ids(&home.flags("2025-06-01")), ["chest-pain"]);
 }
 
 #[test]

@@ -11,48 +11,95 @@ use serde_json::{Value, json};
 use super::log::report_rejected;
 use super::usage_error;
 use crate::config::Config;
-use crate::flags::{AckLog, CAVEATS, Flag, Flags, RuleSet, evaluate};
+use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
 use crate::paths::Paths;
 use crate::symptoms::SymptomLog;
 use crate::when::When;
 
+/// `flags ack` / `flags unack`.
+#[derive(Debug, clap::Subcommand)]
+pub enum FlagsCommand {
+    /// "I have had this checked": mute a raised flag until something new matches it
+    Ack {
+        /// The flag's id (see `knotless flags --json`)
+        id: String,
+    },
+    /// Take back the acknowledgement of a flag, so it shows again
+    Unack {
+        /// The flag's id
+        id: String,
+    },
+}
+
+/// What the flags are evaluated from.
+struct Inputs {
+    config: Config,
+    rules: RuleSet,
+    entries: Vec<crate::symptoms::SymptomEntry>,
+    ack_log: AckLog,
+    acks: Vec<Ack>,
+}
+
+impl Inputs {
+    /// Loads the config, the rules, the log and the acknowledgements, reporting problems on
+    /// stderr; `Err` is the exit code when nothing can be evaluated.
+    fn load(paths: &Paths) -> Result<Inputs, ExitCode> {
+        let config = Config::load(&paths.config_file).map_err(|e| {
+            let _ = writeln!(std::io::stderr(), "{e}");
+            ExitCode::from(super::EXIT_USAGE)
+        })?;
+        let rules = RuleSet::load(&paths.red_flags_file());
+        for problem in &rules.problems {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
+            );
+        }
+        let log = SymptomLog::new(&paths.data_dir);
+        let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
+        report_rejected(&log, &contents.rejected);
+        let ack_log = AckLog::new(&paths.data_dir);
+        let acks = ack_log
+            .load()
+            .map_err(|e| usage_error(&e.to_string()))?
+            .records;
+        Ok(Inputs {
+            config,
+            rules,
+            entries: contents.entries,
+            ack_log,
+            acks,
+        })
+    }
+
+    fn evaluate(&self, moment: Moment) -> Flags {
+        evaluate_at(
+            &self.entries,
+            &self.config.profile,
+            &self.rules.rules,
+            &self.acks,
+            moment,
+        )
+    }
+}
+
 /// Runs `flags`.
 pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
-    let now = match as_of {
-        None => Local::now().fixed_offset(),
-        Some(When::At(at)) => at,
+    let moment = match as_of {
+        None => Moment::live(Local::now().fixed_offset()),
+        Some(When::At(at)) => Moment::as_of(at),
         Some(day) => match day.end() {
-            Ok(end) => end - chrono::Duration::seconds(1),
+            Ok(end) => Moment::as_of(end - chrono::Duration::seconds(1)),
             Err(e) => return usage_error(&format!("--as-of: {e}")),
         },
     };
-    let config = match Config::load(&paths.config_file) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{e}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
+    let now = moment.now;
+    let inputs = match Inputs::load(paths) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
     };
-    let rules = RuleSet::load(&paths.red_flags_file());
-    for problem in &rules.problems {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-        );
-    }
-    let log = SymptomLog::new(&paths.data_dir);
-    let contents = match log.load() {
-        Ok(c) => c,
-        Err(e) => return usage_error(&e.to_string()),
-    };
-    report_rejected(&log, &contents.rejected);
-    let acks = AckLog::new(&paths.data_dir);
-    let acks = match acks.load() {
-        Ok(loaded) => loaded.records,
-        Err(e) => return usage_error(&e.to_string()),
-    };
-    let flags = evaluate(&contents.entries, &config.profile, &rules.rules, &acks, now);
-    let number = config.emergency_number.as_deref();
+    let flags = inputs.evaluate(moment);
+    let number = inputs.config.emergency_number.as_deref();
     let mut out = std::io::stdout().lock();
     let written = if json {
         let doc = json!({
@@ -67,6 +114,103 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         write_text(&mut out, &flags, now, number)
     };
     if written.is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// Runs `flags ack ID` or `flags unack ID`.
+pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
+    let now = Local::now().fixed_offset();
+    let inputs = match Inputs::load(paths) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
+    };
+    let flags = inputs.evaluate(Moment::live(now));
+    let raised = || {
+        let ids: Vec<&str> = flags
+            .active
+            .iter()
+            .chain(&flags.acknowledged)
+            .map(|f| f.rule.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            "no flag is raised now".to_owned()
+        } else {
+            format!("raised now: {}", ids.join(", "))
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let result = match action {
+        FlagsCommand::Ack { id } => {
+            let Some(rule) = inputs.rules.get(&id) else {
+                return usage_error(&format!("no red flag has the id `{id}`; {}", raised()));
+            };
+            let Some(flag) = flags.get(&id) else {
+                return usage_error(&format!(
+                    "`{id}` ({}) is not raised by your log now, so there is nothing to \
+                     acknowledge; {}",
+                    rule.title,
+                    raised()
+                ));
+            };
+            if let Some(at) = flag.acknowledged {
+                writeln!(
+                    out,
+                    "`{id}` was already acknowledged on {}, and nothing new matches it since.",
+                    at.format("%Y-%m-%d %H:%M")
+                )
+            } else {
+                match inputs.ack_log.acknowledge(&id, now) {
+                    Ok(_) => writeln!(
+                        out,
+                        "Acknowledged ({}): {}\nIt stays quiet until you log something new that \
+                         matches it. To take this back: knotless flags unack {id}",
+                        rule.level.id(),
+                        rule.title
+                    ),
+                    Err(e) => {
+                        return usage_error(&format!("the acknowledgement was not saved: {e}"));
+                    }
+                }
+            }
+        }
+        FlagsCommand::Unack { id } => {
+            if inputs.rules.get(&id).is_none() {
+                return usage_error(&format!("no red flag has the id `{id}`; {}", raised()));
+            }
+            let Some(ack) = crate::flags::acks::in_force(&inputs.acks, &id, now) else {
+                return usage_error(&format!("`{id}` has no acknowledgement to take back"));
+            };
+            if let Err(e) = inputs.ack_log.withdraw(&ack.id) {
+                return usage_error(&format!("the acknowledgement was not taken back: {e}"));
+            }
+            let when = ack.at.format("%Y-%m-%d %H:%M");
+            let acks: Vec<Ack> = inputs
+                .acks
+                .iter()
+                .filter(|a| a.id != ack.id)
+                .cloned()
+                .collect();
+            let after = evaluate_at(
+                &inputs.entries,
+                &inputs.config.profile,
+                &inputs.rules.rules,
+                &acks,
+                Moment::live(now),
+            );
+            let state = match after.get(&id) {
+                Some(f) if f.acknowledged.is_none() => "It shows as active again.",
+                Some(_) => "An earlier acknowledgement still covers what you logged.",
+                None => "Your log does not raise it now.",
+            };
+            writeln!(
+                out,
+                "Took back the acknowledgement of `{id}` made {when}. {state}"
+            )
+        }
+    };
+    if result.is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

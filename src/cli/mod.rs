@@ -73,7 +73,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Red flags: what in your log means see a doctor, most severe first
+    #[command(args_conflicts_with_subcommands = true)]
     Flags {
+        /// Acknowledge a flag, or take an acknowledgement back
+        #[command(subcommand)]
+        action: Option<flags::FlagsCommand>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -127,7 +131,15 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::Routines { json }) => routines::run(&paths, json),
         Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
         Some(Command::Log { action }) => log::run(&paths, action),
-        Some(Command::Flags { json, as_of }) => flags::run(&paths, json, as_of),
+        Some(Command::Flags {
+            action: Some(action),
+            ..
+        }) => flags::run_action(&paths, action),
+        Some(Command::Flags {
+            action: None,
+            json,
+            as_of,
+        }) => flags::run(&paths, json, as_of),
         Some(Command::Config) => {
             let library = Library::load(&paths.routine_dirs());
             match crate::config::Config::load(&paths.config_file)

@@ -401,11 +401,7 @@ pub fn evaluate_at(
         if !profile_matches(c, profile, now) || !episode_matches(c, episode.as_ref()) {
             continue;
         }
-        let last_ack = acks
-            .iter()
-            .filter(|a| a.flag == rule.id && a.at <= now)
-            .map(|a| a.at)
-            .max();
+        let last_ack = super::acks::in_force(acks, &rule.id, now).map(|a| a.at);
         let mut found: Vec<&SymptomEntry> = Vec::new();
         if c.has_entry_conditions() {
             let from = now - rule.within;
