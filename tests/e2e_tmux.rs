@@ -262,36 +262,35 @@ fn an_entry_logged_through_the_form_is_in_log_list_json() {
 }
 
 #[test]
-fn both_legs_numbness_logged_on_the_command_line_shows_the_emergency_bar_and_refuses_a_stretch() {
+fn numbness_in_each_leg_on_two_days_logged_on_the_command_line_is_the_emergency_and_refuses_a_stretch()
+ {
     let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_knotless"))
-        .args([
-            "log",
-            "add",
-            "--pain",
-            "6",
-            "--area",
-            "leg-left",
-            "--area",
-            "leg-right",
-            "--symptom",
-            "numbness",
-        ])
-        .env("KNOTLESS_DATA_DIR", home.path().join("data"))
-        .env("KNOTLESS_CONFIG", home.path().join("config/config.toml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let yesterday = (chrono::Local::now() - chrono::Duration::days(1))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    for args in [
+        &["--at", yesterday.as_str(), "--area", "leg-left"][..],
+        &["--area", "foot-right"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_knotless"))
+            .args(["log", "add", "--pain", "6", "--symptom", "numbness"])
+            .args(args)
+            .env("KNOTLESS_DATA_DIR", home.path().join("data"))
+            .env("KNOTLESS_CONFIG", home.path().join("config/config.toml"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 
     let tmux = Tmux::start(80, 24, &command(home.path(), ""));
     let screen = tmux.wait_for("Stretches");
     let first = screen.lines().next().unwrap_or("");
     assert!(
-        first.contains("EMERGENCY") && first.contains("both legs"),
+        first.contains("EMERGENCY") && first.contains("both sides"),
         "the bar is on the Routines screen:\n{screen}"
     );
     // The first routine is a stretch: starting it is refused.

@@ -140,7 +140,7 @@ fn the_flags_screen_lists_each_flag_with_action_why_evidence_and_sources() {
     let mut h = app(&[
         (1, &["leg-left", "leg-right"], &["numbness"]),
         (2, &["lower-back"], &["fever"]),
-        (3, &["leg-left"], &["shooting-pain"]),
+        (3, &["lower-back"], &["difficulty-bending"]),
     ]);
     h.send(&[Msg::Flags]);
     assert_eq!(h.app.tab(), Tab::Flags);
@@ -415,11 +415,11 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
     let foot = h.screen(80, 24);
     assert!(foot.contains("serious case is never"), "{foot}");
     assert!(
-        !foot.contains("│ You logged symptoms in both legs"),
+        !foot.contains("│ You logged nerve symptoms on both sides"),
         "{foot}"
     );
     // The list beside it did not move.
-    assert!(foot.contains(" Symptoms in both legs or both …│"), "{foot}");
+    assert!(foot.contains(" Nerve symptoms on both sides (…│"), "{foot}");
     h.send(&[Msg::ScrollUp, Msg::ScrollUp, Msg::ScrollUp]);
     assert_eq!(h.screen(80, 24), top);
 

@@ -43,7 +43,7 @@ impl Level {
     pub fn label(self) -> &'static str {
         match self {
             Level::Emergency => "EMERGENCY",
-            Level::Urgent => "URGENT: SEE A DOCTOR TODAY",
+            Level::Urgent => "URGENT",
             Level::Soon => "SEE A DOCTOR SOON",
         }
     }

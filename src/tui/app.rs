@@ -86,6 +86,8 @@ pub enum Msg {
     Flags,
     /// `c`: "I have had this checked" (acknowledge a flag).
     Checked,
+    /// `u`: undo — take back the acknowledgement of the highlighted flag.
+    Undo,
     /// `z`: snooze a due break.
     Snooze,
     /// A left click at (column, row).
@@ -449,6 +451,36 @@ impl App {
         self.refresh_flags();
     }
 
+    /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
+    fn withdraw_selected_ack(&mut self) {
+        let Some(flag) = self.selected_flag().filter(|f| f.acknowledged.is_some()) else {
+            return;
+        };
+        let id = flag.rule.id.clone();
+        let Some(ack) = crate::flags::acks::in_force(&self.acks, &id, self.now.wall).cloned()
+        else {
+            return;
+        };
+        match self.ack_log.withdraw(&ack.id) {
+            Ok(()) => {
+                self.acks.retain(|a| a.id != ack.id);
+                self.notice = Some("Taken back: the flag shows as active again.".to_owned());
+            }
+            Err(e) => self.notice = Some(format!("The acknowledgement was not taken back: {e}")),
+        }
+        self.refresh_flags();
+        // Keep the highlight on the same flag, now among the active ones.
+        if let Some(i) = self
+            .flags
+            .active
+            .iter()
+            .chain(&self.flags.acknowledged)
+            .position(|f| f.rule.id == id)
+        {
+            self.flag_selected = i;
+        }
+    }
+
     fn dismiss_welcome(&mut self) {
         self.welcome = false;
         // Best effort: if it cannot be written, the statement shows again next time.
@@ -808,6 +840,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 Msg::Checked if app.flag_selected < app.flags.active.len() => {
                     app.confirm_ack = true;
                 }
+                Msg::Undo => app.withdraw_selected_ack(),
                 Msg::Quit | Msg::ForceQuit => app.quit = true,
                 Msg::Cancel => app.screen = Screen::Routines,
                 Msg::Tick => return false,

@@ -176,6 +176,7 @@ pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
     ("yes", Msg::Yes, &[Key::char('y')]),
     ("flags", Msg::Flags, &[Key::char('!')]),
     ("checked", Msg::Checked, &[Key::char('c')]),
+    ("undo", Msg::Undo, &[Key::char('u')]),
     ("snooze", Msg::Snooze, &[Key::char('z')]),
     ("next-tab", Msg::Tab, &[Key::plain(KeyCode::Tab)]),
     (

@@ -200,7 +200,8 @@ fn detail(app: &App, width: usize) -> Text<'static> {
     if let Some(at) = flag.acknowledged {
         lines.push(Line::styled(
             format!(
-                "You marked this as checked on {}. It comes back if you log it again.",
+                "You marked this as checked on {}. It comes back if you log it again. \
+                 Press u to take this back.",
                 at.format("%a %-d %b %H:%M")
             ),
             t.muted(),

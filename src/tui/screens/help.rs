@@ -34,6 +34,7 @@ fn action_of(hint: &str) -> Option<Msg> {
         "n" => Msg::Next,
         "b" => Msg::Back,
         "c" => Msg::Checked,
+        "u" => Msg::Undo,
         "space" => Msg::Space,
         "a" => Msg::Add,
         "e" => Msg::Edit,
@@ -87,9 +88,16 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
         },
         Screen::Flags if app.confirm_ack => vec![("y", "yes, it was checked"), ("n", "no")],
         Screen::Flags => {
+            let muted = app
+                .selected_flag()
+                .is_some_and(|f| f.acknowledged.is_some());
             let mut keys = vec![
                 ("↑↓", "choose"),
-                ("c", "I have had this checked"),
+                if muted {
+                    ("u", "take back \"checked\"")
+                } else {
+                    ("c", "I have had this checked")
+                },
                 ("tab", "next tab"),
                 ("q", "quit"),
             ];
