@@ -24,7 +24,12 @@ fn entry(i: usize) -> SymptomEntry {
         } else {
             Onset::Gradual
         }),
-        areas: IdSet::of(&["lower-back-left", "leg-left"]),
+        // Now and then the other side, so side conditions pair entries across the log.
+        areas: if i.is_multiple_of(10) {
+            IdSet::of(&["lower-back-right", "foot-right"])
+        } else {
+            IdSet::of(&["lower-back-left", "leg-left"])
+        },
         symptoms: IdSet::of(&["knot", "stiffness", "shooting-pain"]),
         denied: IdSet::of(&["saddle-numbness", "bladder-change"]),
         triggers: IdSet::of(&["sitting"]),
@@ -74,7 +79,9 @@ fn append_one(bencher: divan::Bencher) {
 }
 
 /// Red-flag evaluation of every bundled rule over a 100,000-entry log (budget 20 ms), as of
-/// the last entry, so the windows and the current episode hold entries.
+/// the last entry, so the windows and the current episode hold entries. Nothing is
+/// acknowledged, so the emergencies read the whole log (they never lapse), and left and right
+/// entries pair up across it.
 #[divan::bench(sample_count = 20)]
 fn evaluate_flags_100k(bencher: divan::Bencher) {
     use knotless::flags::{Profile, RuleSet, evaluate};
@@ -92,4 +99,31 @@ fn evaluate_flags_100k(bencher: divan::Bencher) {
         assert!(!flags.active.is_empty());
         flags
     });
+}
+
+/// The same log with every flag acknowledged halfway through it: the emergencies then read the
+/// time each older matching entry was written (its id) against the acknowledgement.
+#[divan::bench(sample_count = 20)]
+fn evaluate_flags_100k_acknowledged(bencher: divan::Bencher) {
+    use knotless::flags::{Ack, Profile, RuleSet, evaluate};
+    let dir = tempfile::tempdir().unwrap();
+    write_log(dir.path(), 100_000);
+    let entries = SymptomLog::new(dir.path()).load().unwrap().entries;
+    let now = entries.last().unwrap().at;
+    let halfway = entries[entries.len() / 2].at;
+    let rules = RuleSet::bundled();
+    let acks: Vec<Ack> = rules
+        .rules
+        .iter()
+        .map(|r| Ack {
+            id: format!("ack-{}", r.id),
+            flag: r.id.clone(),
+            at: halfway,
+        })
+        .collect();
+    let profile = Profile {
+        birth_year: Some(1960),
+        conditions: IdSet::of(&["osteoporosis"]),
+    };
+    bencher.bench(|| evaluate(&entries, &profile, &rules.rules, &acks, now));
 }

@@ -405,17 +405,23 @@ pub fn evaluate_at(
         let mut found: Vec<&SymptomEntry> = Vec::new();
         if c.has_entry_conditions() {
             let from = now - rule.within;
+            let window = timeline.entries.partition_point(|e| e.at < from);
             // An emergency never lapses: what no acknowledgement covers counts at any age.
-            let counts = |e: &SymptomEntry| {
-                e.at >= from
-                    || (rule.level == Level::Emergency
-                        && last_ack.is_none_or(|ack| recorded(e) > ack))
+            let older: &[&SymptomEntry] = if rule.level == Level::Emergency {
+                &timeline.entries[..window]
+            } else {
+                &[]
             };
-            let meeting: Vec<&SymptomEntry> = timeline
-                .entries
+            let meeting: Vec<&SymptomEntry> = older
                 .iter()
                 .copied()
-                .filter(|e| counts(e) && entry_matches(c, e))
+                .filter(|e| entry_matches(c, e) && last_ack.is_none_or(|ack| recorded(e) > ack))
+                .chain(
+                    timeline.entries[window..]
+                        .iter()
+                        .copied()
+                        .filter(|e| entry_matches(c, e)),
+                )
                 .collect();
             found = if !c.both_sides_of.is_empty() {
                 pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
