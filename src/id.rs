@@ -47,6 +47,26 @@ pub fn timestamp_ms(id: &str) -> Option<i64> {
     (value < 1 << 48).then_some(value as i64)
 }
 
+/// The longest id a data file may hold (ours are 26 characters).
+pub const MAX_LEN: usize = 64;
+
+/// What is wrong with an id read from a file, if anything: empty, longer than [`MAX_LEN`], or
+/// holding characters that are not printable.
+pub fn check(id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("the `id` is empty".to_owned())
+    } else if id.len() > MAX_LEN {
+        Some(format!(
+            "the `id` is {} bytes long; at most {MAX_LEN}",
+            id.len()
+        ))
+    } else if id.chars().any(crate::text::is_unsafe) {
+        Some("the `id` holds control characters".to_owned())
+    } else {
+        None
+    }
+}
+
 fn random_bits() -> u128 {
     // RandomState is seeded from the OS for each process; two hashes give 128 bits.
     let state = RandomState::new();

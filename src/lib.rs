@@ -18,6 +18,7 @@ pub mod routine;
 pub mod session;
 pub mod store;
 pub mod symptoms;
+pub mod text;
 pub mod tui;
 pub mod vocabulary;
 pub mod when;

@@ -5,7 +5,13 @@
 //! line in one `write`, then `sync_data`s. If the file ends in a torn line (a crash mid-write),
 //! the new record starts on a fresh line so it is never glued to the broken one. Loading takes a
 //! shared lock, keeps every good line, and copies each bad line once to `<file>.rejected`,
-//! reporting its line number. Files are created `0600`, the folder `0700`.
+//! reporting its line number. Files are created `0600`, the folder `0700`; an existing file that
+//! others can read is tightened to `0600` on load, and the caller says so once.
+//!
+//! Faults handled with a message and nothing lost: a byte-order mark before line 1 is skipped; a
+//! path that is not a regular file (a FIFO would block forever, a folder cannot be read) is
+//! refused before it is opened; when the copy to `<file>.rejected` fails (a read-only disk) the
+//! warning says the lines stayed in the file only; many bad lines are summarised.
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
@@ -26,6 +32,22 @@ pub enum StoreError {
         path: PathBuf,
         /// Why.
         source: io::Error,
+    },
+    /// Something that is not a regular file stands where a data file belongs.
+    #[error(
+        "{path} is not a regular file (a data file must be a plain file; move it away or choose another folder with --data-dir)"
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file stands where the data folder belongs.
+    #[error(
+        "cannot use {path} as the data folder: it is a file, not a folder (choose another with --data-dir)"
+    )]
+    DirIsFile {
+        /// The path.
+        path: PathBuf,
     },
     /// The file could not be opened, read, locked or written.
     #[error("cannot {action} {path}: {source}")]
@@ -58,7 +80,21 @@ pub struct Loaded<T> {
     pub records: Vec<T>,
     /// Every line that did not.
     pub rejected: Vec<RejectedLine>,
+    /// What else the person should hear about the load.
+    pub notes: LoadNotes,
 }
+
+/// What a load did beside reading records, for the warnings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadNotes {
+    /// Why the rejected lines could not be copied to `<file>.rejected`, if they could not.
+    pub aside_error: Option<String>,
+    /// The file's permission bits before they were tightened to `0600`, if they were.
+    pub tightened_from: Option<u32>,
+}
+
+/// How many rejected lines a warning names one by one before it summarises the rest.
+pub const NAMED_REJECTS: usize = 3;
 
 /// One JSON-lines file in the data folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +122,64 @@ impl JsonlStore {
         PathBuf::from(name)
     }
 
+    /// The warnings a load gives, in words: each rejected line up to [`NAMED_REJECTS`], then a
+    /// count; where the lines are kept; a tightened permission. One function for the command
+    /// line and the app.
+    pub fn warnings(&self, rejected: &[RejectedLine], notes: &LoadNotes) -> Vec<String> {
+        let path = self.path.display();
+        let mut out = Vec::new();
+        if let Some(mode) = notes.tightened_from {
+            out.push(format!(
+                "{path} could be read by other users (mode {mode:03o}); it is now private (600)"
+            ));
+        }
+        if rejected.is_empty() {
+            return out;
+        }
+        for r in rejected.iter().take(NAMED_REJECTS) {
+            out.push(format!(
+                "{path} line {} could not be read: {}",
+                r.line,
+                crate::text::visible(&r.reason)
+            ));
+        }
+        if rejected.len() > NAMED_REJECTS {
+            out.push(format!(
+                "{path}: {} more lines could not be read",
+                rejected.len() - NAMED_REJECTS
+            ));
+        }
+        out.push(match &notes.aside_error {
+            None => format!(
+                "the lines that could not be read stay in {path} and are copied to {}; \
+                 every other line loaded",
+                self.rejected_path().display()
+            ),
+            Some(e) => format!(
+                "the lines that could not be read stay in {path}; they could not be copied to \
+                 {} ({e}); every other line loaded",
+                self.rejected_path().display()
+            ),
+        });
+        out
+    }
+
+    /// Refuses a path that exists but is not a regular file, before anything opens it.
+    fn check_regular(&self) -> Result<bool, StoreError> {
+        match fs::metadata(&self.path) {
+            Ok(m) if m.is_file() => Ok(true),
+            Ok(_) => Err(StoreError::NotAFile {
+                path: self.path.clone(),
+            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(StoreError::Io {
+                action: "open",
+                path: self.path.clone(),
+                source: e,
+            }),
+        }
+    }
+
     /// Appends one record durably (lock, one whole-line write, `sync_data`).
     pub fn append<T: Serialize>(&self, record: &T) -> Result<(), StoreError> {
         let mut line = serde_json::to_vec(record)?;
@@ -97,6 +191,7 @@ impl JsonlStore {
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
+        self.check_regular()?;
         let io_err = |action| {
             let path = self.path.clone();
             move |source| StoreError::Io {
@@ -141,17 +236,33 @@ impl JsonlStore {
                 source,
             }
         };
+        let empty = || Loaded {
+            records: Vec::new(),
+            rejected: Vec::new(),
+            notes: LoadNotes::default(),
+        };
+        if !self.check_regular()? {
+            return Ok(empty());
+        }
         let mut file = match File::open(&self.path) {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Loaded {
-                    records: Vec::new(),
-                    rejected: Vec::new(),
-                });
-            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(empty()),
             Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
+        let mut notes = LoadNotes::default();
+        if let Ok(meta) = file.metadata() {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = meta.permissions().mode() & 0o777;
+            // Best effort: a file we cannot change (not ours, read-only disk) still loads.
+            if mode & 0o077 != 0
+                && file
+                    .set_permissions(fs::Permissions::from_mode(0o600))
+                    .is_ok()
+            {
+                notes.tightened_from = Some(mode);
+            }
+        }
 
         // Read in blocks of whole lines so the file is never held in memory all at once; each
         // block is parsed in parallel, one slice of lines per core, and joined in file order
@@ -162,6 +273,7 @@ impl JsonlStore {
         let mut lines_before = 0;
         let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK);
         let mut at_end = false;
+        let mut first_block = true;
         while !at_end {
             let carried = buffer.len();
             buffer.resize(carried + BLOCK, 0);
@@ -178,6 +290,11 @@ impl JsonlStore {
                 }
             }
             buffer.truncate(filled);
+            // A byte-order mark (an editor's) is not part of line 1.
+            if first_block && buffer.starts_with(b"\xEF\xBB\xBF") {
+                buffer.drain(..3);
+            }
+            first_block = false;
             // Whole lines now; a partial last line waits for the next block (or is the torn
             // end of the file).
             let complete = if at_end {
@@ -208,9 +325,13 @@ impl JsonlStore {
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
             let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();
-            let _ = self.keep_aside(&bad);
+            notes.aside_error = self.keep_aside(&bad).err().map(|e| e.to_string());
         }
-        Ok(Loaded { records, rejected })
+        Ok(Loaded {
+            records,
+            rejected,
+            notes,
+        })
     }
 
     fn keep_aside(&self, lines: &[&[u8]]) -> io::Result<()> {
@@ -343,6 +464,11 @@ fn split_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     if dir.is_dir() {
         return Ok(());
+    }
+    if dir.exists() {
+        return Err(StoreError::DirIsFile {
+            path: dir.to_path_buf(),
+        });
     }
     fs::DirBuilder::new()
         .recursive(true)
@@ -497,6 +623,109 @@ mod tests {
         assert!(loaded.records == expected, "records out of order or lost");
         let lines: Vec<usize> = loaded.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, bad);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_line_1_is_not_a_bad_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        fs::write(
+            store.path(),
+            b"\xEF\xBB\xBF{\"id\":1,\"note\":\"note 1\"}\n",
+        )
+        .unwrap();
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.records, vec![rec(1)]);
+        assert!(loaded.rejected.is_empty());
+    }
+
+    #[test]
+    fn a_fifo_or_a_folder_in_place_of_the_file_is_refused_without_opening_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        let status = std::process::Command::new("mkfifo")
+            .arg(store.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Opening a FIFO for reading would block until a writer comes: this returns at once.
+        let err = store.load::<Rec>().unwrap_err().to_string();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let err = store.append(&rec(1)).unwrap_err().to_string();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let folder = JsonlStore::new(tmp.path(), "sub");
+        fs::create_dir(folder.path()).unwrap();
+        assert!(matches!(
+            folder.load::<Rec>(),
+            Err(StoreError::NotAFile { .. })
+        ));
+    }
+
+    #[test]
+    fn a_data_folder_that_is_a_file_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("data");
+        fs::write(&file, "x").unwrap();
+        let err = JsonlStore::new(&file, "h.jsonl")
+            .append(&rec(1))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("it is a file, not a folder"), "{err}");
+        assert!(err.contains("--data-dir"), "{err}");
+    }
+
+    #[test]
+    fn many_bad_lines_are_summarised_and_a_failed_copy_is_not_claimed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        let mut text = String::new();
+        for i in 0..4_014 {
+            text.push_str(&format!("garbage {i}\n"));
+        }
+        text.push_str("{\"id\":1,\"note\":\"note 1\"}\n");
+        fs::write(store.path(), text).unwrap();
+        fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();
+        // The copy aside cannot be written: a folder stands where it goes.
+        fs::create_dir(store.rejected_path()).unwrap();
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.records, vec![rec(1)]);
+        assert_eq!(loaded.rejected.len(), 4_014);
+        assert!(loaded.notes.aside_error.is_some());
+        let warnings = store.warnings(&loaded.rejected, &loaded.notes);
+        assert_eq!(warnings.len(), NAMED_REJECTS + 2, "{warnings:#?}");
+        assert!(
+            warnings[NAMED_REJECTS].contains("4011 more lines"),
+            "{warnings:#?}"
+        );
+        let last = warnings.last().unwrap();
+        assert!(last.contains("could not be copied"), "{last}");
+        assert!(!last.contains("are copied to"), "{last}");
+
+        // Where the copy works, the warning says where the lines are.
+        let ok = JsonlStore::new(tmp.path(), "g.jsonl");
+        fs::write(ok.path(), "garbage\n").unwrap();
+        let loaded = ok.load::<Rec>().unwrap();
+        let warnings = ok.warnings(&loaded.rejected, &loaded.notes);
+        assert!(
+            warnings.last().unwrap().contains("are copied to"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_others_can_read_is_made_private_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = JsonlStore::new(tmp.path(), "h.jsonl");
+        store.append(&rec(1)).unwrap();
+        fs::set_permissions(store.path(), fs::Permissions::from_mode(0o644)).unwrap();
+        let loaded = store.load::<Rec>().unwrap();
+        assert_eq!(loaded.notes.tightened_from, Some(0o644));
+        let warnings = store.warnings(&loaded.rejected, &loaded.notes);
+        assert!(warnings[0].contains("now private"), "{warnings:?}");
+        let mode = fs::metadata(store.path()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let again = store.load::<Rec>().unwrap();
+        assert_eq!(again.notes.tightened_from, None, "said once");
     }
 
     proptest! {

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{JsonlStore, Loaded, RejectedLine, StoreError};
+use crate::store::{JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError};
 use crate::vocabulary::{Areas, Reliefs, Symptoms, Triggers, UnknownId};
 
 /// The log's file name in the data folder.
@@ -185,6 +185,8 @@ pub struct LogContents {
     pub entries: Vec<SymptomEntry>,
     /// Lines that could not be read.
     pub rejected: Vec<RejectedLine>,
+    /// What else the load has to say (a failed copy aside, tightened permissions).
+    pub notes: LoadNotes,
 }
 
 impl SymptomLog {
@@ -224,10 +226,16 @@ impl SymptomLog {
 
     /// Loads and folds the log.
     pub fn load(&self) -> Result<LogContents, StoreError> {
-        let Loaded { records, rejected } = self.store.load_checked(|line: &Line| {
+        let Loaded {
+            records,
+            rejected,
+            notes,
+        } = self.store.load_checked(|line: &Line| {
             let complete =
                 line.deleted || (line.at.is_some() && line.pain.is_some_and(|p| p <= 10));
-            (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned())
+            crate::id::check(&line.id).or_else(|| {
+                (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned())
+            })
         })?;
         // The last line for each id wins; a tombstone removes it.
         let mut last: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
@@ -265,7 +273,11 @@ impl SymptomLog {
                 })
             })
             .collect();
-        Ok(LogContents { entries, rejected })
+        Ok(LogContents {
+            entries,
+            rejected,
+            notes,
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset, Local};
 use serde_json::{Value, json};
 
-use super::log::report_rejected;
+use super::log::report_load;
 use super::usage_error;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
@@ -57,12 +57,11 @@ impl Inputs {
         }
         let log = SymptomLog::new(&paths.data_dir);
         let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-        report_rejected(&log, &contents.rejected);
+        report_load(log.store(), &contents.rejected, &contents.notes);
         let ack_log = AckLog::new(&paths.data_dir);
-        let acks = ack_log
-            .load()
-            .map_err(|e| usage_error(&e.to_string()))?
-            .records;
+        let acks = ack_log.load().map_err(|e| usage_error(&e.to_string()))?;
+        report_load(ack_log.store(), &acks.rejected, &acks.notes);
+        let acks = acks.records;
         Ok(Inputs {
             config,
             rules,

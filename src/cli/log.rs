@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 
 use super::usage_error;
 use crate::paths::Paths;
-use crate::store::RejectedLine;
+use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::{LogContents, Onset, SymptomEntry, SymptomLog};
 use crate::vocabulary::{Category, IdSet, Vocabulary};
 use crate::when::When;
@@ -113,22 +113,17 @@ pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
 
 fn load(log: &SymptomLog) -> Result<LogContents, ExitCode> {
     let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-    report_rejected(log, &contents.rejected);
+    report_load(log.store(), &contents.rejected, &contents.notes);
     Ok(contents)
 }
 
 /// Tells the person about lines that could not be read; they are kept, never dropped.
-pub(super) fn report_rejected(log: &SymptomLog, rejected: &[RejectedLine]) {
+/// Prints the warnings of a load on stderr: the first few rejected lines, a count of the
+/// rest, where they are kept, a tightened permission.
+pub(super) fn report_load(store: &JsonlStore, rejected: &[RejectedLine], notes: &LoadNotes) {
     let mut err = std::io::stderr().lock();
-    for r in rejected {
-        let _ = writeln!(
-            err,
-            "warning: {} line {} could not be read and was copied to {}: {}",
-            log.store().path().display(),
-            r.line,
-            log.store().rejected_path().display(),
-            r.reason
-        );
+    for warning in store.warnings(rejected, notes) {
+        let _ = writeln!(err, "warning: {warning}");
     }
 }
 

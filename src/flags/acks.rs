@@ -53,9 +53,15 @@ impl AckLog {
     /// Every acknowledgement in force, oldest first: those taken back are left out (bad lines
     /// kept aside and reported).
     pub fn load(&self) -> Result<Loaded<Ack>, StoreError> {
-        let Loaded { records, rejected } = self.store.load_checked(|line: &Line| {
+        let Loaded {
+            records,
+            rejected,
+            notes,
+        } = self.store.load_checked(|line: &Line| {
             let complete = line.deleted || (line.flag.is_some() && line.at.is_some());
-            (!complete).then(|| "an acknowledgement needs `flag` and `at`".to_owned())
+            crate::id::check(&line.id).or_else(|| {
+                (!complete).then(|| "an acknowledgement needs `flag` and `at`".to_owned())
+            })
         })?;
         let withdrawn: std::collections::HashSet<&str> = records
             .iter()
@@ -76,6 +82,7 @@ impl AckLog {
         Ok(Loaded {
             records: acks,
             rejected,
+            notes,
         })
     }
 

@@ -194,3 +194,29 @@ proptest! {
         prop_assert_eq!(log.load().unwrap().entries, vec![e]);
     }
 }
+
+#[test]
+fn an_empty_or_huge_id_is_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(dir.path());
+    log.save(&entry("a", 1, 3)).unwrap();
+    let huge = "x".repeat(100_000);
+    for id in ["", huge.as_str(), "a\u{1b}b"] {
+        log.save(&entry(id, 2, 4)).unwrap();
+    }
+    let contents = log.load().unwrap();
+    assert_eq!(contents.entries.len(), 1);
+    let reasons: Vec<&str> = contents
+        .rejected
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "the `id` is empty",
+            "the `id` is 100000 bytes long; at most 64",
+            "the `id` holds control characters"
+        ]
+    );
+}

@@ -19,8 +19,7 @@ use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::{self, BreakOutcome, BreakRecord, HistoryRecord, SessionRecord};
 use crate::routine::Kind;
 use crate::routine::Library;
-use crate::store::JsonlStore;
-use crate::store::RejectedLine;
+use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
 
 /// Everything a key press or a timer can ask for.
@@ -276,16 +275,28 @@ impl App {
         let symptom_log = SymptomLog::new(data_dir);
         let mut load_problems = Vec::new();
         let (entries, rejected) = match symptom_log.load() {
-            Ok(c) => (c.entries, c.rejected),
+            Ok(c) => {
+                describe_rejected(
+                    symptom_log.store(),
+                    &c.rejected,
+                    &c.notes,
+                    &mut load_problems,
+                );
+                (c.entries, c.rejected)
+            }
             Err(e) => {
                 load_problems.push(e.to_string());
                 (Vec::new(), Vec::new())
             }
         };
-        describe_rejected(symptom_log.store(), &rejected, &mut load_problems);
         let (sessions, breaks_done) = match history.load::<HistoryRecord>() {
             Ok(loaded) => {
-                describe_rejected(&history, &loaded.rejected, &mut load_problems);
+                describe_rejected(
+                    &history,
+                    &loaded.rejected,
+                    &loaded.notes,
+                    &mut load_problems,
+                );
                 let mut sessions = Vec::new();
                 let mut breaks = Vec::new();
                 for record in loaded.records {
@@ -304,7 +315,12 @@ impl App {
         let ack_log = AckLog::new(data_dir);
         let acks = match ack_log.load() {
             Ok(loaded) => {
-                describe_rejected(ack_log.store(), &loaded.rejected, &mut load_problems);
+                describe_rejected(
+                    ack_log.store(),
+                    &loaded.rejected,
+                    &loaded.notes,
+                    &mut load_problems,
+                );
                 loaded.records
             }
             Err(e) => {
@@ -923,15 +939,13 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     true
 }
 
-fn describe_rejected(store: &JsonlStore, rejected: &[RejectedLine], out: &mut Vec<String>) {
-    for r in rejected {
-        out.push(format!(
-            "{} line {} could not be read; it was kept aside in {}",
-            store.path().display(),
-            r.line,
-            store.rejected_path().display()
-        ));
-    }
+fn describe_rejected(
+    store: &JsonlStore,
+    rejected: &[RejectedLine],
+    notes: &LoadNotes,
+    out: &mut Vec<String>,
+) {
+    out.extend(store.warnings(rejected, notes));
 }
 
 /// The month `delta` months from `(year, month)`.
