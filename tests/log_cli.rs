@@ -179,6 +179,18 @@ fn every_bad_input_is_refused_naming_the_flag_and_accepted_values() {
         "numbness",
     );
     home.refused(
+        &[
+            "--pain",
+            "3",
+            "--symptom",
+            "saddle-numbness",
+            "--deny",
+            "saddle-numbness",
+        ],
+        "--symptom saddle-numbness and --deny saddle-numbness",
+        "one of them",
+    );
+    home.refused(
         &["--pain", "3", "--colour", "red"],
         "--colour",
         "unexpected argument",
