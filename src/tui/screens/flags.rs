@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
+use crate::flags::matched::describe;
 use crate::flags::{CAVEATS, Flag, Level};
 use crate::tui::app::App;
-use crate::tui::screens::log::short_area;
 use crate::tui::widgets::Detail;
 use crate::tui::widgets::detail::hanging;
 
@@ -210,21 +210,8 @@ fn detail(app: &App, width: usize) -> Text<'static> {
     lines.push(Line::styled("From your log", t.title()));
     for e in &flag.evidence {
         let entry = app.log.entries.iter().find(|x| x.id == e.id);
-        let what = entry.map_or(String::new(), |x| {
-            let areas: Vec<String> = x.areas.iter().map(short_area).collect();
-            let symptoms: Vec<&str> = x.symptoms.iter().collect();
-            format!(
-                "pain {} · {}{}{}",
-                x.pain,
-                areas.join(", "),
-                if areas.is_empty() || symptoms.is_empty() {
-                    ""
-                } else {
-                    " · "
-                },
-                symptoms.join(", ")
-            )
-        });
+        // What in the entry the rule looked at, in the vocabulary's words.
+        let what = entry.map_or(String::new(), |x| describe(rule, x));
         let when = format!(" {}  ", e.at.format("%a %-d %b %H:%M"));
         lines.extend(hanging(&when, &what, width, Style::new()));
     }
