@@ -4,6 +4,7 @@ pub mod big_text;
 pub mod detail;
 pub mod pain_chart;
 pub mod pain_scale;
+pub mod untrusted;
 
 pub use big_text::BigText;
 pub use detail::Detail;
