@@ -1,11 +1,12 @@
 //! The log form can say everything: every symptom of the vocabulary can be ticked at any time
 //! (the warning signs included, without a leg symptom first), the screening questions come with
-//! leg, foot, buttock or nerve symptoms and skip what is ticked already, and options read as
-//! their labels.
+//! leg, foot, buttock or nerve symptoms and skip what is ticked already, options read as their
+//! labels, and saving an entry that raises an emergency shows it at once, in full.
 
 mod common;
 
 use common::Harness;
+use knotless::flags::Level;
 use knotless::symptoms::{SymptomEntry, SymptomLog};
 use knotless::tui::{LogForm, LogMode, Msg, Screen, Section};
 use knotless::vocabulary::Vocabulary;
@@ -226,4 +227,85 @@ fn the_form_shows_labels_not_ids() {
         h.send(&[Msg::BackTab]);
         h.screen(40, 12)
     });
+}
+
+fn save_with(h: &mut Harness, id: &str) {
+    to_symptoms(h, 4);
+    tick(h, id);
+    h.send(&[Msg::Save]);
+}
+
+#[test]
+fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
+    // (what is saved, whether an emergency is shown)
+    let rows = [
+        ("bladder-change", true),
+        ("saddle-numbness", true),
+        ("chest-pain", true),
+        // Nearest misses: an urgent sign keeps to the bar; an ordinary knot shows nothing.
+        ("fever", false),
+        ("knot", false),
+    ];
+    for (id, shown) in rows {
+        let mut h = on_log_tab();
+        h.app.config.emergency_number = Some("999".to_owned());
+        save_with(&mut h, id);
+        assert_eq!(saved(&h).len(), 1, "{id} saved");
+        assert_eq!(!h.app.raised_on_save.is_empty(), shown, "{id}");
+        let screen = h.screen(80, 24);
+        assert_eq!(
+            screen.contains("EMERGENCY: act now"),
+            shown,
+            "{id}:\n{screen}"
+        );
+        if shown {
+            let flag = h
+                .app
+                .flags
+                .active
+                .iter()
+                .find(|f| f.rule.id == h.app.raised_on_save[0])
+                .unwrap();
+            assert_eq!(flag.rule.level, Level::Emergency);
+            let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = squeeze(&screen.replace(['"', '┃'], " "));
+            assert!(text.contains(&squeeze(&flag.rule.title)), "{id}:\n{screen}");
+            assert!(text.contains("999"), "the number:\n{screen}");
+            assert!(text.contains("see it in full"), "the keys:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn the_emergency_shown_on_save_stays_until_enter_or_esc() {
+    let mut h = on_log_tab();
+    h.app.config.emergency_number = Some("999".to_owned());
+    save_with(&mut h, "bowel-change");
+    insta::assert_snapshot!("log_emergency_on_save_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("log_emergency_on_save_40x12", h.screen(40, 12));
+    let raised = h.app.raised_on_save[0].clone();
+
+    // Stray keys, a tab change, help or a tick do not hide it.
+    h.send(&[Msg::Down, Msg::Tab, Msg::Help, Msg::Quit, Msg::Add]);
+    h.advance(3600);
+    assert!(!h.app.raised_on_save.is_empty());
+    assert!(!h.app.quit);
+
+    // Enter: the Flags screen on that flag, whole.
+    let mut enter = h.clone_state();
+    enter.send(&[Msg::Confirm]);
+    assert!(enter.app.raised_on_save.is_empty());
+    assert!(matches!(enter.app.screen, Screen::Flags));
+    assert_eq!(enter.app.selected_flag().unwrap().rule.id, raised);
+
+    // Esc: back to the Log list, the bar still red.
+    h.send(&[Msg::Cancel]);
+    assert!(h.app.raised_on_save.is_empty());
+    assert!(matches!(h.app.screen, Screen::Log));
+    assert!(h.screen(80, 24).contains("EMERGENCY"));
+
+    // Logging a knot afterwards, with the emergency still active, does not show it again: that
+    // entry is not its evidence.
+    save_with(&mut h, "knot");
+    assert!(h.app.raised_on_save.is_empty());
 }

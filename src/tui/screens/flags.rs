@@ -352,3 +352,112 @@ impl Widget for &Welcome<'_> {
             .render(popup, buf);
     }
 }
+
+/// The emergencies among `flags` that the entry `id` is evidence of, most severe first: what a
+/// save just raised (or raised again), to show at once.
+pub fn raised_by(flags: &crate::flags::Flags, id: &str) -> Vec<String> {
+    flags
+        .active
+        .iter()
+        .filter(|f| f.rule.level == Level::Emergency && f.evidence.iter().any(|e| e.id == id))
+        .map(|f| f.rule.id.clone())
+        .collect()
+}
+
+/// The emergency that the entry just saved raised, in full and over everything: the headline,
+/// what to do with the emergency number, and the keys to see it on the Flags screen or close.
+/// A frightened person should not have to find it behind the bar.
+pub struct RaisedOnSave<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &RaisedOnSave<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = &app.theme;
+        let flags: Vec<&Flag> = app
+            .raised_on_save
+            .iter()
+            .filter_map(|id| app.flags.active.iter().find(|f| &f.rule.id == id))
+            .collect();
+        if flags.is_empty() || area.is_empty() {
+            return;
+        }
+        let width = 72.min(area.width);
+        let inner_width = width.saturating_sub(4);
+        let mut lines: Vec<Line> = Vec::new();
+        for f in &flags {
+            lines.push(Line::styled(f.rule.title.clone(), t.title()));
+        }
+        // Emergencies often share their action; say each different one once.
+        let mut actions: Vec<String> = Vec::new();
+        for f in &flags {
+            let action = f.rule.action_text(app.emergency_number());
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+        for action in actions {
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                Span::styled("What to do: ", t.level_text(Level::Emergency)),
+                Span::styled(
+                    action,
+                    Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+            ]));
+        }
+        let confirm = first_key(app, crate::tui::app::Msg::Confirm, "enter");
+        let flags_key = first_key(app, crate::tui::app::Msg::Flags, "!");
+        let cancel = first_key(app, crate::tui::app::Msg::Cancel, "esc");
+        let keys = Line::styled(
+            format!("{confirm}/{flags_key} see it in full · {cancel} close"),
+            t.muted(),
+        );
+        let body = Paragraph::new(lines.clone()).wrap(Wrap { trim: true });
+        // Room for the text, a blank line and the keys, inside the border.
+        let rows = body.line_count(inner_width) as u16 + 2;
+        let height = (rows + 2).min(area.height);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(t.level_text(Level::Emergency))
+            .title(Line::styled(
+                " ⚠ EMERGENCY: act now ",
+                t.level(Level::Emergency),
+            ))
+            .padding(Padding::horizontal(1));
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        if inner.is_empty() {
+            return;
+        }
+        // The keys keep the bottom row; the text gets what is left.
+        let [text, _, key_row] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(u16::from(inner.height > 3)),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        body.render(text, buf);
+        keys.render(key_row, buf);
+    }
+}
+
+/// The first key bound to `msg`, or `fallback`.
+fn first_key(app: &App, msg: crate::tui::app::Msg, fallback: &str) -> String {
+    let label = app.config.keys.label(msg);
+    label
+        .split(' ')
+        .next()
+        .filter(|k| !k.is_empty())
+        .unwrap_or(fallback)
+        .to_owned()
+}
