@@ -349,7 +349,7 @@ fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Resu
             e.pain,
             clip(&e.areas.join(", "), 28),
             clip(&e.symptoms.join(", "), 28),
-            e.note.lines().next().unwrap_or("")
+            crate::tui::widgets::untrusted::visible(e.note.lines().next().unwrap_or(""))
         )?;
     }
     Ok(())
