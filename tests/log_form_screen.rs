@@ -309,3 +309,70 @@ fn the_emergency_shown_on_save_stays_until_enter_or_esc() {
     save_with(&mut h, "knot");
     assert!(h.app.raised_on_save.is_empty());
 }
+
+#[test]
+fn the_form_and_the_emergency_on_save_draw_at_every_size() {
+    let mut h = on_log_tab();
+    to_symptoms(&mut h, 4);
+    tick(&mut h, "saddle-numbness");
+    let form = h.clone_state();
+    h.send(&[Msg::Save]);
+    assert!(!h.app.raised_on_save.is_empty());
+    for (width, height) in [
+        (1, 1),
+        (10, 3),
+        (20, 5),
+        (30, 8),
+        (40, 12),
+        (80, 24),
+        (200, 60),
+    ] {
+        form.screen(width, height);
+        let screen = h.screen(width, height);
+        if width >= 40 && height >= 12 {
+            assert!(screen.contains("EMERGENCY: act now"), "{width}x{height}");
+            assert!(screen.contains("esc close"), "{width}x{height}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn two_emergencies_at_once_are_both_named_and_the_action_keeps_its_room() {
+    let mut h = on_log_tab();
+    h.app.config.emergency_number = Some("112".to_owned());
+    to_symptoms(&mut h, 4);
+    tick(&mut h, "saddle-numbness");
+    tick(&mut h, "chest-pain");
+    h.send(&[Msg::Save]);
+    assert_eq!(h.app.raised_on_save.len(), 2, "{:?}", h.app.raised_on_save);
+    let squeeze = |s: String| {
+        s.replace(['"', '┃'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let titles: Vec<String> = h
+        .app
+        .raised_on_save
+        .iter()
+        .map(|id| {
+            let flag = h
+                .app
+                .flags
+                .active
+                .iter()
+                .find(|f| &f.rule.id == id)
+                .unwrap();
+            flag.rule.title.clone()
+        })
+        .collect();
+    let big = squeeze(h.screen(80, 24));
+    for title in &titles {
+        assert!(big.contains(title.as_str()), "{title:?} in {big}");
+    }
+    // On the smallest screen the action and the keys stay whole.
+    let small = squeeze(h.screen(40, 12));
+    assert!(small.contains("What to do:"), "{small}");
+    assert!(small.contains("112"), "{small}");
+    assert!(small.contains("esc close"), "{small}");
+}

@@ -386,27 +386,24 @@ impl Widget for &RaisedOnSave<'_> {
         }
         let width = 72.min(area.width);
         let inner_width = width.saturating_sub(4);
-        let mut lines: Vec<Line> = Vec::new();
-        for f in &flags {
-            lines.push(Line::styled(f.rule.title.clone(), t.title()));
-        }
+        let headlines: Vec<Line> = flags
+            .iter()
+            .map(|f| Line::styled(f.rule.title.clone(), t.title()))
+            .collect();
         // Emergencies often share their action; say each different one once.
-        let mut actions: Vec<String> = Vec::new();
+        let mut actions: Vec<Line> = Vec::new();
         for f in &flags {
             let action = f.rule.action_text(app.emergency_number());
-            if !actions.contains(&action) {
-                actions.push(action);
-            }
-        }
-        for action in actions {
-            lines.push(Line::default());
-            lines.push(Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled("What to do: ", t.level_text(Level::Emergency)),
                 Span::styled(
                     action,
                     Style::new().add_modifier(ratatui::style::Modifier::BOLD),
                 ),
-            ]));
+            ]);
+            if !actions.contains(&line) {
+                actions.push(line);
+            }
         }
         let confirm = first_key(app, crate::tui::app::Msg::Confirm, "enter");
         let flags_key = first_key(app, crate::tui::app::Msg::Flags, "!");
@@ -415,8 +412,33 @@ impl Widget for &RaisedOnSave<'_> {
             format!("{confirm}/{flags_key} see it in full · {cancel} close"),
             t.muted(),
         );
-        let body = Paragraph::new(lines.clone()).wrap(Wrap { trim: true });
-        // Room for the text, a blank line and the keys, inside the border.
+        // When room is short, what to do matters most: drop the blank lines, then the other
+        // headlines, then the headline itself, never the action.
+        let spaced: Vec<Line> = actions
+            .iter()
+            .flat_map(|a| [Line::default(), a.clone()])
+            .collect();
+        let variants: [Vec<Line>; 4] = [
+            headlines.iter().cloned().chain(spaced).collect(),
+            headlines.iter().cloned().chain(actions.clone()).collect(),
+            headlines
+                .iter()
+                .take(1)
+                .cloned()
+                .chain(actions.clone())
+                .collect(),
+            actions,
+        ];
+        // Inside the border: the text, a blank line and the keys.
+        let room = area.height.saturating_sub(4);
+        let mut chosen = Paragraph::new(Vec::<Line>::new());
+        for lines in variants {
+            chosen = Paragraph::new(lines).wrap(Wrap { trim: true });
+            if chosen.line_count(inner_width) as u16 <= room {
+                break;
+            }
+        }
+        let body = chosen;
         let rows = body.line_count(inner_width) as u16 + 2;
         let height = (rows + 2).min(area.height);
         let [popup] = Layout::horizontal([Constraint::Length(width)])
