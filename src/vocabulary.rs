@@ -89,7 +89,7 @@ pub struct Vocabulary {
     pub relief: Vec<Term>,
     /// Profile conditions (config `[profile] conditions`).
     pub conditions: Vec<Term>,
-    /// Questions asked when legs or feet are involved.
+    /// Questions asked when legs, feet, buttocks or nerve symptoms are involved.
     pub screening: Vec<Screening>,
 }
 
