@@ -1,7 +1,7 @@
 //! The one gate for untrusted text on its way to a terminal: notes, names, config values,
 //! source lines and reasons that came from a file, an argument or the log. Control characters
-//! (C0, DEL, C1) and the bidirectional formatting characters that can hide or reorder text are
-//! shown as visible escapes (`\x1b`, `\u{202e}`), so a note cannot retitle the terminal, clear
+//! (C0, DEL, C1), the bidirectional formatting characters that can reorder text and the
+//! invisible zero-width ones that can hide it are shown as visible escapes (`\x1b`, `\u{202e}`), so a note cannot retitle the terminal, clear
 //! it, move the cursor over another column or reverse what follows. JSON output does not pass
 //! through here: it stays exact.
 
@@ -14,10 +14,13 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(
             c,
             '\u{061C}'
+                | '\u{200B}'
                 | '\u{200E}'
                 | '\u{200F}'
                 | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
         )
 }
 
@@ -80,6 +83,9 @@ mod tests {
         );
         assert_eq!(visible("id\rX"), "id\\rX");
         assert_eq!(visible("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(visible("no\u{200b}numbness"), "no\\u{200b}numbness");
+        // A joined emoji keeps its zero-width joiner.
+        assert_eq!(visible("🧘\u{200d}♀️"), "🧘\u{200d}♀️");
         assert_eq!(visible("c1\u{9b}31m"), "c1\\x9b31m");
         assert_eq!(visible("two\nlines"), "two\\nlines");
         assert_eq!(visible_lines("two\nli\u{1b}nes"), "two\nli\\x1bnes");

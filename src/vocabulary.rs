@@ -89,7 +89,7 @@ pub struct Vocabulary {
     pub relief: Vec<Term>,
     /// Profile conditions (config `[profile] conditions`).
     pub conditions: Vec<Term>,
-    /// Questions asked when legs or feet are involved.
+    /// Questions asked when legs, feet, buttocks or nerve symptoms are involved.
     pub screening: Vec<Screening>,
 }
 
@@ -196,8 +196,8 @@ impl Vocabulary {
         self.areas.iter().find(|a| a.id == id)
     }
 
-    /// Whether these areas and symptoms call for the screening questions (legs or feet involved,
-    /// or nerve symptoms such as shooting pain, numbness, tingling or weakness).
+    /// Whether these areas and symptoms call for the screening questions (legs, feet or buttocks
+    /// involved, or nerve symptoms such as shooting pain, numbness, tingling or weakness).
     pub fn needs_screening(&self, areas: &[String], symptoms: &[String]) -> bool {
         areas
             .iter()
@@ -287,12 +287,17 @@ mod tests {
     }
 
     #[test]
-    fn legs_feet_and_nerve_symptoms_ask_the_screening_questions() {
+    fn legs_feet_buttocks_and_nerve_symptoms_ask_the_screening_questions() {
         let v = Vocabulary::bundled();
         let s = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(v.needs_screening(&s(&["leg-left"]), &[]));
         assert!(v.needs_screening(&s(&["foot-right"]), &[]));
+        assert!(v.needs_screening(&s(&["buttock-left"]), &[]));
         assert!(v.needs_screening(&[], &s(&["tingling"])));
+        assert!(
+            !v.needs_screening(&s(&["hip-left"]), &s(&["aching"])),
+            "the nearest miss"
+        );
         assert!(!v.needs_screening(&s(&["lower-back"]), &s(&["knot", "stiffness"])));
     }
 }

@@ -193,8 +193,8 @@ fn the_text_form_gives_action_reason_evidence_and_the_caveats() {
         "URGENT: You logged pain that wakes you",
         "What to do: Get an urgent appointment with a doctor today.",
         "Why: ",
-        "From your entries: ",
-        "(2025-03-10 09:30)",
+        "From your entries:",
+        "Mon 10 Mar 2025 09:30 — Pain at night or at rest that wakes you",
         "false alarms are common",
     ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");

@@ -179,6 +179,18 @@ fn every_bad_input_is_refused_naming_the_flag_and_accepted_values() {
         "numbness",
     );
     home.refused(
+        &[
+            "--pain",
+            "3",
+            "--symptom",
+            "saddle-numbness",
+            "--deny",
+            "saddle-numbness",
+        ],
+        "--symptom saddle-numbness and --deny saddle-numbness",
+        "one of them",
+    );
+    home.refused(
         &["--pain", "3", "--colour", "red"],
         "--colour",
         "unexpected argument",
@@ -309,4 +321,20 @@ fn two_processes_appending_at_once_lose_nothing() {
     let text = fs::read_to_string(home.log_file()).unwrap();
     assert_eq!(text.lines().count(), 600);
     assert!(!home.data().join("symptoms.jsonl.rejected").exists());
+}
+
+#[test]
+fn a_note_with_control_or_bidi_characters_is_listed_with_them_made_visible() {
+    let home = Home::new();
+    // An escape sequence that would clear the screen, and a right-to-left override.
+    home.add(&["--pain", "3", "--note", "a\u{1b}[2Jb \u{202E}kcab"]);
+    let out = home.cmd().args(["log", "list"]).assert().success();
+    let table = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(table.contains("a\\x1b[2Jb \\u{202e}kcab"), "{table}");
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\u{202E}'),
+        "{table}"
+    );
+    // The JSON keeps the note as written.
+    assert_eq!(home.list()[0]["note"], "a\u{1b}[2Jb \u{202E}kcab");
 }

@@ -86,8 +86,8 @@ fn an_entry_with_leg_symptoms_asks_the_screening_questions_and_saves_the_answers
     // The list shows it, and the pane below it spells out what the row had to shorten.
     let screen = h.screen(80, 24);
     for expected in [
-        "Where: lower back, leg left · Felt: knot, shooting pain",
-        "onset sudden · after sitting · helped: heat · said no to saddle numbness,",
+        "Where: Lower back (middle); Leg, left · Felt: Knot or tight spot; Sharp or",
+        "began suddenly · after: Sitting · helped: Heat · said no to every screening",
         "“after the drive”",
     ] {
         assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");

@@ -2,6 +2,7 @@
 //! `--as-of` a day means the end of that day. Without `--json`, a readable list with the action,
 //! the reason, the evidence and the sources of each flag.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -11,9 +12,10 @@ use serde_json::{Value, json};
 use super::log::report_load;
 use super::usage_error;
 use crate::config::Config;
+use crate::flags::matched::describe;
 use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
 use crate::paths::Paths;
-use crate::symptoms::SymptomLog;
+use crate::symptoms::{SymptomEntry, SymptomLog};
 use crate::when::When;
 
 /// `flags ack` / `flags unack`.
@@ -110,7 +112,13 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_text(&mut out, &flags, now, number)
+        write_text(
+            &mut out,
+            &flags,
+            &evidence_entries(&flags, &inputs.entries),
+            now,
+            number,
+        )
     };
     if written.is_err() {
         return ExitCode::FAILURE;
@@ -235,6 +243,7 @@ fn flag_json(f: &Flag, number: Option<&str>) -> Value {
 fn write_text(
     out: &mut impl Write,
     flags: &Flags,
+    entries: &Entries,
     now: DateTime<FixedOffset>,
     number: Option<&str>,
 ) -> std::io::Result<()> {
@@ -248,7 +257,7 @@ fn write_text(
         )?;
     }
     for f in &flags.active {
-        write_flag(out, f, number)?;
+        write_flag(out, f, entries, number)?;
     }
     if !flags.acknowledged.is_empty() {
         writeln!(
@@ -266,7 +275,12 @@ fn write_text(
     Ok(())
 }
 
-fn write_flag(out: &mut impl Write, f: &Flag, number: Option<&str>) -> std::io::Result<()> {
+fn write_flag(
+    out: &mut impl Write,
+    f: &Flag,
+    entries: &Entries,
+    number: Option<&str>,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "\n{}: {}",
@@ -277,14 +291,41 @@ fn write_flag(out: &mut impl Write, f: &Flag, number: Option<&str>) -> std::io::
     if !f.rule.why.is_empty() {
         writeln!(out, "  Why: {}", f.rule.why)?;
     }
-    let evidence: Vec<String> = f
-        .evidence
-        .iter()
-        .map(|e| format!("{} ({})", e.id, e.at.format("%Y-%m-%d %H:%M")))
-        .collect();
-    writeln!(out, "  From your entries: {}", evidence.join(", "))?;
+    write_evidence(out, f, entries)?;
     if !f.rule.sources.is_empty() {
         writeln!(out, "  Sources: {}", f.rule.sources.join("; "))?;
     }
     Ok(())
+}
+
+/// The entries behind a flag, one a line: when, and what in it matched, in the vocabulary's
+/// words ("Tue 24 Nov 2026 09:30 — Numbness; Leg, left"). The id stays in `--json`.
+fn write_evidence(out: &mut impl Write, f: &Flag, entries: &Entries) -> std::io::Result<()> {
+    writeln!(out, "  From your entries:")?;
+    for e in &f.evidence {
+        let when = e.at.format("%a %-d %b %Y %H:%M");
+        match entries.get(e.id.as_str()) {
+            Some(entry) => writeln!(out, "    {when} — {}", describe(&f.rule, entry))?,
+            None => writeln!(out, "    {when}")?,
+        }
+    }
+    Ok(())
+}
+
+/// The entries behind the flags, by id.
+type Entries<'a> = HashMap<&'a str, &'a SymptomEntry>;
+
+/// The entries that some flag names as evidence, found in one pass over the log.
+fn evidence_entries<'a>(flags: &Flags, entries: &'a [SymptomEntry]) -> Entries<'a> {
+    let wanted: HashSet<&str> = flags
+        .active
+        .iter()
+        .chain(&flags.acknowledged)
+        .flat_map(|f| f.evidence.iter().map(|e| e.id.as_str()))
+        .collect();
+    entries
+        .iter()
+        .filter(|e| wanted.contains(e.id.as_str()))
+        .map(|e| (e.id.as_str(), e))
+        .collect()
 }

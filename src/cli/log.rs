@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, Datelike, FixedOffset, Local};
 use clap::{Args, Subcommand};
 
 use super::usage_error;
@@ -56,8 +56,9 @@ pub struct AddArgs {
     /// What you feel (repeatable): knot, stiffness, numbness, …
     #[arg(long = "symptom", value_name = "ID", value_parser = vocabulary_id(Category::Symptom))]
     symptoms: Vec<String>,
-    /// A symptom you were asked about and do NOT have (repeatable), e.g. saddle-numbness
-    #[arg(long = "deny", value_name = "ID", value_parser = vocabulary_id(Category::Symptom))]
+    /// A screening question answered "no" (repeatable): saddle-numbness, bladder-change,
+    /// bowel-change, sexual-change
+    #[arg(long = "deny", value_name = "ID", value_parser = screening_id)]
     denied: Vec<String>,
     /// What set it off (repeatable): sitting, lifting, …
     #[arg(long = "trigger", value_name = "ID", value_parser = vocabulary_id(Category::Trigger))]
@@ -101,6 +102,37 @@ fn vocabulary_id(category: Category) -> impl Fn(&str) -> Result<String, String> 
     }
 }
 
+/// A `--deny` value: only the screening questions can be answered "no".
+fn screening_id(id: &str) -> Result<String, String> {
+    let vocabulary = Vocabulary::bundled();
+    if vocabulary.screening.iter().any(|q| q.symptom == id) {
+        return Ok(id.to_owned());
+    }
+    let accepted = screening_ids().join(", ");
+    Err(match vocabulary.check(Category::Symptom, id) {
+        Ok(()) => format!(
+            "`{id}` is not a screening question, so it cannot be denied (leave it out, or log it \
+             with --symptom {id}); accepted values: {accepted}"
+        ),
+        Err(_) => format!("`{id}` is not a screening question; accepted values: {accepted}"),
+    })
+}
+
+fn screening_ids() -> Vec<&'static str> {
+    Vocabulary::bundled()
+        .screening
+        .iter()
+        .map(|q| q.symptom.as_str())
+        .collect()
+}
+
+/// How far ahead of this computer's clock `--at` may be: clocks of two machines, or of a phone
+/// someone reads the time from, differ by seconds, so "now" written by hand must not be refused.
+pub const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
+/// The earliest year `--at` accepts: anything before is a typo, not a memory.
+pub const FIRST_YEAR: i32 = 1900;
+
 /// Runs a `log` subcommand.
 pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
     let log = SymptomLog::new(&paths.data_dir);
@@ -133,10 +165,26 @@ fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode 
         Some(Ok(at)) => at,
         Some(Err(e)) => return usage_error(&format!("--at: {e}")),
     };
-    if at > now + chrono::Duration::minutes(1) {
+    let accepted = format!(
+        "accepted: a time from {FIRST_YEAR}-01-01 up to now (a minute ahead of this computer's \
+         clock is allowed for clocks that differ)"
+    );
+    if at > now + CLOCK_SKEW {
         return usage_error(&format!(
-            "--at {} is in the future; log what you have felt, up to now",
+            "--at {} is in the future; log what you have felt, up to now; {accepted}",
             at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    if at.year() < FIRST_YEAR {
+        return usage_error(&format!(
+            "--at {} is before {FIRST_YEAR}; {accepted}",
+            at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    if let Some(both) = args.symptoms.iter().find(|s| args.denied.contains(s)) {
+        return usage_error(&format!(
+            "--symptom {both} and --deny {both} contradict each other; accepted: one of them \
+             (--symptom {both} if you have it, --deny {both} if you do not)"
         ));
     }
     // The value parsers have checked every id already; this only keeps a mistake from slipping.
@@ -172,7 +220,73 @@ fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode 
         return usage_error(&e.to_string());
     }
     println!("{}", entry.id);
+    let unanswered = unanswered_screening(&args.areas, &args.symptoms, &args.denied);
+    if !unanswered.is_empty() {
+        let _ = write_screening_prompt(
+            &mut std::io::stderr().lock(),
+            &unanswered,
+            args.pain,
+            &entry.id,
+        );
+    }
     ExitCode::SUCCESS
+}
+
+/// The screening questions an entry with these areas and symptoms should have answered and did
+/// not: none when no leg, foot, buttock or nerve symptom was logged; a question whose symptom
+/// was logged is answered "yes" already.
+pub fn unanswered_screening(
+    areas: &[String],
+    symptoms: &[String],
+    denied: &[String],
+) -> Vec<&'static crate::vocabulary::Screening> {
+    let vocabulary = Vocabulary::bundled();
+    if !vocabulary.needs_screening(areas, symptoms) {
+        return Vec::new();
+    }
+    vocabulary
+        .screening
+        .iter()
+        .filter(|q| !symptoms.contains(&q.symptom) && !denied.contains(&q.symptom))
+        .collect()
+}
+
+/// After an entry with leg, foot, buttock or nerve symptoms: the questions still unanswered and
+/// how to answer each, on stderr (stdout keeps just the id, for scripts).
+fn write_screening_prompt(
+    err: &mut impl Write,
+    unanswered: &[&crate::vocabulary::Screening],
+    pain: u8,
+    id: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        err,
+        "Saved. With leg, foot, buttock or nerve symptoms, please also answer these screening \
+         questions:"
+    )?;
+    for q in unanswered {
+        writeln!(err, "  {}", q.question)?;
+        writeln!(
+            err,
+            "      yes: --symptom {id}    no: --deny {id}",
+            id = q.symptom
+        )?;
+    }
+    let answers: Vec<String> = unanswered
+        .iter()
+        .map(|q| format!("--deny {}", q.symptom))
+        .collect();
+    writeln!(
+        err,
+        "A yes to any of them is a sign to act on now: log it (knotless log add --pain {pain} \
+         --symptom ID) and run `knotless flags` for what to do."
+    )?;
+    writeln!(
+        err,
+        "To keep your answers with this entry, delete it (knotless log rm {id}) and add it again \
+         with them, for example: {}",
+        answers.join(" ")
+    )
 }
 
 fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
@@ -230,7 +344,7 @@ fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Resu
             e.pain,
             clip(&e.areas.join(", "), 28),
             clip(&e.symptoms.join(", "), 28),
-            e.note.lines().next().unwrap_or("")
+            crate::text::visible(e.note.lines().next().unwrap_or(""))
         )?;
     }
     Ok(())

@@ -4,6 +4,7 @@
 
 pub mod acks;
 pub mod eval;
+pub mod matched;
 pub mod rules;
 
 #[cfg(test)]

@@ -229,6 +229,9 @@ pub struct App {
     pub detail_scroll: u16,
     /// The one-time statement that this is not a diagnosis is showing.
     pub welcome: bool,
+    /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
+    /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
+    pub raised_on_save: Vec<String>,
     /// The terminal's size at the last draw, to place mouse clicks.
     pub area: ratatui::layout::Rect,
     /// Every posture-break outcome, oldest first.
@@ -342,6 +345,7 @@ impl App {
             detail_scroll: 0,
             confirm_ack: false,
             welcome: !data_dir.join(WELCOME_SEEN).exists(),
+            raised_on_save: Vec::new(),
             flags_minute: i64::MIN,
             config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
             ack_log,
@@ -587,6 +591,7 @@ impl App {
     /// filled in, a question or the first-run statement.
     fn can_offer_break(&self) -> bool {
         !self.welcome
+            && self.raised_on_save.is_empty()
             && self.break_prompt.is_none()
             && !self.confirm_ack
             && match &self.screen {
@@ -729,8 +734,29 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     redraw
 }
 
+/// A key while the emergency raised by a save is showing: Enter or `!` opens it on the Flags
+/// screen, Esc closes it; nothing else does, so a stray key cannot hide it.
+fn answer_raised(app: &mut App, msg: Msg) -> bool {
+    match msg {
+        Msg::Confirm | Msg::Flags => {
+            let first = app.raised_on_save.remove(0);
+            app.raised_on_save.clear();
+            app.open_flags();
+            if let Some(i) = app.flags.active.iter().position(|f| f.rule.id == first) {
+                app.flag_selected = i;
+            }
+        }
+        Msg::Cancel => app.raised_on_save.clear(),
+        Msg::ForceQuit => app.quit = true,
+        Msg::Resize => {}
+        _ => return false,
+    }
+    true
+}
+
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
-    let overlay = app.welcome || app.help || app.break_prompt.is_some();
+    let overlay =
+        app.welcome || app.help || app.break_prompt.is_some() || !app.raised_on_save.is_empty();
     let msg = match msg {
         Msg::ScrollUp | Msg::ScrollDown if !overlay => {
             return match super::view::detail_room(app, app.area) {
@@ -753,6 +779,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             _ => app.dismiss_welcome(),
         }
         return true;
+    }
+    if !app.raised_on_save.is_empty() {
+        return answer_raised(app, msg);
     }
     if app.help {
         match msg {
@@ -833,7 +862,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.screen = Screen::Routines;
             }
             Msg::Tick => return false,
-            _ => app.log.update(msg, now, &app.symptom_log),
+            _ => {
+                app.log.update(msg, now, &app.symptom_log);
+                // An entry that raises an emergency shows it at once, not only in the bar.
+                if let Some(id) = app.log.just_saved.take() {
+                    app.refresh_flags();
+                    app.raised_on_save = super::screens::flags::raised_by(&app.flags, &id);
+                }
+            }
         },
         Screen::Flags if app.confirm_ack => match msg {
             Msg::Yes => {

@@ -1,7 +1,14 @@
 //! The symptom entry form: pain, onset, areas on a body picture, symptoms, triggers, relief, the
-//! screening questions when legs or feet are involved, and a free note. Built to be filled in by
-//! keyboard in seconds: digits rate pain, Tab moves between sections, arrows move within one,
-//! space ticks, `y`/`n` answer a screening question, Enter (or Ctrl-S in the note) saves.
+//! screening questions when legs, feet, buttocks or nerve symptoms are involved, and a free note.
+//! Built to be filled in by keyboard in seconds: digits rate pain, Tab moves between sections,
+//! arrows move within one, space ticks, `y`/`n` answer a screening question, Enter (or Ctrl-S in
+//! the note) saves.
+//!
+//! Every symptom of the vocabulary can be ticked at any time, the warning signs that the
+//! screening questions ask about included: a person with new bladder trouble and no leg symptom
+//! can say so. A screening question and its symptom are one fact: answering "yes" ticks the
+//! symptom, ticking the symptom answers "yes", and a question whose symptom is ticked is not
+//! asked again.
 
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
@@ -39,7 +46,8 @@ pub enum Section {
     Triggers,
     /// What helped.
     Relief,
-    /// The yes/no screening questions (only when legs or feet are involved).
+    /// The yes/no screening questions (only when legs, feet, buttocks or nerve symptoms are
+    /// involved).
     Screening,
     /// Free text.
     Note,
@@ -69,13 +77,15 @@ pub struct LogForm {
     pub areas: Vec<String>,
     /// Body picture cursor.
     pub area_cursor: (usize, usize),
-    /// Symptoms ticked (not counting screening answers).
+    /// Symptoms ticked, those answered "yes" to a screening question included.
     pub symptoms: Ticks,
     /// Triggers ticked.
     pub triggers: Ticks,
     /// Reliefs ticked.
     pub relief: Ticks,
-    /// One answer per vocabulary screening question: `Some(true)` yes, `Some(false)` no.
+    /// One answer per vocabulary screening question: `Some(true)` yes, `Some(false)` no. A
+    /// question whose symptom is ticked counts as "yes" whatever is here (see
+    /// [`LogForm::answer`]).
     pub screening: Vec<Option<bool>>,
     /// The highlighted screening question.
     pub screening_cursor: usize,
@@ -99,8 +109,9 @@ pub enum FormEffect {
 }
 
 /// Number of chip columns the form is laid out with; the screen uses the same value so that up
-/// and down move by a row.
-pub const CHIP_COLUMNS: usize = 3;
+/// and down move by a row. Two, so that the labels (some of forty-odd characters, such as "An
+/// accident (car crash, fall from height)") are shown whole, wrapped within their column.
+pub const CHIP_COLUMNS: usize = 2;
 
 impl LogForm {
     /// An empty form for an entry at `at`.
@@ -134,13 +145,7 @@ impl LogForm {
         form.pain = PainInput::with(entry.pain);
         form.onset = entry.onset;
         form.areas = entry.areas.to_vec();
-        let screened = |id: &str| vocabulary.screening.iter().any(|s| s.symptom == id);
-        form.symptoms.chosen = entry
-            .symptoms
-            .iter()
-            .filter(|s| !screened(s))
-            .map(str::to_owned)
-            .collect();
+        form.symptoms.chosen = entry.symptoms.to_vec();
         form.triggers.chosen = entry.triggers.to_vec();
         form.relief.chosen = entry.relief.to_vec();
         form.screening = vocabulary
@@ -160,15 +165,39 @@ impl LogForm {
         form
     }
 
-    /// The symptom options offered as ticks (screening symptoms are asked as questions instead).
+    /// The symptom options offered as ticks: every symptom of the vocabulary.
     pub fn symptom_options() -> Vec<&'static str> {
-        let vocabulary = Vocabulary::bundled();
-        vocabulary
+        Vocabulary::bundled()
             .symptoms
             .iter()
-            .filter(|s| !vocabulary.screening.iter().any(|q| q.symptom == s.id))
             .map(|s| s.id.as_str())
             .collect()
+    }
+
+    /// The answer to screening question `i`: yes when its symptom is ticked, no when answered
+    /// no, else not answered yet.
+    pub fn answer(&self, i: usize) -> Option<bool> {
+        let question = Vocabulary::bundled().screening.get(i)?;
+        if self.symptoms.chosen.contains(&question.symptom) {
+            Some(true)
+        } else {
+            self.screening.get(i).copied().flatten().filter(|yes| !yes)
+        }
+    }
+
+    /// Answers screening question `i`: "yes" ticks its symptom, "no" unticks it.
+    fn set_answer(&mut self, i: usize, yes: bool) {
+        let Some(question) = Vocabulary::bundled().screening.get(i) else {
+            return;
+        };
+        let ticked = self.symptoms.chosen.contains(&question.symptom);
+        if ticked != yes {
+            toggle(&mut self.symptoms.chosen, &question.symptom);
+            sort_like(&mut self.symptoms.chosen, &Self::symptom_options());
+        }
+        if let Some(answer) = self.screening.get_mut(i) {
+            *answer = Some(yes);
+        }
     }
 
     /// The options of a tick section.
@@ -218,6 +247,17 @@ impl LogForm {
             (at + sections.len() - 1) % sections.len()
         };
         self.focus = sections[next];
+        if self.focus == Section::Screening {
+            self.screening_cursor = self.next_unanswered(0).unwrap_or(0);
+        }
+    }
+
+    /// The first unanswered screening question from `from` on, wrapping round.
+    fn next_unanswered(&self, from: usize) -> Option<usize> {
+        let n = self.screening.len();
+        (0..n)
+            .map(|k| (from + k) % n.max(1))
+            .find(|&i| self.answer(i).is_none())
     }
 
     fn ticks(&mut self, section: Section) -> Option<&mut Ticks> {
@@ -294,6 +334,17 @@ impl LogForm {
                         if let Some(id) = options.get(ticks.cursor) {
                             toggle(&mut ticks.chosen, id);
                             sort_like(&mut ticks.chosen, &options);
+                            // Unticking a symptom a question asks about takes back its "yes".
+                            if focus == Section::Symptoms {
+                                let vocabulary = Vocabulary::bundled();
+                                if let Some(i) =
+                                    vocabulary.screening.iter().position(|q| q.symptom == *id)
+                                    && !self.symptoms.chosen.iter().any(|c| c.as_str() == *id)
+                                    && self.screening[i] == Some(true)
+                                {
+                                    self.screening[i] = None;
+                                }
+                            }
                         }
                     }
                     _ => {}
@@ -315,8 +366,12 @@ impl LogForm {
                     _ => None,
                 };
                 if let Some(answer) = answer {
-                    self.screening[self.screening_cursor] = Some(answer);
-                    self.screening_cursor = (self.screening_cursor + 1).min(last);
+                    // On to the next question still open, so that "n n n" answers the open
+                    // ones and never takes back a symptom ticked above.
+                    self.set_answer(self.screening_cursor, answer);
+                    self.screening_cursor = self
+                        .next_unanswered(self.screening_cursor + 1)
+                        .unwrap_or((self.screening_cursor + 1).min(last));
                 }
             }
             Section::Note => {}
@@ -335,20 +390,21 @@ impl LogForm {
                 "Rate your pain from 0 to 10 first (type a number).".to_owned(),
             ));
         };
-        let mut symptoms = self.symptoms.chosen.clone();
+        let symptoms = self.symptoms.chosen.clone();
         let mut denied = Vec::new();
         if self.needs_screening() {
-            if self.screening.iter().any(Option::is_none) {
+            let answers: Vec<Option<bool>> = (0..vocabulary.screening.len())
+                .map(|i| self.answer(i))
+                .collect();
+            if answers.iter().any(Option::is_none) {
                 return Err((
                     Section::Screening,
-                    "Please answer each screening question with y or n: they matter with leg or foot symptoms.".to_owned(),
+                    "Please answer each screening question with y or n: they matter with leg, foot, buttock or nerve symptoms.".to_owned(),
                 ));
             }
-            for (q, answer) in vocabulary.screening.iter().zip(&self.screening) {
-                match answer {
-                    Some(true) => symptoms.push(q.symptom.clone()),
-                    Some(false) => denied.push(q.symptom.clone()),
-                    None => {}
+            for (q, answer) in vocabulary.screening.iter().zip(answers) {
+                if answer == Some(false) {
+                    denied.push(q.symptom.clone());
                 }
             }
         }
@@ -378,6 +434,9 @@ impl LogForm {
             Ok(entry) => FormEffect::Save(entry),
             Err((section, message)) => {
                 self.focus = section;
+                if section == Section::Screening {
+                    self.screening_cursor = self.next_unanswered(0).unwrap_or(0);
+                }
                 self.error = Some(message);
                 FormEffect::None
             }

@@ -177,6 +177,9 @@ pub struct LogView {
     pub mode: LogMode,
     /// A one-line message: saved, deleted, or an error.
     pub message: Option<String>,
+    /// The id of the entry the last update saved, for the app to check against the red flags
+    /// (it takes it).
+    pub just_saved: Option<String>,
 }
 
 impl LogView {
@@ -189,6 +192,7 @@ impl LogView {
             filter: Filter::default(),
             mode: LogMode::List,
             message: None,
+            just_saved: None,
         }
     }
 
@@ -239,6 +243,7 @@ impl LogView {
                             entry.at.format("%Y-%m-%d %H:%M")
                         ));
                         let id = entry.id.clone();
+                        self.just_saved = Some(id.clone());
                         self.entries.retain(|e| e.id != entry.id);
                         self.entries.push(entry);
                         self.entries

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
 use super::screens::breaks::BreaksScreen;
-use super::screens::flags::{FlagsScreen, WarningBar, Welcome};
+use super::screens::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::history::HistoryScreen;
 use super::screens::log::LogScreen;
@@ -241,6 +241,9 @@ impl Widget for &App {
         }
         if self.welcome {
             (&Welcome { app: self }).render(full, buf);
+        }
+        if !self.raised_on_save.is_empty() {
+            (&RaisedOnSave { app: self }).render(full, buf);
         }
     }
 }

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::flags::{CAVEATS, Flag};
+use crate::flags::matched::describe;
+use crate::flags::{CAVEATS, Flag, Level};
 use crate::tui::app::App;
-use crate::tui::screens::log::short_area;
 use crate::tui::widgets::Detail;
 use crate::tui::widgets::detail::hanging;
 
@@ -211,21 +211,8 @@ fn detail(app: &App, width: usize) -> Text<'static> {
     lines.push(Line::styled("From your log", t.title()));
     for e in &flag.evidence {
         let entry = app.log.entries.iter().find(|x| x.id == e.id);
-        let what = entry.map_or(String::new(), |x| {
-            let areas: Vec<String> = x.areas.iter().map(short_area).collect();
-            let symptoms: Vec<&str> = x.symptoms.iter().collect();
-            format!(
-                "pain {} · {}{}{}",
-                x.pain,
-                areas.join(", "),
-                if areas.is_empty() || symptoms.is_empty() {
-                    ""
-                } else {
-                    " · "
-                },
-                symptoms.join(", ")
-            )
-        });
+        // What in the entry the rule looked at, in the vocabulary's words.
+        let what = entry.map_or(String::new(), |x| describe(rule, x));
         let when = format!(" {}  ", e.at.format("%a %-d %b %H:%M"));
         lines.extend(hanging(&when, &what, width, Style::new()));
     }
@@ -361,4 +348,135 @@ impl Widget for &Welcome<'_> {
             )
             .render(popup, buf);
     }
+}
+
+/// The emergencies among `flags` that the entry `id` is evidence of, most severe first: what a
+/// save just raised (or raised again), to show at once.
+pub fn raised_by(flags: &crate::flags::Flags, id: &str) -> Vec<String> {
+    flags
+        .active
+        .iter()
+        .filter(|f| f.rule.level == Level::Emergency && f.evidence.iter().any(|e| e.id == id))
+        .map(|f| f.rule.id.clone())
+        .collect()
+}
+
+/// The emergency that the entry just saved raised, in full and over everything: the headline,
+/// what to do with the emergency number, and the keys to see it on the Flags screen or close.
+/// A frightened person should not have to find it behind the bar.
+pub struct RaisedOnSave<'a> {
+    /// The state to draw.
+    pub app: &'a App,
+}
+
+impl Widget for &RaisedOnSave<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = &app.theme;
+        let flags: Vec<&Flag> = app
+            .raised_on_save
+            .iter()
+            .filter_map(|id| app.flags.active.iter().find(|f| &f.rule.id == id))
+            .collect();
+        if flags.is_empty() || area.is_empty() {
+            return;
+        }
+        let width = 72.min(area.width);
+        let inner_width = width.saturating_sub(4);
+        let headlines: Vec<Line> = flags
+            .iter()
+            .map(|f| Line::styled(f.rule.title.clone(), t.title()))
+            .collect();
+        // Emergencies often share their action; say each different one once.
+        let mut actions: Vec<Line> = Vec::new();
+        for f in &flags {
+            let action = f.rule.action_text(app.emergency_number());
+            let line = Line::from(vec![
+                Span::styled("What to do: ", t.level_text(Level::Emergency)),
+                Span::styled(
+                    action,
+                    Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
+            ]);
+            if !actions.contains(&line) {
+                actions.push(line);
+            }
+        }
+        let confirm = first_key(app, crate::tui::app::Msg::Confirm, "enter");
+        let flags_key = first_key(app, crate::tui::app::Msg::Flags, "!");
+        let cancel = first_key(app, crate::tui::app::Msg::Cancel, "esc");
+        let keys = Line::styled(
+            format!("{confirm}/{flags_key} see it in full · {cancel} close"),
+            t.muted(),
+        );
+        // When room is short, what to do matters most: drop the blank lines, then the other
+        // headlines, then the headline itself, never the action.
+        let spaced: Vec<Line> = actions
+            .iter()
+            .flat_map(|a| [Line::default(), a.clone()])
+            .collect();
+        let variants: [Vec<Line>; 4] = [
+            headlines.iter().cloned().chain(spaced).collect(),
+            headlines.iter().cloned().chain(actions.clone()).collect(),
+            headlines
+                .iter()
+                .take(1)
+                .cloned()
+                .chain(actions.clone())
+                .collect(),
+            actions,
+        ];
+        // Inside the border: the text, a blank line and the keys.
+        let room = area.height.saturating_sub(4);
+        let mut chosen = Paragraph::new(Vec::<Line>::new());
+        for lines in variants {
+            chosen = Paragraph::new(lines).wrap(Wrap { trim: true });
+            if chosen.line_count(inner_width) as u16 <= room {
+                break;
+            }
+        }
+        let body = chosen;
+        let rows = body.line_count(inner_width) as u16 + 2;
+        let height = (rows + 2).min(area.height);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(t.level_text(Level::Emergency))
+            .title(Line::styled(
+                " ⚠ EMERGENCY: act now ",
+                t.level(Level::Emergency),
+            ))
+            .padding(Padding::horizontal(1));
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        if inner.is_empty() {
+            return;
+        }
+        // The keys keep the bottom row; the text gets what is left.
+        let [text, _, key_row] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(u16::from(inner.height > 3)),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        body.render(text, buf);
+        keys.render(key_row, buf);
+    }
+}
+
+/// The first key bound to `msg`, or `fallback`.
+fn first_key(app: &App, msg: crate::tui::app::Msg, fallback: &str) -> String {
+    let label = app.config.keys.label(msg);
+    label
+        .split(' ')
+        .next()
+        .filter(|k| !k.is_empty())
+        .unwrap_or(fallback)
+        .to_owned()
 }

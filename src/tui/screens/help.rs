@@ -61,6 +61,10 @@ fn shown(app: &App, hint: &str) -> String {
 }
 
 fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
+    // The emergency a save raised is over the screen: only its keys work.
+    if !app.raised_on_save.is_empty() {
+        return vec![("enter", "see it in full"), ("esc", "close")];
+    }
     match &app.screen {
         Screen::Routines => {
             let mut keys = vec![

@@ -8,13 +8,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use crate::symptoms::SymptomEntry;
+use crate::symptoms::{Onset, SymptomEntry};
 use crate::tui::log_form::{BODY, CHIP_COLUMNS, LogForm, Section};
 use crate::tui::log_view::{FilterField, LogMode, LogView};
 use crate::tui::screens::trends::TrendsScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain_scale::describe;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Category, Vocabulary};
 
 /// The Log tab, drawn from its state.
 pub struct LogScreen<'a> {
@@ -73,7 +73,8 @@ pub fn entry_at(view: &LogView, today: NaiveDate, area: Rect, row: u16) -> Optio
     (n < view.visible(today).len()).then_some(n)
 }
 
-/// A short name for an area on narrow screens: `lower-back-left` → `low back L`.
+/// A short name for an area where room is short (the list rows, the body picture, the area
+/// filter): `lower-back-left` → `low back L`. The detail pane has the full labels.
 pub fn short_area(id: &str) -> String {
     id.replace("lower-back", "low back")
         .replace("-left", " L")
@@ -108,9 +109,9 @@ impl LogScreen<'_> {
             ),
             part(
                 FilterField::Symptom,
-                f.symptom
-                    .clone()
-                    .unwrap_or_else(|| "any symptom".to_owned()),
+                f.symptom.as_deref().map_or("any symptom".to_owned(), |s| {
+                    Vocabulary::bundled().label(Category::Symptom, s).to_owned()
+                }),
             ),
         ];
         spans.push(Span::styled(
@@ -147,19 +148,17 @@ impl LogScreen<'_> {
             // Everything the row had to clip: every area and symptom in full, then the rest.
             let mut lines = vec![];
             let mut felt = Vec::new();
+            // Labels may hold commas ("Leg, left"), so lists are joined with "; ".
             if !entry.areas.is_empty() {
-                let areas: Vec<String> = entry.areas.iter().map(|a| a.replace('-', " ")).collect();
                 felt.push(Span::styled("Where: ", t.muted()));
-                felt.push(Span::raw(areas.join(", ")));
+                felt.push(Span::raw(labels(Category::Area, entry.areas.iter())));
             }
             if !entry.symptoms.is_empty() {
                 if !felt.is_empty() {
                     felt.push(Span::styled(" · ", t.muted()));
                 }
-                let symptoms: Vec<String> =
-                    entry.symptoms.iter().map(|a| a.replace('-', " ")).collect();
                 felt.push(Span::styled("Felt: ", t.muted()));
-                felt.push(Span::raw(symptoms.join(", ")));
+                felt.push(Span::raw(labels(Category::Symptom, entry.symptoms.iter())));
             }
             if felt.is_empty() {
                 felt.push(Span::styled(
@@ -169,22 +168,31 @@ impl LogScreen<'_> {
             }
             lines.push(Line::from(felt));
             if !entry.note.is_empty() {
-                lines.push(Line::from(format!("“{}”", entry.note.replace('\n', " "))));
+                lines.push(Line::from(format!(
+                    "“{}”",
+                    crate::text::visible(&entry.note.replace('\n', " "))
+                )));
             }
             let mut facts = Vec::new();
-            if let Some(onset) = entry.onset {
-                facts.push(format!("onset {}", onset.id()));
+            match entry.onset {
+                Some(Onset::Sudden) => facts.push("began suddenly".to_owned()),
+                Some(Onset::Gradual) => facts.push("began gradually".to_owned()),
+                None => {}
             }
             if !entry.triggers.is_empty() {
-                facts.push(format!("after {}", entry.triggers.join(", ")));
+                let triggers = labels(Category::Trigger, entry.triggers.iter());
+                facts.push(format!("after: {triggers}"));
             }
             if !entry.relief.is_empty() {
-                facts.push(format!("helped: {}", entry.relief.join(", ")));
+                let relief = labels(Category::Relief, entry.relief.iter());
+                facts.push(format!("helped: {relief}"));
             }
-            if !entry.denied.is_empty() {
-                let denied: Vec<String> =
-                    entry.denied.iter().map(|d| d.replace('-', " ")).collect();
-                facts.push(format!("said no to {}", denied.join(", ")));
+            let questions = Vocabulary::bundled().screening.len();
+            if entry.denied.len() == questions {
+                facts.push("said no to every screening question".to_owned());
+            } else if !entry.denied.is_empty() {
+                let denied = labels(Category::Symptom, entry.denied.iter());
+                facts.push(format!("said no to: {denied}"));
             }
             if !facts.is_empty() {
                 lines.push(Line::styled(facts.join(" · "), t.muted()));
@@ -225,11 +233,22 @@ fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
     ];
     if width >= 60 {
         spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
-        spans.push(Span::styled(e.symptoms.join(", "), t.muted()));
+        spans.push(Span::styled(
+            labels(Category::Symptom, e.symptoms.iter()),
+            t.muted(),
+        ));
     } else {
         spans.push(Span::raw(format!(" {}", areas.join(", "))));
     }
     Line::from(spans)
+}
+
+/// The vocabulary's labels of `ids`, joined with "; " (a label may hold a comma).
+pub fn labels(category: Category, ids: impl Iterator<Item = &'static str>) -> String {
+    let vocabulary = Vocabulary::bundled();
+    ids.map(|id| vocabulary.label(category, id))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn clip(text: &str, width: usize) -> String {
@@ -383,39 +402,55 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
             _ => &form.relief,
         };
         if form.focus == section {
-            (focus_start, focus_line) =
-                (lines.len(), lines.len() + 1 + ticks.cursor / CHIP_COLUMNS);
+            focus_start = lines.len();
         }
         heading(&mut lines, section, title, "arrows, space");
-        let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(8);
+        // Each option is its label in full, wrapped within its column: "[x] " then the words.
+        let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(12);
+        let text_width = column_width - 5;
         for chunk_start in (0..options.len()).step_by(CHIP_COLUMNS) {
-            let mut spans = vec![Span::raw("   ")];
-            for (i, id) in options
+            let cells: Vec<(Vec<String>, ratatui::style::Style)> = options
                 .iter()
                 .enumerate()
                 .skip(chunk_start)
                 .take(CHIP_COLUMNS)
-            {
-                let chosen = ticks.chosen.iter().any(|c| c == id);
-                let cursor = form.focus == section && ticks.cursor == i;
-                let text = clip(
-                    &format!("[{}] {id}", if chosen { "x" } else { " " }),
-                    column_width - 1,
-                );
-                let style = match (cursor, chosen) {
-                    (true, _) => t.selected(),
-                    (false, true) => t.good(),
-                    _ => ratatui::style::Style::new(),
-                };
-                let pad = column_width.saturating_sub(text.chars().count());
-                spans.push(Span::styled(text, style));
-                spans.push(Span::raw(" ".repeat(pad)));
+                .map(|(i, id)| {
+                    let chosen = ticks.chosen.iter().any(|c| c == id);
+                    let cursor = form.focus == section && ticks.cursor == i;
+                    let mark = if chosen { "[x] " } else { "[ ] " };
+                    let words =
+                        crate::tui::widgets::detail::wrap(LogForm::label(section, id), text_width);
+                    let cell = words
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, w)| format!("{}{w}", if n == 0 { mark } else { "    " }))
+                        .collect();
+                    let style = match (cursor, chosen) {
+                        (true, _) => t.selected(),
+                        (false, true) => t.good(),
+                        _ => ratatui::style::Style::new(),
+                    };
+                    (cell, style)
+                })
+                .collect();
+            let rows = cells.iter().map(|(c, _)| c.len()).max().unwrap_or(1);
+            for n in 0..rows {
+                let mut spans = vec![Span::raw("   ")];
+                for (cell, style) in &cells {
+                    let text = cell.get(n).map_or("", String::as_str);
+                    let pad = column_width.saturating_sub(text.chars().count());
+                    spans.push(Span::styled(text.to_owned(), *style));
+                    spans.push(Span::raw(" ".repeat(pad)));
+                }
+                lines.push(Line::from(spans));
             }
-            lines.push(Line::from(spans));
+            if form.focus == section && ticks.cursor / CHIP_COLUMNS == chunk_start / CHIP_COLUMNS {
+                focus_line = lines.len() - 1;
+            }
         }
     }
 
-    // Screening questions, when legs or feet are involved.
+    // Screening questions, when legs, feet, buttocks or nerve symptoms are involved.
     if form.needs_screening() {
         if form.focus == Section::Screening {
             focus_start = lines.len();
@@ -423,11 +458,11 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         heading(
             &mut lines,
             Section::Screening,
-            "Leg or foot symptoms: please answer each question",
+            "Legs, feet, buttocks or nerves: please answer each question",
             "y yes · n no",
         );
-        for (i, (q, answer)) in vocabulary.screening.iter().zip(&form.screening).enumerate() {
-            let (mark, style) = match answer {
+        for (i, q) in vocabulary.screening.iter().enumerate() {
+            let (mark, style) = match form.answer(i) {
                 Some(true) => ("YES", t.error()),
                 Some(false) => ("no ", t.good()),
                 None => (" ? ", t.caution()),
