@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{MAX_HEAT, MAX_POSTURE_BREAK, parse};
+pub use file::{MAX_HEAT, MAX_POSTURE_BREAK, MAX_SKIN_CHECK, parse};
 pub use library::{BrokenRoutine, Library, bundled_art, bundled_source, load_file, routine_files};
 
 /// What a routine is for; decides its safety rules and where the app offers it.

@@ -217,6 +217,24 @@ fn heat_steps_get_skin_checks_every_five_minutes_by_default() {
 }
 
 #[test]
+fn skin_checks_more_than_five_minutes_apart_are_an_error_at_check_every() {
+    let text = |every: &str| {
+        format!(
+            "name = \"x\"\nkind = \"heat\"\n[[steps]]\nname = \"a\"\nhold = \"15m\"\ncheck_every = \"{every}\"\n"
+        )
+    };
+    let (line, col, msg) = error(&text("5m1s"));
+    assert_eq!((line, col), (6, 15));
+    assert!(msg.contains("at most 5 minutes apart"), "{msg}");
+    let (_, _, msg) = error(&text("20m"));
+    assert!(msg.contains("20m"), "{msg}");
+    // The nearest miss: exactly 5 minutes, or closer, is fine.
+    for ok in ["5m", "4m59s", "2m"] {
+        assert!(load(&text(ok)).is_ok(), "{ok}");
+    }
+}
+
+#[test]
 fn posture_break_without_every() {
     let (line, col, msg) =
         error("name = \"x\"\nkind = \"posture-break\"\n[[steps]]\nname = \"a\"\nhold = \"30s\"\n");
