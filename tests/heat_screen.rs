@@ -315,3 +315,52 @@ fn the_skin_check_and_the_heat_refusal_draw_at_every_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_first_run_statement_says_what_to_do_now_if_the_worst_signs_are_present() {
+    let data = tempfile::tempdir().unwrap();
+    let now = knotless::clock::Now {
+        instant: std::time::Instant::now(),
+        wall: now(),
+    };
+    let mut h = Harness {
+        app: knotless::tui::App::new(
+            Library::load(&[]),
+            knotless::tui::Theme::new(false),
+            data.path(),
+            None,
+            now,
+        ),
+        now,
+        data: tempfile::tempdir().unwrap(),
+    };
+    assert!(h.app.welcome);
+    let line = "Numb around the genitals or buttocks, new bladder or bowel trouble, or both legs \
+                weak: call your local emergency number now.";
+    for (w, hgt) in [(80, 24), (40, 12), (30, 10)] {
+        let screen = h.screen(w, hgt);
+        // The words inside the box, whatever is drawn around it.
+        let joined: String = screen
+            .lines()
+            .filter_map(|line| {
+                line.split('│')
+                    .nth(1)
+                    .filter(|_| line.matches('│').count() >= 2)
+            })
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(joined.contains(line), "{w}×{hgt}:\n{screen}");
+        assert!(joined.contains("not a diagnosis"), "{w}×{hgt}:\n{screen}");
+        assert!(joined.contains("Press any key"), "{w}×{hgt}:\n{screen}");
+    }
+    // The configured number, when there is one.
+    let config =
+        knotless::config::Config::parse("config.toml", "emergency_number = \"112\"\n").unwrap();
+    h.app = h.app.clone().with_safety(
+        config,
+        knotless::flags::RuleSet::bundled(),
+        Path::new("config.toml"),
+    );
+    assert!(h.screen(80, 24).contains("weak: call 112 now."));
+}
