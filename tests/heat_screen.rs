@@ -207,7 +207,19 @@ fn stop_at_a_skin_check_ends_the_heat_and_saves_the_session_as_stopped() {
     );
     let saved = std::fs::read_to_string(h.dir().join("history.jsonl")).unwrap();
     assert!(saved.contains("\"outcome\":\"stopped\""), "{saved}");
-    // A stopped heat session counts: the next heat waits an hour.
+    // A stopped heat session counts: heat again from the Routines screen waits an hour...
+    h.send(&[Msg::Confirm]);
+    assert!(matches!(h.app.screen, Screen::Routines));
+    h.app.selected = h
+        .app
+        .library
+        .routines
+        .iter()
+        .position(|r| r.id == "heat-pack")
+        .unwrap();
+    h.send(&[Msg::Confirm]);
+    assert!(matches!(h.stage(), Stage::Gate(g) if g.heat_rest.is_some()));
+    // ...and so it does in the next run of the app.
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         h.dir().join("history.jsonl"),
@@ -228,6 +240,11 @@ fn back_near_the_end_of_heat_says_how_much_is_left_and_never_passes_twenty_minut
     assert!(
         screen.contains("Restarted with 5:30 of heat left"),
         "{screen}"
+    );
+    let footer = screen.lines().last().unwrap().to_owned();
+    assert!(
+        !footer.contains("pause") && footer.contains("b back"),
+        "{footer}"
     );
     // Pause is refused during heat, with the reason.
     h.send(&[Msg::Space]);

@@ -314,6 +314,22 @@ impl Runner {
         self.routine.kind == Kind::Heat
     }
 
+    /// Whether a heat hold is under way (it does not pause).
+    pub fn in_heat(&self) -> bool {
+        let Stage::Running(session) = &self.stage else {
+            return false;
+        };
+        self.routine.kind == Kind::Heat
+            && session.current().is_some_and(|p| {
+                p.kind == crate::routine::plan::PhaseKind::Work
+                    && self
+                        .routine
+                        .steps
+                        .get(p.step)
+                        .is_some_and(|s| s.check_every.is_some())
+            })
+    }
+
     /// Whether pain is rated before and after (not for short posture breaks).
     fn rates_pain(&self) -> bool {
         self.routine.kind != Kind::PostureBreak

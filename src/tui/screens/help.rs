@@ -163,6 +163,10 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
                     ("b", "back"),
                     ("q", "stop"),
                 ];
+                // A heat hold does not pause.
+                if runner.in_heat() {
+                    keys.remove(0);
+                }
                 if untimed {
                     keys.insert(0, ("enter", "done"));
                 }
