@@ -237,10 +237,7 @@ fn back_near_the_end_of_heat_says_how_much_is_left_and_never_passes_twenty_minut
     h.send(&[Msg::Back]);
     assert_eq!(left(&h), 330, "5:30 left of the 20 minutes");
     let screen = h.screen(80, 24);
-    assert!(
-        screen.contains("Restarted with 5:30 of heat left"),
-        "{screen}"
-    );
+    assert!(screen.contains("Only 5:30 of heat left"), "{screen}");
     let footer = screen.lines().last().unwrap().to_owned();
     assert!(
         !footer.contains("pause") && footer.contains("b back"),

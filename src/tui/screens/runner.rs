@@ -303,7 +303,7 @@ impl RunnerScreen<'_> {
             Line::default()
         };
         // A long note takes two rows when it would not fit in one and there is room.
-        let banner_rows = if banner_line.width() > usize::from(area.width) && area.height >= 12 {
+        let banner_rows = if banner_line.width() > usize::from(area.width) && area.height >= 8 {
             2
         } else {
             1
@@ -596,7 +596,7 @@ fn round_up(d: std::time::Duration) -> std::time::Duration {
 fn notice_text(notice: Notice) -> String {
     match notice {
         Notice::HeatCut(left) => format!(
-            "Restarted with {} of heat left: 20 minutes is the most per session.",
+            "Only {} of heat left: 20 minutes is the most in one session.",
             Clock(round_up(left))
         ),
         Notice::Refused(Refusal::HeatUsedUp) => {
