@@ -302,6 +302,20 @@ fn at_65_and_over_short_holds_last_30_seconds_and_the_runner_says_so() {
     assert_eq!(left(&h), 30);
     assert!(h.screen(80, 24).contains("30 s for 65+"));
 
+    // A posture break is lengthened too, and still starts straight away.
+    let mut h = with_birth_year(1961);
+    h.send(&[Msg::Cancel]);
+    h.app.selected = h
+        .app
+        .library
+        .routines
+        .iter()
+        .position(|r| r.id == "posture-check")
+        .unwrap();
+    h.send(&[Msg::Confirm]);
+    assert!(matches!(h.stage(), Stage::Running(_)), "no briefing");
+    assert!(!runner(&h).lengthened.is_empty());
+
     // The nearest miss: 64 this year, holds as written.
     let h = with_birth_year(1962);
     assert!(runner(&h).lengthened.is_empty());

@@ -298,7 +298,9 @@ impl Runner {
     }
 
     fn briefing(&mut self, now: Now) -> Stage {
-        if self.briefing_items.is_empty() && self.lengthened.is_empty() {
+        // A posture break starts with one key: its lengthened holds are marked as they run.
+        let age_note = !self.lengthened.is_empty() && self.routine.kind != Kind::PostureBreak;
+        if self.briefing_items.is_empty() && !age_note {
             self.after_briefing(now)
         } else {
             Stage::Briefing {
