@@ -8,6 +8,7 @@ use crate::routine::Kind;
 use crate::session::Outcome;
 use crate::store::{JsonlStore, StoreError};
 
+pub mod heat;
 pub mod stats;
 
 /// The history file's name in the data folder.

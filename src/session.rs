@@ -9,11 +9,20 @@
 //! Cues (phase changes, 3-2-1, halfway, skin checks, the end) queue up as [`Cue`]s for the app to
 //! ring or show; [`Session::take_cues`] drains them. All cues fall on whole seconds of a phase, so a
 //! loop that wakes only when the displayed second changes never delays one.
+//!
+//! Heat cannot overrun. Every timed step of a heat routine is heat on the skin, and a session gives
+//! at most [`MAX_HEAT`] of it in total, whatever keys are pressed: heat already given counts when
+//! `back` restarts a heat hold, so a restarted hold runs only for what is left of the 20 minutes
+//! (a [`Cue::HeatCut`] says so), and once it is used up `back` into heat is refused
+//! ([`Cue::Refused`]) and any heat hold still ahead is skipped. A heat hold does not pause: the pack
+//! stays on the skin whatever the timer shows, so `toggle_pause` during one is refused, and a move
+//! made while paused into a heat hold resumes the clock. Skin checks follow the heat actually
+//! given: one every `check_every` of heat (5 minutes at most), counted across restarts and steps.
 
 use std::time::{Duration, Instant};
 
 use crate::routine::plan::{Phase, PhaseKind, expand};
-use crate::routine::{Routine, Work};
+use crate::routine::{Kind, MAX_HEAT, MAX_SKIN_CHECK, Routine, Work};
 
 /// A moment worth a bell or a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +35,22 @@ pub enum Cue {
     Halfway,
     /// Time to check the skin under the heat pack.
     SkinCheck,
+    /// A heat hold starts shorter than planned: only this much is left of the session's
+    /// 20 minutes of heat.
+    HeatCut(Duration),
+    /// A key was refused, and why.
+    Refused(Refusal),
     /// The last phase is done.
     Finished,
+}
+
+/// Why the session did not do what a key asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// `back` into heat after the session has given its 20 minutes of heat.
+    HeatUsedUp,
+    /// Pause during a heat hold: the pack keeps heating while the timer waits.
+    HeatDoesNotPause,
 }
 
 /// How a session ended.
@@ -50,15 +73,28 @@ struct Marks {
     /// Next countdown second still to announce (3, 2, 1; 0 when none are left).
     countdown: u8,
     halfway: bool,
-    skin_checks: u32,
+}
+
+/// What a step asks of the session beyond its timing.
+#[derive(Debug, Clone, Copy)]
+struct StepCues {
+    /// A hold (gets the halfway cue when long).
+    hold: bool,
+    /// Heat on the skin: skin checks this often, and it counts toward the heat limit.
+    heat: Option<Duration>,
 }
 
 /// A running (or finished) session of one routine.
 #[derive(Debug, Clone)]
 pub struct Session {
     phases: Vec<Phase>,
-    /// Per step: is it a hold (halfway cue), and how often to check the skin.
-    step_cues: Vec<(bool, Option<Duration>)>,
+    /// Each phase's length as planned (a heat hold may run shorter, see the module docs).
+    planned: Vec<Option<Duration>>,
+    step_cues: Vec<StepCues>,
+    /// Heat given in phases already left.
+    heat_used: Duration,
+    /// Heat given when the last skin check fell due.
+    heat_checked: Duration,
     step_count: usize,
     index: usize,
     phase_start: Instant,
@@ -80,12 +116,25 @@ impl Session {
         let step_cues = routine
             .steps
             .iter()
-            .map(|s| (matches!(s.work, Work::Hold(_)), s.check_every))
+            .map(|s| {
+                let hold = matches!(s.work, Work::Hold(_));
+                // Every hold of a heat routine is heat, checked at least every 5 minutes, whatever
+                // the routine says.
+                let heat = (hold && routine.kind == Kind::Heat).then(|| {
+                    s.check_every
+                        .filter(|e| !e.is_zero())
+                        .map_or(MAX_SKIN_CHECK, |e| e.min(MAX_SKIN_CHECK))
+                });
+                StepCues { hold, heat }
+            })
             .collect();
         let mut session = Session {
             completed: vec![false; phases.len()],
+            planned: phases.iter().map(|p| p.duration).collect(),
             phases,
             step_cues,
+            heat_used: Duration::ZERO,
+            heat_checked: Duration::ZERO,
             step_count: routine.steps.len(),
             index: 0,
             phase_start: now,
@@ -118,10 +167,14 @@ impl Session {
         }
     }
 
-    /// Pauses a running session or resumes a paused one.
+    /// Pauses a running session or resumes a paused one. A heat hold does not pause.
     pub fn toggle_pause(&mut self, now: Instant) {
         self.tick(now);
         if self.ended.is_some() {
+            return;
+        }
+        if self.paused_since.is_none() && self.is_heat(self.index) {
+            self.cues.push(Cue::Refused(Refusal::HeatDoesNotPause));
             return;
         }
         match self.paused_since.take() {
@@ -139,6 +192,7 @@ impl Session {
     }
 
     /// Restarts the current step if well under way, otherwise goes back to the previous step.
+    /// Refused into heat once the session's heat is used up.
     pub fn back(&mut self, now: Instant) {
         self.tick(now);
         if self.ended.is_some() {
@@ -153,6 +207,10 @@ impl Session {
                 .find(|&i| self.phases[i].kind == PhaseKind::Work)
                 .unwrap_or(self.index)
         };
+        if self.is_heat(target) && self.heat_given(now) >= MAX_HEAT {
+            self.cues.push(Cue::Refused(Refusal::HeatUsedUp));
+            return;
+        }
         self.enter(target, now);
     }
 
@@ -243,6 +301,28 @@ impl Session {
             .saturating_sub(self.paused_in_phase)
     }
 
+    /// Heat given so far: time in heat holds, up to `now` (or the end).
+    pub fn heat_given(&self, now: Instant) -> Duration {
+        let in_phase = match self.current() {
+            Some(phase) if self.is_heat(self.index) => {
+                self.elapsed(now).min(phase.duration.unwrap_or_default())
+            }
+            _ => Duration::ZERO,
+        };
+        self.heat_used + in_phase
+    }
+
+    /// Time until the next skin check, when one falls inside the heat hold under way.
+    pub fn next_skin_check(&self, now: Instant) -> Option<Duration> {
+        let every = self.step_cues[self.current()?.step].heat?;
+        if !self.is_heat(self.index) {
+            return None;
+        }
+        let until = (self.heat_checked + every).saturating_sub(self.heat_given(now));
+        let left = self.remaining(now)?;
+        (until < left).then_some(until)
+    }
+
     /// Time left in the current phase; `None` for an untimed phase or after the end.
     pub fn remaining(&self, now: Instant) -> Option<Duration> {
         let duration = self.current()?.duration?;
@@ -305,20 +385,53 @@ impl Session {
         let duration = self.current()?.duration?;
         let elapsed = self.elapsed(now);
         let next_second = SECOND * (elapsed.as_secs() as u32 + 1);
-        Some(self.phase_start + self.paused_in_phase + next_second.min(duration))
+        let skin_check = self
+            .next_skin_check(now)
+            .map_or(Duration::MAX, |until| elapsed + until);
+        Some(self.phase_start + self.paused_in_phase + next_second.min(duration).min(skin_check))
     }
 
-    fn enter(&mut self, index: usize, at: Instant) {
-        // A move made while paused keeps the session paused, in the new phase from `at` on.
-        if let Some(since) = self.paused_since.replace(at) {
+    /// Whether phase `index` is a heat hold.
+    fn is_heat(&self, index: usize) -> bool {
+        self.phases.get(index).is_some_and(|p| {
+            p.kind == PhaseKind::Work
+                && p.duration.is_some()
+                && self.step_cues[p.step].heat.is_some()
+        })
+    }
+
+    fn enter(&mut self, mut index: usize, at: Instant) {
+        // Heat given in the phase being left counts toward the limit.
+        if self.ended.is_none() && self.is_heat(self.index) {
+            self.heat_used = self.heat_given(at);
+        }
+        // Once the heat is used up, heat holds still ahead are passed over.
+        while self.is_heat(index) && self.heat_used >= MAX_HEAT {
+            index += 1;
+        }
+        // A move made while paused keeps the session paused, in the new phase from `at` on;
+        // except into heat, which does not pause.
+        let keep_paused = !self.is_heat(index);
+        if let Some(since) = self.paused_since.take() {
             self.paused_in_phase += at.saturating_duration_since(since);
-        } else {
-            self.paused_since = None;
+            if keep_paused {
+                self.paused_since = Some(at);
+            }
         }
         self.paused_before_phase += self.paused_in_phase;
         self.index = index;
         self.phase_start = at;
         self.paused_in_phase = Duration::ZERO;
+        if self.is_heat(index) {
+            let planned = self.planned[index].unwrap_or_default();
+            let left = MAX_HEAT.saturating_sub(self.heat_used);
+            if left < planned {
+                self.phases[index].duration = Some(left);
+                self.cues.push(Cue::HeatCut(left));
+            } else {
+                self.phases[index].duration = Some(planned);
+            }
+        }
         match self.phases.get(index) {
             None => {
                 self.ended = Some((at, Outcome::Completed));
@@ -337,17 +450,18 @@ impl Session {
 
     fn fire_marks(&mut self, elapsed: Duration, duration: Duration) {
         let phase = self.phases[self.index];
-        let (is_hold, check_every) = self.step_cues[phase.step];
+        let StepCues { hold, heat } = self.step_cues[phase.step];
         let is_work = phase.kind == PhaseKind::Work;
-        if is_work && let Some(every) = check_every.filter(|e| !e.is_zero()) {
-            let due = ((elapsed.as_secs() / every.as_secs().max(1)) as u32)
-                .min(((duration.as_secs().saturating_sub(1)) / every.as_secs().max(1)) as u32);
-            if due > self.marks.skin_checks {
-                self.marks.skin_checks = due;
+        // A check every `every` of heat given, never at the moment the heat ends.
+        if is_work && let Some(every) = heat {
+            let given = self.heat_used + elapsed;
+            if elapsed < duration && given >= self.heat_checked + every {
+                let checks = (given - self.heat_checked).as_millis() / every.as_millis().max(1);
+                self.heat_checked += every * checks as u32;
                 self.cues.push(Cue::SkinCheck);
             }
         }
-        if is_work && is_hold && duration >= HALFWAY_FROM && !self.marks.halfway {
+        if is_work && hold && duration >= HALFWAY_FROM && !self.marks.halfway {
             let half = SECOND * (duration.as_secs() / 2) as u32;
             if elapsed >= half {
                 self.marks.halfway = true;

@@ -16,7 +16,9 @@ pub const MAX_HEAT: Duration = Duration::from_secs(20 * 60);
 pub const MAX_POSTURE_BREAK: Duration = Duration::from_secs(10 * 60);
 const DEFAULT_PREPARE: Duration = Duration::from_secs(5);
 const DEFAULT_SWITCH: Duration = Duration::from_secs(5);
-const DEFAULT_SKIN_CHECK: Duration = Duration::from_secs(5 * 60);
+/// The longest gap between skin checks under heat (CLINICAL: check after about 5 minutes and
+/// regularly after); also the default.
+pub const MAX_SKIN_CHECK: Duration = Duration::from_secs(5 * 60);
 const MAX_COUNT: i64 = 1000;
 
 #[derive(Deserialize)]
@@ -219,8 +221,21 @@ pub fn parse(
 
         let is_heat = kind == Kind::Heat && matches!(work, Work::Hold(_));
         let check_every = match (&s.check_every, is_heat) {
-            (Some(v), true) => c.duration(v, "check_every"),
-            (None, true) => Some(DEFAULT_SKIN_CHECK),
+            (Some(v), true) => match c.duration(v, "check_every") {
+                Some(every) if every > MAX_SKIN_CHECK => {
+                    c.error(
+                        v,
+                        format!(
+                            "skin checks under heat may be at most 5 minutes apart (this is {})",
+                            duration::Compact(every)
+                        ),
+                        "set check_every = \"5m\" or less: skin can burn between checks that are further apart",
+                    );
+                    Some(MAX_SKIN_CHECK)
+                }
+                every => every,
+            },
+            (None, true) => Some(MAX_SKIN_CHECK),
             (Some(v), false) => {
                 c.error(
                     v,

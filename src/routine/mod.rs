@@ -14,8 +14,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{MAX_HEAT, MAX_POSTURE_BREAK, parse};
+pub use file::{MAX_HEAT, MAX_POSTURE_BREAK, MAX_SKIN_CHECK, parse};
 pub use library::{BrokenRoutine, Library, bundled_art, bundled_source, load_file, routine_files};
+
+/// From this age, holds under [`OLDER_ADULT_HOLD`] are lengthened to it (CLINICAL, stretching
+/// safety: holds of 10–30 seconds, 30–60 for older adults).
+pub const OLDER_ADULT_AGE: i32 = 65;
+/// The shortest hold for an older adult.
+pub const OLDER_ADULT_HOLD: Duration = Duration::from_secs(30);
 
 /// What a routine is for; decides its safety rules and where the app offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -170,6 +176,24 @@ impl Routine {
             .iter()
             .filter_map(|phase| phase.duration)
             .sum()
+    }
+
+    /// Lengthens holds shorter than `at_least` to it, and returns the steps changed. Heat is not
+    /// a stretch: a heat routine is left as it is.
+    pub fn lengthen_short_holds(&mut self, at_least: Duration) -> Vec<usize> {
+        if self.kind == Kind::Heat {
+            return Vec::new();
+        }
+        let mut changed = Vec::new();
+        for (i, step) in self.steps.iter_mut().enumerate() {
+            if let Work::Hold(hold) = step.work
+                && hold < at_least
+            {
+                step.work = Work::Hold(at_least);
+                changed.push(i);
+            }
+        }
+        changed
     }
 }
 

@@ -217,6 +217,24 @@ fn heat_steps_get_skin_checks_every_five_minutes_by_default() {
 }
 
 #[test]
+fn skin_checks_more_than_five_minutes_apart_are_an_error_at_check_every() {
+    let text = |every: &str| {
+        format!(
+            "name = \"x\"\nkind = \"heat\"\n[[steps]]\nname = \"a\"\nhold = \"15m\"\ncheck_every = \"{every}\"\n"
+        )
+    };
+    let (line, col, msg) = error(&text("5m1s"));
+    assert_eq!((line, col), (6, 15));
+    assert!(msg.contains("at most 5 minutes apart"), "{msg}");
+    let (_, _, msg) = error(&text("20m"));
+    assert!(msg.contains("20m"), "{msg}");
+    // The nearest miss: exactly 5 minutes, or closer, is fine.
+    for ok in ["5m", "4m59s", "2m"] {
+        assert!(load(&text(ok)).is_ok(), "{ok}");
+    }
+}
+
+#[test]
 fn posture_break_without_every() {
     let (line, col, msg) =
         error("name = \"x\"\nkind = \"posture-break\"\n[[steps]]\nname = \"a\"\nhold = \"30s\"\n");
@@ -310,4 +328,88 @@ fn every_bundled_routine_loads() {
     let lib = Library::load(&[]);
     assert!(lib.broken.is_empty(), "{:#?}", lib.broken);
     assert!(lib.routines.len() >= 8);
+}
+
+/// Whether a caution tells the person to stop, and see a doctor, if pain spreads into a leg or
+/// gets worse (CLINICAL, stretching safety).
+fn says_stop_and_see_a_doctor(caution: &str) -> bool {
+    let c = caution.to_lowercase();
+    c.contains("stop") && c.contains("doctor") && c.contains("leg") && c.contains("worse")
+}
+
+#[test]
+fn every_bundled_routine_says_stop_and_see_a_doctor_if_pain_spreads_or_gets_worse() {
+    // The nearest misses do not count: stopping without a doctor, or a doctor without the leg.
+    assert!(!says_stop_and_see_a_doctor(
+        "Stop if you feel sharp pain, or pain spreading into a leg."
+    ));
+    assert!(!says_stop_and_see_a_doctor(
+        "Stop and see a doctor if the pain gets much worse."
+    ));
+    let lib = Library::load(&[]);
+    let bundled: Vec<&Routine> = lib
+        .routines
+        .iter()
+        .filter(|r| r.origin == Origin::Bundled)
+        .collect();
+    assert!(bundled.len() >= 8);
+    for kind in [Kind::Stretch, Kind::Heat, Kind::PostureBreak] {
+        assert!(bundled.iter().any(|r| r.kind == kind), "{kind:?}");
+    }
+    for r in bundled {
+        assert!(
+            r.cautions.iter().any(|c| says_stop_and_see_a_doctor(c)),
+            "{} lacks the stop-and-see-a-doctor caution: {:?}",
+            r.id,
+            r.cautions
+        );
+    }
+}
+
+#[test]
+fn bundled_content_follows_the_stretching_and_heat_safety_facts() {
+    let lib = Library::load(&[]);
+    let get = |id: &str| lib.get(id).unwrap();
+    // Posture-check holds reach 10 seconds.
+    for step in &get("posture-check").steps {
+        if let Work::Hold(hold) = step.work {
+            assert!(hold >= Duration::from_secs(10), "{}: {hold:?}", step.name);
+        }
+    }
+    // The hamstring stretch: knee bent, or skip it, with leg symptoms.
+    let hamstring = get("lower-back-release")
+        .steps
+        .iter()
+        .find(|s| s.name.contains("Hamstring"))
+        .unwrap();
+    assert!(
+        hamstring.cue.contains("knee well bent") && hamstring.cue.contains("skip"),
+        "{}",
+        hamstring.cue
+    );
+    // Self-massage: broken or bruised skin, blood thinners, osteoporosis.
+    let massage = get("self-massage").cautions.join(" ");
+    for words in ["broken or bruised skin", "blood thinners", "osteoporosis"] {
+        assert!(massage.contains(words), "{words}: {massage}");
+    }
+    // The heat pack goes on top of someone lying face down, not under them.
+    let heat = &get("heat-pack").steps[0].cue;
+    assert!(
+        heat.contains("face down") && heat.contains("on top") && !heat.contains("Lie or sit"),
+        "{heat}"
+    );
+}
+
+#[test]
+fn holds_under_thirty_seconds_are_lengthened_but_heat_is_not() {
+    let mut r = load(
+        "name = \"x\"\nkind = \"stretch\"\n[[steps]]\nname = \"a\"\nhold = \"29s\"\n[[steps]]\nname = \"b\"\nhold = \"30s\"\n[[steps]]\nname = \"c\"\nreps = 5\ntempo = \"3s\"\n",
+    )
+    .unwrap();
+    assert_eq!(r.lengthen_short_holds(OLDER_ADULT_HOLD), vec![0]);
+    assert_eq!(r.steps[0].work, Work::Hold(Duration::from_secs(30)));
+    assert_eq!(r.steps[1].work, Work::Hold(Duration::from_secs(30)));
+    let mut heat =
+        load("name = \"x\"\nkind = \"heat\"\n[[steps]]\nname = \"a\"\nhold = \"20s\"\n").unwrap();
+    assert!(heat.lengthen_short_holds(OLDER_ADULT_HOLD).is_empty());
 }

@@ -9,15 +9,13 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::log_view::{LogMode, LogView};
-use super::runner::{Effect, Gate, Runner, Stage};
+use super::runner::{Effect, Gate, Runner, Setup, Stage};
 use super::theme::Theme;
 use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
-use crate::flags::eval::numb_skin;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::{self, BreakOutcome, BreakRecord, HistoryRecord, SessionRecord};
-use crate::routine::Kind;
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
@@ -516,17 +514,26 @@ impl App {
         }
     }
 
-    /// Opens `routine` in the runner, behind its gate when flags or numb skin hold it back.
+    /// Opens `routine` in the runner, behind its gate when flags, numb skin or recent heat hold
+    /// it back.
     fn start(&mut self, routine: crate::routine::Routine, now: Now) {
-        let gate = Gate {
-            flags: self.flags.blocking(routine.kind).cloned().collect(),
-            numb_skin: (routine.kind == Kind::Heat)
-                .then(|| numb_skin(&self.log.entries, now.wall))
-                .flatten(),
+        let gate = Gate::for_routine(
+            &routine,
+            &self.flags,
+            &self.log.entries,
+            &self.sessions,
+            now.wall,
+        );
+        let setup = Setup {
+            gate,
+            cues: self.config.cues,
+            age: self
+                .config
+                .profile
+                .birth_year
+                .map(|born| now.wall.year() - born),
         };
-        let mut runner = Runner::gated(routine, gate, now);
-        runner.cues = self.config.cues;
-        self.screen = Screen::Runner(Box::new(runner));
+        self.screen = Screen::Runner(Box::new(Runner::open(routine, setup, now)));
     }
 
     /// The tab the current screen belongs to.

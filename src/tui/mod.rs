@@ -18,5 +18,7 @@ pub use event_loop::run;
 pub use keymap::{Key, KeyError, Keymap, keymap};
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
-pub use runner::{Effect, Gate, PainInput, Runner, Stage, Summary};
+pub use runner::{
+    Effect, Gate, HEAT_CHECKLIST, Notice, PainInput, Runner, Setup, SkinPrompt, Stage, Summary,
+};
 pub use theme::{Palette, Theme};

@@ -1,5 +1,21 @@
 //! The runner's state: briefing (cautions, the heat checklist), pain before, the timed session,
 //! pain after, and the summary. Pure: every change comes through [`Runner::update`] with `now`.
+//!
+//! Heat safety lives here and in the session. Before heat: the gate refuses it on skin that may be
+//! numb, within an hour of the last heat session or after three today
+//! ([`crate::history::heat`]), and the briefing is the app's own safety checklist
+//! ([`HEAT_CHECKLIST`]) followed by the routine's cautions, so a routine of one's own cannot
+//! leave it out. During heat, each skin check is a prompt that waits for an answer: Enter (or `y`)
+//! "skin OK", `q` "stop", which ends the session there and saves it as stopped. While the prompt
+//! waits the heat timer keeps counting, because the pack stays on the skin whatever the screen
+//! shows: a paused timer would let heat run on unseen (someone who fell asleep would never hear the
+//! end), so the bell rings again every 30 seconds until the prompt is answered, and the heat still
+//! ends on time. Other keys wait for the answer.
+//!
+//! Posture breaks show their cautions under each step's cue instead of in a briefing, so a break
+//! still starts with one key. With a birth year giving 65 or over, holds under 30 seconds are
+//! lengthened to 30 seconds (older muscles need longer holds) and the runner says so in the
+//! briefing and on each lengthened hold.
 
 use std::time::{Duration, Instant};
 
@@ -8,15 +24,31 @@ use chrono::{DateTime, FixedOffset};
 use super::app::Msg;
 use crate::clock::Now;
 use crate::config::Cues;
-use crate::flags::{Flag, Level};
+use crate::flags::eval::numb_skin;
+use crate::flags::{Flag, Flags, Level};
+use crate::history::heat::{HeatRest, heat_rest};
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::{Kind, Routine};
-use crate::session::{Cue, Outcome, Session};
+use crate::session::{Cue, Outcome, Refusal, Session};
+use crate::symptoms::SymptomEntry;
 
-/// How long a skin-check prompt stays on screen.
-const SKIN_PROMPT_FOR: Duration = Duration::from_secs(30);
 /// How long the halfway mark is announced.
 const HALFWAY_FOR: Duration = Duration::from_secs(3);
+/// How long a note about a refused key or shortened heat stays on screen.
+const NOTICE_FOR: Duration = Duration::from_secs(6);
+/// How often the bell rings again while a skin check waits for an answer.
+const REMIND_EVERY: Duration = Duration::from_secs(30);
+
+/// The app's safety checklist before any heat routine, bundled or not (CLINICAL, heat therapy
+/// safety). A routine's own cautions follow it.
+pub const HEAT_CHECKLIST: [&str; 6] = [
+    "A towel or cloth is between the pack and my skin.",
+    "The pack is warm, not hot, and no boiling water went into it.",
+    "I will stay awake: I am not settling down to sleep with it on.",
+    "The skin there is not numb or broken, and its circulation is good.",
+    "No fresh injury in the last two or three days, and no fever or infection.",
+    "With diabetes, a heart condition or a history of cancer: a doctor has said heat is fine for me.",
+];
 
 /// A 0–10 rating being chosen; `None` until the person picks a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,26 +88,75 @@ impl PainInput {
 }
 
 /// What stands between a person and starting a routine: red flags that hold its kind back, and
-/// for heat, numbness or tingling logged recently.
+/// for heat, numbness or tingling logged recently or heat used too recently or too often.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gate {
     /// Active flags that block this routine's kind, most severe first.
     pub flags: Vec<Flag>,
     /// For heat: when numbness or tingling was last logged inside the window.
     pub numb_skin: Option<DateTime<FixedOffset>>,
+    /// For heat: the last session was under an hour ago, or three were done today.
+    pub heat_rest: Option<HeatRest>,
 }
 
 impl Gate {
-    /// Whether there is anything to show.
-    pub fn is_empty(&self) -> bool {
-        self.flags.is_empty() && self.numb_skin.is_none()
+    /// The gate before `routine` at `now`, from the flags, the symptom log and the history.
+    pub fn for_routine(
+        routine: &Routine,
+        flags: &Flags,
+        entries: &[SymptomEntry],
+        sessions: &[SessionRecord],
+        now: DateTime<FixedOffset>,
+    ) -> Gate {
+        let heat = routine.kind == Kind::Heat;
+        Gate {
+            flags: flags.blocking(routine.kind).cloned().collect(),
+            numb_skin: heat.then(|| numb_skin(entries, now)).flatten(),
+            heat_rest: heat.then(|| heat_rest(sessions, now)).flatten(),
+        }
     }
 
-    /// Whether starting is refused outright: an emergency flag not yet acknowledged, or heat on
-    /// skin that may be numb.
-    pub fn refuses(&self) -> bool {
-        self.numb_skin.is_some() || self.flags.iter().any(|f| f.rule.level == Level::Emergency)
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.flags.is_empty() && self.numb_skin.is_none() && self.heat_rest.is_none()
     }
+
+    /// Whether starting is refused outright: an emergency flag not yet acknowledged, heat on
+    /// skin that may be numb, or heat before the skin has had its rest.
+    pub fn refuses(&self) -> bool {
+        self.numb_skin.is_some()
+            || self.heat_rest.is_some()
+            || self.flags.iter().any(|f| f.rule.level == Level::Emergency)
+    }
+}
+
+/// What the app knows that shapes a run: the gate, the cue settings and the person's age.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// Flags and heat rules to show first.
+    pub gate: Gate,
+    /// Which cues to give (from `[cues]`).
+    pub cues: Cues,
+    /// The age the person turns this year, from `[profile] birth_year`.
+    pub age: Option<i32>,
+}
+
+/// A skin check waiting for its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkinPrompt {
+    /// When it was asked.
+    pub asked: Instant,
+    /// When the bell rings again if it is still unanswered.
+    remind_at: Instant,
+}
+
+/// A short note the runner shows after a key it refused or heat it shortened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A heat hold was restarted with only this much of the 20 minutes left.
+    HeatCut(Duration),
+    /// A key was refused.
+    Refused(Refusal),
 }
 
 /// Where the runner is.
@@ -153,8 +234,16 @@ pub struct Runner {
     pub stage: Stage,
     /// Rating before, if given.
     pub pain_before: Option<u8>,
-    /// Show the skin-check prompt until then.
-    pub skin_prompt_until: Option<Instant>,
+    /// What the briefing lists: for heat, the app's checklist and then the routine's cautions.
+    pub briefing_items: Vec<String>,
+    /// Steps whose holds were lengthened to 30 seconds for age.
+    pub lengthened: Vec<usize>,
+    /// A skin check waiting for an answer.
+    pub skin_prompt: Option<SkinPrompt>,
+    /// The session was stopped from a skin check.
+    pub stopped_at_skin_check: bool,
+    /// A note to show until then.
+    pub notice: Option<(Notice, Instant)>,
     /// Show the halfway mark until then.
     pub halfway_until: Option<Instant>,
     /// Which cues to give (from `[cues]`).
@@ -165,34 +254,57 @@ pub struct Runner {
 impl Runner {
     /// A runner for `routine`, opening on its cautions.
     pub fn new(routine: Routine, now: Now) -> Runner {
-        Runner::gated(routine, Gate::default(), now)
+        Runner::open(routine, Setup::default(), now)
     }
 
-    /// A runner that first shows `gate` when there is anything in it.
-    pub fn gated(routine: Routine, gate: Gate, now: Now) -> Runner {
+    /// A runner that first shows the gate when there is anything in it.
+    pub fn open(mut routine: Routine, setup: Setup, now: Now) -> Runner {
+        let lengthened = match setup.age {
+            Some(age) if age >= crate::routine::OLDER_ADULT_AGE => {
+                routine.lengthen_short_holds(crate::routine::OLDER_ADULT_HOLD)
+            }
+            _ => Vec::new(),
+        };
+        let mut briefing_items: Vec<String> = Vec::new();
+        if routine.kind == Kind::Heat {
+            briefing_items.extend(HEAT_CHECKLIST.iter().map(|&item| item.to_owned()));
+        }
+        if routine.kind != Kind::PostureBreak {
+            for caution in &routine.cautions {
+                if !briefing_items.contains(caution) {
+                    briefing_items.push(caution.clone());
+                }
+            }
+        }
         let mut runner = Runner {
             routine,
             stage: Stage::PainBefore(PainInput::default()),
             pain_before: None,
-            skin_prompt_until: None,
+            briefing_items,
+            lengthened,
+            skin_prompt: None,
+            stopped_at_skin_check: false,
+            notice: None,
             halfway_until: None,
-            cues: Cues::default(),
+            cues: setup.cues,
             started: None,
         };
-        runner.stage = if gate.is_empty() {
+        runner.stage = if setup.gate.is_empty() {
             runner.briefing(now)
         } else {
-            Stage::Gate(gate)
+            Stage::Gate(setup.gate)
         };
         runner
     }
 
     fn briefing(&mut self, now: Now) -> Stage {
-        if self.routine.cautions.is_empty() {
+        // A posture break starts with one key: its lengthened holds are marked as they run.
+        let age_note = !self.lengthened.is_empty() && self.routine.kind != Kind::PostureBreak;
+        if self.briefing_items.is_empty() && !age_note {
             self.after_briefing(now)
         } else {
             Stage::Briefing {
-                checked: vec![false; self.routine.cautions.len()],
+                checked: vec![false; self.briefing_items.len()],
                 cursor: 0,
                 incomplete: false,
             }
@@ -202,6 +314,22 @@ impl Runner {
     /// Whether the cautions are a checklist to tick (heat) rather than notes to read.
     pub fn is_checklist(&self) -> bool {
         self.routine.kind == Kind::Heat
+    }
+
+    /// Whether a heat hold is under way (it does not pause).
+    pub fn in_heat(&self) -> bool {
+        let Stage::Running(session) = &self.stage else {
+            return false;
+        };
+        self.routine.kind == Kind::Heat
+            && session.current().is_some_and(|p| {
+                p.kind == crate::routine::plan::PhaseKind::Work
+                    && self
+                        .routine
+                        .steps
+                        .get(p.step)
+                        .is_some_and(|s| s.check_every.is_some())
+            })
     }
 
     /// Whether pain is rated before and after (not for short posture breaks).
@@ -265,6 +393,21 @@ impl Runner {
                 Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
                 other => input.update(other),
             },
+            Stage::Running(session) if self.skin_prompt.is_some() => {
+                // A skin check is waiting: "skin OK" or "stop"; the heat keeps counting.
+                match msg {
+                    Msg::Confirm | Msg::Yes => {
+                        session.tick(now.instant);
+                        self.skin_prompt = None;
+                    }
+                    Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                        session.stop(now.instant);
+                        self.stopped_at_skin_check = true;
+                    }
+                    _ => session.tick(now.instant),
+                }
+                return self.after_session_msg(msg, now);
+            }
             Stage::Running(session) => {
                 match msg {
                     Msg::Tick => session.tick(now.instant),
@@ -275,18 +418,7 @@ impl Runner {
                     Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
                     _ => {}
                 }
-                let bell = self.handle_cues(now.instant);
-                if let Stage::Running(session) = &self.stage
-                    && session.ended().is_some()
-                {
-                    let session = session.clone();
-                    if self.rates_pain() && msg != Msg::ForceQuit {
-                        self.stage = Stage::PainAfter(PainInput::default(), session);
-                    } else {
-                        return Effect::Save(self.record(&session, None, now));
-                    }
-                }
-                return if bell { Effect::Bell } else { Effect::None };
+                return self.after_session_msg(msg, now);
             }
             Stage::PainAfter(input, session) => match msg {
                 Msg::Confirm => {
@@ -310,6 +442,31 @@ impl Runner {
         Effect::None
     }
 
+    /// After a message to the running session: its cues, and what follows once it has ended.
+    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Effect {
+        let bell = self.handle_cues(now.instant);
+        if let Stage::Running(session) = &self.stage
+            && session.ended().is_some()
+        {
+            let session = session.clone();
+            self.skin_prompt = None;
+            self.notice = None;
+            if self.rates_pain() && msg != Msg::ForceQuit {
+                self.stage = Stage::PainAfter(PainInput::default(), session);
+            } else {
+                return Effect::Save(self.record(&session, None, now));
+            }
+        }
+        if bell { Effect::Bell } else { Effect::None }
+    }
+
+    /// The note to show at `now`, if any.
+    pub fn notice_at(&self, now: Instant) -> Option<Notice> {
+        self.notice
+            .filter(|&(_, until)| until > now)
+            .map(|(notice, _)| notice)
+    }
+
     /// Shows the summary for a saved (or unsaved) record.
     pub fn show_summary(&mut self, record: SessionRecord, saved: Result<(), String>) {
         self.stage = Stage::Summary(Summary { record, saved });
@@ -327,16 +484,31 @@ impl Runner {
             _ => true,
         });
         for cue in &cues {
-            match cue {
-                Cue::SkinCheck => self.skin_prompt_until = Some(now + SKIN_PROMPT_FOR),
+            match *cue {
+                Cue::SkinCheck if self.skin_prompt.is_none() => {
+                    self.skin_prompt = Some(SkinPrompt {
+                        asked: now,
+                        remind_at: now + REMIND_EVERY,
+                    });
+                }
                 Cue::Halfway => self.halfway_until = Some(now + HALFWAY_FOR),
                 Cue::PhaseStarted(_) => self.halfway_until = None,
+                Cue::HeatCut(left) => self.notice = Some((Notice::HeatCut(left), now + NOTICE_FOR)),
+                Cue::Refused(why) => self.notice = Some((Notice::Refused(why), now + NOTICE_FOR)),
                 _ => {}
             }
         }
-        self.skin_prompt_until = self.skin_prompt_until.filter(|&t| t > now);
+        let mut bell = !cues.is_empty();
+        // An unanswered skin check rings again: nobody should doze off under a heat pack.
+        if let Some(prompt) = &mut self.skin_prompt
+            && now >= prompt.remind_at
+        {
+            prompt.remind_at = now + REMIND_EVERY;
+            bell = true;
+        }
         self.halfway_until = self.halfway_until.filter(|&t| t > now);
-        !cues.is_empty()
+        self.notice = self.notice.filter(|&(_, until)| until > now);
+        bell
     }
 
     /// When the screen next changes by itself, if ever.
@@ -346,7 +518,8 @@ impl Runner {
         };
         [
             session.next_wake(now),
-            self.skin_prompt_until,
+            self.skin_prompt.map(|p| p.remind_at),
+            self.notice.map(|(_, until)| until),
             self.halfway_until,
         ]
         .into_iter()

@@ -298,6 +298,17 @@ impl Widget for &Welcome<'_> {
             t.caution(),
         );
         let prompt = Line::styled("Press any key to start.", t.muted());
+        // The worst signs and what to do about them now, in one line.
+        let emergency = Line::styled(
+            format!(
+                "Numb around the genitals or buttocks, new bladder or bowel trouble, or both legs \
+                 weak: call {} now.",
+                self.app
+                    .emergency_number()
+                    .unwrap_or(crate::flags::DEFAULT_EMERGENCY)
+            ),
+            t.error(),
+        );
         let full = vec![
             title.clone(),
             Line::default(),
@@ -308,6 +319,8 @@ impl Widget for &Welcome<'_> {
             Line::default(),
             statement.clone(),
             Line::default(),
+            emergency.clone(),
+            Line::default(),
             Line::from(format!(
                 "So emergency advice names your number, set emergency_number (for example \"999\", \
                  \"911\" or \"112\") in {}.",
@@ -316,8 +329,8 @@ impl Widget for &Welcome<'_> {
             Line::default(),
             prompt.clone(),
         ];
-        // On a small terminal, the statement that matters and the prompt, whole.
-        let short = vec![title, statement, prompt];
+        // On a small terminal, what matters most and the prompt, whole: the emergency line
+        // last to go.
         let width = 64.min(area.width);
         let inner_width = width.saturating_sub(4);
         let rows = |lines: &Vec<Line<'static>>| {
@@ -326,11 +339,15 @@ impl Widget for &Welcome<'_> {
                 .line_count(inner_width) as u16
                 + 2
         };
-        let lines = if rows(&full) <= area.height {
-            full
-        } else {
-            short
-        };
+        let tiny = Line::styled("Self-care support, not a diagnosis.", t.caution());
+        let shorter = [
+            vec![title, statement, emergency.clone(), prompt.clone()],
+            vec![tiny, emergency.clone(), prompt.clone()],
+        ];
+        let lines = std::iter::once(full)
+            .chain(shorter)
+            .find(|lines| rows(lines) <= area.height)
+            .unwrap_or_else(|| vec![emergency, prompt]);
         let height = rows(&lines).min(area.height);
         let [popup] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)

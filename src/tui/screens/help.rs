@@ -157,6 +157,9 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             Stage::PainBefore(_) | Stage::PainAfter(..) => {
                 vec![("0-9 ←→", "rate"), ("enter", "save"), ("s", "skip")]
             }
+            Stage::Running(_) if runner.skin_prompt.is_some() => {
+                vec![("enter", "skin OK"), ("q", "stop the heat")]
+            }
             Stage::Running(session) => {
                 let untimed = session.current().is_some_and(|p| p.duration.is_none());
                 let mut keys = vec![
@@ -172,6 +175,10 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
                     ("b", "back"),
                     ("q", "stop"),
                 ];
+                // A heat hold does not pause.
+                if runner.in_heat() {
+                    keys.remove(0);
+                }
                 if untimed {
                     keys.insert(0, ("enter", "done"));
                 }

@@ -1,21 +1,24 @@
 //! The runner: cautions or the heat checklist, the pain ratings, the timed session (big
 //! countdown, step and routine gauges, side and set, cue, pose drawing, what comes next) and the
 //! summary. Two layouts: a roomy one from about 64×18, and a compact one down to the smallest
-//! terminals; nothing is drawn outside its area at any size.
+//! terminals; nothing is drawn outside its area at any size. A skin check is a box over the
+//! session that stays until it is answered.
 
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Flex;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, LineGauge, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Padding, Paragraph, Widget, Wrap};
 
 use crate::duration::Clock;
 use crate::flags::Level;
+use crate::history::heat::{HeatWait, PER_DAY};
 use crate::routine::plan::{Phase, PhaseKind};
-use crate::routine::{Routine, Work};
-use crate::session::Session;
-use crate::tui::runner::{Gate, PainInput, Runner, Stage, Summary};
+use crate::routine::{Kind, Routine, Work};
+use crate::session::{Refusal, Session};
+use crate::tui::runner::{Gate, Notice, PainInput, Runner, Stage, Summary};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::detail::hanging;
 use crate::tui::widgets::{BigText, Detail, PainScale, big_text};
@@ -64,11 +67,37 @@ impl RunnerScreen<'_> {
         let t = &self.theme;
         let r = &self.runner.routine;
         let mut lines = vec![Line::styled(r.name.as_str(), t.title()), Line::default()];
-        if let Some(at) = gate.numb_skin {
+        if gate.numb_skin.is_some() || gate.heat_rest.is_some() {
             lines.push(Line::styled(
                 "Heat is not offered right now",
                 t.level_text(Level::Urgent),
             ));
+        }
+        if let Some(rest) = gate.heat_rest {
+            lines.push(Line::from(match rest.wait {
+                HeatWait::TooSoon(ended) => format!(
+                    "Your last heat session ended at {}. Skin needs at least an hour without \
+                     heat between sessions, to cool down and recover.",
+                    ended.format("%H:%M")
+                ),
+                HeatWait::DailyLimit => format!(
+                    "You have used heat {} times today, the most for one day: more heat would \
+                     risk burns and irritated skin.",
+                    ["no", "one", "two", "three"]
+                        .get(PER_DAY)
+                        .unwrap_or(&"several")
+                ),
+            }));
+            lines.push(Line::styled(
+                format!(
+                    "Heat is next available at {}.",
+                    rest.until.format("%H:%M on %a %-d %b")
+                ),
+                t.title(),
+            ));
+            lines.push(Line::default());
+        }
+        if let Some(at) = gate.numb_skin {
             lines.push(Line::from(format!(
                 "You logged numbness or tingling on {}. Skin that is numb cannot feel when it is \
                  getting too hot, so a heat pack could burn it. Heat comes back once nothing of \
@@ -96,7 +125,7 @@ impl RunnerScreen<'_> {
                  to get help, not to stretch. If you have had it checked, press ! and mark it.",
                 t.error(),
             ));
-        } else if gate.numb_skin.is_none() {
+        } else if !gate.refuses() {
             lines.push(Line::styled(
                 "These flags hold this kind of routine back. If you have had them checked and \
                  still want to go ahead, press enter; stop if anything gets worse.",
@@ -137,7 +166,8 @@ impl RunnerScreen<'_> {
                 width,
                 t.caution(),
             ));
-            for (i, (caution, &done)) in r.cautions.iter().zip(checked).enumerate() {
+            let items = &self.runner.briefing_items;
+            for (i, (caution, &done)) in items.iter().zip(checked).enumerate() {
                 let mark = if done { "[x] " } else { "[ ] " };
                 let style = if i == cursor { t.selected() } else { plain };
                 let first = lines.len();
@@ -157,11 +187,29 @@ impl RunnerScreen<'_> {
                 ));
                 focus = first..lines.len();
             }
-        } else {
+        } else if !self.runner.briefing_items.is_empty() {
             lines.push(Line::styled("Before you start", t.caution()));
-            for caution in &r.cautions {
+            for caution in &self.runner.briefing_items {
                 lines.extend(hanging(" • ", caution, width, plain));
             }
+        }
+        if !self.runner.lengthened.is_empty() {
+            lines.push(Line::default());
+            lines.extend(hanging(
+                "",
+                &format!(
+                    "Holds shorter than 30 seconds last 30 seconds here ({}): from 65, muscles \
+                     need a longer hold to ease.",
+                    self.runner
+                        .lengthened
+                        .iter()
+                        .filter_map(|&i| r.steps.get(i).map(|s| s.name.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                width,
+                t.caution(),
+            ));
         }
         lines.push(Line::default());
         lines.push(Line::styled(
@@ -231,10 +279,39 @@ impl RunnerScreen<'_> {
             a.text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 4
         });
 
+        // Banner: a refused key or shortened heat outranks the halfway mark, the next skin
+        // check and the reps hint.
+        let heat_hold = phase.kind == PhaseKind::Work && step.check_every.is_some();
+        let banner_line = if let Some(notice) = self.runner.notice_at(now) {
+            Line::styled(notice_text(notice), t.caution())
+        } else if self.runner.halfway_until.is_some_and(|u| u > now) {
+            Line::styled("Halfway there. Keep breathing.", t.good())
+        } else if heat_hold && routine.kind == Kind::Heat {
+            match session.next_skin_check(now) {
+                Some(until) => Line::styled(
+                    format!("Next skin check in {}", Clock(round_up(until))),
+                    t.muted(),
+                ),
+                None => Line::styled(
+                    "No more skin checks: take the pack off when the time is up.",
+                    t.muted(),
+                ),
+            }
+        } else if phase.kind == PhaseKind::Work && phase.duration.is_none() {
+            Line::styled("Press Enter when you have done them all.", t.caution())
+        } else {
+            Line::default()
+        };
+        // A long note takes two rows when it would not fit in one and there is room.
+        let banner_rows = if banner_line.width() > usize::from(area.width) && area.height >= 8 {
+            2
+        } else {
+            1
+        };
         let [head, main, banner, routine_gauge, next] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(if compact { 3 } else { 9 }),
-            Constraint::Length(1),
+            Constraint::Length(banner_rows),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
@@ -254,12 +331,13 @@ impl RunnerScreen<'_> {
             Constraint::Min(0),
         ])
         .areas(left);
-        Line::styled(phase_label(phase, step.work), t.muted())
+        let longer = self.runner.lengthened.contains(&phase.step);
+        Line::styled(phase_label(phase, step.work, longer), t.muted())
             .centered()
             .render(label, buf);
         let style = t.clock(session.is_paused());
         if compact {
-            let label = phase_label(phase, step.work);
+            let label = phase_label(phase, step.work, longer);
             Line::from(vec![
                 Span::styled(format!("{label}  "), t.muted()),
                 Span::styled(clock_text.clone(), style),
@@ -284,7 +362,15 @@ impl RunnerScreen<'_> {
             PhaseKind::SwitchSides => format!("Change to the right side. {}", step.cue),
             PhaseKind::Rest => "Breathe slowly and let your back relax.".to_owned(),
         };
-        Paragraph::new(cue_text)
+        let mut cue_lines = vec![Line::from(cue_text)];
+        // Posture breaks have no briefing: their cautions stay in view on every step.
+        if routine.kind == Kind::PostureBreak && phase.kind != PhaseKind::Rest {
+            for caution in &routine.cautions {
+                cue_lines.push(Line::default());
+                cue_lines.push(Line::styled(caution.as_str(), t.caution()));
+            }
+        }
+        Paragraph::new(cue_lines)
             .wrap(Wrap { trim: true })
             .block(Block::new().padding(Padding::new(1, 1, u16::from(!compact), 0)))
             .render(cue, buf);
@@ -299,20 +385,9 @@ impl RunnerScreen<'_> {
                 .render(right, buf);
         }
 
-        // Banner: skin checks outrank the halfway mark and the reps hint.
-        let banner_line = if self.runner.skin_prompt_until.is_some_and(|u| u > now) {
-            Line::styled(
-                "Skin check: lift the pack. Stop if the skin is very red, blotchy, blistered or sore.",
-                t.caution(),
-            )
-        } else if self.runner.halfway_until.is_some_and(|u| u > now) {
-            Line::styled("Halfway there. Keep breathing.", t.good())
-        } else if phase.kind == PhaseKind::Work && phase.duration.is_none() {
-            Line::styled("Press Enter when you have done them all.", t.caution())
-        } else {
-            Line::default()
-        };
-        banner_line.centered().render(banner, buf);
+        Paragraph::new(banner_line.centered())
+            .wrap(Wrap { trim: true })
+            .render(banner, buf);
 
         let label = format!(
             "step {}/{} · {} left",
@@ -332,6 +407,80 @@ impl RunnerScreen<'_> {
             None => "Next: done".to_owned(),
         };
         Line::styled(next_text, t.muted()).render(next, buf);
+
+        if self.runner.skin_prompt.is_some() {
+            let below_head = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            self.skin_check(session, main, below_head, buf);
+        }
+    }
+
+    /// The skin-check box: what to look for, the two answers, and the heat still counting. It
+    /// takes the place of the clock, cue and drawing (`main`), or everything below the title
+    /// (`most`) when `main` is too small for it.
+    fn skin_check(&self, session: &Session, main: Rect, most: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let now = self.now;
+        let key = |k: &'static str| Span::styled(format!("{k:<7}"), t.key());
+        let short = vec![
+            Line::styled(
+                "Lift the pack: is the skin very red, blotchy, blistered or sore?",
+                t.caution(),
+            ),
+            Line::from(vec![Span::raw("  "), key("q"), Span::raw("stop the heat")]),
+            Line::from(vec![Span::raw("  "), key("enter"), Span::raw("skin OK")]),
+        ];
+        let mut full = short.clone();
+        full.push(Line::default());
+        full.push(Line::styled(
+            format!(
+                "The heat keeps counting: {} left.",
+                Clock(round_up(session.remaining(now).unwrap_or_default()))
+            ),
+            t.muted(),
+        ));
+        if let Some(until) = session.next_skin_check(now) {
+            full.push(Line::styled(
+                format!("Next check in {}.", Clock(round_up(until))),
+                t.muted(),
+            ));
+        }
+        let rows = |lines: &Vec<Line<'static>>, width: u16| {
+            Paragraph::new(lines.clone())
+                .wrap(Wrap { trim: false })
+                .line_count(width.saturating_sub(4)) as u16
+                + 2
+        };
+        let width = main.width.min(60);
+        let (room, lines) = if rows(&full, width) <= main.height {
+            (main, full)
+        } else if rows(&full, most.width.min(60)) <= most.height {
+            (most, full)
+        } else {
+            (most, short)
+        };
+        let width = room.width.min(60);
+        let height = rows(&lines, width).min(room.height);
+        Clear.render(room, buf);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(room);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(t.caution())
+                    .title(Span::styled(" Skin check ", t.caution()))
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(popup, buf);
     }
 
     fn summary(&self, summary: &Summary, area: Rect, buf: &mut Buffer) {
@@ -375,6 +524,13 @@ impl RunnerScreen<'_> {
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
+        if self.runner.stopped_at_skin_check {
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                "You stopped the heat at a skin check: keep the pack off that skin.",
+                t.caution(),
+            ));
+        }
         lines.push(match &summary.saved {
             Ok(()) => Line::styled("Saved to your history.", t.muted()),
             Err(e) => Line::styled(format!("Not saved: {e}"), t.error()),
@@ -431,11 +587,35 @@ fn position_label(routine: &Routine, phase: &Phase) -> String {
     parts.join(" · ")
 }
 
-fn phase_label(phase: &Phase, work: Work) -> String {
+/// A whole number of seconds, rounded up, as a countdown shows it.
+fn round_up(d: std::time::Duration) -> std::time::Duration {
+    std::time::Duration::from_secs(d.as_secs() + u64::from(d.subsec_nanos() > 0))
+}
+
+/// What the runner says about a refused key or shortened heat.
+fn notice_text(notice: Notice) -> String {
+    match notice {
+        Notice::HeatCut(left) => format!(
+            "Only {} of heat left: 20 minutes is the most in one session.",
+            Clock(round_up(left))
+        ),
+        Notice::Refused(Refusal::HeatUsedUp) => {
+            "No more heat: this session has had the 20-minute maximum.".to_owned()
+        }
+        Notice::Refused(Refusal::HeatDoesNotPause) => {
+            "Heat does not pause: the pack keeps heating. Take it off and press q to stop."
+                .to_owned()
+        }
+    }
+}
+
+/// What the phase is; `longer` marks a hold lengthened for age.
+fn phase_label(phase: &Phase, work: Work, longer: bool) -> String {
     match (phase.kind, work) {
         (PhaseKind::Prepare, _) => "get ready".to_owned(),
         (PhaseKind::SwitchSides, _) => "switch sides".to_owned(),
         (PhaseKind::Rest, _) => "rest".to_owned(),
+        (PhaseKind::Work, Work::Hold(_)) if longer => "hold · 30 s for 65+".to_owned(),
         (PhaseKind::Work, Work::Hold(_)) => "hold".to_owned(),
         (PhaseKind::Work, Work::Reps { count, .. }) => format!("{count} reps"),
     }
