@@ -15,20 +15,38 @@ pub mod stats;
 pub const FILE: &str = "history.jsonl";
 
 /// How a session ended, as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionOutcome {
-    /// Ran to the end.
+    /// Ran to the end with every step done.
     Completed,
+    /// Ran to the end, but some steps were skipped.
+    Partial,
     /// Stopped early.
     Stopped,
+    /// Cut off: the app was killed or crashed, or the window closed, before the session ended.
+    /// What the last line recorded (the steps done by then) is what there is.
+    Interrupted,
 }
 
-impl From<Outcome> for SessionOutcome {
-    fn from(o: Outcome) -> Self {
-        match o {
-            Outcome::Completed => SessionOutcome::Completed,
+impl SessionOutcome {
+    /// The outcome of a session that ended as `ended` with `steps_done` of `steps_total` done:
+    /// "completed" only when every step was done.
+    pub fn of(ended: Outcome, steps_done: usize, steps_total: usize) -> SessionOutcome {
+        match ended {
+            Outcome::Completed if steps_done >= steps_total => SessionOutcome::Completed,
+            Outcome::Completed => SessionOutcome::Partial,
             Outcome::Stopped => SessionOutcome::Stopped,
+        }
+    }
+
+    /// The stored name.
+    pub fn id(self) -> &'static str {
+        match self {
+            SessionOutcome::Completed => "completed",
+            SessionOutcome::Partial => "partial",
+            SessionOutcome::Stopped => "stopped",
+            SessionOutcome::Interrupted => "interrupted",
         }
     }
 }
@@ -48,7 +66,7 @@ pub struct SessionRecord {
     pub ended: DateTime<FixedOffset>,
     /// Time actually spent, pauses left out, in seconds.
     pub active_seconds: u64,
-    /// Completed or stopped.
+    /// Completed, partial, stopped or interrupted.
     pub outcome: SessionOutcome,
     /// Steps whose every set and side ran to the end.
     pub steps_done: usize,

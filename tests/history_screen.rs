@@ -179,3 +179,26 @@ fn the_history_tab_survives_every_size() {
         }
     }
 }
+
+#[test]
+fn a_session_with_every_step_skipped_is_partial_and_counts_for_nothing() {
+    let mut h = Harness::new(Some("morning-mobility"));
+    h.start_session(Some(5));
+    let mut presses = 0;
+    while matches!(h.stage(), knotless::tui::Stage::Running(_)) && presses < 500 {
+        h.send(&[Msg::Next]);
+        presses += 1;
+    }
+    h.send(&[Msg::Digit(4), Msg::Confirm]);
+    let summary = h.screen(80, 24);
+    assert!(summary.contains("not counted as done"), "{summary}");
+    assert!(!summary.contains("Session complete"), "{summary}");
+    let text = std::fs::read_to_string(h.dir().join("history.jsonl")).unwrap();
+    assert!(text.contains(r#""outcome":"partial""#), "{text}");
+    assert!(text.contains(r#""steps_done":0"#), "{text}");
+    h.send(&[Msg::Confirm]);
+    history_tab(&mut h);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Current         0 days"), "{screen}");
+    assert!(!screen.contains(" 24•"), "not a done day: {screen}");
+}

@@ -78,9 +78,10 @@ impl HistoryStats {
     pub fn compute(sessions: &[SessionRecord], today: NaiveDate) -> HistoryStats {
         let mut days = BTreeMap::new();
         for s in sessions {
+            // Only a session with every step done makes a day count; the rest show as tried.
             let mark = match s.outcome {
                 SessionOutcome::Completed => DayMark::Completed,
-                SessionOutcome::Stopped => DayMark::Stopped,
+                _ => DayMark::Stopped,
             };
             let slot = days.entry(s.started.date_naive()).or_insert(mark);
             *slot = (*slot).max(mark);

@@ -541,7 +541,7 @@ impl Runner {
             started: started.wall,
             ended,
             active_seconds: session.active_time(ended_at).as_secs(),
-            outcome: SessionOutcome::from(outcome),
+            outcome: SessionOutcome::of(outcome, steps_done, steps_total),
             steps_done,
             steps_total,
             pain_before: self.pain_before,

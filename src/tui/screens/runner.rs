@@ -490,10 +490,12 @@ impl RunnerScreen<'_> {
         let mut lines = vec![
             Line::default(),
             Line::styled(
-                if done {
-                    "Session complete"
-                } else {
-                    "Session stopped"
+                match rec.outcome {
+                    crate::history::SessionOutcome::Completed => "Session complete",
+                    crate::history::SessionOutcome::Partial => {
+                        "Session ended with steps skipped: not counted as done"
+                    }
+                    _ => "Session stopped",
                 },
                 if done { t.good() } else { t.caution() },
             ),
