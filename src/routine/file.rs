@@ -19,7 +19,22 @@ const DEFAULT_SWITCH: Duration = Duration::from_secs(5);
 /// The longest gap between skin checks under heat (CLINICAL: check after about 5 minutes and
 /// regularly after); also the default.
 pub const MAX_SKIN_CHECK: Duration = Duration::from_secs(5 * 60);
-const MAX_COUNT: i64 = 1000;
+/// Bounds that keep any routine file a person could write small in memory and time (checked at
+/// load, so `check` names the line): a hold, rest, side switch, tempo or prepare at most an hour,
+/// at most 20 sets, 200 reps, 200 steps, 4 hours in all; a file at most 1 MiB.
+pub const MAX_PHASE: Duration = Duration::from_secs(60 * 60);
+/// The most sets of one step.
+pub const MAX_SETS: i64 = 20;
+/// The most repetitions of one step.
+pub const MAX_REPS: i64 = 200;
+/// The most steps in one routine.
+pub const MAX_STEPS: usize = 200;
+/// The longest a whole routine may plan for.
+pub const MAX_TOTAL: Duration = Duration::from_secs(4 * 60 * 60);
+/// The longest a posture-break interval (`every`) may be.
+pub const MAX_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+/// The largest routine file read.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,8 +90,30 @@ impl Checker<'_> {
         });
     }
 
+    /// A duration of at most an hour (see [`MAX_PHASE`]).
     fn duration(&mut self, value: &Spanned<String>, what: &str) -> Option<Duration> {
+        self.duration_up_to(value, what, MAX_PHASE)
+    }
+
+    fn duration_up_to(
+        &mut self,
+        value: &Spanned<String>,
+        what: &str,
+        max: Duration,
+    ) -> Option<Duration> {
         match duration::parse(value.get_ref()) {
+            Ok(d) if d > max => {
+                self.error(
+                    value,
+                    format!(
+                        "`{what}` may be at most {} (got {})",
+                        duration::Compact(max),
+                        value.get_ref().trim()
+                    ),
+                    "",
+                );
+                None
+            }
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(value, format!("`{what}`: {e}"), "");
@@ -97,14 +134,14 @@ impl Checker<'_> {
             .unwrap_or(default)
     }
 
-    fn count(&mut self, value: &Spanned<i64>, what: &str) -> u32 {
+    fn count(&mut self, value: &Spanned<i64>, what: &str, max: i64) -> u32 {
         let n = *value.get_ref();
-        if (1..=MAX_COUNT).contains(&n) {
+        if (1..=max).contains(&n) {
             n as u32
         } else {
             self.error(
                 value,
-                format!("`{what}` must be a whole number from 1 to {MAX_COUNT} (got {n})"),
+                format!("`{what}` must be a whole number from 1 to {max} (got {n})"),
                 "",
             );
             1
@@ -144,7 +181,7 @@ pub fn parse(
     let prepare = c.optional_duration(&raw.prepare, "prepare", DEFAULT_PREPARE);
     let default_rest = c.optional_duration(&raw.rest, "rest", Duration::ZERO);
     let every = match (&raw.every, kind) {
-        (Some(every), Kind::PostureBreak) => c.duration(every, "every"),
+        (Some(every), Kind::PostureBreak) => c.duration_up_to(every, "every", MAX_EVERY),
         (Some(every), _) => {
             c.error(
                 every,
@@ -163,6 +200,16 @@ pub fn parse(
         }
         (None, _) => None,
     };
+    if raw.steps.len() > MAX_STEPS {
+        c.error(
+            &raw.name,
+            format!(
+                "the routine has {} steps; at most {MAX_STEPS}",
+                raw.steps.len()
+            ),
+            "split it into several routines",
+        );
+    }
     if raw.steps.is_empty() {
         c.error(
             &raw.name,
@@ -174,8 +221,8 @@ pub fn parse(
     let mut steps = Vec::with_capacity(raw.steps.len());
     let mut heat_total = Duration::ZERO;
     let mut heat_total_reported = false;
-    for s in &raw.steps {
-        let sets = s.sets.as_ref().map_or(1, |v| c.count(v, "sets"));
+    for s in raw.steps.iter().take(MAX_STEPS) {
+        let sets = s.sets.as_ref().map_or(1, |v| c.count(v, "sets", MAX_SETS));
         let work = match (&s.hold, &s.reps) {
             (Some(hold), None) => {
                 if let Some(tempo) = &s.tempo {
@@ -188,7 +235,7 @@ pub fn parse(
                 Work::Hold(c.duration(hold, "hold").unwrap_or(Duration::from_secs(1)))
             }
             (None, Some(reps)) => Work::Reps {
-                count: c.count(reps, "reps"),
+                count: c.count(reps, "reps", MAX_REPS),
                 tempo: s.tempo.as_ref().and_then(|t| c.duration(t, "tempo")),
             },
             (Some(_), Some(reps)) => {
@@ -258,7 +305,8 @@ pub fn parse(
                     "heat for 10–15 minutes, then take at least an hour off",
                 );
             }
-            heat_total += hold * sets * sides_count;
+            // Bounded above (an hour × 20 sets × 2 sides), so this cannot overflow.
+            heat_total = heat_total.saturating_add(hold.saturating_mul(sets * sides_count));
             if heat_total > MAX_HEAT && hold <= MAX_HEAT && !heat_total_reported {
                 heat_total_reported = true;
                 c.error(at, format!("this routine heats for {} in total by this step; the limit is 20 minutes", duration::Compact(heat_total)), "shorten the heat steps; after 20 minutes of heat the skin needs at least an hour off");
@@ -303,7 +351,7 @@ pub fn parse(
 
     let routine = Routine {
         id: id.to_owned(),
-        name: raw.name.into_inner(),
+        name: raw.name.get_ref().clone(),
         kind,
         summary: raw.summary,
         tags: raw.tags,
@@ -314,6 +362,17 @@ pub fn parse(
         steps,
         origin,
     };
+    if routine.total() > MAX_TOTAL {
+        c.error(
+            &raw.name,
+            format!(
+                "the routine plans for {}; at most {} in all",
+                duration::Compact(routine.total()),
+                duration::Compact(MAX_TOTAL)
+            ),
+            "split it into several routines",
+        );
+    }
     if kind == Kind::PostureBreak && routine.total() > MAX_POSTURE_BREAK {
         c.error(&raw.kind, format!("a posture break may take at most 10 minutes; this one takes {}", duration::Compact(routine.total())), "keep breaks short so they fit into a working day; use kind = \"stretch\" for longer routines");
     }

@@ -175,7 +175,7 @@ impl Routine {
         plan::expand(self)
             .iter()
             .filter_map(|phase| phase.duration)
-            .sum()
+            .fold(Duration::ZERO, Duration::saturating_add)
     }
 
     /// Lengthens holds shorter than `at_least` to it, and returns the steps changed. Heat is not
@@ -197,5 +197,7 @@ impl Routine {
     }
 }
 
+#[cfg(test)]
+mod bounds_tests;
 #[cfg(test)]
 mod tests;
