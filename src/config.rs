@@ -507,9 +507,12 @@ impl Config {
     }
 
     /// The effective configuration as TOML, defaults included.
+    /// Strings are written as TOML basic strings with every control, bidirectional and
+    /// zero-width character escaped (`\u001B`), so what it prints parses back the same and
+    /// cannot act on the terminal it is printed to.
     pub fn to_toml(&self, library: &Library) -> String {
         let mut out = String::new();
-        let q = |s: &str| format!("{s:?}");
+        let q = |s: &str| toml_string(s);
         let days = |d: &[Weekday]| {
             let names: Vec<String> = d.iter().map(|d| q(&d.to_string().to_lowercase())).collect();
             format!("[{}]", names.join(", "))
@@ -601,6 +604,28 @@ fn colour_name(colour: Color) -> String {
         name.push(c.to_ascii_lowercase());
     }
     name
+}
+
+/// `text` as a TOML basic string: quotes and backslashes escaped, and every character that must
+/// not reach a terminal as it is (see [`crate::text::is_unsafe`]) as a `\uXXXX` escape.
+fn toml_string(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if crate::text::is_unsafe(c) => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]

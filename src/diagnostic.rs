@@ -1,10 +1,14 @@
 //! Errors that point at the text a person typed: file, line, column, the line itself and the fix.
 //!
 //! Shared by every loader of hand-written TOML (routines now; config and red-flag rules later), so
-//! all of them read like a compiler error.
+//! all of them read like a compiler error. The file, message, line and help pass the one gate for
+//! terminals ([`crate::text::visible`]) when shown: a control character in a file cannot act on
+//! the terminal that reports it.
 
 use std::fmt;
 use std::ops::Range;
+
+use crate::text::visible;
 
 /// One problem found in a text file, located by line and column (both 1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +23,16 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something specific to say.
     pub help: Option<String>,
-    /// The offending line and how many characters to underline.
-    snippet: Option<(String, usize)>,
+    /// The offending line made visible, where the underline starts in it and how many
+    /// characters it covers.
+    snippet: Option<Snippet>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snippet {
+    text: String,
+    pad: usize,
+    width: usize,
 }
 
 impl Diagnostic {
@@ -37,16 +49,28 @@ impl Diagnostic {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
-        let line_text = text[line_start..line_end].trim_end_matches('\r').to_owned();
-        let end = floor_char_boundary(text, span.end.clamp(start, line_end));
-        let width = text[start..end].chars().count().max(1);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        // The underline stays on this line (a `\r` before the newline is not shown).
+        let shown_end = line_start + line_text.len();
+        let from = start.min(shown_end);
+        let to = floor_char_boundary(text, span.end.clamp(start, line_end)).clamp(from, shown_end);
+        let (before, marked, after) = (
+            visible(&text[line_start..from]),
+            visible(&text[from..to]),
+            visible(&text[to..shown_end]),
+        );
+        let snippet = Snippet {
+            text: format!("{before}{marked}{after}"),
+            pad: before.chars().count(),
+            width: marked.chars().count().max(1),
+        };
         Self {
             file: file.to_owned(),
             line,
             column,
             message: message.into(),
             help: None,
-            snippet: (!line_text.is_empty()).then_some((line_text, width)),
+            snippet: (!line_text.is_empty()).then_some(snippet),
         }
     }
 
@@ -72,7 +96,10 @@ impl Diagnostic {
     pub fn headline(&self) -> String {
         format!(
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            visible(&self.file),
+            self.line,
+            self.column,
+            visible(&self.message)
         )
     }
 }
@@ -86,28 +113,31 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "error: {}", visible(&self.message))?;
         let gutter = self.line.to_string().len();
         write!(
             f,
             "{:gutter$}--> {}:{}:{}",
-            "", self.file, self.line, self.column
+            "",
+            visible(&self.file),
+            self.line,
+            self.column
         )?;
-        if let Some((text, width)) = &self.snippet {
+        if let Some(snippet) = &self.snippet {
             writeln!(f)?;
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{} | {}", self.line, text)?;
+            writeln!(f, "{} | {}", self.line, snippet.text)?;
             write!(
                 f,
                 "{:gutter$} | {:pad$}{}",
                 "",
                 "",
-                "^".repeat(*width),
-                pad = self.column - 1
+                "^".repeat(snippet.width),
+                pad = snippet.pad
             )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{:gutter$} = help: {help}", "")?;
+            write!(f, "\n{:gutter$} = help: {}", "", visible(help))?;
         }
         Ok(())
     }

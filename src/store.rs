@@ -126,7 +126,10 @@ impl JsonlStore {
     /// count; where the lines are kept; a tightened permission. One function for the command
     /// line and the app.
     pub fn warnings(&self, rejected: &[RejectedLine], notes: &LoadNotes) -> Vec<String> {
-        let path = self.path.display();
+        let shown = self.path.display().to_string();
+        let path = crate::text::visible(&shown);
+        let aside = self.rejected_path().display().to_string();
+        let aside = crate::text::visible(&aside);
         let mut out = Vec::new();
         if let Some(mode) = notes.tightened_from {
             out.push(format!(
@@ -151,14 +154,12 @@ impl JsonlStore {
         }
         out.push(match &notes.aside_error {
             None => format!(
-                "the lines that could not be read stay in {path} and are copied to {}; \
-                 every other line loaded",
-                self.rejected_path().display()
+                "the lines that could not be read stay in {path} and are copied to {aside}; \
+                 every other line loaded"
             ),
             Some(e) => format!(
                 "the lines that could not be read stay in {path}; they could not be copied to \
-                 {} ({e}); every other line loaded",
-                self.rejected_path().display()
+                 {aside} ({e}); every other line loaded"
             ),
         });
         out

@@ -16,6 +16,7 @@ use crate::flags::matched::describe;
 use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
 use crate::paths::Paths;
 use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::text::visible;
 use crate::when::When;
 
 /// `flags ack` / `flags unack`.
@@ -174,7 +175,7 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                         "Acknowledged ({}): {}\nIt stays quiet until you log something new that \
                          matches it. To take this back: knotless flags unack {id}",
                         rule.level.id(),
-                        rule.title
+                        visible(&rule.title)
                     ),
                     Err(e) => {
                         return usage_error(&format!("the acknowledgement was not saved: {e}"));
@@ -265,7 +266,7 @@ fn write_text(
             "\nAcknowledged (you have had these checked; nothing new since):"
         )?;
         for f in &flags.acknowledged {
-            writeln!(out, "  {} — {}", f.rule.level.id(), f.rule.title)?;
+            writeln!(out, "  {} — {}", f.rule.level.id(), visible(&f.rule.title))?;
         }
     }
     writeln!(out)?;
@@ -281,19 +282,24 @@ fn write_flag(
     entries: &Entries,
     number: Option<&str>,
 ) -> std::io::Result<()> {
+    // A rule may come from the person's own file: its words pass the terminal gate.
     writeln!(
         out,
         "\n{}: {}",
         f.rule.level.id().to_uppercase(),
-        f.rule.title
+        visible(&f.rule.title)
     )?;
-    writeln!(out, "  What to do: {}", f.rule.action_text(number))?;
+    writeln!(
+        out,
+        "  What to do: {}",
+        visible(&f.rule.action_text(number))
+    )?;
     if !f.rule.why.is_empty() {
-        writeln!(out, "  Why: {}", f.rule.why)?;
+        writeln!(out, "  Why: {}", visible(&f.rule.why))?;
     }
     write_evidence(out, f, entries)?;
     if !f.rule.sources.is_empty() {
-        writeln!(out, "  Sources: {}", f.rule.sources.join("; "))?;
+        writeln!(out, "  Sources: {}", visible(&f.rule.sources.join("; ")))?;
     }
     Ok(())
 }

@@ -159,7 +159,12 @@ pub fn dispatch(cli: Cli) -> ExitCode {
 }
 
 /// Prints `error: message` to stderr and returns the bad-usage exit code.
+/// The message often quotes an argument or a file: it passes the terminal gate.
 pub fn usage_error(message: &str) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "error: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: {}",
+        crate::text::visible_lines(message)
+    );
     ExitCode::from(EXIT_USAGE)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::duration::Clock;
 use crate::paths::Paths;
 use crate::routine::{Kind, Library, Routine};
+use crate::text::visible;
 
 /// One routine in `--json` output.
 #[derive(Debug, Serialize)]
@@ -64,7 +65,7 @@ pub fn run(paths: &Paths, json: bool) -> ExitCode {
         let _ = writeln!(
             err,
             "warning: {} is broken and was skipped: {} (run `knotless check`)",
-            broken.origin.label(),
+            visible(&broken.origin.label()),
             broken.errors[0].headline()
         );
     }
@@ -72,17 +73,21 @@ pub fn run(paths: &Paths, json: bool) -> ExitCode {
 }
 
 fn write_table(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
-    let id_w = library
+    // Ids, names and paths come from files: through the terminal gate, then measured.
+    let rows: Vec<(String, String)> = library
         .routines
         .iter()
-        .map(|r| r.id.len())
+        .map(|r| (visible(&r.id).into_owned(), visible(&r.name).into_owned()))
+        .collect();
+    let id_w = rows
+        .iter()
+        .map(|(id, _)| id.chars().count())
         .max()
         .unwrap_or(2)
         .max(2);
-    let name_w = library
-        .routines
+    let name_w = rows
         .iter()
-        .map(|r| r.name.chars().count())
+        .map(|(_, name)| name.chars().count())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -91,15 +96,13 @@ fn write_table(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
         "{:id_w$}  {:name_w$}  {:13}  {:>7}  SOURCE",
         "ID", "NAME", "KIND", "TIME"
     )?;
-    for r in &library.routines {
+    for (r, (id, name)) in library.routines.iter().zip(&rows) {
         writeln!(
             out,
-            "{:id_w$}  {:name_w$}  {:13}  {:>7}  {}",
-            r.id,
-            r.name,
+            "{id:id_w$}  {name:name_w$}  {:13}  {:>7}  {}",
             r.kind.id(),
             Clock(r.total()).to_string(),
-            r.origin.label()
+            visible(&r.origin.label())
         )?;
     }
     Ok(())

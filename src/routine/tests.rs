@@ -145,7 +145,7 @@ fn zero_or_negative_counts() {
     let (line, col, msg) =
         error("name = \"x\"\nkind = \"stretch\"\n[[steps]]\nname = \"a\"\nreps = 0\n");
     assert_eq!((line, col), (5, 8));
-    assert!(msg.contains("1 to 1000"), "{msg}");
+    assert!(msg.contains("1 to 200"), "{msg}");
     let (line, col, _) = error(
         "name = \"x\"\nkind = \"stretch\"\n[[steps]]\nname = \"a\"\nhold = \"5s\"\nsets = -2\n",
     );
