@@ -25,7 +25,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The offending line made visible, where the underline starts in it and how many
     /// characters it covers.
-    snippet: Option<Snippet>,
+    snippet: Option<Box<Snippet>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             help: None,
-            snippet: (!line_text.is_empty()).then_some(snippet),
+            snippet: (!line_text.is_empty()).then(|| Box::new(snippet)),
         }
     }
 
