@@ -70,6 +70,10 @@ pub struct SymptomEntry {
     pub note: String,
 }
 
+/// The longest note an entry may be given (in characters): enough for a page of words, and a
+/// bound on what every screen and report has to lay out.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
 /// What is wrong with an entry; nothing is written when there is any.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
@@ -79,6 +83,9 @@ pub enum EntryError {
     /// An id outside the vocabulary.
     #[error("{0}")]
     Unknown(#[from] UnknownId),
+    /// A note over [`MAX_NOTE_CHARS`].
+    #[error("the note is {0} characters long; at most 10,000")]
+    NoteTooLong(usize),
     /// A symptom both reported and denied.
     #[error("`{0}` is both logged as a symptom and denied; keep one")]
     Contradiction(String),
@@ -90,6 +97,10 @@ impl SymptomEntry {
     pub fn validate(&self) -> Result<(), EntryError> {
         if self.pain > 10 {
             return Err(EntryError::Pain(self.pain));
+        }
+        let note_chars = self.note.chars().count();
+        if note_chars > MAX_NOTE_CHARS {
+            return Err(EntryError::NoteTooLong(note_chars));
         }
         if let Some(both) = self.denied.iter().find(|d| self.symptoms.contains(d)) {
             return Err(EntryError::Contradiction(both.to_owned()));

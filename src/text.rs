@@ -52,6 +52,15 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// At most the first `max_chars` characters of `text`, ending in "…" when cut: so a screen
+/// never lays out more of a huge note than it could show.
+pub fn preview(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 fn push_visible(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),
@@ -89,6 +98,8 @@ mod tests {
         assert_eq!(visible("c1\u{9b}31m"), "c1\\x9b31m");
         assert_eq!(visible("two\nlines"), "two\\nlines");
         assert_eq!(visible_lines("two\nli\u{1b}nes"), "two\nli\\x1bnes");
+        assert_eq!(preview("abcdé", 5), "abcdé");
+        assert_eq!(preview("abcdéf", 5), "abcdé…");
     }
 
     proptest! {

@@ -321,6 +321,11 @@ impl Keymap {
             code: key.code,
             ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
         };
+        // Ctrl-C always saves and quits, whatever `[keys]` says: an app nobody can leave (with
+        // `quit = []` and `force-quit = []`) is worse than any remapping.
+        if pressed.ctrl && matches!(pressed.code, KeyCode::Char('c' | 'C')) {
+            return Some(Msg::ForceQuit);
+        }
         let bound = self
             .bindings
             .iter()
@@ -409,6 +414,22 @@ mod tests {
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(keymap(ctrl_s, true), Some(Msg::Save));
         assert_eq!(keymap(key(KeyCode::F(5)), false), Some(Msg::Other));
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_with_every_quit_key_removed() {
+        let none: Vec<(String, Vec<String>)> =
+            vec![("quit".into(), vec![]), ("force-quit".into(), vec![])];
+        let map = Keymap::with_overrides(&none).unwrap();
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for typing in [false, true] {
+            assert_eq!(
+                map.map(ctrl_c, typing),
+                Some(Msg::ForceQuit),
+                "typing {typing}"
+            );
+        }
+        assert_eq!(map.map(key(KeyCode::Char('q')), false), Some(Msg::Other));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 
 use super::app::Msg;
 use super::runner::PainInput;
-use crate::symptoms::{Onset, SymptomEntry};
+use crate::symptoms::{MAX_NOTE_CHARS, Onset, SymptomEntry};
 use crate::vocabulary::{Category, IdSet, Vocabulary};
 
 /// The body picture, seen from behind (your left is on the left): rows of area ids placed where
@@ -286,6 +286,10 @@ impl LogForm {
             Msg::Save => return self.save(),
             Msg::Text(key) if self.focus == Section::Note => {
                 self.note.input(key);
+                // Typing past the cap takes no effect (pasting is capped the same way).
+                if note_chars(&self.note) > MAX_NOTE_CHARS {
+                    self.note.undo();
+                }
             }
             Msg::Confirm if self.focus != Section::Note => return self.save(),
             _ => self.update_section(msg),
@@ -481,4 +485,13 @@ fn toggle(list: &mut Vec<String>, id: &str) {
 
 fn sort_like(list: &mut [String], order: &[&str]) {
     list.sort_by_key(|id| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+}
+
+/// Characters in the note editor, line breaks counted.
+fn note_chars(note: &TextArea<'_>) -> usize {
+    note.lines()
+        .iter()
+        .map(|l| l.chars().count() + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
 }

@@ -16,6 +16,9 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::pain_scale::describe;
 use crate::vocabulary::{Category, Vocabulary};
 
+/// The most of a note the detail pane lays out (more than it can show at 200×60).
+const PREVIEW_CHARS: usize = 4_000;
+
 /// The Log tab, drawn from its state.
 pub struct LogScreen<'a> {
     /// The tab's state.
@@ -170,7 +173,10 @@ impl LogScreen<'_> {
             if !entry.note.is_empty() {
                 lines.push(Line::from(format!(
                     "“{}”",
-                    crate::text::visible(&entry.note.replace('\n', " "))
+                    // A note edited into the file by hand can be huge: lay out what fits.
+                    crate::text::visible(
+                        &crate::text::preview(&entry.note, PREVIEW_CHARS).replace('\n', " ")
+                    )
                 )));
             }
             let mut facts = Vec::new();
