@@ -171,8 +171,11 @@ fn a_routine_counts_down_pauses_skips_and_stops_and_the_terminal_is_restored() {
         s.contains("Second hold") && !s.contains("PAUSED") && s.contains("Next: done")
     });
 
-    // `q` stops: the pain question, the summary, back to the list, quit.
+    // `q` asks first (the session runs on); `y` stops: the pain question, the summary, back to
+    // the list, quit.
     tmux.keys(&["q"]);
+    tmux.wait_for("Stop this session?");
+    tmux.keys(&["y"]);
     tmux.wait_for("And now, after the session?");
     tmux.keys(&["3", "Enter"]);
     let summary = tmux.wait_for("Session stopped");

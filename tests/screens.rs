@@ -116,7 +116,7 @@ fn summary_after_a_session_shows_the_pain_change() {
     let mut h = Harness::new(Some("lower-back-release"));
     h.start_session(Some(6));
     h.advance(60)
-        .send(&[Msg::Quit, Msg::Digit(4), Msg::Confirm]);
+        .send(&[Msg::Quit, Msg::Yes, Msg::Digit(4), Msg::Confirm]);
     assert!(matches!(h.stage(), Stage::Summary(_)));
     let screen = h.screen(80, 24);
     assert!(screen.contains("Pain: 6 → 4"), "{screen}");

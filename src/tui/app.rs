@@ -404,6 +404,16 @@ impl App {
         self
     }
 
+    /// Whether a question is open that any key answers ("any other key: no").
+    fn awaits_any_key(&self) -> bool {
+        match &self.screen {
+            Screen::Flags => self.confirm_ack,
+            Screen::Runner(runner) => runner.confirm_stop,
+            Screen::Log => matches!(&self.log.mode, LogMode::Form(f) if f.confirm_discard),
+            _ => false,
+        }
+    }
+
     /// Highlights today's first planned routine not done yet, so one key starts it.
     pub fn select_next_planned(&mut self) {
         let today = crate::plan::today(
@@ -805,7 +815,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         return true;
     }
     // A key with no action only matters where any key answers.
-    if msg == Msg::Other && !(matches!(app.screen, Screen::Flags) && app.confirm_ack) {
+    if msg == Msg::Other && !app.awaits_any_key() {
         return false;
     }
     let tab_keys_free = match &app.screen {

@@ -95,6 +95,23 @@ pub struct LogForm {
     pub focus: Section,
     /// Why the last save was refused.
     pub error: Option<String>,
+    /// Esc was pressed with something typed: "discard?" waits for `y`.
+    pub confirm_discard: bool,
+    /// What the form held when it opened, to tell whether anything would be lost.
+    opened_with: Content,
+}
+
+/// What a person has put into the form, to compare.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Content {
+    pain: Option<u8>,
+    onset: Option<Onset>,
+    areas: Vec<String>,
+    symptoms: Vec<String>,
+    triggers: Vec<String>,
+    relief: Vec<String>,
+    screening: Vec<Option<bool>>,
+    note: Vec<String>,
 }
 
 /// What the form asks of its owner.
@@ -134,7 +151,39 @@ impl LogForm {
             note,
             focus: Section::Pain,
             error: None,
+            confirm_discard: false,
+            opened_with: Content::default(),
         }
+        .opened()
+    }
+
+    /// The form as it opens: what it holds now is what "nothing changed" means.
+    fn opened(mut self) -> LogForm {
+        self.opened_with = self.content();
+        self
+    }
+
+    fn content(&self) -> Content {
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
+        Content {
+            pain: self.pain.value,
+            onset: self.onset,
+            areas: sorted(&self.areas),
+            symptoms: sorted(&self.symptoms.chosen),
+            triggers: sorted(&self.triggers.chosen),
+            relief: sorted(&self.relief.chosen),
+            screening: self.screening.clone(),
+            note: self.note.lines().to_vec(),
+        }
+    }
+
+    /// Whether closing now would lose something typed or chosen.
+    pub fn is_changed(&self) -> bool {
+        self.content() != self.opened_with
     }
 
     /// A form filled in from an existing entry, to edit it.
@@ -162,7 +211,7 @@ impl LogForm {
             })
             .collect();
         form.note = TextArea::new(entry.note.lines().map(str::to_owned).collect());
-        form
+        form.opened()
     }
 
     /// The symptom options offered as ticks: every symptom of the vocabulary.
@@ -235,7 +284,7 @@ impl LogForm {
 
     /// Whether keys go to the note editor.
     pub fn is_typing(&self) -> bool {
-        self.focus == Section::Note
+        self.focus == Section::Note && !self.confirm_discard
     }
 
     fn move_focus(&mut self, forward: bool) {
@@ -271,7 +320,24 @@ impl LogForm {
 
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> FormEffect {
+        if self.confirm_discard {
+            // "Discard?": `y` (or Esc again) discards; any other key goes back to the form.
+            self.confirm_discard = false;
+            self.error = None;
+            return match msg {
+                Msg::Yes | Msg::Cancel => FormEffect::Cancel,
+                Msg::ForceQuit => self.update(msg),
+                _ => FormEffect::None,
+            };
+        }
         match msg {
+            Msg::Cancel if self.is_changed() => {
+                self.confirm_discard = true;
+                self.error = Some(
+                    "Discard what you have entered? y discard · any other key keeps editing"
+                        .to_owned(),
+                );
+            }
             Msg::Cancel => return FormEffect::Cancel,
             // Ctrl-C is "save and quit": an entry that can be saved is; one that cannot (no
             // pain rating yet, a screening question unanswered) is left.

@@ -248,6 +248,8 @@ pub struct Runner {
     pub halfway_until: Option<Instant>,
     /// Which cues to give (from `[cues]`).
     pub cues: Cues,
+    /// `q` or Esc was pressed mid-session: "stop?" waits for `y` (the session runs on).
+    pub confirm_stop: bool,
     started: Option<Now>,
 }
 
@@ -287,6 +289,7 @@ impl Runner {
             notice: None,
             halfway_until: None,
             cues: setup.cues,
+            confirm_stop: false,
             started: None,
         };
         runner.stage = if setup.gate.is_empty() {
@@ -408,13 +411,36 @@ impl Runner {
                 }
                 return self.after_session_msg(msg, now);
             }
+            Stage::Running(session) if self.confirm_stop => {
+                // "Stop?": `y` (or `q` again) stops; any other key keeps going; time runs on.
+                match msg {
+                    Msg::Tick | Msg::Resize => session.tick(now.instant),
+                    Msg::Yes | Msg::Quit | Msg::ForceQuit => {
+                        self.confirm_stop = false;
+                        session.stop(now.instant);
+                    }
+                    _ => {
+                        self.confirm_stop = false;
+                        session.tick(now.instant);
+                    }
+                }
+                return self.after_session_msg(msg, now);
+            }
             Stage::Running(session) => {
+                // Before the first step begins nothing would be lost, so nothing is asked.
+                let begun = session
+                    .current()
+                    .is_none_or(|p| p.kind != crate::routine::plan::PhaseKind::Prepare);
                 match msg {
                     Msg::Tick => session.tick(now.instant),
                     Msg::Space => session.toggle_pause(now.instant),
                     Msg::Next => session.next(now.instant),
                     Msg::Back => session.back(now.instant),
                     Msg::Confirm => session.done(now.instant),
+                    Msg::Quit | Msg::Cancel if begun => {
+                        session.tick(now.instant);
+                        self.confirm_stop = true;
+                    }
                     Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
                     _ => {}
                 }

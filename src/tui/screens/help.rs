@@ -111,6 +111,9 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             keys
         }
         Screen::Log => match &app.log.mode {
+            LogMode::Form(form) if form.confirm_discard => {
+                vec![("y", "discard"), ("any other key", "keep editing")]
+            }
             LogMode::Form(form) if form.is_typing() => vec![
                 ("ctrl-s", "save"),
                 ("tab", "next section"),
@@ -156,6 +159,9 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             Stage::Briefing { .. } => vec![("enter", "continue"), ("esc", "back")],
             Stage::PainBefore(_) | Stage::PainAfter(..) => {
                 vec![("0-9 ←→", "rate"), ("enter", "save"), ("s", "skip")]
+            }
+            Stage::Running(_) if runner.confirm_stop => {
+                vec![("y", "stop the session"), ("any other key", "go on")]
             }
             Stage::Running(_) if runner.skin_prompt.is_some() => {
                 vec![("enter", "skin OK"), ("q", "stop the heat")]

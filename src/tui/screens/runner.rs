@@ -282,7 +282,12 @@ impl RunnerScreen<'_> {
         // Banner: a refused key or shortened heat outranks the halfway mark, the next skin
         // check and the reps hint.
         let heat_hold = phase.kind == PhaseKind::Work && step.check_every.is_some();
-        let banner_line = if let Some(notice) = self.runner.notice_at(now) {
+        let banner_line = if self.runner.confirm_stop {
+            Line::styled(
+                "Stop this session? What you have done is saved. y stop · any other key goes on",
+                t.caution(),
+            )
+        } else if let Some(notice) = self.runner.notice_at(now) {
             Line::styled(notice_text(notice), t.caution())
         } else if self.runner.halfway_until.is_some_and(|u| u > now) {
             Line::styled("Halfway there. Keep breathing.", t.good())
