@@ -188,7 +188,14 @@ impl JsonlStore {
         self.append_line(line)
     }
 
-    fn append_line(&self, mut line: Vec<u8>) -> Result<(), StoreError> {
+    fn append_line(&self, line: Vec<u8>) -> Result<(), StoreError> {
+        let mut file = self.open_for_append()?;
+        self.write_locked(&mut file, line)
+    }
+
+    /// Opens the file for reading and appending (creating it `0600`, and the folder), and takes
+    /// the exclusive lock.
+    fn open_for_append(&self) -> Result<File, StoreError> {
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
@@ -201,7 +208,7 @@ impl JsonlStore {
                 source,
             }
         };
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
@@ -209,7 +216,21 @@ impl JsonlStore {
             .open(&self.path)
             .map_err(io_err("open"))?;
         file.lock().map_err(io_err("lock"))?;
-        if ends_in_torn_line(&mut file).map_err(io_err("read"))? {
+        Ok(file)
+    }
+
+    /// Writes one whole line to the locked file and makes it durable; a torn last line is
+    /// first closed so the new record starts on its own line.
+    fn write_locked(&self, file: &mut File, mut line: Vec<u8>) -> Result<(), StoreError> {
+        let io_err = |action| {
+            let path = self.path.clone();
+            move |source| StoreError::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        if ends_in_torn_line(file).map_err(io_err("read"))? {
             line.insert(0, b'\n');
         }
         file.write_all(&line).map_err(io_err("write to"))?;
@@ -251,6 +272,47 @@ impl JsonlStore {
             Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
+        self.read_locked(&mut file, &check)
+    }
+
+    /// Appends `record` only if `check`, given the file's current records (read under the same
+    /// exclusive lock the append takes), allows it: so no other process can write in between
+    /// the look and the write. `Ok(Err(why))` is a refusal; nothing was written.
+    pub fn append_if<T, R, E>(
+        &self,
+        record: &R,
+        check: impl FnOnce(Loaded<T>) -> Result<(), E>,
+    ) -> Result<Result<(), E>, StoreError>
+    where
+        T: DeserializeOwned + Send,
+        R: Serialize,
+    {
+        let mut line = serde_json::to_vec(record)?;
+        line.push(b'\n');
+        let mut file = self.open_for_append()?;
+        let loaded = self.read_locked(&mut file, &|_: &T| None)?;
+        if let Err(why) = check(loaded) {
+            return Ok(Err(why));
+        }
+        self.write_locked(&mut file, line)?;
+        Ok(Ok(()))
+    }
+
+    /// Reads every record of `file`, which the caller has locked, from its start.
+    fn read_locked<T: DeserializeOwned + Send>(
+        &self,
+        file: &mut File,
+        check: &(impl Fn(&T) -> Option<String> + Sync),
+    ) -> Result<Loaded<T>, StoreError> {
+        let io_err = |action| {
+            let path = self.path.clone();
+            move |source| StoreError::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        file.seek(SeekFrom::Start(0)).map_err(io_err("read"))?;
         let mut notes = LoadNotes::default();
         if let Ok(meta) = file.metadata() {
             use std::os::unix::fs::PermissionsExt;
@@ -322,7 +384,6 @@ impl JsonlStore {
             let rest = (complete + 1).min(buffer.len());
             buffer.drain(..rest);
         }
-        drop(file);
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
             let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();

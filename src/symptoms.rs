@@ -183,6 +183,72 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
+/// Why an edit or a delete was refused: the entry is not what was shown any more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// Changed elsewhere: this is the entry now.
+    Changed(Box<SymptomEntry>),
+    /// Deleted elsewhere.
+    Deleted,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Conflict::Changed(_) => f.write_str(
+                "this entry was changed elsewhere (another window or the command line) since it \
+                 was shown; nothing was overwritten",
+            ),
+            Conflict::Deleted => f.write_str(
+                "this entry was deleted elsewhere (another window or the command line) since it \
+                 was shown; nothing was brought back",
+            ),
+        }
+    }
+}
+
+/// Whether the last line for `seen`'s id is still `seen`.
+fn unchanged(lines: &[Line], seen: &SymptomEntry) -> Result<(), Conflict> {
+    match lines.iter().rev().find(|l| l.id == seen.id) {
+        Some(line) if line.deleted => Err(Conflict::Deleted),
+        Some(line) => match line.clone().into_entry() {
+            Some(now) if now == *seen => Ok(()),
+            Some(now) => Err(Conflict::Changed(Box::new(now))),
+            None => Err(Conflict::Deleted),
+        },
+        None => Err(Conflict::Deleted),
+    }
+}
+
+impl Line {
+    fn tombstone(id: &str) -> Line {
+        Line {
+            id: id.to_owned(),
+            deleted: true,
+            ..Line::default()
+        }
+    }
+
+    /// The entry this line holds (`None` for a tombstone or an incomplete line).
+    fn into_entry(self) -> Option<SymptomEntry> {
+        if self.deleted {
+            return None;
+        }
+        Some(SymptomEntry {
+            id: self.id,
+            at: self.at?,
+            pain: self.pain?,
+            onset: self.onset,
+            areas: self.areas,
+            symptoms: self.symptoms,
+            denied: self.denied,
+            triggers: self.triggers,
+            relief: self.relief,
+            note: self.note,
+        })
+    }
+}
+
 /// The symptom log in a data folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SymptomLog {
@@ -220,19 +286,28 @@ impl SymptomLog {
 
     /// Appends a tombstone for `id`.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        self.store.append(&Line {
-            id: id.to_owned(),
-            deleted: true,
-            at: None,
-            pain: None,
-            onset: None,
-            areas: Areas::new(),
-            symptoms: Symptoms::new(),
-            denied: Symptoms::new(),
-            triggers: Triggers::new(),
-            relief: Reliefs::new(),
-            note: String::new(),
+        self.store.append(&Line::tombstone(id))
+    }
+
+    /// Appends an edit of `seen` (same id) — only if the log still holds exactly `seen`: an
+    /// entry changed or deleted elsewhere since it was shown is not overwritten, and the
+    /// conflict says what the log holds now. The look and the write happen under one lock.
+    pub fn save_edit(
+        &self,
+        entry: &SymptomEntry,
+        seen: &SymptomEntry,
+    ) -> Result<Result<(), Conflict>, StoreError> {
+        self.store.append_if(entry, |loaded: Loaded<Line>| {
+            unchanged(&loaded.records, seen)
         })
+    }
+
+    /// Deletes `seen` — only if the log still holds exactly it (see [`SymptomLog::save_edit`]).
+    pub fn delete_seen(&self, seen: &SymptomEntry) -> Result<Result<(), Conflict>, StoreError> {
+        self.store
+            .append_if(&Line::tombstone(&seen.id), |loaded: Loaded<Line>| {
+                unchanged(&loaded.records, seen)
+            })
     }
 
     /// Loads and folds the log.
@@ -268,21 +343,7 @@ impl SymptomLog {
         let mut records = records;
         let entries: Vec<SymptomEntry> = winners
             .into_iter()
-            .filter_map(|i| {
-                let line = std::mem::take(&mut records[i]);
-                Some(SymptomEntry {
-                    id: line.id,
-                    at: line.at?,
-                    pain: line.pain?,
-                    onset: line.onset,
-                    areas: line.areas,
-                    symptoms: line.symptoms,
-                    denied: line.denied,
-                    triggers: line.triggers,
-                    relief: line.relief,
-                    note: line.note,
-                })
-            })
+            .filter_map(|i| std::mem::take(&mut records[i]).into_entry())
             .collect();
         Ok(LogContents {
             entries,

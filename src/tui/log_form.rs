@@ -67,6 +67,9 @@ pub struct Ticks {
 pub struct LogForm {
     /// The id of the entry being edited, or `None` for a new entry.
     pub editing: Option<String>,
+    /// The version of that entry the form was opened on (or last shown, after a conflict):
+    /// an edit only replaces the version the person has seen.
+    pub seen: Option<SymptomEntry>,
     /// When the entry is for.
     pub at: DateTime<FixedOffset>,
     /// The rating, once chosen (required).
@@ -138,6 +141,7 @@ impl LogForm {
         note.set_placeholder_text("A note in your own words (optional)");
         LogForm {
             editing: None,
+            seen: None,
             at,
             pain: PainInput::default(),
             onset: None,
@@ -191,6 +195,7 @@ impl LogForm {
         let vocabulary = Vocabulary::bundled();
         let mut form = LogForm::new(entry.at);
         form.editing = Some(entry.id.clone());
+        form.seen = Some(entry.clone());
         form.pain = PainInput::with(entry.pain);
         form.onset = entry.onset;
         form.areas = entry.areas.to_vec();
@@ -318,15 +323,15 @@ impl LogForm {
         }
     }
 
-    /// Handles one message.
-    pub fn update(&mut self, msg: Msg) -> FormEffect {
+    /// Handles one message; `now` is this moment (a new entry's id says when it was written).
+    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> FormEffect {
         if self.confirm_discard {
             // "Discard?": `y` (or Esc again) discards; any other key goes back to the form.
             self.confirm_discard = false;
             self.error = None;
             return match msg {
                 Msg::Yes | Msg::Cancel => FormEffect::Cancel,
-                Msg::ForceQuit => self.update(msg),
+                Msg::ForceQuit => self.update(msg, now),
                 _ => FormEffect::None,
             };
         }
@@ -339,17 +344,19 @@ impl LogForm {
                 );
             }
             Msg::Cancel => return FormEffect::Cancel,
-            // Ctrl-C is "save and quit": an entry that can be saved is; one that cannot (no
-            // pain rating yet, a screening question unanswered) is left.
+            // Ctrl-C, a closed window or a stop signal: "save and quit". An entry with a pain
+            // rating is saved, screening questions left unanswered as they are (as `log add`
+            // does); one without a rating cannot be, and is left.
             Msg::ForceQuit => {
-                return match self.save() {
-                    FormEffect::Save(entry) => FormEffect::Save(entry),
-                    _ => FormEffect::Cancel,
+                let id = || crate::id::new_id(now.timestamp_millis());
+                return match self.entry_with(id, false) {
+                    Ok(entry) => FormEffect::Save(entry),
+                    Err(_) => FormEffect::Cancel,
                 };
             }
             Msg::Tab => self.move_focus(true),
             Msg::BackTab => self.move_focus(false),
-            Msg::Save => return self.save(),
+            Msg::Save => return self.save(now),
             Msg::Text(key) if self.focus == Section::Note => {
                 self.note.input(key);
                 // Typing past the cap takes no effect (pasting is capped the same way).
@@ -357,7 +364,7 @@ impl LogForm {
                     self.note.undo();
                 }
             }
-            Msg::Confirm if self.focus != Section::Note => return self.save(),
+            Msg::Confirm if self.focus != Section::Note => return self.save(now),
             _ => self.update_section(msg),
         }
         FormEffect::None
@@ -453,6 +460,16 @@ impl LogForm {
         &self,
         new_id: impl FnOnce() -> String,
     ) -> Result<SymptomEntry, (Section, String)> {
+        self.entry_with(new_id, true)
+    }
+
+    /// The entry; with `answers_required` false, unanswered screening questions are left
+    /// unanswered instead of refusing.
+    fn entry_with(
+        &self,
+        new_id: impl FnOnce() -> String,
+        answers_required: bool,
+    ) -> Result<SymptomEntry, (Section, String)> {
         let vocabulary = Vocabulary::bundled();
         let Some(pain) = self.pain.value else {
             return Err((
@@ -466,7 +483,7 @@ impl LogForm {
             let answers: Vec<Option<bool>> = (0..vocabulary.screening.len())
                 .map(|i| self.answer(i))
                 .collect();
-            if answers.iter().any(Option::is_none) {
+            if answers_required && answers.iter().any(Option::is_none) {
                 return Err((
                     Section::Screening,
                     "Please answer each screening question with y or n: they matter with leg, foot, buttock or nerve symptoms.".to_owned(),
@@ -498,9 +515,10 @@ impl LogForm {
         Ok(entry)
     }
 
-    fn save(&mut self) -> FormEffect {
-        let at_ms = self.at.timestamp_millis();
-        match self.entry(|| crate::id::new_id(at_ms)) {
+    fn save(&mut self, now: DateTime<FixedOffset>) -> FormEffect {
+        // The id carries the time the entry is written, not the time it is for: the red flags
+        // compare it with acknowledgements.
+        match self.entry(|| crate::id::new_id(now.timestamp_millis())) {
             Ok(entry) => FormEffect::Save(entry),
             Err((section, message)) => {
                 self.focus = section;

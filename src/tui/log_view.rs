@@ -7,7 +7,7 @@ use super::app::Msg;
 use super::log_form::{FormEffect, LogForm};
 use crate::clock::Now;
 use crate::store::RejectedLine;
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::symptoms::{Conflict, SymptomEntry, SymptomLog};
 use crate::vocabulary::Vocabulary;
 
 /// How far back the list reaches.
@@ -216,6 +216,29 @@ impl LogView {
     }
 
     /// Opens the form for a new entry at `now`.
+    /// After a save: the list holds the entry, highlighted, and says so.
+    fn saved(&mut self, entry: SymptomEntry, today: NaiveDate) {
+        self.message = Some(format!(
+            "Saved: pain {} at {}.",
+            entry.pain,
+            entry.at.format("%Y-%m-%d %H:%M")
+        ));
+        let id = entry.id.clone();
+        self.just_saved = Some(id.clone());
+        self.entries.retain(|e| e.id != entry.id);
+        self.entries.push(entry);
+        self.entries
+            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        // The highlight stays on the entry just saved (new or edited), so the next `e` or `d`
+        // is about it.
+        self.selected = self
+            .visible(today)
+            .iter()
+            .position(|e| e.id == id)
+            .unwrap_or(0);
+        self.mode = LogMode::List;
+    }
+
     pub fn add(&mut self, now: Now) {
         self.message = None;
         self.mode = LogMode::Form(Box::new(LogForm::new(now.wall)));
@@ -232,41 +255,67 @@ impl LogView {
     pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog) {
         let today = now.wall.date_naive();
         match &mut self.mode {
-            LogMode::Form(form) => match form.update(msg) {
+            LogMode::Form(form) => match form.update(msg, now.wall) {
                 FormEffect::None => {}
                 FormEffect::Cancel => self.mode = LogMode::List,
-                FormEffect::Save(entry) => match log.save(&entry) {
-                    Ok(()) => {
-                        self.message = Some(format!(
-                            "Saved: pain {} at {}.",
-                            entry.pain,
-                            entry.at.format("%Y-%m-%d %H:%M")
-                        ));
-                        let id = entry.id.clone();
-                        self.just_saved = Some(id.clone());
-                        self.entries.retain(|e| e.id != entry.id);
-                        self.entries.push(entry);
-                        self.entries
-                            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-                        // The highlight stays on the entry just saved (new or edited), so the
-                        // next `e` or `d` is about it.
-                        self.selected = self
-                            .visible(today)
-                            .iter()
-                            .position(|e| e.id == id)
-                            .unwrap_or(0);
-                        self.mode = LogMode::List;
+                FormEffect::Save(entry) => {
+                    let written = match &form.seen {
+                        Some(seen) => log.save_edit(&entry, seen),
+                        None => log.save(&entry).map(Ok),
+                    };
+                    match written {
+                        Ok(Ok(())) => self.saved(entry, today),
+                        Ok(Err(conflict)) => {
+                            // Nothing is lost: the form keeps what was typed, the list shows
+                            // what the log holds now, and a second save replaces it knowingly.
+                            let now_reads = match &conflict {
+                                Conflict::Changed(fresh) => format!(
+                                    " It now reads: {}. Save again to replace it with yours, or \
+                                     Esc to keep it.",
+                                    summary(fresh)
+                                ),
+                                Conflict::Deleted => " Save again to keep yours as a new \
+                                                      version, or Esc to let it go."
+                                    .to_owned(),
+                            };
+                            form.error = Some(format!("Not saved: {conflict}.{now_reads}"));
+                            self.entries
+                                .retain(|e| Some(&e.id) != form.editing.as_ref());
+                            if let Conflict::Changed(fresh) = conflict {
+                                self.entries.push((*fresh).clone());
+                                self.entries
+                                    .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+                                form.seen = Some(*fresh);
+                            } else {
+                                form.seen = None;
+                            }
+                        }
+                        Err(e) => form.error = Some(format!("Not saved: {e}")),
                     }
-                    Err(e) => form.error = Some(format!("Not saved: {e}")),
-                },
+                }
             },
             LogMode::ConfirmDelete(id) => match msg {
                 Msg::Yes | Msg::Confirm => {
                     let id = id.clone();
-                    match log.delete(&id) {
-                        Ok(()) => {
+                    let result = match self.entries.iter().find(|e| e.id == id) {
+                        Some(seen) => log.delete_seen(seen),
+                        None => Ok(Err(Conflict::Deleted)),
+                    };
+                    match result {
+                        Ok(Ok(())) | Ok(Err(Conflict::Deleted)) => {
                             self.entries.retain(|e| e.id != id);
                             self.message = Some("Entry deleted.".to_owned());
+                        }
+                        Ok(Err(Conflict::Changed(fresh))) => {
+                            self.message = Some(format!(
+                                "Not deleted: it was changed elsewhere since it was shown; it \
+                                 now reads: {}. Delete again if you still want it gone.",
+                                summary(&fresh)
+                            ));
+                            self.entries.retain(|e| e.id != id);
+                            self.entries.push(*fresh);
+                            self.entries
+                                .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
                         }
                         Err(e) => self.message = Some(format!("Not deleted: {e}")),
                     }
@@ -318,4 +367,38 @@ impl LogView {
             }
         }
     }
+}
+
+/// An entry in a few words, for messages: when, pain, where and what, the note's start.
+fn summary(e: &SymptomEntry) -> String {
+    let vocabulary = Vocabulary::bundled();
+    let mut parts = vec![
+        e.at.format("%a %-d %b %H:%M").to_string(),
+        format!("pain {}", e.pain),
+    ];
+    let labels = |category, ids: Vec<&'static str>| {
+        ids.into_iter()
+            .map(|id| vocabulary.label(category, id))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !e.areas.is_empty() {
+        parts.push(labels(
+            crate::vocabulary::Category::Area,
+            e.areas.iter().collect(),
+        ));
+    }
+    if !e.symptoms.is_empty() {
+        parts.push(labels(
+            crate::vocabulary::Category::Symptom,
+            e.symptoms.iter().collect(),
+        ));
+    }
+    if !e.note.is_empty() {
+        parts.push(format!(
+            "“{}”",
+            crate::text::visible(&crate::text::preview(&e.note, 60))
+        ));
+    }
+    parts.join(" · ")
 }

@@ -100,6 +100,22 @@ impl Harness {
 }
 
 impl Harness {
+    /// A second app over the same data folder, as a second window would be.
+    pub fn beside(&self) -> Harness {
+        let app = App::new(
+            self.app.library.clone(),
+            Theme::new(true),
+            self.dir(),
+            None,
+            self.now,
+        );
+        Harness {
+            app,
+            now: self.now,
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
     /// The data folder.
     pub fn dir(&self) -> &Path {
         self.data.path()

@@ -278,7 +278,11 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let [sections_area, error_area, note_area] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(u16::from(form.error.is_some())),
+        // A long message (a refused save says what the log holds now) wraps over up to 3 rows.
+        Constraint::Length(form.error.as_ref().map_or(0, |e| {
+            let width = usize::from(area.width.max(1));
+            e.chars().count().div_ceil(width).clamp(1, 3) as u16
+        })),
         Constraint::Length(note_height),
     ])
     .areas(area);
@@ -513,7 +517,9 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         .scroll((offset as u16, 0))
         .render(sections_area, buf);
     if let Some(error) = &form.error {
-        Line::styled(error.clone(), t.error()).render(error_area, buf);
+        Paragraph::new(Line::styled(error.clone(), t.error()))
+            .wrap(Wrap { trim: true })
+            .render(error_area, buf);
     }
     if note_height > 0 {
         let focused = form.focus == Section::Note;
