@@ -140,6 +140,50 @@ pub fn record_break(store: &JsonlStore, record: BreakRecord) -> Result<(), Store
     store.append(&HistoryRecord::Break(record))
 }
 
+/// What `history.jsonl` holds, folded: a session recorded several times as it ran (a start
+/// record, one per step done, the final one) counts once, as its last line says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// Sessions, oldest start first.
+    pub sessions: Vec<SessionRecord>,
+    /// Break outcomes, in the order they were recorded.
+    pub breaks: Vec<BreakRecord>,
+    /// Lines that could not be read.
+    pub rejected: Vec<crate::store::RejectedLine>,
+    /// What else the load has to say.
+    pub notes: crate::store::LoadNotes,
+}
+
+/// Loads and folds the history in `store` (see [`History`]).
+pub fn load(store: &JsonlStore) -> Result<History, StoreError> {
+    let loaded = store.load_checked::<HistoryRecord>(|record| match record {
+        HistoryRecord::Session(s) => crate::id::check(&s.id),
+        HistoryRecord::Break(b) => crate::id::check(&b.id),
+    })?;
+    let mut sessions: Vec<SessionRecord> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut breaks = Vec::new();
+    for record in loaded.records {
+        match record {
+            HistoryRecord::Session(s) => match index.get(&s.id) {
+                Some(&i) => sessions[i] = s,
+                None => {
+                    index.insert(s.id.clone(), sessions.len());
+                    sessions.push(s);
+                }
+            },
+            HistoryRecord::Break(b) => breaks.push(b),
+        }
+    }
+    sessions.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
+    Ok(History {
+        sessions,
+        breaks,
+        rejected: loaded.rejected,
+        notes: loaded.notes,
+    })
+}
+
 /// Appends a finished or stopped session.
 pub fn record_session(store: &JsonlStore, record: SessionRecord) -> Result<(), StoreError> {
     store.append(&HistoryRecord::Session(record))

@@ -195,10 +195,8 @@ fn a_routine_counts_down_pauses_skips_and_stops_and_the_terminal_is_restored() {
         "raw mode is off:\n{modes}"
     );
 
-    let history = std::fs::read_to_string(home.path().join("data/history.jsonl")).unwrap();
-    let lines: Vec<&str> = history.lines().collect();
-    assert_eq!(lines.len(), 1, "{history}");
-    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    // Recorded as it went (a start line, a line per step done, the final line), one session.
+    let record = last_session(home.path());
     assert_eq!(record["routine"], "e2e");
     assert_eq!(record["outcome"], "stopped");
     assert_eq!(
@@ -371,10 +369,16 @@ fn sigterm_mid_session_saves_it_and_restores_the_terminal() {
         modes.contains("icanon echo") && !modes.contains("-icanon"),
         "raw mode is off:\n{modes}"
     );
-    let history = std::fs::read_to_string(home.path().join("data/history.jsonl")).unwrap();
-    let record: serde_json::Value = serde_json::from_str(history.trim()).unwrap();
+    let record = last_session(home.path());
     assert_eq!(record["routine"], "e2e");
     assert_eq!(record["outcome"], "stopped");
+}
+
+/// The only session in the history, folded by its id, as JSON.
+fn last_session(home: &Path) -> serde_json::Value {
+    let history = knotless::history::load(&knotless::history::store(&home.join("data"))).unwrap();
+    assert_eq!(history.sessions.len(), 1, "{:?}", history.sessions);
+    serde_json::to_value(&history.sessions[0]).unwrap()
 }
 
 #[test]

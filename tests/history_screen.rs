@@ -202,3 +202,39 @@ fn a_session_with_every_step_skipped_is_partial_and_counts_for_nothing() {
     assert!(screen.contains("Current         0 days"), "{screen}");
     assert!(!screen.contains(" 24•"), "not a done day: {screen}");
 }
+
+#[test]
+fn a_session_is_recorded_as_it_goes_so_a_killed_app_leaves_it_interrupted() {
+    let mut h = Harness::new(Some("morning-mobility"));
+    h.start_session(Some(6));
+    let load = |h: &Harness| knotless::history::load(&store(h.dir())).unwrap().sessions;
+    let started = load(&h);
+    assert_eq!(started.len(), 1, "a start record");
+    assert_eq!(started[0].outcome, SessionOutcome::Interrupted);
+    assert_eq!(started[0].pain_before, Some(6));
+    assert_eq!(started[0].steps_done, 0);
+    // Two steps' worth of time: a record per step done.
+    h.advance(75);
+    let mut presses = 0;
+    while load(&h)[0].steps_done < 2 && presses < 200 {
+        h.advance(5);
+        presses += 1;
+    }
+    let cut = load(&h);
+    assert_eq!(cut.len(), 1, "one session however many lines");
+    assert_eq!(cut[0].outcome, SessionOutcome::Interrupted);
+    assert!(cut[0].steps_done >= 2, "{:?}", cut[0]);
+    // The app is killed here: a new one sees the interrupted session, with what was done.
+    let again = h.beside();
+    let seen = &again.app.sessions;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].outcome, SessionOutcome::Interrupted);
+    assert_eq!(seen[0].pain_before, Some(6));
+    // Finishing replaces the journal with the outcome, under the same id.
+    h.send(&[Msg::Quit, Msg::Yes, Msg::Digit(3), Msg::Confirm]);
+    let done = load(&h);
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].id, cut[0].id);
+    assert_eq!(done[0].outcome, SessionOutcome::Stopped);
+    assert_eq!(done[0].pain_after, Some(3));
+}

@@ -15,7 +15,7 @@ use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
-use crate::history::{self, BreakOutcome, BreakRecord, HistoryRecord, SessionRecord};
+use crate::history::{self, BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
@@ -290,7 +290,7 @@ impl App {
                 (Vec::new(), Vec::new())
             }
         };
-        let (sessions, breaks_done) = match history.load::<HistoryRecord>() {
+        let (sessions, breaks_done) = match history::load(&history) {
             Ok(loaded) => {
                 describe_rejected(
                     &history,
@@ -298,15 +298,7 @@ impl App {
                     &loaded.notes,
                     &mut load_problems,
                 );
-                let mut sessions = Vec::new();
-                let mut breaks = Vec::new();
-                for record in loaded.records {
-                    match record {
-                        HistoryRecord::Session(s) => sessions.push(s),
-                        HistoryRecord::Break(b) => breaks.push(b),
-                    }
-                }
-                (sessions, breaks)
+                (loaded.sessions, loaded.breaks)
             }
             Err(e) => {
                 load_problems.push(e.to_string());
@@ -952,42 +944,56 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 _ => {}
             }
         }
-        Screen::Runner(runner) => match runner.update(msg, now) {
-            Effect::None => {}
-            Effect::Bell => app.bells += 1,
-            Effect::Exit => {
-                app.screen = Screen::Routines;
-                if msg == Msg::ForceQuit {
-                    app.quit = true;
-                } else if let Some(i) = app.break_running.take() {
-                    app.screen = Screen::Breaks;
-                    app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
-                } else {
-                    app.select_next_planned();
+        Screen::Runner(runner) => {
+            let effect = runner.update(msg, now);
+            // The session as it goes: a start record and one per step done, so a killed app
+            // leaves an interrupted session with what was done (the final record replaces them).
+            for record in std::mem::take(&mut runner.journal) {
+                if let Err(e) = history::record_session(&app.history, record.clone()) {
+                    app.notice = Some(format!("The session could not be recorded: {e}"));
+                }
+                app.sessions.retain(|s| s.id != record.id);
+                app.sessions.push(record);
+            }
+            match effect {
+                Effect::None => {}
+                Effect::Bell => app.bells += 1,
+                Effect::Exit => {
+                    app.screen = Screen::Routines;
+                    if msg == Msg::ForceQuit {
+                        app.quit = true;
+                    } else if let Some(i) = app.break_running.take() {
+                        app.screen = Screen::Breaks;
+                        app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
+                    } else {
+                        app.select_next_planned();
+                    }
+                }
+                Effect::OpenFlags => app.open_flags(),
+                Effect::LogEntry(pain) => {
+                    app.screen = Screen::Log;
+                    app.log.add(now);
+                    if let Some(pain) = pain {
+                        app.log.set_pain(pain);
+                    }
+                }
+                Effect::Save(record) => {
+                    let saved = history::record_session(&app.history, record.clone())
+                        .map_err(|e| e.to_string());
+                    // It happened even if it could not be written (the heat rest counts it).
+                    app.sessions.retain(|s| s.id != record.id);
+                    app.sessions.push(record.clone());
+                    if let Err(e) = &saved {
+                        app.notice = Some(format!("The session was not saved: {e}"));
+                    }
+                    app.bells += 1;
+                    runner.show_summary(record, saved);
+                    if msg == Msg::ForceQuit {
+                        app.quit = true;
+                    }
                 }
             }
-            Effect::OpenFlags => app.open_flags(),
-            Effect::LogEntry(pain) => {
-                app.screen = Screen::Log;
-                app.log.add(now);
-                if let Some(pain) = pain {
-                    app.log.set_pain(pain);
-                }
-            }
-            Effect::Save(record) => {
-                let saved = history::record_session(&app.history, record.clone())
-                    .map_err(|e| e.to_string());
-                match &saved {
-                    Ok(()) => app.sessions.push(record.clone()),
-                    Err(e) => app.notice = Some(format!("The session was not saved: {e}")),
-                }
-                app.bells += 1;
-                runner.show_summary(record, saved);
-                if msg == Msg::ForceQuit {
-                    app.quit = true;
-                }
-            }
-        },
+        }
     }
     true
 }

@@ -250,6 +250,14 @@ pub struct Runner {
     pub cues: Cues,
     /// `q` or Esc was pressed mid-session: "stop?" waits for `y` (the session runs on).
     pub confirm_stop: bool,
+    /// Records of the session so far, for the owner to append to history: one when it starts
+    /// (with the pain before) and one at each step done, each as if it were cut off there
+    /// ("interrupted"), so a killed app leaves what was done. The final record, with the same
+    /// id, replaces them.
+    pub journal: Vec<SessionRecord>,
+    /// The id every record of this session carries.
+    session_id: String,
+    journaled_steps: usize,
     started: Option<Now>,
 }
 
@@ -290,6 +298,9 @@ impl Runner {
             halfway_until: None,
             cues: setup.cues,
             confirm_stop: false,
+            journal: Vec::new(),
+            session_id: String::new(),
+            journaled_steps: 0,
             started: None,
         };
         runner.stage = if setup.gate.is_empty() {
@@ -350,7 +361,30 @@ impl Runner {
 
     fn begin(&mut self, now: Now) -> Stage {
         self.started = Some(now);
-        Stage::Running(Session::start(&self.routine, now.instant))
+        self.session_id = crate::id::new_id(now.wall.timestamp_millis());
+        let session = Session::start(&self.routine, now.instant);
+        self.journaled_steps = 0;
+        self.journal.push(self.progress(&session, now));
+        Stage::Running(session)
+    }
+
+    /// The session as it stands at `now`, recorded as if cut off here.
+    fn progress(&self, session: &Session, now: Now) -> SessionRecord {
+        let started = self.started.unwrap_or(now);
+        let (steps_done, steps_total) = session.steps_done();
+        SessionRecord {
+            id: self.session_id.clone(),
+            routine: self.routine.id.clone(),
+            kind: self.routine.kind,
+            started: started.wall,
+            ended: now.wall,
+            active_seconds: session.active_time(now.instant).as_secs(),
+            outcome: SessionOutcome::Interrupted,
+            steps_done,
+            steps_total,
+            pain_before: self.pain_before,
+            pain_after: None,
+        }
     }
 
     /// Handles one message; `now` is this moment.
@@ -472,6 +506,14 @@ impl Runner {
     fn after_session_msg(&mut self, msg: Msg, now: Now) -> Effect {
         let bell = self.handle_cues(now.instant);
         if let Stage::Running(session) = &self.stage
+            && session.ended().is_none()
+            && session.steps_done().0 > self.journaled_steps
+        {
+            self.journaled_steps = session.steps_done().0;
+            let record = self.progress(session, now);
+            self.journal.push(record);
+        }
+        if let Stage::Running(session) = &self.stage
             && session.ended().is_some()
         {
             let session = session.clone();
@@ -561,7 +603,11 @@ impl Runner {
         let (steps_done, steps_total) = session.steps_done();
         let ended: DateTime<FixedOffset> = started.wall_at(ended_at);
         SessionRecord {
-            id: crate::id::new_id(ended.timestamp_millis()),
+            id: if self.session_id.is_empty() {
+                crate::id::new_id(ended.timestamp_millis())
+            } else {
+                self.session_id.clone()
+            },
             routine: self.routine.id.clone(),
             kind: self.routine.kind,
             started: started.wall,
