@@ -244,10 +244,10 @@ pub struct App {
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
     flags_minute: i64,
-    history: JsonlStore,
-    symptom_log: SymptomLog,
-    ack_log: AckLog,
-    data_dir: std::path::PathBuf,
+    pub(super) history: JsonlStore,
+    pub(super) symptom_log: SymptomLog,
+    pub(super) ack_log: AckLog,
+    pub(super) data_dir: std::path::PathBuf,
 }
 
 /// The file whose presence means the first-run statement has been shown.
@@ -518,7 +518,7 @@ impl App {
 
     /// Opens `routine` in the runner, behind its gate when flags, numb skin or recent heat hold
     /// it back.
-    fn start(&mut self, routine: crate::routine::Routine, now: Now) {
+    pub(super) fn start(&mut self, routine: crate::routine::Routine, now: Now) {
         let gate = Gate::for_routine(
             &routine,
             &self.flags,

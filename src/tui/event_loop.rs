@@ -1,13 +1,23 @@
 //! The event loop: the one place the TUI reads the clock and talks to the terminal.
 //!
-//! It draws once per change and then blocks: on input alone when nothing is timed (an idle
-//! screen never wakes), or until the next visible change while a timer runs (the displayed second
-//! ticking over or a phase ending). The terminal is restored on every exit; `ratatui::try_init`
-//! installs a panic hook that restores it before a panic message is printed.
+//! It draws once per change and then blocks on one channel that three sources feed: the
+//! terminal (a thread that waits for input with `poll(2)` and hands it to crossterm), stop
+//! signals and resizes (a signal thread), and changes to the data, config and routine files (a
+//! file-system watcher, inotify — no polling). With nothing timed it waits on the channel alone
+//! (an idle screen never wakes); while a timer runs, until the next visible change (the displayed
+//! second ticking over or a phase ending).
+//!
+//! A closed window is noticed at once: the input thread sees the terminal hang up (`POLLHUP`)
+//! where crossterm would spin on reads of nothing, and the app then saves what there is — a
+//! running session, an entry being typed — as for SIGTERM, and exits 129. Pasted text arrives
+//! whole (bracketed paste) and goes to the note being typed or nowhere: it is never read as keys.
+//! The terminal is restored on every exit; `ratatui::try_init` installs a panic hook that
+//! restores it before a panic message is printed.
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 use ratatui::DefaultTerminal;
@@ -74,33 +84,50 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         );
         return ExitCode::FAILURE;
     }
-    let stop = match StopSignals::watch() {
-        Ok(stop) => stop,
+    let (tx, wakes) = mpsc::channel();
+    if let Err(e) = watch_signals(tx.clone()) {
+        eprintln!("error: cannot watch for termination signals: {e}");
+        return ExitCode::FAILURE;
+    }
+    // Without a watcher the app still works, from what it read at launch.
+    let _watcher = match watch_files(paths, tx.clone()) {
+        Ok(watcher) => Some(watcher),
         Err(e) => {
-            eprintln!("error: cannot watch for termination signals: {e}");
-            return ExitCode::FAILURE;
+            app.load_problems.push(format!(
+                "changes made elsewhere (the command line, another window) will show only after \
+                 a restart: cannot watch the files ({e})"
+            ));
+            None
         }
     };
     let result = ratatui::try_init().and_then(|mut terminal| {
-        // Clicks select tabs and routines. Mouse reporting is switched off again on every way
-        // out, a panic included (this hook runs before ratatui's own restoring hook).
-        mouse(true)?;
+        // Clicks select tabs and routines; pastes arrive whole. Both are switched off again on
+        // every way out, a panic included (this hook runs before ratatui's own restoring hook).
+        terminal_modes(true)?;
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = mouse(false);
+            let _ = terminal_modes(false);
             hook(info);
         }));
-        let result = event_loop(&mut terminal, &mut app, &stop);
-        let _ = mouse(false);
-        ratatui::try_restore().and(result)
+        std::thread::Builder::new()
+            .name("input".into())
+            .spawn(move || read_input(tx))?;
+        let result = event_loop(&mut terminal, &mut app, &wakes, paths);
+        // After a hang-up there is no terminal to restore: these fail quietly.
+        let _ = terminal_modes(false);
+        let restored = ratatui::try_restore();
+        match result {
+            Ok(code) if code != 0 => Ok(code),
+            other => restored.and(other),
+        }
     });
     match result {
-        // Stopped by a signal: what there was is saved and the terminal is restored; exit as
-        // a process killed by it would (128 + its number).
-        Ok(()) if stop.received() != 0 => ExitCode::from(128 + stop.received() as u8),
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(0) => ExitCode::SUCCESS,
+        // Stopped by a signal or a hang-up: what there was is saved and the terminal is
+        // restored where there is one; exit as a process killed by it would (128 + its number).
+        Ok(signal) => ExitCode::from(128 + signal as u8),
         Err(e) => {
-            let _ = mouse(false);
+            let _ = terminal_modes(false);
             ratatui::restore();
             eprintln!("error: the terminal failed: {e}");
             ExitCode::FAILURE
@@ -108,55 +135,150 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
     }
 }
 
-/// SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside: each ends the app the way
-/// Ctrl-C does — a running session or a log entry being written is saved, the terminal
-/// restored. A watcher thread records the signal and raises SIGWINCH, which wakes the blocked
-/// input read (crossterm listens for it) without any polling. If the app has not ended two
-/// seconds later (a hung-up terminal can keep crossterm's read from returning), the watcher
-/// ends the process.
-struct StopSignals {
-    received: std::sync::Arc<std::sync::atomic::AtomicI32>,
+/// What wakes the loop.
+#[derive(Debug)]
+enum Wake {
+    /// A key, a click, a paste or a resize from the terminal.
+    Terminal(Event),
+    /// The terminal hung up or its input ended.
+    HungUp,
+    /// SIGTERM, SIGHUP or SIGINT from outside.
+    Signal(i32),
+    /// The window was resized (SIGWINCH).
+    Resized,
+    /// A watched file changed.
+    Files,
 }
 
-impl StopSignals {
-    fn watch() -> io::Result<StopSignals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-        use std::sync::atomic::Ordering;
-        let received = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-        let seen = received.clone();
-        std::thread::Builder::new()
-            .name("signals".into())
-            .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    seen.store(signal, Ordering::SeqCst);
-                    let _ = signal_hook::low_level::raise(SIGWINCH);
-                    // When the terminal has hung up, crossterm can spin on the dead terminal
-                    // inside a read with no timeout and never return: stop regardless after a
-                    // grace period (a running session wakes every second, so it is saved).
-                    std::thread::sleep(std::time::Duration::from_secs(2));
-                    std::process::exit(128 + signal);
-                }
-            })?;
-        Ok(StopSignals { received })
-    }
+/// The exit code for a hung-up terminal: as if killed by SIGHUP.
+const HUNG_UP: i32 = signal_hook::consts::SIGHUP;
 
-    /// The signal that asked the app to stop, or 0.
-    fn received(&self) -> i32 {
-        self.received.load(std::sync::atomic::Ordering::SeqCst)
-    }
-}
-
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &StopSignals) -> io::Result<()> {
-    let mut redraw = true;
-    while !app.quit {
-        if stop.received() != 0 {
-            // As Ctrl-C: save what there is; the terminal may already be gone (SIGHUP), so
-            // nothing more is drawn.
-            update(app, Msg::ForceQuit, read_now());
-            app.quit = true;
-            break;
+/// Waits for terminal input with `poll(2)` and forwards every event crossterm makes of it. A
+/// hang-up (`POLLHUP`, `POLLERR`) or a failed read ends the thread with [`Wake::HungUp`].
+fn read_input(tx: Sender<Wake>) {
+    use ratatui::crossterm::event::poll;
+    loop {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, its count, no timeout.
+        let ready = unsafe { libc::poll(&mut fd, 1, -1) };
+        if ready < 0 {
+            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            let _ = tx.send(Wake::HungUp);
+            return;
         }
+        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            let _ = tx.send(Wake::HungUp);
+            return;
+        }
+        loop {
+            match poll(Duration::ZERO) {
+                Ok(true) => match event::read() {
+                    Ok(e) => {
+                        if tx.send(Wake::Terminal(e)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tx.send(Wake::HungUp);
+                        return;
+                    }
+                },
+                Ok(false) => break,
+                Err(_) => {
+                    let _ = tx.send(Wake::HungUp);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// SIGTERM, SIGHUP (the terminal closed) and SIGINT from outside each end the app the way
+/// Ctrl-C does — a running session or a log entry being written is saved, the terminal
+/// restored; SIGWINCH is a resize. If the app has not ended two seconds after a stop signal,
+/// the watcher ends the process.
+fn watch_signals(tx: Sender<Wake>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if signal == SIGWINCH {
+                    let _ = tx.send(Wake::Resized);
+                    continue;
+                }
+                let _ = tx.send(Wake::Signal(signal));
+                std::thread::sleep(Duration::from_secs(2));
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Watches the data folder, the config file's folder and the routine folders; any change of a
+/// file that matters sends [`Wake::Files`]. Reads (ours included) are not changes. `None` when
+/// the system cannot watch (the app then works from what it read at launch, and says so).
+fn watch_files(
+    paths: &Paths,
+    tx: Sender<Wake>,
+) -> Result<notify::RecommendedWatcher, notify::Error> {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    use notify::{RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let changed = matches!(
+            event.kind,
+            EventKind::Create(_)
+                | EventKind::Remove(_)
+                | EventKind::Modify(
+                    notify::event::ModifyKind::Data(_)
+                        | notify::event::ModifyKind::Name(_)
+                        | notify::event::ModifyKind::Any
+                )
+                | EventKind::Access(AccessKind::Close(AccessMode::Write))
+        );
+        let relevant = event.paths.iter().any(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            !name.ends_with(".rejected") && name != crate::tui::app::WELCOME_SEEN
+        });
+        if changed && relevant {
+            let _ = tx.send(Wake::Files);
+        }
+    })?;
+    let _ = crate::store::create_private_dir(&paths.data_dir);
+    let mut folders = vec![paths.data_dir.clone()];
+    folders.extend(paths.config_file.parent().map(std::path::Path::to_path_buf));
+    folders.extend(paths.routine_dirs());
+    for folder in folders.iter().filter(|f| f.is_dir()) {
+        watcher.watch(folder, RecursiveMode::NonRecursive)?;
+    }
+    Ok(watcher)
+}
+
+/// A burst of file events (an editor's save, a command's append) is read once: further events
+/// within this time join the first.
+const SETTLE: Duration = Duration::from_millis(40);
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    wakes: &Receiver<Wake>,
+    paths: &Paths,
+) -> io::Result<i32> {
+    let mut redraw = true;
+    // Wakes that arrived while file events were settling, handled next.
+    let mut pending: std::collections::VecDeque<Wake> = std::collections::VecDeque::new();
+    while !app.quit {
         if redraw {
             let size = terminal.size()?;
             app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -170,23 +292,53 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &StopSignals)
                 out.flush()?;
             }
         }
-        let msg = match app.next_wake() {
-            None => to_msg(event::read()?, app),
-            Some(deadline) => {
-                let timeout = deadline.saturating_duration_since(Instant::now());
-                if event::poll(timeout)? {
-                    to_msg(event::read()?, app)
-                } else {
-                    Some(Msg::Tick)
+        let wake = if let Some(wake) = pending.pop_front() {
+            Some(wake)
+        } else {
+            match app.next_wake() {
+                None => wakes.recv().ok(),
+                Some(deadline) => {
+                    match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                        Ok(wake) => Some(wake),
+                        Err(RecvTimeoutError::Timeout) => {
+                            redraw = update(app, Msg::Tick, read_now());
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => None,
+                    }
                 }
             }
         };
-        redraw = match msg {
-            Some(msg) => update(app, msg, read_now()),
-            None => false,
+        redraw = match wake {
+            Some(Wake::Terminal(Event::Paste(text))) => app.paste(&text),
+            Some(Wake::Terminal(event)) => match to_msg(event, app) {
+                Some(msg) => update(app, msg, read_now()),
+                None => false,
+            },
+            Some(Wake::Resized) => update(app, Msg::Resize, read_now()),
+            Some(Wake::Files) => {
+                while let Ok(wake) = wakes.recv_timeout(SETTLE) {
+                    if !matches!(wake, Wake::Files) {
+                        pending.push_back(wake);
+                        break;
+                    }
+                }
+                app.follow_files(paths, read_now());
+                true
+            }
+            // As Ctrl-C: save what there is. The terminal may be gone (a hang-up), so nothing
+            // more is drawn.
+            Some(Wake::Signal(signal)) => {
+                update(app, Msg::ForceQuit, read_now());
+                return Ok(signal);
+            }
+            Some(Wake::HungUp) | None => {
+                update(app, Msg::ForceQuit, read_now());
+                return Ok(HUNG_UP);
+            }
         };
     }
-    Ok(())
+    Ok(0)
 }
 
 /// Sends a desktop notification (built with the `notify` feature; a failure is not an error:
@@ -205,14 +357,16 @@ fn notify(title: &str, body: &str) {
 #[cfg(not(feature = "notify"))]
 fn notify(_title: &str, _body: &str) {}
 
-/// Turns the terminal's mouse reporting on or off.
-fn mouse(on: bool) -> io::Result<()> {
-    use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+/// Turns the terminal's mouse reporting and bracketed paste on or off.
+fn terminal_modes(on: bool) -> io::Result<()> {
+    use ratatui::crossterm::event::{
+        DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    };
     let mut out = io::stdout();
     if on {
-        ratatui::crossterm::execute!(out, EnableMouseCapture)
+        ratatui::crossterm::execute!(out, EnableMouseCapture, EnableBracketedPaste)
     } else {
-        ratatui::crossterm::execute!(out, DisableMouseCapture)
+        ratatui::crossterm::execute!(out, DisableMouseCapture, DisableBracketedPaste)
     }
 }
 

@@ -185,6 +185,18 @@ impl LogForm {
         }
     }
 
+    /// Pasted text: into the note when the note has focus (line breaks kept, up to the cap);
+    /// anywhere else it is ignored, never read as keys. Whether anything changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if !self.is_typing() {
+            return false;
+        }
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let room = MAX_NOTE_CHARS.saturating_sub(note_chars(&self.note));
+        let fits: String = text.chars().take(room).collect();
+        !fits.is_empty() && self.note.insert_str(fits)
+    }
+
     /// Whether closing now would lose something typed or chosen.
     pub fn is_changed(&self) -> bool {
         self.content() != self.opened_with

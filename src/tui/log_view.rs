@@ -215,7 +215,6 @@ impl LogView {
         matches!(&self.mode, LogMode::Form(form) if form.is_typing())
     }
 
-    /// Opens the form for a new entry at `now`.
     /// After a save: the list holds the entry, highlighted, and says so.
     fn saved(&mut self, entry: SymptomEntry, today: NaiveDate) {
         self.message = Some(format!(
@@ -239,9 +238,36 @@ impl LogView {
         self.mode = LogMode::List;
     }
 
+    /// Opens the form for a new entry at `now`.
     pub fn add(&mut self, now: Now) {
         self.message = None;
         self.mode = LogMode::Form(Box::new(LogForm::new(now.wall)));
+    }
+
+    /// The log as it is on disk now (written elsewhere too): the highlight stays on the entry
+    /// it was on, a form being typed stays open.
+    pub fn replace(
+        &mut self,
+        entries: Vec<SymptomEntry>,
+        rejected: Vec<RejectedLine>,
+        today: NaiveDate,
+    ) {
+        let highlighted = self.visible(today).get(self.selected).map(|e| e.id.clone());
+        self.entries = entries;
+        self.rejected = rejected;
+        let visible = self.visible(today);
+        self.selected = highlighted
+            .and_then(|id| visible.iter().position(|e| e.id == id))
+            .unwrap_or(self.selected)
+            .min(visible.len().saturating_sub(1));
+    }
+
+    /// Pasted text goes into the note being typed; anywhere else it is ignored.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match &mut self.mode {
+            LogMode::Form(form) => form.paste(text),
+            _ => false,
+        }
     }
 
     /// Sets the pain rating of the form being filled in.

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod cli;
+pub mod tmux;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
