@@ -81,16 +81,18 @@ is_app() {
     { echo "no knotless process under the pane" >&2; exit 1; }
 }
 is_app
-# CPU time in ns: schedstat when the kernel has it, else utime+stime in clock ticks. The
-# app is single-threaded (checked below), so the leader's context switches are all of them.
-if [[ -r "/proc/$pid/schedstat" ]]; then cpu() { awk '{ print $1 }' "/proc/$pid/schedstat"; }
+# CPU time in ns, summed over every thread (main, input, signals, file watcher): schedstat
+# when the kernel has it, else utime+stime in clock ticks. Wake-ups likewise: every thread's
+# voluntary context switches.
+if [[ -r "/proc/$pid/schedstat" ]]; then cpu() { cat /proc/"$pid"/task/*/schedstat | awk '{ s += $1 } END { printf "%d", s }'; }
 else cpu() { awk -v hz="$tick" '{ printf "%d", ($14 + $15) * 1e9 / hz }' "/proc/$pid/stat"; }; fi
-switches() { awk '/^voluntary_ctxt/ { v = $2 } /^nonvoluntary_ctxt/ { n = $2 } END { print v, n }' "/proc/$pid/status"; }
+switches() { cat /proc/"$pid"/task/*/status | awk '/^voluntary_ctxt/ { v += $2 } /^nonvoluntary_ctxt/ { n += $2 } END { print v, n }'; }
 # CPU % and context switches of the app over 10 s.
 sample() {
   local c0 v0 n0 c1 v1 n1
-  # The main thread, plus one that sleeps until a termination signal arrives.
-  [[ "$(ls "/proc/$pid/task" | wc -l)" -le 2 ]] || echo "note: knotless has more threads than expected" >&2
+  # The main thread, and three that sleep until there is something to say: terminal input,
+  # signals, file changes.
+  [[ "$(ls "/proc/$pid/task" | wc -l)" -le 4 ]] || echo "note: knotless has more threads than expected" >&2
   c0=$(cpu); read -r v0 n0 < <(switches); sleep 10; c1=$(cpu); read -r v1 n1 < <(switches)
   printf '%-22s CPU %s%%, %d wake-ups (+%d preempted) in 10 s   budget %s\n' "$1" \
     "$(awk -v c=$((c1 - c0)) 'BEGIN { printf "%.3f", 100 * c / 1e9 / 10 }')" \

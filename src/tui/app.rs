@@ -15,6 +15,7 @@ use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
+use crate::history::stats::HistoryStats;
 use crate::history::{self, BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
@@ -244,10 +245,22 @@ pub struct App {
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
     flags_minute: i64,
+    /// The History statistics, worked out once per change of the sessions or the day (they
+    /// read every session; a frame must not).
+    stats_cache: std::cell::RefCell<Option<(StatsKey, std::rc::Rc<HistoryStats>)>>,
     pub(super) history: JsonlStore,
     pub(super) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
+}
+
+/// What the History statistics depend on: the day, and the sessions (appended to at the end;
+/// a running session's record is replaced there as it goes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatsKey {
+    today: chrono::NaiveDate,
+    count: usize,
+    last: Option<(String, crate::history::SessionOutcome, usize, Option<u8>)>,
 }
 
 /// The file whose presence means the first-run statement has been shown.
@@ -337,6 +350,7 @@ impl App {
             welcome: !data_dir.join(WELCOME_SEEN).exists(),
             raised_on_save: Vec::new(),
             flags_minute: i64::MIN,
+            stats_cache: std::cell::RefCell::new(None),
             config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
             ack_log,
             data_dir: data_dir.to_path_buf(),
@@ -394,6 +408,29 @@ impl App {
             }
         }
         self
+    }
+
+    /// The History statistics as of today (worked out again only when the sessions or the day
+    /// changed).
+    pub fn history_stats(&self) -> std::rc::Rc<HistoryStats> {
+        let today = self.now.wall.date_naive();
+        let key = StatsKey {
+            today,
+            count: self.sessions.len(),
+            last: self
+                .sessions
+                .last()
+                .map(|s| (s.id.clone(), s.outcome, s.steps_done, s.pain_after)),
+        };
+        let mut cache = self.stats_cache.borrow_mut();
+        match cache.as_ref() {
+            Some((k, stats)) if *k == key => stats.clone(),
+            _ => {
+                let stats = std::rc::Rc::new(HistoryStats::compute(&self.sessions, today));
+                *cache = Some((key, stats.clone()));
+                stats
+            }
+        }
     }
 
     /// Whether a question is open that any key answers ("any other key: no").

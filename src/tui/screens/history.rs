@@ -32,7 +32,7 @@ impl Widget for &HistoryScreen<'_> {
         let app = self.app;
         let t = &app.theme;
         let today = app.now.wall.date_naive();
-        let stats = HistoryStats::compute(&app.sessions, today);
+        let stats = app.history_stats();
         let calendar = calendar(&stats, app.history_month, today, t);
         let summary = summary(&stats, &app.breaks_done, t);
 
