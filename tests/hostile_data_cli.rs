@@ -44,3 +44,33 @@ fn a_huge_note_from_the_file_shows_cut_and_the_app_stays_usable() {
         assert!(screen.contains("“word word"), "{screen}");
     }
 }
+
+#[test]
+fn no_frame_carries_a_control_or_bidi_character_from_a_file() {
+    let routines = tempfile::tempdir().unwrap();
+    fs::write(
+        routines.path().join("evil.toml"),
+        "name = \"Evil \\u202Eeman\\u009B\"\nkind = \"stretch\"\nsummary = \"x\\u200By\"\n[[steps]]\nname = \"a\\u202Eb\"\nhold = \"10s\"\ncue = \"c\\u2066d\"\n",
+    )
+    .unwrap();
+    let library = Library::load(&[routines.path().to_path_buf()]);
+    assert!(library.broken.is_empty(), "{:?}", library.broken);
+    let mut h = Harness::with_library(library, None);
+    let index = h
+        .app
+        .list_entries()
+        .iter()
+        .position(|e| matches!(e, knotless::tui::Entry::Routine(i) if h.app.library.routines[*i].id == "evil"))
+        .unwrap();
+    h.app.selected = index;
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Evil \\u{202e}eman"), "{screen}");
+    let unsafe_char = |c: char| c != '\n' && knotless::text::is_unsafe(c);
+    assert!(!screen.chars().any(unsafe_char), "{screen}");
+    h.send(&[Msg::Confirm, Msg::Confirm, Msg::Skip]);
+    for (w, ht) in [(120, 40), (40, 12)] {
+        let screen = h.screen(w, ht);
+        let unsafe_char = |c: char| c != '\n' && knotless::text::is_unsafe(c);
+        assert!(!screen.chars().any(unsafe_char), "{screen}");
+    }
+}

@@ -359,7 +359,7 @@ impl App {
             sessions,
             load_problems,
             symptom_log,
-            library,
+            library: super::untrusted::library(library),
             theme,
             screen: Screen::Routines,
             selected: 0,
@@ -394,11 +394,11 @@ impl App {
         }
         self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.theme = self.theme.with_palette(config.theme);
-        self.config = config;
+        self.config = super::untrusted::config(config);
         if matches!(self.screen, Screen::Routines) {
             self.select_next_planned();
         }
-        self.rules = rules;
+        self.rules = super::untrusted::rules(rules);
         self.refresh_flags();
         if let Screen::Runner(runner) = &self.screen {
             // Opened straight into a routine: the gate applies with these rules too.

@@ -52,14 +52,14 @@ impl App {
                         crate::breaks::Scheduler::new(config.break_plans(&library), &now);
                 }
                 self.theme = self.theme.with_palette(config.theme);
-                self.config = config;
+                self.config = super::untrusted::config(config);
             }
             Err(e) => problems.push(format!(
                 "{} (the settings from before stay in force until it is fixed)",
                 e.headline()
             )),
         }
-        self.library = library;
+        self.library = super::untrusted::library(library);
         let rows = self.list_entries().len();
         self.selected = self.selected.min(rows.saturating_sub(1));
         let rules = RuleSet::load(&paths.red_flags_file());
@@ -69,7 +69,7 @@ impl App {
                 problem.headline()
             ));
         }
-        self.rules = rules;
+        self.rules = super::untrusted::rules(rules);
         self.load_problems = problems;
         self.refresh_flags();
         self.gate_again(now);

@@ -11,6 +11,7 @@ mod log_view;
 mod runner;
 pub mod screens;
 mod theme;
+mod untrusted;
 mod view;
 pub mod widgets;
 

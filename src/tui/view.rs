@@ -163,6 +163,15 @@ pub fn detail_overflows(app: &App, area: Rect) -> bool {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // Text from files is made safe before it gets here (see `tui::untrusted`): no frame
+        // carries a control, C1, bidirectional or zero-width character (tested).
+        self.draw(area, buf);
+    }
+}
+
+impl App {
+    /// Draws the bar, the tabs, the screen in front, overlays and the footer.
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
             return;
         }
