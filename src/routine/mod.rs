@@ -7,6 +7,7 @@
 
 mod file;
 mod library;
+pub mod phase;
 pub mod plan;
 
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! The Routines screen: routines grouped by kind, broken files at the end with their errors, and
+//! The Routines screen: routines grouped by kind and phase, broken files at the end with their errors, and
 //! a detail pane for the highlighted one (steps, total time, cautions, where it came from).
 
 use ratatui::buffer::Buffer;
@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 use super::describe_step;
 use crate::duration::{Clock, Compact};
+use crate::routine::phase::Phase;
 use crate::routine::{BrokenRoutine, Routine};
 use crate::tui::app::{App, Entry};
 use crate::tui::widgets::Detail;
@@ -106,12 +107,13 @@ fn list_lines(app: &App, width: usize) -> (Vec<(Line<'static>, Option<usize>)>, 
         let line = match entry {
             Entry::Routine(i) => {
                 let r = &app.library.routines[i];
-                if last_kind != Some(r.kind) {
+                let group = (r.kind, Phase::of(r).heading(r.kind));
+                if last_kind.as_ref() != Some(&group) {
                     if last_kind.is_some() {
                         lines.push((Line::default(), None));
                     }
-                    lines.push((Line::styled(r.kind.plural_label(), theme.title()), None));
-                    last_kind = Some(r.kind);
+                    lines.push((Line::styled(group.1.clone(), theme.title()), None));
+                    last_kind = Some(group);
                 }
                 let time = Clock(r.total()).to_string();
                 let name_width = width.saturating_sub(time.len() + 3);
