@@ -44,20 +44,40 @@ fn planned_on(plan: &[PlanEntry], day: NaiveDate) -> impl Iterator<Item = &PlanE
 
 /// The plan as of `today`.
 pub fn today(plan: &[PlanEntry], sessions: &[SessionRecord], today: NaiveDate) -> Today {
-    let mut items: Vec<Planned> = planned_on(plan, today)
-        .map(|p| Planned {
-            routine: p.routine.clone(),
-            time: p.time,
-            done: done_on(sessions, &p.routine, today),
+    today_with(
+        |day| {
+            planned_on(plan, day)
+                .map(|p| (p.routine.clone(), p.time))
+                .collect()
+        },
+        sessions,
+        today,
+    )
+}
+
+/// Today's list and streak for any plan: `planned_on` names the routines (and times) of a day.
+/// A running programme uses this with its own schedule.
+pub fn today_with(
+    planned_on: impl Fn(NaiveDate) -> Vec<(String, Option<NaiveTime>)>,
+    sessions: &[SessionRecord],
+    today: NaiveDate,
+) -> Today {
+    let mut items: Vec<Planned> = planned_on(today)
+        .into_iter()
+        .map(|(routine, time)| Planned {
+            done: done_on(sessions, &routine, today),
+            routine,
+            time,
         })
         .collect();
     items.sort_by_key(|p| p.time.is_none());
     let all_done = |day: NaiveDate| {
-        let mut planned = planned_on(plan, day).peekable();
-        planned
-            .peek()
-            .is_some()
-            .then(|| planned.all(|p| done_on(sessions, &p.routine, day)))
+        let planned = planned_on(day);
+        (!planned.is_empty()).then(|| {
+            planned
+                .iter()
+                .all(|(routine, _)| done_on(sessions, routine, day))
+        })
     };
     let mut streak = 0;
     let mut day = today;

@@ -31,7 +31,12 @@ fn the_library_covers_every_phase_with_twenty_routines_and_forty_exercises() {
         assert!(!r.source.is_empty(), "{} has no source", r.id);
         assert!(!r.cautions.is_empty(), "{} has no cautions", r.id);
         for step in &r.steps {
-            assert!(step.art.is_some(), "{}: `{}` has no drawing", r.id, step.name);
+            assert!(
+                step.art.is_some(),
+                "{}: `{}` has no drawing",
+                r.id,
+                step.name
+            );
         }
     }
     // The core-endurance routines hold 8–10 s in descending sets (5, then 3, then 1).
@@ -46,7 +51,10 @@ fn the_library_covers_every_phase_with_twenty_routines_and_forty_exercises() {
         assert_eq!(curl, [5, 3, 1], "{id}");
     }
     // Nerve-friendly routines keep the knee bent: no straight-leg hamstring stretch, no slump.
-    for r in bundled.iter().filter(|r| Phase::of(r) == Phase::NerveFriendly) {
+    for r in bundled
+        .iter()
+        .filter(|r| Phase::of(r) == Phase::NerveFriendly)
+    {
         for s in &r.steps {
             let name = s.name.to_lowercase();
             assert!(
