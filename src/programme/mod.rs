@@ -17,6 +17,7 @@
 pub mod dose;
 pub mod file;
 pub mod flare;
+pub mod offer;
 pub mod progression;
 pub mod schedule;
 pub mod state;

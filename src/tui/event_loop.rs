@@ -9,7 +9,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
@@ -25,7 +24,7 @@ use crate::routine::Library;
 fn read_now() -> Now {
     Now {
         instant: Instant::now(),
-        wall: Local::now().fixed_offset(),
+        wall: crate::clock::wall_now(),
     }
 }
 
