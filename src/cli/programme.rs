@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Subcommand;
 
 use super::flags::Inputs;
@@ -18,7 +18,7 @@ use crate::programme::file::{self, ProgrammeLibrary};
 use crate::programme::offer::{self, RoutineDecision};
 use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, flare, schedule};
-use crate::routine::{Library, OLDER_ADULT_AGE};
+use crate::routine::Library;
 use crate::store::JsonlStore;
 
 /// What to do with programmes.
@@ -107,12 +107,7 @@ fn load(paths: &Paths) -> Result<Loaded, ExitCode> {
 
 /// Who the dose is for, from the config's birth year.
 pub fn limits(config: &crate::config::Config, today: NaiveDate) -> DoseLimits {
-    DoseLimits {
-        older_adult: config
-            .profile
-            .birth_year
-            .is_some_and(|y| today.year() - y >= OLDER_ADULT_AGE),
-    }
+    DoseLimits::for_birth_year(config.profile.birth_year, today)
 }
 
 impl Loaded {

@@ -45,6 +45,15 @@ pub struct DoseLimits {
 }
 
 impl DoseLimits {
+    /// The limits for someone born in `birth_year` (unknown: the general limits), on `today`.
+    pub fn for_birth_year(birth_year: Option<i32>, today: chrono::NaiveDate) -> DoseLimits {
+        use chrono::Datelike;
+        DoseLimits {
+            older_adult: birth_year
+                .is_some_and(|y| today.year() - y >= crate::routine::OLDER_ADULT_AGE),
+        }
+    }
+
     /// The longest a hold in `routine` may grow to.
     pub fn hold_cap(self, routine: &Routine) -> Duration {
         if routine.tags.iter().any(|t| t == "core") {

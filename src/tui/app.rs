@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::log_view::{LogMode, LogView};
+use super::programme::ProgrammeView;
 use super::runner::{Effect, Gate, Runner, Setup, Stage};
 use super::theme::Theme;
 use crate::breaks::Scheduler;
@@ -16,6 +17,7 @@ use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::{self, BreakOutcome, BreakRecord, HistoryRecord, SessionRecord};
+use crate::programme::DoseLimits;
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
@@ -240,6 +242,8 @@ pub struct App {
     pub break_prompt: Option<BreakPrompt>,
     /// The break whose routine is running (asked about when it ends).
     break_running: Option<usize>,
+    /// Programmes, dose levels and the questions they ask.
+    pub programme: ProgrammeView,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
@@ -329,7 +333,11 @@ impl App {
                 Vec::new()
             }
         };
+        // Under a programme each routine runs at its dose level.
+        let programme = ProgrammeView::load(&library, data_dir, None);
+        let library = programme.dosed(now.wall.date_naive());
         let mut app = App {
+            programme,
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
             scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
             breaks_done,
@@ -386,6 +394,15 @@ impl App {
                 problem.headline()
             ));
         }
+        let today = self.now.wall.date_naive();
+        self.programme = ProgrammeView::load(
+            &self.programme.written,
+            &self.data_dir,
+            config_file.parent(),
+        );
+        self.programme.limits = DoseLimits::for_birth_year(config.profile.birth_year, today);
+        self.load_problems.append(&mut self.programme.problems);
+        self.library = self.programme.dosed(today);
         self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.theme = self.theme.with_palette(config.theme);
         self.config = config;
@@ -406,11 +423,11 @@ impl App {
 
     /// Highlights today's first planned routine not done yet, so one key starts it.
     pub fn select_next_planned(&mut self) {
-        let today = crate::plan::today(
-            &self.config.plan,
-            &self.sessions,
-            self.now.wall.date_naive(),
-        );
+        let day = self.now.wall.date_naive();
+        let today = self
+            .programme
+            .today(&self.sessions, day)
+            .unwrap_or_else(|| crate::plan::today(&self.config.plan, &self.sessions, day));
         if let Some(index) = today
             .items
             .iter()
@@ -561,6 +578,17 @@ impl App {
             (at + n - 1) % n
         }];
         self.screen = next.screen();
+    }
+
+    /// The programme's question to show now: not over a running session, a break question or
+    /// an emergency.
+    pub fn programme_prompt(&self) -> Option<&super::programme::Prompt> {
+        let free = !matches!(self.screen, Screen::Runner(_))
+            && self.break_prompt.is_none()
+            && self.raised_on_save.is_empty()
+            && !self.welcome
+            && (!matches!(self.screen, Screen::Log) || self.log.is_idle());
+        self.programme.prompts.first().filter(|_| free)
     }
 
     /// The rows of the Routines list, in display order (routines are sorted by kind).
@@ -790,6 +818,25 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     if !app.raised_on_save.is_empty() {
         return answer_raised(app, msg);
     }
+    if app.programme_prompt().is_some() && !app.help {
+        return match msg {
+            Msg::ForceQuit => {
+                app.quit = true;
+                true
+            }
+            Msg::Resize => true,
+            _ => match app.programme.answer(msg, now.wall) {
+                Some(changed) => {
+                    if changed {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                        app.select_next_planned();
+                    }
+                    true
+                }
+                None => false,
+            },
+        };
+    }
     if app.help {
         match msg {
             Msg::Help | Msg::Cancel | Msg::Quit | Msg::Confirm => {
@@ -875,6 +922,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 if let Some(id) = app.log.just_saved.take() {
                     app.refresh_flags();
                     app.raised_on_save = super::screens::flags::raised_by(&app.flags, &id);
+                    let ratings: Vec<_> = app.log.entries.iter().map(|e| (e.at, e.pain)).collect();
+                    if let Some(pain) = app.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
+                        && app
+                            .programme
+                            .after_log(pain, &ratings, &app.flags, now.wall)
+                    {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                    }
                 }
             }
         },
@@ -970,6 +1025,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 match &saved {
                     Ok(()) => app.sessions.push(record.clone()),
                     Err(e) => app.notice = Some(format!("The session was not saved: {e}")),
+                }
+                // The programme answers: a dose offer, a step back, or the flare plan.
+                if saved.is_ok()
+                    && app
+                        .programme
+                        .after_session(&record, &app.sessions, &app.flags, now.wall)
+                {
+                    app.library = app.programme.dosed(now.wall.date_naive());
                 }
                 app.bells += 1;
                 runner.show_summary(record, saved);

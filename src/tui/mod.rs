@@ -7,6 +7,7 @@ mod event_loop;
 mod keymap;
 mod log_form;
 mod log_view;
+pub mod programme;
 mod runner;
 pub mod screens;
 mod theme;

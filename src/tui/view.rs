@@ -245,5 +245,14 @@ impl Widget for &App {
         if !self.raised_on_save.is_empty() {
             (&RaisedOnSave { app: self }).render(full, buf);
         }
+        if let Some(prompt) = self.programme_prompt()
+            && !self.help
+        {
+            (&super::programme::PromptOverlay {
+                prompt,
+                theme: &self.theme,
+            })
+                .render(full, buf);
+        }
     }
 }

@@ -153,23 +153,46 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// The "Today" section: the daily plan's routines for today, done or not yet, and the streak of
+/// The "Today" section: the running programme's routines for today with their dose levels (or
+/// the flare plan's, or else the config's `[[plan]]`), done or not yet, and the streak of
 /// days on which all of them were done. Enter starts the highlighted one, which opens on the
 /// first not yet done.
 fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let today = crate::plan::today(&app.config.plan, &app.sessions, app.now.wall.date_naive());
+    let day = app.now.wall.date_naive();
+    let programme_day = app.programme.day(day);
+    let today = app
+        .programme
+        .today(&app.sessions, day)
+        .unwrap_or_else(|| crate::plan::today(&app.config.plan, &app.sessions, day));
+    let mut heading = match &programme_day {
+        Some(d) if d.flare => " · flare plan".to_owned(),
+        Some(d) => d.position.map_or(String::new(), |p| {
+            format!(" · week {} of {}", p.week, p.weeks)
+        }),
+        None => String::new(),
+    };
     if today.items.is_empty() {
-        return Vec::new();
+        // A rest day under a programme still says where it is.
+        return match programme_day {
+            Some(_) => vec![
+                Line::from(vec![
+                    Span::styled("Today", theme.title()),
+                    Span::styled(format!("{heading} · rest day"), theme.muted()),
+                ]),
+                Line::default(),
+            ],
+            None => Vec::new(),
+        };
     }
-    let streak = match today.streak {
+    heading.push_str(&match today.streak {
         0 => String::new(),
         1 => " · 1 day in a row".to_owned(),
         n => format!(" · {n} days in a row"),
-    };
+    });
     let mut lines = vec![Line::from(vec![
         Span::styled("Today", theme.title()),
-        Span::styled(streak, theme.muted()),
+        Span::styled(heading, theme.muted()),
     ])];
     for item in &today.items {
         let name = app
@@ -184,8 +207,13 @@ fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let time = item
             .time
             .map_or(String::new(), |t| format!("{} ", t.format("%H:%M")));
+        let level = app
+            .programme
+            .level(&item.routine, day)
+            .map_or(String::new(), |l| format!(" L{l}"));
+        let state = format!("{level} {state}").trim_start().to_owned();
         let label = format!(" {mark} {time}{name}");
-        let pad = width.saturating_sub(label.chars().count() + state.len() + 1);
+        let pad = width.saturating_sub(label.chars().count() + state.chars().count() + 1);
         lines.push(Line::from(vec![
             Span::styled(label, style),
             Span::raw(" ".repeat(pad)),
