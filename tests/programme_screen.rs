@@ -138,3 +138,50 @@ fn esc_stays_and_a_two_point_rise_steps_back_and_offers_the_flare_plan() {
     assert!(screen.contains("Today · flare plan"), "{screen}");
     assert!(screen.contains("Flare: first days"), "{screen}");
 }
+
+#[test]
+fn slash_finds_a_routine_by_typing() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::new(None);
+    let key = |c| Msg::Text(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    h.send(&[Msg::Find]);
+    assert!(h.app.is_typing());
+    for c in "side bridge".chars() {
+        h.send(&[key(c)]);
+    }
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("/ side bridge"), "{screen}");
+    assert!(screen.contains("Core endurance: from the"), "{screen}");
+    assert!(!screen.contains("Desk stretch"), "{screen}");
+    insta::assert_snapshot!("find_80x24", screen);
+    insta::assert_snapshot!("find_40x12", h.screen(40, 12));
+    // Enter keeps the filter and leaves the field; Enter again starts the highlighted one.
+    h.send(&[Msg::Confirm]);
+    assert!(!h.app.is_typing());
+    // A phase name finds its routines too.
+    h.send(&[Msg::Cancel, Msg::Find]);
+    for c in "nerve".chars() {
+        h.send(&[key(c)]);
+    }
+    assert_eq!(h.app.list_entries().len(), 2);
+    for c in "zzz".chars() {
+        h.send(&[key(c)]);
+    }
+    assert!(h.screen(80, 24).contains("No routine matches"));
+    h.send(&[Msg::Cancel]);
+    assert!(!h.app.find.is_active());
+    assert!(h.app.list_entries().len() >= 20);
+    h.send(&[
+        Msg::Find,
+        key('c'),
+        key('o'),
+        key('r'),
+        key('e'),
+        Msg::Confirm,
+        Msg::Confirm,
+    ]);
+    match &h.app.screen {
+        Screen::Runner(r) => assert!(r.routine.tags.iter().any(|t| t == "core")),
+        _ => panic!("Enter starts the routine found"),
+    }
+}

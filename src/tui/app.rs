@@ -83,6 +83,8 @@ pub enum Msg {
     Yes,
     /// `!`: open the red flags.
     Flags,
+    /// `/`: find a routine by typing.
+    Find,
     /// `c`: "I have had this checked" (acknowledge a flag).
     Checked,
     /// `u`: undo — take back the acknowledgement of the highlighted flag.
@@ -244,6 +246,8 @@ pub struct App {
     break_running: Option<usize>,
     /// Programmes, dose levels and the questions they ask.
     pub programme: ProgrammeView,
+    /// Finding a routine by typing (`/`).
+    pub find: super::find::Find,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
@@ -338,6 +342,7 @@ impl App {
         let library = programme.dosed(now.wall.date_naive());
         let mut app = App {
             programme,
+            find: super::find::Find::default(),
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
             scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
             breaks_done,
@@ -423,6 +428,9 @@ impl App {
 
     /// Highlights today's first planned routine not done yet, so one key starts it.
     pub fn select_next_planned(&mut self) {
+        if self.find.is_active() {
+            return;
+        }
         let day = self.now.wall.date_naive();
         let today = self
             .programme
@@ -566,7 +574,8 @@ impl App {
 
     /// Whether keys should go to a text field.
     pub fn is_typing(&self) -> bool {
-        matches!(self.screen, Screen::Log) && self.log.is_typing()
+        (matches!(self.screen, Screen::Log) && self.log.is_typing())
+            || (matches!(self.screen, Screen::Routines) && self.find.typing)
     }
 
     fn switch_tab(&mut self, forward: bool) {
@@ -580,20 +589,20 @@ impl App {
         self.screen = next.screen();
     }
 
-    /// The programme's question to show now: not over a running session, a break question or
-    /// an emergency.
+    /// The programme's question to show now: on the Routines screen (where Today is), never
+    /// over a break question or an emergency; one asked after a log entry waits there.
     pub fn programme_prompt(&self) -> Option<&super::programme::Prompt> {
-        let free = !matches!(self.screen, Screen::Runner(_))
+        let free = matches!(self.screen, Screen::Routines)
             && self.break_prompt.is_none()
             && self.raised_on_save.is_empty()
-            && !self.welcome
-            && (!matches!(self.screen, Screen::Log) || self.log.is_idle());
+            && !self.welcome;
         self.programme.prompts.first().filter(|_| free)
     }
 
     /// The rows of the Routines list, in display order (routines are sorted by kind).
     pub fn list_entries(&self) -> Vec<Entry> {
         (0..self.library.routines.len())
+            .filter(|&i| !self.find.is_active() || self.find.matches(&self.library.routines[i]))
             .map(Entry::Routine)
             .chain((0..self.library.broken.len()).map(Entry::Broken))
             .collect()
@@ -983,6 +992,22 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         },
         Screen::Routines => {
             let count = app.list_entries().len();
+            match app.find.update(msg) {
+                super::find::Found::Ignored => {}
+                super::find::Found::Changed => {
+                    app.selected = 0;
+                    return true;
+                }
+                super::find::Found::Redraw => return true,
+                super::find::Found::Move(down) => {
+                    app.selected = if down {
+                        (app.selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        app.selected.saturating_sub(1)
+                    };
+                    return true;
+                }
+            }
             match msg {
                 Msg::Up => app.selected = app.selected.saturating_sub(1),
                 Msg::Down => app.selected = (app.selected + 1).min(count.saturating_sub(1)),

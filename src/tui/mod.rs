@@ -4,6 +4,7 @@
 
 mod app;
 mod event_loop;
+pub mod find;
 mod keymap;
 mod log_form;
 mod log_view;

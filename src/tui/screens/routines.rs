@@ -97,10 +97,28 @@ pub fn detail_pane(app: &App, area: Rect) -> (Rect, Detail<'_>) {
 /// highlighted entry.
 fn list_lines(app: &App, width: usize) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
     let theme = &app.theme;
-    let mut lines: Vec<(Line<'static>, Option<usize>)> = today_lines(app, width)
-        .into_iter()
-        .map(|l| (l, None))
-        .collect();
+    let mut lines: Vec<(Line<'static>, Option<usize>)> = if app.find.is_active() {
+        let cursor = if app.find.typing { "▏" } else { "" };
+        let mut found = vec![(
+            Line::from(vec![
+                Span::styled("/ ", theme.key()),
+                Span::raw(format!("{}{cursor}", app.find.query)),
+            ]),
+            None,
+        )];
+        if app.list_entries().is_empty() {
+            found.push((
+                Line::styled(" No routine matches; Esc shows all.", theme.muted()),
+                None,
+            ));
+        }
+        found
+    } else {
+        today_lines(app, width)
+            .into_iter()
+            .map(|l| (l, None))
+            .collect()
+    };
     let mut selected_line = 0;
     let mut last_kind = None;
     for (n, entry) in app.list_entries().into_iter().enumerate() {
