@@ -278,3 +278,20 @@ fn check_watch_checks_again_when_a_file_is_saved() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn the_readmes_programme_example_is_valid() {
+    let readme = include_str!("../README.md");
+    let example = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .find(|b| b.contains("[[weeks]]"))
+        .expect("a programme example");
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("programmes");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("example.toml"), example).unwrap();
+    let out = stdout(knotless(home.path()).arg("check").arg(&dir));
+    assert!(out.contains("1 programme file: all valid"), "{out}");
+}
