@@ -185,3 +185,23 @@ fn slash_finds_a_routine_by_typing() {
         _ => panic!("Enter starts the routine found"),
     }
 }
+
+#[test]
+fn shooting_pain_down_one_leg_points_to_the_nerve_friendly_routines() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("symptoms.jsonl");
+    fs::write(
+        &file,
+        r#"{"id":"01KAW3J8V4S9M2Q6C7D1E5F0GH","at":"2026-11-24T09:30:00+01:00","pain":5,"onset":"gradual","areas":["leg-left"],"symptoms":["shooting-pain"],"denied":["saddle-numbness","bladder-change","bowel-change","sexual-change"],"triggers":[],"relief":[]}"#.to_owned() + "\n",
+    )
+    .unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    let h = Harness::in_dir(Library::load(&[]), None, data);
+    assert!(h.app.flags.active.iter().any(|f| f.rule.id == "one-leg"));
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains(" Leg symptoms logged: try the") && screen.contains(" bent, no slump)."),
+        "{screen}"
+    );
+}

@@ -419,7 +419,12 @@ impl App {
         if let Screen::Runner(runner) = &self.screen {
             // Opened straight into a routine: the gate applies with these rules too.
             if matches!(runner.stage, Stage::Briefing { .. } | Stage::PainBefore(_)) {
-                let routine = runner.routine.clone();
+                // At its dose level when a programme runs (the library was dosed just above).
+                let routine = self
+                    .library
+                    .get(&runner.routine.id)
+                    .cloned()
+                    .unwrap_or_else(|| runner.routine.clone());
                 self.start(routine, self.now);
             }
         }

@@ -190,18 +190,31 @@ fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }),
         None => String::new(),
     };
+    // Symptoms down one leg: point at the routines that keep the knee bent.
+    let leg_hint = if app.flags.active.iter().any(|f| f.rule.id == LEG_FLAG) {
+        hanging(
+            " ",
+            "Leg symptoms logged: try the Nerve-friendly routines (knee bent, no slump).",
+            width,
+            theme.caution(),
+        )
+    } else {
+        Vec::new()
+    };
     if today.items.is_empty() {
         // A rest day under a programme still says where it is.
-        return match programme_day {
-            Some(_) => vec![
-                Line::from(vec![
-                    Span::styled("Today", theme.title()),
-                    Span::styled(format!("{heading} · rest day"), theme.muted()),
-                ]),
-                Line::default(),
-            ],
+        let mut lines = match programme_day {
+            Some(_) => vec![Line::from(vec![
+                Span::styled("Today", theme.title()),
+                Span::styled(format!("{heading} · rest day"), theme.muted()),
+            ])],
             None => Vec::new(),
         };
+        lines.extend(leg_hint);
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        return lines;
     }
     heading.push_str(&match today.streak {
         0 => String::new(),
@@ -238,9 +251,14 @@ fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled(state, style),
         ]));
     }
+    lines.extend(leg_hint);
     lines.push(Line::default());
     lines
 }
+
+/// The red flag for symptoms down one leg (a trapped nerve): the nerve-friendly routines are
+/// the ones to reach for.
+const LEG_FLAG: &str = "one-leg";
 
 fn routine_detail<'a>(app: &App, r: &'a Routine, width: usize) -> Text<'a> {
     let theme = &app.theme;
