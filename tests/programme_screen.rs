@@ -205,3 +205,35 @@ fn shooting_pain_down_one_leg_points_to_the_nerve_friendly_routines() {
         "{screen}"
     );
 }
+
+#[test]
+fn pain_of_eight_in_the_log_offers_the_flare_plan_on_the_routines_screen() {
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(8), Msg::Save]);
+    assert!(matches!(h.app.screen, Screen::Log));
+    let log = h.screen(80, 24);
+    assert!(
+        !log.contains("A flare plan"),
+        "the Log screen is not interrupted:\n{log}"
+    );
+    h.send(&[Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("A flare plan for the next days?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("you logged pain of 8 out of 10"),
+        "{screen}"
+    );
+    h.send(&[Msg::Confirm]);
+    assert!(h.screen(80, 24).contains("Today · flare plan"));
+    // Pain back below where it started: the plan ends and says so.
+    h.advance(3600);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(4), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("The flare plan is over"), "{screen}");
+    assert!(screen.contains("pain is down to 4 from 8"), "{screen}");
+    h.send(&[Msg::Confirm]);
+    assert!(!h.screen(80, 24).contains("flare plan"));
+}
