@@ -84,3 +84,20 @@ fn every_drawing_fits_28_columns_by_8_lines() {
     }
     assert!(count >= 40, "{count} drawings");
 }
+
+#[test]
+fn core_endurance_holds_are_not_lengthened_for_older_adults() {
+    use std::time::Duration;
+    let lib = Library::load(&[]);
+    let mut core = lib.get("core-endurance-knees").unwrap().clone();
+    assert!(
+        core.lengthen_short_holds(Duration::from_secs(30))
+            .is_empty()
+    );
+    let mut stretch = lib.get("desk-reset").unwrap().clone();
+    assert!(
+        !stretch
+            .lengthen_short_holds(Duration::from_secs(30))
+            .is_empty()
+    );
+}
