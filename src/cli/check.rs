@@ -142,7 +142,24 @@ pub fn watch(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
         dirs.retain(|d| d.is_dir());
         dirs
     } else {
-        targets.to_vec()
+        // A file is watched through its folder: editors often save by writing a new file and
+        // renaming it over the old one, which a watch on the file itself would lose.
+        let mut dirs: Vec<PathBuf> = targets
+            .iter()
+            .map(|t| match t.parent() {
+                Some(parent) if t.is_file() => {
+                    if parent.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        parent.to_path_buf()
+                    }
+                }
+                _ => t.clone(),
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
     };
     // Drawings live in art/ beside routine files.
     let art: Vec<PathBuf> = watched
