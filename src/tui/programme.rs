@@ -262,6 +262,9 @@ impl ProgrammeView {
             Msg::Cancel => false,
             _ => return None,
         };
+        if self.prompts.is_empty() {
+            return None;
+        }
         let prompt = self.prompts.remove(0);
         let id = new_id(now.timestamp_millis());
         Some(match prompt {
