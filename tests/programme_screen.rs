@@ -78,6 +78,17 @@ fn a_third_good_session_offers_the_next_level_and_the_choice_is_recorded() {
     assert!(screen.contains("Morning mobility: level 1 → 2"), "{screen}");
     insta::assert_snapshot!("programme_offer_80x24", screen);
     insta::assert_snapshot!("programme_offer_40x12", h.screen(40, 12));
+    for (w, hgt) in [
+        (1, 1),
+        (10, 3),
+        (20, 6),
+        (39, 11),
+        (40, 12),
+        (59, 20),
+        (200, 60),
+    ] {
+        h.screen(w, hgt);
+    }
     // Other keys do not dismiss it.
     h.send(&[Msg::Down, Msg::Quit]);
     assert!(h.screen(80, 24).contains("Ready for a little more?"));
@@ -98,6 +109,9 @@ fn a_third_good_session_offers_the_next_level_and_the_choice_is_recorded() {
     assert!(after.total() > before.total() && after.total() * 5 <= before.total() * 6);
     // The History tab shows the week and level.
     h.send(&[Msg::Tab, Msg::Tab]);
+    for (w, hgt) in [(1, 1), (10, 3), (20, 6), (40, 12), (80, 24), (200, 60)] {
+        h.screen(w, hgt);
+    }
     let history = h.screen(80, 40);
     assert!(
         history.contains("Steady back: four weeks · week 2 of 4"),
