@@ -1,7 +1,8 @@
 //! Embeds the bundled routines and assets so the binary works from any directory.
 //!
 //! Writes `$OUT_DIR/bundled.rs` with two tables of `(name, include_str!(path))`: the routine files
-//! in `routines/` (name = file stem = routine id) and the pose drawings in `assets/art/`.
+//! in `routines/` (name = file stem = routine id) and the pose drawings in `assets/art/`, and
+//! `$OUT_DIR/programmes.rs` with the programme files in `programmes/`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -34,6 +35,14 @@ fn main() {
     let mut out = String::new();
     table(&mut out, "ROUTINES", &root.join("routines"), "toml");
     table(&mut out, "ART", &root.join("assets/art"), "txt");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("bundled.rs");
-    fs::write(dest, out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("bundled.rs"), out).unwrap();
+    let mut programmes = String::new();
+    table(
+        &mut programmes,
+        "PROGRAMMES",
+        &root.join("programmes"),
+        "toml",
+    );
+    fs::write(Path::new(&out_dir).join("programmes.rs"), programmes).unwrap();
 }

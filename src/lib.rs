@@ -14,6 +14,7 @@ pub mod history;
 pub mod id;
 pub mod paths;
 pub mod plan;
+pub mod programme;
 pub mod routine;
 pub mod session;
 pub mod store;

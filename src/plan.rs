@@ -39,9 +39,28 @@ fn planned_on(plan: &[PlanEntry], day: NaiveDate) -> impl Iterator<Item = &PlanE
 /// How far back the streak looks.
 const STREAK_DAYS: i64 = 366;
 
-/// The plan as of `today`. `sessions` are oldest first (as loaded), so only the last year of
-/// them is read: the cost does not grow with years of history.
+/// The plan as of `today`.
 pub fn today(plan: &[PlanEntry], sessions: &[SessionRecord], today: NaiveDate) -> Today {
+    today_with(
+        |day| {
+            planned_on(plan, day)
+                .map(|p| (p.routine.clone(), p.time))
+                .collect()
+        },
+        sessions,
+        today,
+    )
+}
+
+/// Today's list and streak for any plan: `planned_on` names the routines (and times) of a day.
+/// A running programme uses this with its own schedule. `sessions` are oldest first (as
+/// loaded), so only the last year of them is read: the cost does not grow with years of
+/// history.
+pub fn today_with(
+    planned_on: impl Fn(NaiveDate) -> Vec<(String, Option<NaiveTime>)>,
+    sessions: &[SessionRecord],
+    today: NaiveDate,
+) -> Today {
     let from = today - Duration::days(STREAK_DAYS + 1);
     let recent = &sessions[sessions.partition_point(|s| s.started.date_naive() < from)..];
     // Routines completed, by day: one pass over the last year.
@@ -51,20 +70,18 @@ pub fn today(plan: &[PlanEntry], sessions: &[SessionRecord], today: NaiveDate) -
         .map(|s| (s.routine.as_str(), s.started.date_naive()))
         .collect();
     let done_on = |routine: &str, day: NaiveDate| done.contains(&(routine, day));
-    let mut items: Vec<Planned> = planned_on(plan, today)
-        .map(|p| Planned {
-            routine: p.routine.clone(),
-            time: p.time,
-            done: done_on(&p.routine, today),
+    let mut items: Vec<Planned> = planned_on(today)
+        .into_iter()
+        .map(|(routine, time)| Planned {
+            done: done_on(&routine, today),
+            routine,
+            time,
         })
         .collect();
     items.sort_by_key(|p| p.time.is_none());
     let all_done = |day: NaiveDate| {
-        let mut planned = planned_on(plan, day).peekable();
-        planned
-            .peek()
-            .is_some()
-            .then(|| planned.all(|p| done_on(&p.routine, day)))
+        let planned = planned_on(day);
+        (!planned.is_empty()).then(|| planned.iter().all(|(routine, _)| done_on(routine, day)))
     };
     let mut streak = 0;
     let mut day = today;

@@ -74,8 +74,12 @@ fn the_readmes_example_configs_parse() {
     let mut checked = 0;
     for block in readme.split("```toml\n").skip(1) {
         let text = block.split("```").next().unwrap();
-        // Routine and rule files have their own formats.
-        if text.contains("[[steps]]") || text.contains("[[rules]]") || text.contains("kind =") {
+        // Routine, rule and programme files have their own formats.
+        if text.contains("[[steps]]")
+            || text.contains("[[rules]]")
+            || text.contains("kind =")
+            || text.contains("[[weeks]]")
+        {
             continue;
         }
         if let Err(e) = knotless::config::Config::parse("README.md", text) {

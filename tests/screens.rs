@@ -208,13 +208,13 @@ fn clicks_select_tabs_and_routines() {
     let screen = h.screen(80, 24);
     let row = screen
         .lines()
-        .position(|l| l.contains(" Desk stretch "))
+        .position(|l| l.contains(" Flare: first days "))
         .unwrap() as u16;
     h.send(&[Msg::Click(3, row)]);
-    assert_eq!(h.app.selected, 0, "Desk stretch is the first routine");
+    assert_eq!(h.app.selected, 0, "Flare: first days is the first routine");
     h.send(&[Msg::Click(3, row)]);
     match &h.app.screen {
-        knotless::tui::Screen::Runner(r) => assert_eq!(r.routine.id, "desk-stretch"),
+        knotless::tui::Screen::Runner(r) => assert_eq!(r.routine.id, "flare-first-days"),
         _ => panic!("a second click starts it"),
     }
     let mut h = Harness::new(None);

@@ -1,73 +1,213 @@
-//! `knotless check [PATH...]`: validates routine files and folders and lists every error.
-//! Exit 0 when all are valid, 1 when any has errors, 2 when a path does not exist.
+//! `knotless check [PATH...] [--watch]`: validates routine and programme files and folders and
+//! lists every error. Exit 0 when all are valid, 1 when any has errors, 2 when a path does not
+//! exist. A folder named `programmes` (or a file inside one) holds programme files; anything else
+//! is read as routines. With `--watch` it checks again whenever a file is saved, until Ctrl-C.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
 
 use super::{EXIT_INVALID, usage_error};
+use crate::diagnostic::Diagnostic;
 use crate::paths::Paths;
-use crate::routine::{BrokenRoutine, Library, load_file, routine_files};
+use crate::programme::ProgrammeLibrary;
+use crate::programme::file as programme_file;
+use crate::routine::{Library, load_file, routine_files};
 
-pub fn run(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
-    let mut checked = 0usize;
-    let mut broken: Vec<BrokenRoutine> = Vec::new();
-    if targets.is_empty() {
-        // Every source: bundled, the config dir's routines/, --routines.
-        let library = Library::load(&paths.routine_dirs());
-        checked = library.routines.len() + library.broken.len();
-        broken = library.broken;
+/// What one round of checks found.
+struct Findings {
+    routines: usize,
+    programmes: usize,
+    errors: Vec<Diagnostic>,
+    broken_files: usize,
+}
+
+fn is_programme_path(path: &Path) -> bool {
+    let named = |p: &Path| p.file_name().is_some_and(|n| n == "programmes");
+    if path.is_dir() {
+        named(path)
     } else {
-        for target in targets {
-            let files = if target.is_dir() {
-                match routine_files(target) {
-                    Ok(files) => files,
-                    Err(e) => {
-                        return usage_error(&format!("cannot read {}: {e}", target.display()));
-                    }
+        path.parent().is_some_and(named)
+    }
+}
+
+fn files_of(target: &Path) -> Result<Vec<PathBuf>, ExitCode> {
+    if target.is_dir() {
+        routine_files(target)
+            .map_err(|e| usage_error(&format!("cannot read {}: {e}", target.display())))
+    } else if target.is_file() {
+        Ok(vec![target.to_path_buf()])
+    } else {
+        Err(usage_error(&format!(
+            "{}: no such file or folder (give routine or programme *.toml files or folders of them)",
+            target.display()
+        )))
+    }
+}
+
+fn check_once(paths: &Paths, targets: &[PathBuf]) -> Result<Findings, ExitCode> {
+    let library = Library::load(&paths.routine_dirs());
+    let mut f = Findings {
+        routines: 0,
+        programmes: 0,
+        errors: Vec::new(),
+        broken_files: 0,
+    };
+    if targets.is_empty() {
+        // Every source: bundled, the config dir's routines/ and programmes/, --routines.
+        f.routines = library.routines.len() + library.broken.len();
+        for b in &library.broken {
+            f.broken_files += 1;
+            f.errors.extend(b.errors.iter().cloned());
+        }
+        let programmes = ProgrammeLibrary::load(&programme_file::dirs(paths), &library);
+        f.programmes = programmes.programmes.len() + programmes.broken.len();
+        for b in &programmes.broken {
+            f.broken_files += 1;
+            f.errors.extend(b.errors.iter().cloned());
+        }
+        return Ok(f);
+    }
+    for target in targets {
+        let programmes = is_programme_path(target);
+        for file in files_of(target)? {
+            if programmes {
+                f.programmes += 1;
+                if let Err(b) = programme_file::load_file(&file, &library) {
+                    f.broken_files += 1;
+                    f.errors.extend(b.errors);
                 }
-            } else if target.is_file() {
-                vec![target.clone()]
             } else {
-                return usage_error(&format!(
-                    "{}: no such file or folder (give routine *.toml files or folders of them)",
-                    target.display()
-                ));
-            };
-            for file in files {
-                checked += 1;
+                f.routines += 1;
                 if let Err(b) = load_file(&file) {
-                    broken.push(b);
+                    f.broken_files += 1;
+                    f.errors.extend(b.errors);
                 }
             }
         }
     }
+    Ok(f)
+}
+
+fn report(f: &Findings) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let errors: usize = broken.iter().map(|b| b.errors.len()).sum();
-    for b in &broken {
-        for e in &b.errors {
-            let _ = writeln!(out, "{e}\n");
-        }
+    for e in &f.errors {
+        let _ = writeln!(out, "{e}\n");
     }
-    let _ = if broken.is_empty() {
-        writeln!(
-            out,
-            "checked {checked} routine file{}: all valid",
-            plural(checked)
-        )
+    let mut what = format!("{} routine file{}", f.routines, plural(f.routines));
+    if f.programmes > 0 {
+        what.push_str(&format!(
+            " and {} programme file{}",
+            f.programmes,
+            plural(f.programmes)
+        ));
+    }
+    let _ = if f.errors.is_empty() {
+        writeln!(out, "checked {what}: all valid")
     } else {
         writeln!(
             out,
-            "checked {checked} routine file{}: {} with errors ({errors} error{})",
-            plural(checked),
-            broken.len(),
-            plural(errors)
+            "checked {what}: {} with errors ({} error{})",
+            f.broken_files,
+            f.errors.len(),
+            plural(f.errors.len())
         )
     };
-    if broken.is_empty() {
+    let _ = out.flush();
+    if f.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_INVALID)
+    }
+}
+
+/// Runs `check` once.
+pub fn run(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
+    match check_once(paths, targets) {
+        Ok(f) => report(&f),
+        Err(code) => code,
+    }
+}
+
+/// Runs `check --watch`: checks, then blocks on file events and checks again after each save
+/// (events arriving together are taken as one save). Ends on Ctrl-C or when watching fails.
+pub fn watch(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
+    let mut watched: Vec<PathBuf> = if targets.is_empty() {
+        let mut dirs = paths.routine_dirs();
+        dirs.extend(programme_file::dirs(paths));
+        dirs.retain(|d| d.is_dir());
+        dirs
+    } else {
+        // A file is watched through its folder: editors often save by writing a new file and
+        // renaming it over the old one, which a watch on the file itself would lose.
+        let mut dirs: Vec<PathBuf> = targets
+            .iter()
+            .map(|t| match t.parent() {
+                Some(parent) if t.is_file() => {
+                    if parent.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        parent.to_path_buf()
+                    }
+                }
+                _ => t.clone(),
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    };
+    // Drawings live in art/ beside routine files.
+    let art: Vec<PathBuf> = watched
+        .iter()
+        .filter(|d| d.is_dir())
+        .map(|d| d.join("art"))
+        .filter(|d| d.is_dir())
+        .collect();
+    watched.extend(art);
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    }) {
+        Ok(w) => w,
+        Err(e) => return usage_error(&format!("cannot watch files: {e}")),
+    };
+    for path in &watched {
+        if let Err(e) = watcher.watch(path, RecursiveMode::NonRecursive) {
+            return usage_error(&format!("cannot watch {}: {e}", path.display()));
+        }
+    }
+    if watched.is_empty() {
+        return usage_error(
+            "nothing to watch: the config dir has no routines/ or programmes/ folder yet (create one with `knotless new routine NAME`, or name files or folders)",
+        );
+    }
+    let mut last = run(paths, targets);
+    println!(
+        "watching {} for changes (Ctrl-C to stop)",
+        watched
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    loop {
+        let Ok(first) = rx.recv() else {
+            return last;
+        };
+        let mut relevant = matches!(first, Ok(ref e) if !e.kind.is_access());
+        // An editor's save is several events (write, rename, chmod): take them as one.
+        while let Ok(next) = rx.recv_timeout(Duration::from_millis(150)) {
+            relevant |= matches!(next, Ok(ref e) if !e.kind.is_access());
+        }
+        if relevant {
+            println!("\n--- changed: checking again");
+            last = run(paths, targets);
+        }
     }
 }
 

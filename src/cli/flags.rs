@@ -35,10 +35,10 @@ pub enum FlagsCommand {
 }
 
 /// What the flags are evaluated from.
-struct Inputs {
-    config: Config,
+pub(super) struct Inputs {
+    pub(super) config: Config,
     rules: RuleSet,
-    entries: Vec<crate::symptoms::SymptomEntry>,
+    pub(super) entries: Vec<crate::symptoms::SymptomEntry>,
     ack_log: AckLog,
     acks: Vec<Ack>,
 }
@@ -46,7 +46,7 @@ struct Inputs {
 impl Inputs {
     /// Loads the config, the rules, the log and the acknowledgements, reporting problems on
     /// stderr; `Err` is the exit code when nothing can be evaluated.
-    fn load(paths: &Paths) -> Result<Inputs, ExitCode> {
+    pub(super) fn load(paths: &Paths) -> Result<Inputs, ExitCode> {
         let config = Config::load(&paths.config_file).map_err(|e| {
             let _ = writeln!(std::io::stderr(), "{e}");
             ExitCode::from(super::EXIT_USAGE)
@@ -74,7 +74,7 @@ impl Inputs {
         })
     }
 
-    fn evaluate(&self, moment: Moment) -> Flags {
+    pub(super) fn evaluate(&self, moment: Moment) -> Flags {
         evaluate_at(
             &self.entries,
             &self.config.profile,

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Datelike, FixedOffset, Local};
+use chrono::{DateTime, Datelike, FixedOffset};
 use clap::{Args, Subcommand};
 
 use super::usage_error;
@@ -137,7 +137,15 @@ pub const FIRST_YEAR: i32 = 1900;
 pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
     let log = SymptomLog::new(&paths.data_dir);
     match command {
-        LogCommand::Add(args) => add(&log, args, Local::now().fixed_offset()),
+        LogCommand::Add(args) => {
+            let now = crate::clock::wall_now();
+            let pain = args.pain;
+            let code = add(&log, args, now);
+            if code == ExitCode::SUCCESS {
+                super::programme::after_log(paths, pain, now);
+            }
+            code
+        }
         LogCommand::List { since, until, json } => list(&log, since, until, json),
         LogCommand::Rm { id } => rm(&log, &id),
     }

@@ -4,6 +4,8 @@
 mod check;
 mod flags;
 mod log;
+mod new;
+mod programme;
 mod routines;
 
 use std::io::Write;
@@ -66,11 +68,29 @@ pub enum Command {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        /// Only routines with this tag (repeatable: all of them), e.g. flare, core, desk
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
     },
-    /// Validate routine files or folders (default: every routine source)
+    /// Validate routine and programme files or folders (default: every source)
     Check {
-        /// Files or folders to check
+        /// Files or folders to check (a folder named `programmes` holds programme files)
         paths: Vec<PathBuf>,
+        /// Keep watching the files and check again whenever one is saved
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Programmes: weeks of routines whose dose follows your pain ratings
+    Programme {
+        /// What to do [default: status]
+        #[command(subcommand)]
+        action: Option<programme::ProgrammeCommand>,
+    },
+    /// Write a commented template for a new routine and open it in $EDITOR
+    New {
+        /// What to create
+        #[command(subcommand)]
+        what: new::NewCommand,
     },
     /// Red flags: what in your log means see a doctor, most severe first
     #[command(args_conflicts_with_subcommands = true)]
@@ -128,8 +148,17 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             }
             crate::tui::run(library, &paths, Some(routine), false)
         }
-        Some(Command::Routines { json }) => routines::run(&paths, json),
-        Some(Command::Check { paths: targets }) => check::run(&paths, &targets),
+        Some(Command::Routines { json, tags }) => routines::run(&paths, json, &tags),
+        Some(Command::Check {
+            paths: targets,
+            watch: false,
+        }) => check::run(&paths, &targets),
+        Some(Command::Check {
+            paths: targets,
+            watch: true,
+        }) => check::watch(&paths, &targets),
+        Some(Command::Programme { action }) => programme::run(&paths, action),
+        Some(Command::New { what }) => new::run(&paths, what),
         Some(Command::Log { action }) => log::run(&paths, action),
         Some(Command::Flags {
             action: Some(action),

@@ -1,4 +1,5 @@
-//! `knotless routines [--json]`: every routine with its planned time and where it came from.
+//! `knotless routines [--json] [--tag TAG]...`: every routine (or those with all the tags) with
+//! its planned time and where it came from.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -46,8 +47,12 @@ impl<'a> From<&'a Routine> for Listed<'a> {
     }
 }
 
-pub fn run(paths: &Paths, json: bool) -> ExitCode {
-    let library = Library::load(&paths.routine_dirs());
+pub fn run(paths: &Paths, json: bool, tags: &[String]) -> ExitCode {
+    let mut library = Library::load(&paths.routine_dirs());
+    library.routines.retain(|r| {
+        tags.iter()
+            .all(|t| r.tags.iter().any(|rt| rt.eq_ignore_ascii_case(t)))
+    });
     let mut out = std::io::stdout().lock();
     let result = if json {
         let listed: Vec<Listed> = library.routines.iter().map(Listed::from).collect();

@@ -41,7 +41,7 @@ pub struct BrokenRoutine {
 /// All routines the app can offer, and the files that could not be loaded.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    /// Valid routines, sorted by kind then name.
+    /// Valid routines, sorted by kind, then phase (see [`super::phase`]), then name.
     pub routines: Vec<Routine>,
     /// Files with errors, in the order they were read.
     pub broken: Vec<BrokenRoutine>,
@@ -79,7 +79,13 @@ impl Library {
             }
         }
         let mut routines: Vec<Routine> = by_id.into_values().collect();
-        routines.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        routines.sort_by(|a, b| {
+            (a.kind, super::phase::Phase::of(a), &a.name).cmp(&(
+                b.kind,
+                super::phase::Phase::of(b),
+                &b.name,
+            ))
+        });
         Library { routines, broken }
     }
 

@@ -7,6 +7,7 @@
 
 mod file;
 mod library;
+pub mod phase;
 pub mod plan;
 
 use std::path::PathBuf;
@@ -179,9 +180,11 @@ impl Routine {
     }
 
     /// Lengthens holds shorter than `at_least` to it, and returns the steps changed. Heat is not
-    /// a stretch: a heat routine is left as it is.
+    /// a stretch: a heat routine is left as it is. Nor are core-endurance holds (a routine
+    /// tagged `core`): the curl-up, side bridge and bird-dog are held 8–10 s at any age, built
+    /// up in sets, not lengthened.
     pub fn lengthen_short_holds(&mut self, at_least: Duration) -> Vec<usize> {
-        if self.kind == Kind::Heat {
+        if self.kind == Kind::Heat || self.tags.iter().any(|t| t == "core") {
             return Vec::new();
         }
         let mut changed = Vec::new();

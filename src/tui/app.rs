@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use super::log_view::{LogMode, LogView};
+use super::programme::ProgrammeView;
 use super::runner::{Effect, Gate, Runner, Setup, Stage};
 use super::theme::Theme;
 use crate::breaks::Scheduler;
@@ -17,6 +18,7 @@ use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::stats::HistoryStats;
 use crate::history::{self, BreakOutcome, BreakRecord, SessionRecord};
+use crate::programme::DoseLimits;
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
@@ -82,6 +84,8 @@ pub enum Msg {
     Yes,
     /// `!`: open the red flags.
     Flags,
+    /// `/`: find a routine by typing.
+    Find,
     /// `c`: "I have had this checked" (acknowledge a flag).
     Checked,
     /// `u`: undo — take back the acknowledgement of the highlighted flag.
@@ -241,6 +245,10 @@ pub struct App {
     pub break_prompt: Option<BreakPrompt>,
     /// The break whose routine is running (asked about when it ends).
     break_running: Option<usize>,
+    /// Programmes, dose levels and the questions they ask.
+    pub programme: ProgrammeView,
+    /// Finding a routine by typing (`/`).
+    pub find: super::find::Find,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
@@ -334,7 +342,14 @@ impl App {
                 Vec::new()
             }
         };
+        // Under a programme each routine runs at its dose level. Its texts are made safe for
+        // the screen once, here (see `untrusted`).
+        let library = super::untrusted::library(library);
+        let programme = ProgrammeView::load(&library, data_dir, None);
+        let library = programme.dosed(now.wall.date_naive());
         let mut app = App {
+            programme,
+            find: super::find::Find::default(),
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
             scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
             breaks_done,
@@ -359,7 +374,7 @@ impl App {
             sessions,
             load_problems,
             symptom_log,
-            library: super::untrusted::library(library),
+            library,
             theme,
             screen: Screen::Routines,
             selected: 0,
@@ -392,6 +407,15 @@ impl App {
                 problem.headline()
             ));
         }
+        let today = self.now.wall.date_naive();
+        self.programme = ProgrammeView::load(
+            &self.programme.written,
+            &self.data_dir,
+            config_file.parent(),
+        );
+        self.programme.limits = DoseLimits::for_birth_year(config.profile.birth_year, today);
+        self.load_problems.append(&mut self.programme.problems);
+        self.library = self.programme.dosed(today);
         self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.theme = self.theme.with_palette(config.theme);
         self.config = super::untrusted::config(config);
@@ -403,7 +427,12 @@ impl App {
         if let Screen::Runner(runner) = &self.screen {
             // Opened straight into a routine: the gate applies with these rules too.
             if matches!(runner.stage, Stage::Briefing { .. } | Stage::PainBefore(_)) {
-                let routine = runner.routine.clone();
+                // At its dose level when a programme runs (the library was dosed just above).
+                let routine = self
+                    .library
+                    .get(&runner.routine.id)
+                    .cloned()
+                    .unwrap_or_else(|| runner.routine.clone());
                 self.start(routine, self.now);
             }
         }
@@ -445,11 +474,14 @@ impl App {
 
     /// Highlights today's first planned routine not done yet, so one key starts it.
     pub fn select_next_planned(&mut self) {
-        let today = crate::plan::today(
-            &self.config.plan,
-            &self.sessions,
-            self.now.wall.date_naive(),
-        );
+        if self.find.is_active() {
+            return;
+        }
+        let day = self.now.wall.date_naive();
+        let today = self
+            .programme
+            .today(&self.sessions, day)
+            .unwrap_or_else(|| crate::plan::today(&self.config.plan, &self.sessions, day));
         if let Some(index) = today
             .items
             .iter()
@@ -588,7 +620,8 @@ impl App {
 
     /// Whether keys should go to a text field.
     pub fn is_typing(&self) -> bool {
-        matches!(self.screen, Screen::Log) && self.log.is_typing()
+        (matches!(self.screen, Screen::Log) && self.log.is_typing())
+            || (matches!(self.screen, Screen::Routines) && self.find.typing)
     }
 
     fn switch_tab(&mut self, forward: bool) {
@@ -602,9 +635,20 @@ impl App {
         self.screen = next.screen();
     }
 
+    /// The programme's question to show now: on the Routines screen (where Today is), never
+    /// over a break question or an emergency; one asked after a log entry waits there.
+    pub fn programme_prompt(&self) -> Option<&super::programme::Prompt> {
+        let free = matches!(self.screen, Screen::Routines)
+            && self.break_prompt.is_none()
+            && self.raised_on_save.is_empty()
+            && !self.welcome;
+        self.programme.prompts.first().filter(|_| free)
+    }
+
     /// The rows of the Routines list, in display order (routines are sorted by kind).
     pub fn list_entries(&self) -> Vec<Entry> {
         (0..self.library.routines.len())
+            .filter(|&i| !self.find.is_active() || self.find.matches(&self.library.routines[i]))
             .map(Entry::Routine)
             .chain((0..self.library.broken.len()).map(Entry::Broken))
             .collect()
@@ -829,6 +873,25 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     if !app.raised_on_save.is_empty() {
         return answer_raised(app, msg);
     }
+    if app.programme_prompt().is_some() && !app.help {
+        return match msg {
+            Msg::ForceQuit => {
+                app.quit = true;
+                true
+            }
+            Msg::Resize => true,
+            _ => match app.programme.answer(msg, now.wall) {
+                Some(changed) => {
+                    if changed {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                        app.select_next_planned();
+                    }
+                    true
+                }
+                None => false,
+            },
+        };
+    }
     if app.help {
         match msg {
             Msg::Help | Msg::Cancel | Msg::Quit | Msg::Confirm => {
@@ -914,6 +977,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 if let Some(id) = app.log.just_saved.take() {
                     app.refresh_flags();
                     app.raised_on_save = super::screens::flags::raised_by(&app.flags, &id);
+                    let ratings: Vec<_> = app.log.entries.iter().map(|e| (e.at, e.pain)).collect();
+                    if let Some(pain) = app.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
+                        && app
+                            .programme
+                            .after_log(pain, &ratings, &app.flags, now.wall)
+                    {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                    }
                 }
             }
         },
@@ -967,6 +1038,22 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         },
         Screen::Routines => {
             let count = app.list_entries().len();
+            match app.find.update(msg) {
+                super::find::Found::Ignored => {}
+                super::find::Found::Changed => {
+                    app.selected = 0;
+                    return true;
+                }
+                super::find::Found::Redraw => return true,
+                super::find::Found::Move(down) => {
+                    app.selected = if down {
+                        (app.selected + 1).min(count.saturating_sub(1))
+                    } else {
+                        app.selected.saturating_sub(1)
+                    };
+                    return true;
+                }
+            }
             match msg {
                 Msg::Up => app.selected = app.selected.saturating_sub(1),
                 Msg::Down => app.selected = (app.selected + 1).min(count.saturating_sub(1)),
@@ -1022,6 +1109,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                     app.sessions.push(record.clone());
                     if let Err(e) = &saved {
                         app.notice = Some(format!("The session was not saved: {e}"));
+                    }
+                    // The programme answers: a dose offer, a step back, or the flare plan.
+                    if saved.is_ok()
+                        && app
+                            .programme
+                            .after_session(&record, &app.sessions, &app.flags, now.wall)
+                    {
+                        app.library = app.programme.dosed(now.wall.date_naive());
                     }
                     app.bells += 1;
                     runner.show_summary(record, saved);

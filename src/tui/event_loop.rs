@@ -19,7 +19,6 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
@@ -35,7 +34,7 @@ use crate::routine::Library;
 fn read_now() -> Now {
     Now {
         instant: Instant::now(),
-        wall: Local::now().fixed_offset(),
+        wall: crate::clock::wall_now(),
     }
 }
 
@@ -257,7 +256,10 @@ fn watch_files(
     })?;
     let _ = crate::store::create_private_dir(&paths.data_dir);
     let mut folders = vec![paths.data_dir.clone()];
-    folders.extend(paths.config_file.parent().map(std::path::Path::to_path_buf));
+    if let Some(config_dir) = paths.config_file.parent() {
+        folders.push(config_dir.to_path_buf());
+        folders.push(config_dir.join("programmes"));
+    }
     folders.extend(paths.routine_dirs());
     for folder in folders.iter().filter(|f| f.is_dir()) {
         watcher.watch(folder, RecursiveMode::NonRecursive)?;

@@ -7,6 +7,7 @@
 //! it was opened on (see [`crate::symptoms::SymptomLog::save_edit`]).
 
 use super::app::{App, Screen};
+use super::programme::ProgrammeView;
 use super::runner::{Gate, Stage};
 use crate::clock::Now;
 use crate::config::Config;
@@ -59,7 +60,20 @@ impl App {
                 e.headline()
             )),
         }
-        self.library = super::untrusted::library(library);
+        // The programme doses the routines as they are now (and reads its own file again);
+        // a question already waiting for the person stays.
+        let today = now.wall.date_naive();
+        let prompts = std::mem::take(&mut self.programme.prompts);
+        self.programme = ProgrammeView::load(
+            &super::untrusted::library(library),
+            &paths.data_dir,
+            paths.config_file.parent(),
+        );
+        self.programme.limits =
+            crate::programme::DoseLimits::for_birth_year(self.config.profile.birth_year, today);
+        self.programme.prompts = prompts;
+        problems.append(&mut self.programme.problems);
+        self.library = self.programme.dosed(today);
         let rows = self.list_entries().len();
         self.selected = self.selected.min(rows.saturating_sub(1));
         let rules = RuleSet::load(&paths.red_flags_file());

@@ -172,6 +172,7 @@ pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
         &[Key::char('d'), Key::plain(KeyCode::Delete)],
     ),
     ("filter", Msg::Filter, &[Key::char('f')]),
+    ("find", Msg::Find, &[Key::char('/')]),
     ("review", Msg::Review, &[Key::char('v')]),
     ("yes", Msg::Yes, &[Key::char('y')]),
     ("flags", Msg::Flags, &[Key::char('!')]),

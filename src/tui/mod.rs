@@ -4,10 +4,12 @@
 
 mod app;
 mod event_loop;
+pub mod find;
 mod follow;
 mod keymap;
 mod log_form;
 mod log_view;
+pub mod programme;
 mod runner;
 pub mod screens;
 mod theme;

@@ -254,5 +254,14 @@ impl App {
         if !self.raised_on_save.is_empty() {
             (&RaisedOnSave { app: self }).render(full, buf);
         }
+        if let Some(prompt) = self.programme_prompt()
+            && !self.help
+        {
+            (&super::programme::PromptOverlay {
+                prompt,
+                theme: &self.theme,
+            })
+                .render(full, buf);
+        }
     }
 }

@@ -65,11 +65,23 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
     if !app.raised_on_save.is_empty() {
         return vec![("enter", "see it in full"), ("esc", "close")];
     }
+    if app.programme_prompt().is_some() {
+        return vec![("enter", "yes"), ("esc", "no")];
+    }
     match &app.screen {
+        Screen::Routines if app.find.typing => {
+            vec![
+                ("type", "find"),
+                ("↑↓", "choose"),
+                ("enter", "keep"),
+                ("esc", "clear"),
+            ]
+        }
         Screen::Routines => {
             let mut keys = vec![
                 ("↑↓ jk", "choose"),
                 ("enter", "start"),
+                ("/", "find"),
                 ("tab", "next tab"),
                 ("?", "help"),
                 ("q", "quit"),

@@ -68,7 +68,11 @@ impl Widget for &HistoryScreen<'_> {
             text.lines.extend(summary.lines);
             Paragraph::new(text).render(top, buf);
         }
-        Paragraph::new(effects(app, &stats, bottom.width, t)).render(bottom, buf);
+        let mut bottom_text = effects(app, &stats, bottom.width, t);
+        bottom_text
+            .lines
+            .extend(app.programme.history_lines(&app.sessions, today, t));
+        Paragraph::new(bottom_text).render(bottom, buf);
     }
 }
 

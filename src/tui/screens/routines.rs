@@ -1,4 +1,4 @@
-//! The Routines screen: routines grouped by kind, broken files at the end with their errors, and
+//! The Routines screen: routines grouped by kind and phase, broken files at the end with their errors, and
 //! a detail pane for the highlighted one (steps, total time, cautions, where it came from).
 
 use ratatui::buffer::Buffer;
@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 use super::describe_step;
 use crate::duration::{Clock, Compact};
+use crate::routine::phase::Phase;
 use crate::routine::{BrokenRoutine, Routine};
 use crate::tui::app::{App, Entry};
 use crate::tui::widgets::Detail;
@@ -96,22 +97,41 @@ pub fn detail_pane(app: &App, area: Rect) -> (Rect, Detail<'_>) {
 /// highlighted entry.
 fn list_lines(app: &App, width: usize) -> (Vec<(Line<'static>, Option<usize>)>, usize) {
     let theme = &app.theme;
-    let mut lines: Vec<(Line<'static>, Option<usize>)> = today_lines(app, width)
-        .into_iter()
-        .map(|l| (l, None))
-        .collect();
+    let mut lines: Vec<(Line<'static>, Option<usize>)> = if app.find.is_active() {
+        let cursor = if app.find.typing { "▏" } else { "" };
+        let mut found = vec![(
+            Line::from(vec![
+                Span::styled("/ ", theme.key()),
+                Span::raw(format!("{}{cursor}", app.find.query)),
+            ]),
+            None,
+        )];
+        if app.list_entries().is_empty() {
+            found.push((
+                Line::styled(" No routine matches; Esc shows all.", theme.muted()),
+                None,
+            ));
+        }
+        found
+    } else {
+        today_lines(app, width)
+            .into_iter()
+            .map(|l| (l, None))
+            .collect()
+    };
     let mut selected_line = 0;
     let mut last_kind = None;
     for (n, entry) in app.list_entries().into_iter().enumerate() {
         let line = match entry {
             Entry::Routine(i) => {
                 let r = &app.library.routines[i];
-                if last_kind != Some(r.kind) {
+                let group = (r.kind, Phase::of(r).heading(r.kind));
+                if last_kind.as_ref() != Some(&group) {
                     if last_kind.is_some() {
                         lines.push((Line::default(), None));
                     }
-                    lines.push((Line::styled(r.kind.plural_label(), theme.title()), None));
-                    last_kind = Some(r.kind);
+                    lines.push((Line::styled(group.1.clone(), theme.title()), None));
+                    last_kind = Some(group);
                 }
                 let time = Clock(r.total()).to_string();
                 let name_width = width.saturating_sub(time.len() + 3);
@@ -151,23 +171,59 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// The "Today" section: the daily plan's routines for today, done or not yet, and the streak of
+/// The "Today" section: the running programme's routines for today with their dose levels (or
+/// the flare plan's, or else the config's `[[plan]]`), done or not yet, and the streak of
 /// days on which all of them were done. Enter starts the highlighted one, which opens on the
 /// first not yet done.
 fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let today = crate::plan::today(&app.config.plan, &app.sessions, app.now.wall.date_naive());
+    let day = app.now.wall.date_naive();
+    let programme_day = app.programme.day(day);
+    let today = app
+        .programme
+        .today(&app.sessions, day)
+        .unwrap_or_else(|| crate::plan::today(&app.config.plan, &app.sessions, day));
+    let mut heading = match &programme_day {
+        Some(d) if d.flare => " · flare plan".to_owned(),
+        Some(d) => d.position.map_or(String::new(), |p| {
+            format!(" · week {} of {}", p.week, p.weeks)
+        }),
+        None => String::new(),
+    };
+    // Symptoms down one leg: point at the routines that keep the knee bent.
+    let leg_hint = if app.flags.active.iter().any(|f| f.rule.id == LEG_FLAG) {
+        hanging(
+            " ",
+            "Leg symptoms logged: try the Nerve-friendly routines (knee bent, no slump).",
+            width,
+            theme.caution(),
+        )
+    } else {
+        Vec::new()
+    };
     if today.items.is_empty() {
-        return Vec::new();
+        // A rest day under a programme still says where it is.
+        let mut lines = match programme_day {
+            Some(_) => vec![Line::from(vec![
+                Span::styled("Today", theme.title()),
+                Span::styled(format!("{heading} · rest day"), theme.muted()),
+            ])],
+            None => Vec::new(),
+        };
+        lines.extend(leg_hint);
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        return lines;
     }
-    let streak = match today.streak {
+    heading.push_str(&match today.streak {
         0 => String::new(),
         1 => " · 1 day in a row".to_owned(),
         n => format!(" · {n} days in a row"),
-    };
+    });
     let mut lines = vec![Line::from(vec![
         Span::styled("Today", theme.title()),
-        Span::styled(streak, theme.muted()),
+        Span::styled(heading, theme.muted()),
     ])];
     for item in &today.items {
         let name = app
@@ -182,17 +238,27 @@ fn today_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let time = item
             .time
             .map_or(String::new(), |t| format!("{} ", t.format("%H:%M")));
+        let level = app
+            .programme
+            .level(&item.routine, day)
+            .map_or(String::new(), |l| format!(" L{l}"));
+        let state = format!("{level} {state}").trim_start().to_owned();
         let label = format!(" {mark} {time}{name}");
-        let pad = width.saturating_sub(label.chars().count() + state.len() + 1);
+        let pad = width.saturating_sub(label.chars().count() + state.chars().count() + 1);
         lines.push(Line::from(vec![
             Span::styled(label, style),
             Span::raw(" ".repeat(pad)),
             Span::styled(state, style),
         ]));
     }
+    lines.extend(leg_hint);
     lines.push(Line::default());
     lines
 }
+
+/// The red flag for symptoms down one leg (a trapped nerve): the nerve-friendly routines are
+/// the ones to reach for.
+const LEG_FLAG: &str = "one-leg";
 
 fn routine_detail<'a>(app: &App, r: &'a Routine, width: usize) -> Text<'a> {
     let theme = &app.theme;

@@ -1,0 +1,221 @@
+//! What the person chose, as records in `programme.jsonl` (appended through the durable
+//! [`JsonlStore`]), and the current state folded from them.
+//!
+//! Records are never rewritten: a programme started, a programme stopped, a dose change (up,
+//! down, or "stay" when an offer was declined) with its reason, and the flare plan on or off with
+//! its reason. The report reads [`DoseChange`] and [`FlareChange`] records as they are.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::store::{JsonlStore, StoreError};
+
+/// The file's name in the data folder.
+pub const FILE: &str = "programme.jsonl";
+
+/// The programme store in `data_dir`.
+pub fn store(data_dir: &Path) -> JsonlStore {
+    JsonlStore::new(data_dir, FILE)
+}
+
+/// Which way a dose changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The person chose the next level.
+    Up,
+    /// The person chose to stay when offered the next level.
+    Stay,
+    /// Pain rose: back a level.
+    Down,
+}
+
+/// A change of a routine's dose level (or a declined offer), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoseChange {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// When it was chosen.
+    pub at: DateTime<FixedOffset>,
+    /// The programme it belongs to.
+    pub programme: String,
+    /// The routine.
+    pub routine: String,
+    /// The level before.
+    pub from: u8,
+    /// The level after (the same as `from` for a stay).
+    pub to: u8,
+    /// Up, stay or down.
+    pub direction: Direction,
+    /// Why, in the words shown to the person.
+    pub reason: String,
+}
+
+/// The flare plan switched on or off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlareChange {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// On (with the pain rating it started from) or off.
+    pub on: bool,
+    /// The pain rating that started the flare plan (for `on`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_pain: Option<u8>,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// A line of `programme.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ProgrammeRecord {
+    /// A programme was started (any running one ends).
+    Start {
+        /// Unique, time-ordered id.
+        id: String,
+        /// When.
+        at: DateTime<FixedOffset>,
+        /// The programme's id.
+        programme: String,
+        /// Day 1 of week 1.
+        start_date: NaiveDate,
+    },
+    /// The running programme was stopped.
+    Stop {
+        /// Unique, time-ordered id.
+        id: String,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
+    /// A dose level changed or an offer was declined.
+    Dose(DoseChange),
+    /// The flare plan went on or off.
+    Flare(FlareChange),
+}
+
+impl ProgrammeRecord {
+    /// When the record was made.
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        match self {
+            ProgrammeRecord::Start { at, .. } | ProgrammeRecord::Stop { at, .. } => *at,
+            ProgrammeRecord::Dose(d) => d.at,
+            ProgrammeRecord::Flare(f) => f.at,
+        }
+    }
+}
+
+/// Appends a record durably.
+pub fn record(store: &JsonlStore, record: &ProgrammeRecord) -> Result<(), StoreError> {
+    store.append(record)
+}
+
+/// The running programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Active {
+    /// The programme's id.
+    pub programme: String,
+    /// Day 1 of week 1.
+    pub start_date: NaiveDate,
+    /// When it was started.
+    pub started_at: DateTime<FixedOffset>,
+}
+
+/// A routine's level as chosen, and when the level or the answer last changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chosen {
+    /// The level.
+    pub level: u8,
+    /// When it was set or an offer was last answered.
+    pub since: DateTime<FixedOffset>,
+}
+
+/// The flare plan in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flare {
+    /// When it started.
+    pub since: DateTime<FixedOffset>,
+    /// The pain rating it started from.
+    pub from_pain: Option<u8>,
+}
+
+/// Everything the records say now.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgrammeState {
+    /// The running programme, if any.
+    pub active: Option<Active>,
+    /// Levels chosen in the running programme, by routine.
+    pub levels: BTreeMap<String, Chosen>,
+    /// The flare plan, if on.
+    pub flare: Option<Flare>,
+}
+
+impl ProgrammeState {
+    /// Folds records (in file order) into the state as of `until` (records after it are
+    /// ignored, so the History screen can ask what the level was at a session).
+    pub fn fold(records: &[ProgrammeRecord], until: Option<DateTime<FixedOffset>>) -> Self {
+        let mut s = ProgrammeState::default();
+        for r in records {
+            if until.is_some_and(|u| r.at() > u) {
+                continue;
+            }
+            match r {
+                ProgrammeRecord::Start {
+                    at,
+                    programme,
+                    start_date,
+                    ..
+                } => {
+                    s.active = Some(Active {
+                        programme: programme.clone(),
+                        start_date: *start_date,
+                        started_at: *at,
+                    });
+                    s.levels.clear();
+                }
+                ProgrammeRecord::Stop { .. } => {
+                    s.active = None;
+                    s.levels.clear();
+                }
+                ProgrammeRecord::Dose(d) => {
+                    if s.active
+                        .as_ref()
+                        .is_some_and(|a| a.programme == d.programme)
+                    {
+                        s.levels.insert(
+                            d.routine.clone(),
+                            Chosen {
+                                level: d.to,
+                                since: d.at,
+                            },
+                        );
+                    }
+                }
+                ProgrammeRecord::Flare(f) => {
+                    s.flare = f.on.then_some(Flare {
+                        since: f.at,
+                        from_pain: f.from_pain,
+                    });
+                }
+            }
+        }
+        s
+    }
+}
+
+/// The dose changes and flare changes in a time range, for the report.
+pub fn changes_between(
+    records: &[ProgrammeRecord],
+    since: Option<DateTime<FixedOffset>>,
+    until: Option<DateTime<FixedOffset>>,
+) -> Vec<&ProgrammeRecord> {
+    records
+        .iter()
+        .filter(|r| matches!(r, ProgrammeRecord::Dose(_) | ProgrammeRecord::Flare(_)))
+        .filter(|r| since.is_none_or(|s| r.at() >= s) && until.is_none_or(|u| r.at() <= u))
+        .collect()
+}

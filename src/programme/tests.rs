@@ -1,0 +1,503 @@
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use proptest::prelude::*;
+
+use super::dose::{self, Dimension, DoseLimits, MAX_CORE_HOLD, MAX_LEVEL, MAX_REPS};
+use super::flare::{self, Advice, Trigger};
+use super::progression::{Context, Decision, SessionView, decide};
+use super::schedule;
+use super::state::{Direction, DoseChange, Flare, ProgrammeRecord, ProgrammeState};
+use super::{Programme, ProgrammeLibrary};
+use crate::routine::{Kind, Library, Origin, Routine, Work};
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    format!("{s}T08:00:00+00:00").parse().unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn routine(text: &str) -> Routine {
+    crate::routine::parse("r", "r.toml", text, Origin::Bundled, &|_| None).unwrap()
+}
+
+fn s(day: &str, before: Option<u8>, after: Option<u8>, all_done: bool) -> SessionView {
+    SessionView {
+        started: at(day),
+        pain_before: before,
+        pain_after: after,
+        all_steps_done: all_done,
+    }
+}
+
+const CTX: Context = Context {
+    level: 2,
+    max_level: 4,
+    next: Some(Dimension::Reps),
+    flag_active: false,
+};
+
+#[test]
+fn the_progression_rule_reads_the_last_three_sessions() {
+    let good = |d| s(d, Some(4), Some(4), true);
+    let flag = Context {
+        flag_active: true,
+        ..CTX
+    };
+    let top = Context { next: None, ..CTX };
+    let week_cap = Context {
+        max_level: 2,
+        ..CTX
+    };
+    let level_one = Context { level: 1, ..CTX };
+    #[rustfmt::skip]
+    let table: Vec<(&str, Vec<SessionView>, Context, &str)> = vec![
+        ("three good sessions: up", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        ("a 1-point rise is tolerated", vec![good("2026-11-02"), s("2026-11-03", Some(3), Some(4), true), good("2026-11-04")], CTX, "offer 3"),
+        ("pain fell: up", vec![s("2026-11-02", Some(6), Some(3), true), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        ("only the last three count", vec![s("2026-11-01", None, None, false), good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        ("two sessions: stay", vec![good("2026-11-02"), good("2026-11-03")], CTX, "stay 1 more session"),
+        ("none: stay", vec![], CTX, "stay 3 more sessions"),
+        ("a 2-point rise: down", vec![good("2026-11-02"), good("2026-11-03"), s("2026-11-04", Some(3), Some(5), true)], CTX, "down 1 from 3 before to 5 after"),
+        ("a rise in an earlier session: down", vec![s("2026-11-02", Some(2), Some(6), true), good("2026-11-03")], CTX, "down 1 from 2 before to 6 after"),
+        ("a rise at level 1: stay and say so", vec![s("2026-11-02", Some(3), Some(5), true)], level_one, "stay gentlest level"),
+        ("missing rating after: stay", vec![good("2026-11-02"), s("2026-11-03", Some(3), None, true), good("2026-11-04")], CTX, "stay rate your pain"),
+        ("missing rating before: stay", vec![good("2026-11-02"), s("2026-11-03", None, Some(3), true), good("2026-11-04")], CTX, "stay rate your pain"),
+        ("no ratings at all: stay", vec![s("2026-11-02", None, None, true), s("2026-11-03", None, None, true), s("2026-11-04", None, None, true)], CTX, "stay rate your pain"),
+        ("a skipped step: stay", vec![good("2026-11-02"), s("2026-11-03", Some(4), Some(4), false), good("2026-11-04")], CTX, "stay every step"),
+        ("at the dose limits: stay", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], top, "stay at the most"),
+        ("the week's highest level: stay", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], week_cap, "stay highest this week"),
+        ("a red flag: stay", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], flag, "stay red flag"),
+        ("a red flag does not stop a step back", vec![good("2026-11-02"), s("2026-11-03", Some(2), Some(5), true)], flag, "down 1"),
+    ];
+    for (name, sessions, ctx, want) in table {
+        let got = decide(&sessions, ctx);
+        let (kind, level) = match &got {
+            Decision::Offer { to, .. } => ("offer", Some(*to)),
+            Decision::Stay { .. } => ("stay", None),
+            Decision::StepBack { to, .. } => ("down", Some(*to)),
+        };
+        let mut words = want.split(' ');
+        assert_eq!(kind, words.next().unwrap(), "{name}: {got:?}");
+        let rest: Vec<&str> = words.collect();
+        let (num, text) = match rest.first().and_then(|w| w.parse::<u8>().ok()) {
+            Some(n) => (Some(n), rest[1..].join(" ")),
+            None => (None, rest.join(" ")),
+        };
+        if let Some(n) = num {
+            if kind != "stay" {
+                assert_eq!(level, Some(n), "{name}: {got:?}");
+            } else {
+                assert!(got.reason().contains(&rest.join(" ")), "{name}: {got:?}");
+            }
+        }
+        assert!(
+            got.reason().contains(&text),
+            "{name}: {got:?} lacks {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_stopped_or_partial_session_is_not_every_step_done() {
+    let mut rec = crate::history::SessionRecord {
+        id: "x".into(),
+        routine: "r".into(),
+        kind: Kind::Stretch,
+        started: at("2026-11-02"),
+        ended: at("2026-11-02"),
+        active_seconds: 60,
+        outcome: crate::history::SessionOutcome::Completed,
+        steps_done: 5,
+        steps_total: 5,
+        pain_before: Some(3),
+        pain_after: Some(3),
+    };
+    assert!(SessionView::from(&rec).all_steps_done);
+    rec.steps_done = 4;
+    assert!(!SessionView::from(&rec).all_steps_done);
+    rec.steps_done = 5;
+    rec.outcome = crate::history::SessionOutcome::Stopped;
+    assert!(!SessionView::from(&rec).all_steps_done);
+}
+
+const STRETCH: &str = r#"
+name = "s"
+kind = "stretch"
+[[steps]]
+name = "hold"
+hold = "20s"
+sides = "left-right"
+[[steps]]
+name = "reps"
+reps = 8
+tempo = "3s"
+[[steps]]
+name = "long hold"
+hold = "1m"
+"#;
+
+#[test]
+fn each_level_changes_one_thing_by_ten_to_twenty_percent_within_the_limits() {
+    let written = routine(STRETCH);
+    let limits = DoseLimits::default();
+    let (l2, c) = dose::at_level(&written, 2, limits);
+    assert_eq!(c, [Dimension::Hold]);
+    assert_eq!(l2.steps[0].work, Work::Hold(Duration::from_secs(24)));
+    assert_eq!(
+        l2.steps[2].work,
+        Work::Hold(Duration::from_secs(60)),
+        "a hold written past the limit is kept, never lengthened"
+    );
+    let (l3, c) = dose::at_level(&written, 3, limits);
+    assert_eq!(c, [Dimension::Hold, Dimension::Reps]);
+    assert!(matches!(l3.steps[1].work, Work::Reps { count: 9, .. }));
+    let (l4, c) = dose::at_level(&written, 4, limits);
+    assert_eq!(c.last(), Some(&Dimension::Sets));
+    assert_eq!(l4.steps[0].sets, 2);
+    // Holds stop at 30 s, reps at 12, sets at two more than written.
+    let (top, _) = dose::at_level(&written, MAX_LEVEL, limits);
+    assert_eq!(top.steps[0].work, Work::Hold(Duration::from_secs(30)));
+    assert!(top.steps.iter().all(|s| s.sets <= 3));
+    // Older adults' holds may reach 60 s.
+    let (older, _) = dose::at_level(&written, MAX_LEVEL, DoseLimits { older_adult: true });
+    assert_eq!(older.steps[0].work, Work::Hold(Duration::from_secs(33)));
+    // Heat is never dosed.
+    let heat = routine("name = \"h\"\nkind = \"heat\"\n[[steps]]\nname = \"h\"\nhold = \"10m\"\n");
+    assert_eq!(dose::at_level(&heat, 5, limits).0, heat);
+    assert_eq!(dose::top_level(&heat, limits), 1);
+}
+
+#[test]
+fn core_holds_stop_at_ten_seconds() {
+    let written = routine(
+        "name = \"c\"\nkind = \"stretch\"\ntags = [\"core\"]\n[[steps]]\nname = \"curl-up\"\nhold = \"8s\"\nsets = 5\n",
+    );
+    let (top, changes) = dose::at_level(&written, MAX_LEVEL, DoseLimits::default());
+    assert_eq!(top.steps[0].work, Work::Hold(Duration::from_secs(10)));
+    assert_eq!(top.steps[0].sets, 7);
+    assert_eq!(
+        changes,
+        [
+            Dimension::Hold,
+            Dimension::Sets,
+            Dimension::Hold,
+            Dimension::Sets
+        ]
+    );
+    assert_eq!(dose::top_level(&written, DoseLimits::default()), 5);
+    assert_eq!(
+        dose::next_change(&written, 1, DoseLimits::default()),
+        Some(Dimension::Hold)
+    );
+    assert_eq!(dose::next_change(&written, 5, DoseLimits::default()), None);
+}
+
+fn arb_routine() -> impl Strategy<Value = (Routine, bool)> {
+    let step = (
+        prop_oneof![
+            (1u64..=3600).prop_map(|h| (Some(h), None)),
+            (1u32..=200).prop_map(|r| (None, Some(r)))
+        ],
+        1u32..=20,
+        any::<bool>(),
+    );
+    (
+        prop::collection::vec(step, 1..8),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        // Only routines a file could hold (within the loader's bounds) are dosed.
+        .prop_filter_map("within the routine bounds", |(steps, core, older)| {
+            let mut text = format!(
+                "name = \"p\"\nkind = \"stretch\"\ntags = [{}]\n",
+                if core { "\"core\"" } else { "" }
+            );
+            for ((hold, reps), sets, sides) in steps {
+                text.push_str("[[steps]]\nname = \"x\"\n");
+                if let Some(h) = hold {
+                    text.push_str(&format!("hold = \"{h}s\"\n"));
+                }
+                if let Some(r) = reps {
+                    text.push_str(&format!("reps = {r}\ntempo = \"1s\"\n"));
+                }
+                text.push_str(&format!("sets = {sets}\n"));
+                if sides {
+                    text.push_str("sides = \"left-right\"\n");
+                }
+            }
+            crate::routine::parse("r", "r.toml", &text, Origin::Bundled, &|_| None)
+                .ok()
+                .map(|r| (r, older))
+        })
+}
+
+proptest! {
+    #[test]
+    fn no_level_exceeds_the_limits((written, older) in arb_routine(), level in 1u8..=MAX_LEVEL) {
+        let limits = DoseLimits { older_adult: older };
+        let cap = limits.hold_cap(&written);
+        let (dosed, changes) = dose::at_level(&written, level, limits);
+        prop_assert!(changes.len() < usize::from(level));
+        prop_assert!(dosed.total() <= dose::MAX_ROUTINE.max(written.total()));
+        for (d, w) in dosed.steps.iter().zip(&written.steps) {
+            prop_assert!(d.sets <= dose::MAX_SETS.max(w.sets));
+            prop_assert!(d.sets <= w.sets + dose::MAX_EXTRA_SETS);
+            match (d.work, w.work) {
+                (Work::Hold(dh), Work::Hold(wh)) => {
+                    prop_assert!(dh <= cap.max(wh), "{dh:?} > {cap:?}");
+                    prop_assert!(dh <= dose::MAX_HOLD);
+                    if wh < cap { prop_assert!(dh <= cap); }
+                    if written.tags.iter().any(|t| t == "core") && wh <= MAX_CORE_HOLD {
+                        prop_assert!(dh <= MAX_CORE_HOLD);
+                    }
+                }
+                (Work::Reps { count: dc, .. }, Work::Reps { count: wc, .. }) => {
+                    prop_assert!(dc <= MAX_REPS.max(wc));
+                }
+                _ => prop_assert!(false, "work kind changed"),
+            }
+        }
+    }
+
+    #[test]
+    fn each_level_is_one_change_of_at_most_twenty_percent_or_one_set((written, older) in arb_routine(), level in 1u8..MAX_LEVEL) {
+        let limits = DoseLimits { older_adult: older };
+        let (a, _) = dose::at_level(&written, level, limits);
+        let (b, changes) = dose::at_level(&written, level + 1, limits);
+        let mut kinds = std::collections::BTreeSet::new();
+        for (x, y) in a.steps.iter().zip(&b.steps) {
+            if y.sets != x.sets { kinds.insert("sets"); prop_assert_eq!(y.sets, x.sets + 1); }
+            match (x.work, y.work) {
+                (Work::Hold(p), Work::Hold(q)) if p != q => {
+                    kinds.insert("hold");
+                    prop_assert!(q.as_secs() * 5 <= p.as_secs() * 6);
+                }
+                (Work::Reps { count: p, .. }, Work::Reps { count: q, .. }) if p != q => {
+                    kinds.insert("reps");
+                    prop_assert!(u64::from(q) * 5 <= u64::from(p) * 6);
+                }
+                _ => {}
+            }
+        }
+        prop_assert!(kinds.len() <= 1, "{kinds:?}");
+        prop_assert_eq!(kinds.is_empty(), changes.len() < usize::from(level));
+    }
+}
+
+fn programme(weeks: usize) -> Programme {
+    let mut text = String::from("name = \"P\"\nflare = [\"flare-first-days\"]\n");
+    for w in 0..weeks {
+        text.push_str(&format!(
+            "[[weeks]]\nlevel = {}\nmax_level = 4\nmon = [\"core-starter\"]\nwed = [\"core-starter\", \"morning-mobility\"]\n",
+            w + 1
+        ));
+    }
+    let lib = Library::load(&[]);
+    super::file::parse("p", "p.toml", &text, Origin::Bundled, &|id| {
+        lib.get(id).map(|r| r.kind)
+    })
+    .unwrap()
+}
+
+fn started(start: &str) -> Vec<ProgrammeRecord> {
+    vec![ProgrammeRecord::Start {
+        id: "1".into(),
+        at: at(start),
+        programme: "p".into(),
+        start_date: day(start),
+    }]
+}
+
+fn change(when: &str, from: u8, to: u8, direction: Direction) -> ProgrammeRecord {
+    ProgrammeRecord::Dose(DoseChange {
+        id: when.into(),
+        at: at(when),
+        programme: "p".into(),
+        routine: "core-starter".into(),
+        from,
+        to,
+        direction,
+        reason: "test".into(),
+    })
+}
+
+#[test]
+fn the_schedule_follows_weeks_days_and_chosen_levels() {
+    let p = programme(2);
+    let lib = ProgrammeLibrary {
+        programmes: vec![p.clone()],
+        broken: vec![],
+    };
+    // 2026-11-02 is a Monday.
+    let mut records = started("2026-11-02");
+    let state = ProgrammeState::fold(&records, None);
+    let d = schedule::day(&lib, &state, day("2026-11-04")).unwrap();
+    assert_eq!(d.position.unwrap().week, 1);
+    assert_eq!(
+        d.due.iter().map(|d| d.routine.as_str()).collect::<Vec<_>>(),
+        ["core-starter", "morning-mobility"]
+    );
+    assert!(
+        schedule::day(&lib, &state, day("2026-11-03"))
+            .unwrap()
+            .due
+            .is_empty()
+    );
+    // Week 2 starts at level 2.
+    assert_eq!(
+        schedule::level(&p, &state, "core-starter", day("2026-11-09")),
+        2
+    );
+    // A step up in week 1 carries on; a step back in week 2 stands in week 2.
+    records.push(change("2026-11-05", 1, 2, Direction::Up));
+    records.push(change("2026-11-06", 2, 3, Direction::Up));
+    let state = ProgrammeState::fold(&records, None);
+    assert_eq!(
+        schedule::level(&p, &state, "core-starter", day("2026-11-09")),
+        3
+    );
+    records.push(change("2026-11-10", 3, 1, Direction::Down));
+    let state = ProgrammeState::fold(&records, None);
+    assert_eq!(
+        schedule::level(&p, &state, "core-starter", day("2026-11-11")),
+        1
+    );
+    // Past the last week it repeats, and says so.
+    let late = schedule::position(&p, day("2026-11-02"), day("2026-11-30"));
+    assert!(late.finished && late.week == 2);
+    // History reads the week and level a session ran at.
+    assert_eq!(
+        schedule::session_context(&lib, &records, "core-starter", at("2026-11-05")),
+        Some((1, 2))
+    );
+    assert_eq!(
+        schedule::session_context(&lib, &records, "core-starter", at("2026-11-01")),
+        None
+    );
+    // The flare plan replaces the day.
+    records.push(ProgrammeRecord::Flare(super::state::FlareChange {
+        id: "f".into(),
+        at: at("2026-11-11"),
+        on: true,
+        from_pain: Some(8),
+        reason: "pain 8".into(),
+    }));
+    let state = ProgrammeState::fold(&records, None);
+    let d = schedule::day(&lib, &state, day("2026-11-12")).unwrap();
+    assert!(d.flare);
+    assert_eq!(d.due[0].routine, "flare-first-days");
+    // Stopping ends it.
+    records.push(ProgrammeRecord::Stop {
+        id: "s".into(),
+        at: at("2026-11-13"),
+    });
+    let state = ProgrammeState::fold(&records, None);
+    assert!(state.active.is_none());
+}
+
+#[test]
+fn the_flare_plan_is_offered_on_high_pain_or_a_rise_but_never_over_a_serious_flag() {
+    let on = Flare {
+        since: at("2026-11-02"),
+        from_pain: Some(8),
+    };
+    #[rustfmt::skip]
+    let table: Vec<(Trigger, bool, Option<&Flare>, &str)> = vec![
+        (Trigger::Logged(7), false, None, "offer"),
+        (Trigger::Logged(6), false, None, "nothing"),
+        (Trigger::Logged(9), true, None, "flag"),
+        (Trigger::Session { before: 3, after: 5 }, false, None, "offer"),
+        (Trigger::Session { before: 3, after: 4 }, false, None, "nothing"),
+        (Trigger::Session { before: 3, after: 6 }, true, None, "flag"),
+        (Trigger::Logged(8), false, Some(&on), "nothing"),
+    ];
+    for (trigger, serious, flare, want) in table {
+        let got = flare::offer(trigger, serious, flare);
+        let kind = match got {
+            Advice::Offer { .. } => "offer",
+            Advice::FlagFirst => "flag",
+            Advice::Nothing => "nothing",
+        };
+        assert_eq!(kind, want, "{trigger:?} serious={serious}");
+    }
+    // Resumes once a later rating is below the one it started from (and below 7).
+    let r = |d: &str, p| (at(d), p);
+    assert_eq!(
+        flare::resumes(&on, &[r("2026-11-01", 2)]),
+        None,
+        "before it started"
+    );
+    assert_eq!(flare::resumes(&on, &[r("2026-11-03", 8)]), None);
+    assert!(flare::resumes(&on, &[r("2026-11-03", 8), r("2026-11-04", 5)]).is_some());
+    assert_eq!(
+        flare::resumes(&on, &[r("2026-11-04", 5), r("2026-11-05", 8)]),
+        None,
+        "the latest counts"
+    );
+    let from_nine = Flare {
+        from_pain: Some(9),
+        ..on
+    };
+    assert_eq!(
+        flare::resumes(&from_nine, &[r("2026-11-03", 8)]),
+        None,
+        "8 is still flare pain"
+    );
+}
+
+#[test]
+fn every_bundled_programme_loads_and_names_real_routines() {
+    let routines = Library::load(&[]);
+    let lib = ProgrammeLibrary::load(&[], &routines);
+    assert!(lib.broken.is_empty(), "{:#?}", lib.broken);
+    assert!(lib.programmes.len() >= 3);
+    for p in &lib.programmes {
+        assert!(!p.source.is_empty(), "{}", p.id);
+        assert!(
+            p.cautions
+                .iter()
+                .any(|c| c.contains("see a doctor") && c.contains("leg")),
+            "{}",
+            p.id
+        );
+        for id in p
+            .weeks
+            .iter()
+            .flat_map(|w| w.days.iter().flatten())
+            .chain(&p.flare)
+        {
+            assert!(routines.get(id).is_some(), "{}: {id}", p.id);
+        }
+        for id in &p.flare {
+            assert!(
+                routines.get(id).unwrap().tags.iter().any(|t| t == "flare"),
+                "{id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn programme_file_errors_are_located() {
+    let routines = Library::load(&[]);
+    let known = |id: &str| routines.get(id).map(|r| r.kind);
+    let bad = "name = \"x\"\n[[weeks]]\nlevel = 9\nmon = [\"no-such-routine\"]\ntuesday = []\n";
+    let errors = super::file::parse("x", "x.toml", bad, Origin::Bundled, &known).unwrap_err();
+    assert_eq!(errors[0].line, 5, "{errors:?}");
+    assert!(errors[0].message.contains("unknown field"), "{errors:?}");
+    let bad = "name = \"x\"\n[[weeks]]\nlevel = 9\nmon = [\"no-such-routine\"]\n";
+    let errors = super::file::parse("x", "x.toml", bad, Origin::Bundled, &known).unwrap_err();
+    let lines: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(lines, [(3, 9), (4, 8)], "{errors:#?}");
+    assert!(
+        errors[1]
+            .message
+            .contains("unknown routine `no-such-routine`")
+    );
+    let empty =
+        super::file::parse("x", "x.toml", "name = \"x\"\n", Origin::Bundled, &known).unwrap_err();
+    assert!(empty[0].message.contains("no weeks"));
+}

@@ -1,0 +1,464 @@
+//! The app's side of programmes: the programme files and records, the dosed library, Today
+//! under a programme, and the questions asked after a session or a log entry — "go up or stay?",
+//! "the dose stepped back, here is why", "switch to the flare plan?". Owns its state, its keys
+//! and its drawing; the app routes messages here while a question is open.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
+
+use super::app::Msg;
+use super::theme::Theme;
+use crate::flags::Flags;
+use crate::history::SessionRecord;
+use crate::id::new_id;
+use crate::plan::Today;
+use crate::programme::dose::DoseLimits;
+use crate::programme::file::ProgrammeLibrary;
+use crate::programme::flare::{self, Advice, Trigger};
+use crate::programme::offer::{self, RoutineDecision};
+use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, ProgrammeState};
+use crate::programme::{Decision, schedule};
+use crate::routine::{Kind, Library};
+use crate::store::JsonlStore;
+
+/// A question or notice waiting for the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// The next level is offered: go up or stay.
+    Offer(RoutineDecision),
+    /// The dose stepped back (already recorded): say why.
+    SteppedBack {
+        /// The routine's name.
+        name: String,
+        /// The new level.
+        to: u8,
+        /// Why.
+        reason: String,
+    },
+    /// Offer the flare plan.
+    Flare {
+        /// The rating it would start from.
+        from_pain: u8,
+        /// Why.
+        reason: String,
+    },
+    /// The flare plan ended (already recorded).
+    FlareOver {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Programme state in the app.
+#[derive(Debug, Clone)]
+pub struct ProgrammeView {
+    /// Every programme.
+    pub programmes: ProgrammeLibrary,
+    /// The routines as written, before any dose level.
+    pub written: Library,
+    /// Every record, in file order.
+    pub records: Vec<ProgrammeRecord>,
+    /// The state folded from them.
+    pub state: ProgrammeState,
+    /// Who the dose is for.
+    pub limits: DoseLimits,
+    /// Questions waiting, first shown first.
+    pub prompts: Vec<Prompt>,
+    /// Problems loading or saving, in words.
+    pub problems: Vec<String>,
+    store: JsonlStore,
+}
+
+impl ProgrammeView {
+    /// Loads the bundled programmes and those in `config_dir/programmes`, and the records in
+    /// `data_dir`.
+    pub fn load(written: &Library, data_dir: &Path, config_dir: Option<&Path>) -> ProgrammeView {
+        let dirs: Vec<_> = config_dir
+            .map(|d| d.join("programmes"))
+            .into_iter()
+            .collect();
+        let programmes = ProgrammeLibrary::load(&dirs, written);
+        let store = state::store(data_dir);
+        let mut problems: Vec<String> = programmes
+            .broken
+            .iter()
+            .map(|b| format!("{} is broken: {}", b.origin.label(), b.errors[0].headline()))
+            .collect();
+        let records = match store.load::<ProgrammeRecord>() {
+            Ok(loaded) => {
+                problems.extend(store.warnings(&loaded.rejected, &loaded.notes));
+                loaded.records
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                Vec::new()
+            }
+        };
+        ProgrammeView {
+            programmes,
+            written: written.clone(),
+            state: ProgrammeState::fold(&records, None),
+            records,
+            limits: DoseLimits::default(),
+            prompts: Vec::new(),
+            problems,
+            store,
+        }
+    }
+
+    /// The library with each routine at its level for `today`.
+    pub fn dosed(&self, today: NaiveDate) -> Library {
+        let mut library = self.written.clone();
+        schedule::apply_levels(
+            &mut library,
+            &self.programmes,
+            &self.state,
+            today,
+            self.limits,
+        );
+        library
+    }
+
+    /// What the running programme or flare plan asks of `day`.
+    pub fn day(&self, day: NaiveDate) -> Option<schedule::Day> {
+        schedule::day(&self.programmes, &self.state, day)
+    }
+
+    /// Today under the programme or flare plan; `None` when neither is on.
+    pub fn today(&self, sessions: &[SessionRecord], day: NaiveDate) -> Option<Today> {
+        schedule::today(&self.programmes, &self.state, sessions, day)
+    }
+
+    fn append(&mut self, record: ProgrammeRecord) -> bool {
+        match state::record(&self.store, &record) {
+            Ok(()) => {
+                self.records.push(record);
+                self.state = ProgrammeState::fold(&self.records, None);
+                true
+            }
+            Err(e) => {
+                self.problems.push(format!("not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// After a session is saved: the dose decision for its routine (a step back is recorded at
+    /// once, an offer waits for the answer) and, on a rise of 2 or more, the flare plan.
+    /// Returns whether the levels changed.
+    pub fn after_session(
+        &mut self,
+        record: &SessionRecord,
+        sessions: &[SessionRecord],
+        flags: &Flags,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let serious = flare::serious_flag(flags);
+        let mut changed = false;
+        if record.kind == Kind::Stretch {
+            let decision = offer::decide(
+                offer::Inputs {
+                    programmes: &self.programmes,
+                    routines: &self.written,
+                    state: &self.state,
+                    sessions,
+                    today: now.date_naive(),
+                    limits: self.limits,
+                    flag_active: serious,
+                },
+                &record.routine,
+            );
+            match decision {
+                Some(
+                    d @ RoutineDecision {
+                        decision: Decision::Offer { .. },
+                        ..
+                    },
+                ) => self.prompts.push(Prompt::Offer(d)),
+                Some(
+                    d @ RoutineDecision {
+                        decision: Decision::StepBack { .. },
+                        ..
+                    },
+                ) => {
+                    if let Some(change) =
+                        offer::record_for(&d, Direction::Down, new_id(now.timestamp_millis()), now)
+                    {
+                        let prompt = Prompt::SteppedBack {
+                            name: d.name.clone(),
+                            to: change.to,
+                            reason: change.reason.clone(),
+                        };
+                        if self.append(ProgrammeRecord::Dose(change)) {
+                            self.prompts.push(prompt);
+                            changed = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let (Some(before), Some(after)) = (record.pain_before, record.pain_after) {
+            self.flare_question(Trigger::Session { before, after }, serious, now);
+        }
+        changed
+    }
+
+    /// After a pain rating is logged: offers the flare plan, or ends it when pain is back below
+    /// where it started. Returns whether the levels changed.
+    pub fn after_log(
+        &mut self,
+        pain: u8,
+        ratings: &[(DateTime<FixedOffset>, u8)],
+        flags: &Flags,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        if let Some(f) = self.state.flare {
+            if let Some(reason) = flare::resumes(&f, ratings) {
+                let ok = self.append(ProgrammeRecord::Flare(FlareChange {
+                    id: new_id(now.timestamp_millis()),
+                    at: now,
+                    on: false,
+                    from_pain: None,
+                    reason: reason.clone(),
+                }));
+                if ok {
+                    self.prompts.push(Prompt::FlareOver { reason });
+                }
+                return ok;
+            }
+            return false;
+        }
+        self.flare_question(Trigger::Logged(pain), flare::serious_flag(flags), now);
+        false
+    }
+
+    fn flare_question(&mut self, trigger: Trigger, serious: bool, _now: DateTime<FixedOffset>) {
+        if self
+            .prompts
+            .iter()
+            .any(|p| matches!(p, Prompt::Flare { .. }))
+        {
+            return;
+        }
+        if let Advice::Offer { from_pain, reason } =
+            flare::offer(trigger, serious, self.state.flare.as_ref())
+        {
+            self.prompts.push(Prompt::Flare { from_pain, reason });
+        }
+    }
+
+    /// Answers the first question: Enter or `y` says yes (go up / start the flare plan), Esc
+    /// says no (stay / not now); a notice closes on either. `None` when the message is not an
+    /// answer; `Some(levels_changed)` when it was.
+    pub fn answer(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> Option<bool> {
+        let yes = match msg {
+            Msg::Confirm | Msg::Yes => true,
+            Msg::Cancel => false,
+            _ => return None,
+        };
+        if self.prompts.is_empty() {
+            return None;
+        }
+        let prompt = self.prompts.remove(0);
+        let id = new_id(now.timestamp_millis());
+        Some(match prompt {
+            Prompt::Offer(d) => {
+                let direction = if yes { Direction::Up } else { Direction::Stay };
+                offer::record_for(&d, direction, id, now)
+                    .is_some_and(|change| self.append(ProgrammeRecord::Dose(change)))
+            }
+            Prompt::Flare { from_pain, reason } if yes => {
+                self.append(ProgrammeRecord::Flare(FlareChange {
+                    id,
+                    at: now,
+                    on: true,
+                    from_pain: Some(from_pain),
+                    reason,
+                }))
+            }
+            _ => false,
+        })
+    }
+
+    /// The level of `routine` today under the running programme, if one runs.
+    pub fn level(&self, routine: &str, day: NaiveDate) -> Option<u8> {
+        if self.state.flare.is_some() {
+            return None;
+        }
+        let p = schedule::running(&self.programmes, &self.state)?;
+        Some(schedule::level(p, &self.state, routine, day))
+    }
+
+    /// The History tab's programme section: the programme, the week, and the recent sessions
+    /// under it with their week and level, and the last dose changes with their reasons.
+    pub fn history_lines(
+        &self,
+        sessions: &[SessionRecord],
+        today: NaiveDate,
+        t: &Theme,
+    ) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        let Some(p) = schedule::running(&self.programmes, &self.state) else {
+            return lines;
+        };
+        let Some(active) = &self.state.active else {
+            return lines;
+        };
+        let pos = schedule::position(p, active.start_date, today);
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "{} · week {} of {}{}",
+                p.name,
+                pos.week,
+                pos.weeks,
+                if self.state.flare.is_some() {
+                    " · flare plan on"
+                } else {
+                    ""
+                }
+            ),
+            t.title(),
+        ));
+        let mut recent: Vec<&SessionRecord> = sessions
+            .iter()
+            .filter(|s| s.started >= active.started_at)
+            .collect();
+        recent.sort_by_key(|s| std::cmp::Reverse(s.started));
+        for s in recent.into_iter().take(5) {
+            let Some((week, level)) =
+                schedule::session_context(&self.programmes, &self.records, &s.routine, s.started)
+            else {
+                continue;
+            };
+            let name = self
+                .written
+                .get(&s.routine)
+                .map_or(s.routine.as_str(), |r| r.name.as_str());
+            lines.push(Line::from(vec![
+                Span::raw(format!(" {} ", s.started.format("%a %-d %b"))),
+                Span::raw(name.to_owned()),
+                Span::styled(format!(" · week {week} · level {level}"), t.muted()),
+            ]));
+        }
+        for r in self.records.iter().rev().take(3) {
+            if let ProgrammeRecord::Dose(d) = r {
+                let name = self
+                    .written
+                    .get(&d.routine)
+                    .map_or(d.routine.as_str(), |r| r.name.as_str());
+                let what = match d.direction {
+                    Direction::Up => format!("up to level {}", d.to),
+                    Direction::Stay => format!("stayed at level {}", d.to),
+                    Direction::Down => format!("back to level {}", d.to),
+                };
+                lines.push(Line::styled(
+                    format!(" {} {name} {what}: {}", d.at.format("%-d %b"), d.reason),
+                    t.muted(),
+                ));
+            }
+        }
+        lines
+    }
+}
+
+/// The first waiting question, drawn over the screen.
+pub struct PromptOverlay<'a> {
+    /// The question.
+    pub prompt: &'a Prompt,
+    /// Colours.
+    pub theme: &'a Theme,
+}
+
+impl Widget for &PromptOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let t = self.theme;
+        let (title, body, keys): (&str, Vec<Line>, &str) = match self.prompt {
+            Prompt::Offer(d) => {
+                let (to, change, reason) = match &d.decision {
+                    Decision::Offer { to, change, reason } => {
+                        (*to, change.label(), reason.as_str())
+                    }
+                    _ => (d.level, "", ""),
+                };
+                (
+                    "Ready for a little more?",
+                    vec![
+                        Line::styled(format!("{}: level {} → {to}", d.name, d.level), t.title()),
+                        Line::from(format!("Next time: {change}.")),
+                        Line::default(),
+                        Line::styled(format!("Why: {reason}."), t.muted()),
+                    ],
+                    "enter go up · esc stay",
+                )
+            }
+            Prompt::SteppedBack { name, to, reason } => (
+                "The dose stepped back",
+                vec![
+                    Line::styled(format!("{name}: back to level {to}"), t.title()),
+                    Line::default(),
+                    Line::styled(format!("Why: {reason}."), t.muted()),
+                ],
+                "enter ok",
+            ),
+            Prompt::Flare { reason, .. } => (
+                "A flare plan for the next days?",
+                vec![
+                    Line::styled(format!("Because {reason}."), t.title()),
+                    Line::from(
+                        "Short, gentle routines every day, instead of your usual ones, until the pain is back below where it started.",
+                    ),
+                    Line::default(),
+                    Line::styled(
+                        "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
+                        t.caution(),
+                    ),
+                ],
+                "enter start it · esc not now",
+            ),
+            Prompt::FlareOver { reason } => (
+                "The flare plan is over",
+                vec![Line::styled(format!("{reason}."), t.title())],
+                "enter ok",
+            ),
+        };
+        let width = area.width.min(60);
+        let inner = usize::from(width.saturating_sub(4)).max(1);
+        let mut text = Text::from(body);
+        text.lines.push(Line::default());
+        text.lines.push(Line::styled(keys, t.key()));
+        let rows: usize = text
+            .lines
+            .iter()
+            .map(|l| l.width().max(1).div_ceil(inner))
+            .sum();
+        let height = (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [rect] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(rect, buf);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .border_type(BorderType::Rounded)
+                    .title(format!(" {title} "))
+                    .title_style(t.title())
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(rect, buf);
+    }
+}
