@@ -175,3 +175,136 @@ fn an_entry_dated_an_hour_ahead_of_the_clock_counts_now_but_not_as_of_earlier() 
     let earlier = (Local::now() - Duration::minutes(1)).to_rfc3339();
     assert!(ids(&home.flags_json(&["--as-of", &earlier]), "flags").is_empty());
 }
+
+/// (what it shows, entries as `log add` arguments with `--at`, the flag expected, present?)
+#[test]
+fn the_clinical_scenarios_through_the_command_line_each_beside_its_nearest_miss() {
+    type Case = (&'static str, Vec<Vec<&'static str>>, &'static str, bool);
+    let at = |day: &'static str| -> Vec<&'static str> { vec!["--pain", "4", "--at", day] };
+    let entry = |day: &'static str, rest: &[&'static str]| -> Vec<&'static str> {
+        let mut args = at(day);
+        args.extend_from_slice(rest);
+        args
+    };
+    let cases: Vec<Case> = vec![
+        (
+            "both buttocks numb",
+            vec![entry(
+                "2025-03-09",
+                &[
+                    "--area",
+                    "buttock-left",
+                    "--area",
+                    "buttock-right",
+                    "--symptom",
+                    "numbness",
+                ],
+            )],
+            "saddle-buttocks",
+            true,
+        ),
+        (
+            "one buttock numb",
+            vec![entry(
+                "2025-03-09",
+                &["--area", "buttock-left", "--symptom", "numbness"],
+            )],
+            "saddle-buttocks",
+            false,
+        ),
+        (
+            "both legs numb",
+            vec![entry(
+                "2025-03-09",
+                &[
+                    "--area",
+                    "leg-left",
+                    "--area",
+                    "leg-right",
+                    "--symptom",
+                    "numbness",
+                ],
+            )],
+            "both-legs",
+            true,
+        ),
+        (
+            "both legs stiff",
+            vec![entry(
+                "2025-03-09",
+                &[
+                    "--area",
+                    "leg-left",
+                    "--area",
+                    "leg-right",
+                    "--symptom",
+                    "stiffness",
+                ],
+            )],
+            "both-legs",
+            false,
+        ),
+        (
+            "weakness, no area",
+            vec![entry("2025-03-09", &["--symptom", "weakness"])],
+            "leg-weakness",
+            true,
+        ),
+        (
+            "a fall, pain 8, sudden",
+            vec![vec![
+                "--pain",
+                "8",
+                "--at",
+                "2025-03-09",
+                "--onset",
+                "sudden",
+                "--trigger",
+                "fall",
+            ]],
+            "fall-severe",
+            true,
+        ),
+        (
+            "a fall, pain 7, sudden",
+            vec![vec![
+                "--pain",
+                "7",
+                "--at",
+                "2025-03-09",
+                "--onset",
+                "sudden",
+                "--trigger",
+                "fall",
+            ]],
+            "fall-severe",
+            false,
+        ),
+        (
+            "one entry six days old",
+            vec![entry("2025-03-04", &[])],
+            "lingering",
+            false,
+        ),
+        (
+            "two entries four days apart",
+            vec![entry("2025-03-04", &[]), entry("2025-03-08", &[])],
+            "lingering",
+            true,
+        ),
+        (
+            "saddle numbness 15 days ago, never acknowledged",
+            vec![entry("2025-02-23", &["--symptom", "saddle-numbness"])],
+            "saddle-numbness",
+            true,
+        ),
+    ];
+    for (what, entries, flag, present) in cases {
+        let home = Home::new();
+        for args in entries {
+            home.add(&args);
+        }
+        let doc = home.flags_json(&["--as-of", "2025-03-10"]);
+        assert_eq!(ids(&doc, "flags").contains(&flag), present, "{what}: {doc}");
+    }
+}
