@@ -25,6 +25,7 @@ def zone(day):
 start = datetime(2026, 8, 24)
 entries, history, checkins, acks = [], [], [], []
 counter = 0
+noted = 0
 notes = [
     "worse after the long drive",
     'sat in a "bad" chair, all day, again',
@@ -46,7 +47,8 @@ for d in range(91):
              "triggers": rnd.choice([[], ["sitting"], ["lifting"], ["sleep-position"], ["sitting", "stress"]]),
              "relief": rnd.choice([[], ["heat"], ["stretching"], ["walking"], ["medication"], ["heat", "stretching"]])}
         if rnd.random() < 0.12:
-            e["note"] = notes[counter % len(notes)]
+            e["note"] = notes[noted % len(notes)]
+            noted += 1
         if d % 17 == 3 and k == 0:
             e["onset"] = "sudden"
         counter += 1
