@@ -540,7 +540,7 @@ pub fn session_out(s: &SessionRecord, names: &HashMap<String, String>) -> Sessio
 }
 
 fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> FlagOut {
-    let evidence = flag
+    let mut evidence: Vec<EvidenceOut> = flag
         .evidence
         .iter()
         .map(|ev| {
@@ -559,6 +559,7 @@ fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> Flag
             }
         })
         .collect();
+    evidence.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
     FlagOut {
         id: flag.rule.id.clone(),
         level: flag.rule.level.id(),
