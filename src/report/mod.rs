@@ -408,10 +408,35 @@ fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The label of a known id, looked up once per id rather than per entry (the vocabulary's own
+/// lookup builds a list each time, which ten years of entries would feel).
+fn label(category: Category, id: &str) -> &'static str {
+    use std::sync::OnceLock;
+    static LABELS: OnceLock<HashMap<(u8, &'static str), &'static str>> = OnceLock::new();
+    const CATEGORIES: [Category; 5] = [
+        Category::Area,
+        Category::Symptom,
+        Category::Trigger,
+        Category::Relief,
+        Category::Condition,
+    ];
+    let key = |c: Category| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0) as u8;
+    let labels = LABELS.get_or_init(|| {
+        let v = Vocabulary::bundled();
+        let mut map = HashMap::new();
+        for c in CATEGORIES {
+            for id in crate::vocabulary::id_set::known(c) {
+                map.insert((key(c), *id), v.label(c, id));
+            }
+        }
+        map
+    });
+    labels.get(&(key(category), id)).copied().unwrap_or("")
+}
+
 fn labels<K: crate::vocabulary::id_set::IdKind>(set: IdSet<K>, category: Category) -> Vec<String> {
-    let v = Vocabulary::bundled();
     set.iter()
-        .map(|id| v.label(category, id).to_owned())
+        .map(|id| label(category, id).to_owned())
         .collect()
 }
 
@@ -438,7 +463,6 @@ fn time_of_day(hour: u32) -> usize {
 
 /// Computes the report over `period` as of `now`.
 pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) -> Report {
-    let vocabulary = Vocabulary::bundled();
     let start = inputs.entries.partition_point(|e| e.at < period.since);
     let end = inputs.entries.partition_point(|e| e.at < period.until);
     let entries = &inputs.entries[start..end.max(start)];
@@ -480,17 +504,17 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
         areas: counts(
             entries,
             |e| e.areas.iter().collect(),
-            |id| vocabulary.label(Category::Area, id).to_owned(),
+            |id| label(Category::Area, id).to_owned(),
         ),
         triggers: counts(
             entries,
             |e| e.triggers.iter().collect(),
-            |id| vocabulary.label(Category::Trigger, id).to_owned(),
+            |id| label(Category::Trigger, id).to_owned(),
         ),
         relief: counts(
             entries,
             |e| e.relief.iter().collect(),
-            |id| vocabulary.label(Category::Relief, id).to_owned(),
+            |id| label(Category::Relief, id).to_owned(),
         ),
         time_of_day: by_time_of_day(entries),
         routines: routines(inputs, &sessions, period, now),
