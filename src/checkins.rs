@@ -74,9 +74,11 @@ pub fn due(
     if declined_on.is_some_and(|d| d >= now.date_naive()) {
         return false;
     }
+    // A check-in dated after now (a clock that ran fast, a copy from another machine) counts as
+    // recent: asking again would only nag.
     !checkins
         .iter()
-        .any(|c| c.at > now - Duration::days(EVERY_DAYS) && c.at <= now + Duration::days(1))
+        .any(|c| c.at > now - Duration::days(EVERY_DAYS))
 }
 
 /// A line of the file: a check-in, or the tombstone of one taken back.

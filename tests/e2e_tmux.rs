@@ -106,6 +106,17 @@ impl Drop for Tmux {
 fn command(home: &Path, args: &str) -> String {
     std::fs::create_dir_all(home.join("data")).unwrap();
     std::fs::write(home.join("data").join(knotless::tui::WELCOME_SEEN), "").unwrap();
+    // And checked in this week: the weekly check-in is not offered.
+    std::fs::write(
+        home.join("data").join(knotless::checkins::FILE),
+        format!(
+            "{{\"id\":\"01KCHECKIN0000000000000001\",\"at\":\"{}\",\"pain\":3,\"enjoyment\":3,\"activity\":3}}\n",
+            chrono::Local::now().fixed_offset().to_rfc3339()
+        ),
+    )
+    .unwrap();
+    let private = std::os::unix::fs::PermissionsExt::from_mode(0o600);
+    std::fs::set_permissions(home.join("data").join(knotless::checkins::FILE), private).unwrap();
     first_run_command(home, args)
 }
 

@@ -3,9 +3,7 @@
 //! `--since`/`--until` into a period. Bad flags are refused (exit 2) before anything is written.
 
 use std::collections::HashMap;
-use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,30 +18,10 @@ use crate::history::{BreakRecord, HistoryRecord, SessionRecord};
 use crate::paths::Paths;
 use crate::report::export::{self, What};
 use crate::report::{Inputs, Period};
+pub use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
 use crate::routine::Library;
 use crate::symptoms::{SymptomEntry, SymptomLog};
 use crate::when::When;
-
-/// The report's formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    /// One self-contained page for a browser or a printer.
-    Html,
-    /// Markdown text and tables.
-    Md,
-    /// The figures as JSON (schema in the README).
-    Json,
-}
-
-impl ReportFormat {
-    fn extension(self) -> &'static str {
-        match self {
-            ReportFormat::Html => "html",
-            ReportFormat::Md => "md",
-            ReportFormat::Json => "json",
-        }
-    }
-}
 
 /// `knotless report` flags.
 #[derive(Debug, clap::Args)]
@@ -229,16 +207,6 @@ pub fn period(
     })
 }
 
-/// Creates `path` for writing, private to the user (`0600`): reports hold health data.
-fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-}
-
 /// Runs `report`.
 pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
     let now = Local::now().fixed_offset();
@@ -276,7 +244,7 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
                 || default_name(now, args.format.extension()),
                 Path::to_path_buf,
             );
-            if let Err(e) = create_private(&path).and_then(|mut f| f.write_all(text.as_bytes())) {
+            if let Err(e) = write_private(&path, text.as_bytes()) {
                 return usage_error(&format!("cannot write {}: {e}", path.display()));
             }
             println!("{}", crate::text::visible(&path.display().to_string()));
@@ -288,50 +256,6 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
-}
-
-/// The report in `format` as text.
-pub fn render(
-    inputs: &Inputs<'_>,
-    period: Period,
-    now: DateTime<FixedOffset>,
-    format: ReportFormat,
-) -> Result<String, String> {
-    let report = crate::report::compute(inputs, period, now);
-    match format {
-        ReportFormat::Html => crate::report::html::render(&report).map_err(|e| e.to_string()),
-        ReportFormat::Md => Ok(crate::report::markdown::render(&report)),
-        ReportFormat::Json => serde_json::to_string_pretty(&report)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| e.to_string()),
-    }
-}
-
-/// `knotless-report-YYYY-MM-DD.EXT` in the current folder.
-pub fn default_name(now: DateTime<FixedOffset>, extension: &str) -> PathBuf {
-    PathBuf::from(format!(
-        "knotless-report-{}.{extension}",
-        now.format("%Y-%m-%d")
-    ))
-}
-
-/// Opens `path` with the desktop's default program, without waiting for it.
-pub fn open_in_browser(path: &Path) -> std::io::Result<()> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(path)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
 }
 
 /// Runs `export`.
@@ -359,9 +283,11 @@ pub fn run_export(paths: &Paths, args: ExportArgs) -> ExitCode {
         None => write_stdout(&records, args.format, period),
         Some(p) if p == Path::new("-") => write_stdout(&records, args.format, period),
         Some(p) => {
-            let result = create_private(p).map_err(|e| e.to_string()).and_then(|f| {
-                write_export(std::io::BufWriter::new(f), &records, args.format, period)
-            });
+            let result = crate::report::create_private(p)
+                .map_err(|e| e.to_string())
+                .and_then(|f| {
+                    write_export(std::io::BufWriter::new(f), &records, args.format, period)
+                });
             match result {
                 Ok(()) => {
                     println!("{}", crate::text::visible(&p.display().to_string()));

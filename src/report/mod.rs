@@ -904,5 +904,88 @@ pub fn num(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), |x| format!("{x:.1}"))
 }
 
+/// The report's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page for a browser or a printer.
+    Html,
+    /// Markdown text and tables.
+    Md,
+    /// The figures as JSON (schema in the README).
+    Json,
+}
+
+impl ReportFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "html",
+            ReportFormat::Md => "md",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+/// The report in `format` as text.
+pub fn render(
+    inputs: &Inputs<'_>,
+    period: Period,
+    now: DateTime<FixedOffset>,
+    format: ReportFormat,
+) -> Result<String, String> {
+    let report = compute(inputs, period, now);
+    match format {
+        ReportFormat::Html => html::render(&report).map_err(|e| e.to_string()),
+        ReportFormat::Md => Ok(markdown::render(&report)),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// `knotless-report-YYYY-MM-DD.EXT` in the current folder.
+pub fn default_name(now: DateTime<FixedOffset>, extension: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!(
+        "knotless-report-{}.{extension}",
+        now.format("%Y-%m-%d")
+    ))
+}
+
+/// Creates `path` for writing, private to the user (`0600`): reports hold health data.
+pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Writes `bytes` to `path`, private to the user.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    create_private(path).and_then(|mut f| f.write_all(bytes))
+}
+
+/// Opens `path` with the desktop's default program, without waiting for it.
+pub fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+}
+
 #[cfg(test)]
 mod tests;

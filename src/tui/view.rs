@@ -217,6 +217,7 @@ impl Widget for &App {
         match &self.screen {
             Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
             Screen::Log => (&LogScreen {
+                checkins: &self.appointment.checkins,
                 view: &self.log,
                 today: self.now.wall.date_naive(),
                 theme: self.theme,
@@ -234,8 +235,18 @@ impl Widget for &App {
                 .render(body, buf),
         }
         if let Some(footer) = footer {
-            (&Footer { app: self, full }).render(footer, buf);
+            if let Some(notice) = &self.appointment.notice {
+                // Where the report went (or why not) replaces the key hints until the next key.
+                Line::styled(format!(" {notice}"), self.theme.title()).render(footer, buf);
+            } else {
+                (&Footer { app: self, full }).render(footer, buf);
+            }
         }
+        (&super::appointment::CheckinBox {
+            appointment: &self.appointment,
+            theme: self.theme,
+        })
+            .render(body, buf);
         if self.help {
             (&HelpOverlay { app: self }).render(full, buf);
         }
