@@ -130,6 +130,10 @@ fn r_on_history_and_review_writes_the_report_and_says_where() {
         screen.contains("knotless-report-2026-11-24.html"),
         "{screen}"
     );
+    // On a small terminal the file's name still shows.
+    let small = h.screen(40, 12);
+    assert!(small.contains("knotless-report-2026-11-24.html"), "{small}");
+    insta::assert_snapshot!("report_written_40x12", small);
     // The next key clears the word and still acts.
     h.send(&[Msg::Left]);
     assert!(!h.screen(120, 24).contains("Report written to"));

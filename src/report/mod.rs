@@ -463,6 +463,20 @@ fn time_of_day(hour: u32) -> usize {
 
 /// Computes the report over `period` as of `now`.
 pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) -> Report {
+    // The log is kept in time order; should a caller's copy not be, sort one rather than read
+    // it wrong (the periods and flag windows below are found by binary search).
+    let sorted;
+    let inputs = if inputs.entries.is_sorted_by_key(|e| e.at) {
+        inputs
+    } else {
+        let mut entries = inputs.entries.to_vec();
+        entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        sorted = entries;
+        &Inputs {
+            entries: &sorted,
+            ..*inputs
+        }
+    };
     let start = inputs.entries.partition_point(|e| e.at < period.since);
     let end = inputs.entries.partition_point(|e| e.at < period.until);
     let entries = &inputs.entries[start..end.max(start)];

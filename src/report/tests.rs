@@ -446,3 +446,12 @@ fn the_pain_chart_has_a_dot_per_distinct_entry_and_two_lines() {
     // Seven entries, all on different days: seven dots plus one in the legend.
     assert_eq!(svg.matches("<circle").count(), 8);
 }
+
+#[test]
+fn entries_out_of_order_give_the_same_report() {
+    let f = fixture();
+    let sorted = serde_json::to_string(&november(&f)).unwrap();
+    let mut shuffled = fixture();
+    shuffled.entries.reverse();
+    assert_eq!(serde_json::to_string(&november(&shuffled)).unwrap(), sorted);
+}

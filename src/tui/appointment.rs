@@ -162,6 +162,8 @@ impl Appointment {
                     checkin.score()
                 ));
                 self.checkins.push(checkin);
+                self.checkins
+                    .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
             }
             Err(e) => {
                 // Asked again tomorrow rather than lost silently.

@@ -237,7 +237,16 @@ impl Widget for &App {
         if let Some(footer) = footer {
             if let Some(notice) = &self.appointment.notice {
                 // Where the report went (or why not) replaces the key hints until the next key.
-                Line::styled(format!(" {notice}"), self.theme.title()).render(footer, buf);
+                // On a narrow terminal the end of it (the file's name) is what matters.
+                let room = usize::from(footer.width);
+                let count = notice.chars().count();
+                let shown = if count + 1 > room {
+                    let tail: String = notice.chars().skip(count + 1 - room).collect();
+                    format!("…{tail}")
+                } else {
+                    format!(" {notice}")
+                };
+                Line::styled(shown, self.theme.title()).render(footer, buf);
             } else {
                 (&Footer { app: self, full }).render(footer, buf);
             }
