@@ -95,14 +95,15 @@ pub fn pain(report: &Report) -> String {
     }
     doc = doc.add(line(left, top + ph, w - right, top + ph, INK, 0.8));
 
-    // Every entry, one dot per distinct (day, pain): the dots stay few however much was logged.
+    // Every entry, one dot per distinct place (half a unit across, pain up): the same picture,
+    // and the dots stay few however much was logged over however long.
     let mut seen = HashSet::new();
     let mut dots = Group::new()
         .set("fill", "none")
         .set("stroke", "#555")
         .set("stroke-width", 0.7);
     for e in &report.entries {
-        if seen.insert((e.at.date_naive(), e.pain)) {
+        if seen.insert(((x(e.at.date_naive()) * 2.0).round() as i64, e.pain)) {
             dots = dots.add(
                 Circle::new()
                     .set("cx", format!("{:.1}", x(e.at.date_naive())))

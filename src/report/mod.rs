@@ -487,12 +487,22 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
         .collect();
     sessions.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
 
-    let mut offsets: Vec<String> = entries
+    // Offsets as seconds first: formatting each record's offset would cost an allocation each.
+    let seconds: Vec<i32> = entries
         .iter()
-        .map(|e| e.at.offset().to_string())
-        .chain(sessions.iter().map(|s| s.started.offset().to_string()))
+        .map(|e| e.at.offset().local_minus_utc())
+        .chain(
+            sessions
+                .iter()
+                .map(|s| s.started.offset().local_minus_utc()),
+        )
         .collect::<HashSet<_>>()
         .into_iter()
+        .collect();
+    let mut offsets: Vec<String> = seconds
+        .into_iter()
+        .filter_map(FixedOffset::east_opt)
+        .map(|o| o.to_string())
         .collect();
     offsets.sort();
 
@@ -517,17 +527,17 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
         pain: pain(entries),
         areas: counts(
             entries,
-            |e| e.areas.iter().collect(),
+            |e| e.areas.iter(),
             |id| label(Category::Area, id).to_owned(),
         ),
         triggers: counts(
             entries,
-            |e| e.triggers.iter().collect(),
+            |e| e.triggers.iter(),
             |id| label(Category::Trigger, id).to_owned(),
         ),
         relief: counts(
             entries,
-            |e| e.relief.iter().collect(),
+            |e| e.relief.iter(),
             |id| label(Category::Relief, id).to_owned(),
         ),
         time_of_day: by_time_of_day(entries),
@@ -708,9 +718,9 @@ fn pain(entries: &[SymptomEntry]) -> PainOut {
     }
 }
 
-fn counts(
+fn counts<I: IntoIterator<Item = &'static str>>(
     entries: &[SymptomEntry],
-    ids: impl Fn(&SymptomEntry) -> Vec<&'static str>,
+    ids: impl Fn(&SymptomEntry) -> I,
     label: impl Fn(&str) -> String,
 ) -> Vec<CountOut> {
     let mut by_id: HashMap<&'static str, (usize, u32)> = HashMap::new();
@@ -903,9 +913,27 @@ fn checkins_out(all: &[Checkin], period: Period) -> CheckinsOut {
     }
 }
 
-/// "Tue 24 Nov 2026 09:30 +01:00": a time as a person reads it, with its zone.
+/// "Tue 24 Nov 2026 09:30 +01:00": a time as a person reads it, with its zone. Written by hand
+/// rather than through chrono's format strings: the appendix has one per entry.
 pub fn when(at: DateTime<FixedOffset>) -> String {
-    at.format("%a %-d %b %Y %H:%M %:z").to_string()
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let offset = at.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs() / 60;
+    format!(
+        "{} {} {} {} {:02}:{:02} {sign}{:02}:{:02}",
+        DAYS[at.weekday().num_days_from_monday() as usize],
+        at.day(),
+        MONTHS[at.month0() as usize],
+        at.year(),
+        at.hour(),
+        at.minute(),
+        offset / 60,
+        offset % 60
+    )
 }
 
 /// "Tue 24 Nov 2026".
