@@ -4,6 +4,7 @@
 //! Only the event loop and the command entry points read clocks; everything below takes `now`.
 
 pub mod breaks;
+pub mod checkins;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod id;
 pub mod paths;
 pub mod plan;
 pub mod programme;
+pub mod report;
 pub mod routine;
 pub mod session;
 pub mod store;

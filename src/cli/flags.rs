@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
 
 use super::log::report_load;
@@ -88,7 +88,7 @@ impl Inputs {
 /// Runs `flags`.
 pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
     let moment = match as_of {
-        None => Moment::live(Local::now().fixed_offset()),
+        None => Moment::live(crate::clock::wall_now()),
         Some(When::At(at)) => Moment::as_of(at),
         Some(day) => match day.end() {
             Ok(end) => Moment::as_of(end - chrono::Duration::seconds(1)),
@@ -129,7 +129,7 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
 
 /// Runs `flags ack ID` or `flags unack ID`.
 pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
-    let now = Local::now().fixed_offset();
+    let now = crate::clock::wall_now();
     let inputs = match Inputs::load(paths) {
         Ok(inputs) => inputs,
         Err(code) => return code,

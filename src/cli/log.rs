@@ -31,11 +31,40 @@ pub enum LogCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The weekly check-in (PEG): pain, and how much it got in the way of enjoyment and activity
+    Checkin(CheckinArgs),
     /// Delete an entry by id (or a unique start of it)
     Rm {
         /// The entry's id, as printed by `log add` or `log list`
         id: String,
     },
+}
+
+/// `knotless log checkin` flags: the three PEG answers for the past week.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Average pain in the past week, 0 (none) to 10 (worst imaginable)
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_pain)]
+    pain: u8,
+    /// How much pain got in the way of enjoying life, 0 (not at all) to 10 (completely)
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_interference)]
+    enjoyment: u8,
+    /// How much pain got in the way of general activity, 0 (not at all) to 10 (completely)
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_interference)]
+    activity: u8,
+    /// When [default: now]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    at: Option<When>,
+}
+
+fn parse_interference(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 10)
+        .ok_or_else(|| {
+            "accepted values: a whole number from 0 (not at all) to 10 (completely)".to_owned()
+        })
 }
 
 /// `knotless log add` flags.
@@ -147,6 +176,7 @@ pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
             code
         }
         LogCommand::List { since, until, json } => list(&log, since, until, json),
+        LogCommand::Checkin(args) => checkin(paths, args, crate::clock::wall_now()),
         LogCommand::Rm { id } => rm(&log, &id),
     }
 }
@@ -167,28 +197,59 @@ pub(super) fn report_load(store: &JsonlStore, rejected: &[RejectedLine], notes: 
     }
 }
 
-fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode {
-    let at = match args.at.map(When::start) {
+fn checkin(paths: &Paths, args: CheckinArgs, now: DateTime<FixedOffset>) -> ExitCode {
+    let at = match checked_at(args.at, now) {
+        Ok(at) => at,
+        Err(code) => return code,
+    };
+    let checkin = crate::checkins::Checkin {
+        id: crate::id::new_id(now.timestamp_millis()),
+        at,
+        pain: args.pain,
+        enjoyment: args.enjoyment,
+        activity: args.activity,
+    };
+    if let Err(e) = crate::checkins::CheckinLog::new(&paths.data_dir).save(&checkin) {
+        return usage_error(&e.to_string());
+    }
+    println!("{}", checkin.id);
+    ExitCode::SUCCESS
+}
+
+/// `--at` checked: not in the future (beyond [`CLOCK_SKEW`]), not before [`FIRST_YEAR`].
+fn checked_at(
+    at: Option<When>,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, ExitCode> {
+    let at = match at.map(When::start) {
         None => now,
         Some(Ok(at)) => at,
-        Some(Err(e)) => return usage_error(&format!("--at: {e}")),
+        Some(Err(e)) => return Err(usage_error(&format!("--at: {e}"))),
     };
     let accepted = format!(
         "accepted: a time from {FIRST_YEAR}-01-01 up to now (a minute ahead of this computer's \
          clock is allowed for clocks that differ)"
     );
     if at > now + CLOCK_SKEW {
-        return usage_error(&format!(
+        return Err(usage_error(&format!(
             "--at {} is in the future; log what you have felt, up to now; {accepted}",
             at.format("%Y-%m-%d %H:%M")
-        ));
+        )));
     }
     if at.year() < FIRST_YEAR {
-        return usage_error(&format!(
+        return Err(usage_error(&format!(
             "--at {} is before {FIRST_YEAR}; {accepted}",
             at.format("%Y-%m-%d %H:%M")
-        ));
+        )));
     }
+    Ok(at)
+}
+
+fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode {
+    let at = match checked_at(args.at, now) {
+        Ok(at) => at,
+        Err(code) => return code,
+    };
     if let Some(both) = args.symptoms.iter().find(|s| args.denied.contains(s)) {
         return usage_error(&format!(
             "--symptom {both} and --deny {both} contradict each other; accepted: one of them \

@@ -3,9 +3,11 @@
 
 mod check;
 mod flags;
+mod history;
 mod log;
 mod new;
 mod programme;
+pub mod report;
 mod routines;
 
 use std::io::Write;
@@ -107,7 +109,23 @@ pub enum Command {
     },
     /// Print the effective configuration, defaults included
     Config,
-    /// The symptom log: add, list and remove entries
+    /// Sessions and posture breaks: routine, when, length, outcome, pain before → after
+    History {
+        /// Only from this day or moment on
+        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        since: Option<crate::when::When>,
+        /// Only up to this day (inclusive) or moment
+        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        until: Option<crate::when::When>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// A report for a doctor: HTML (prints on A4 and Letter), Markdown or JSON
+    Report(report::ReportArgs),
+    /// Records for a spreadsheet (CSV) or another program (JSON lines)
+    Export(report::ExportArgs),
+    /// The symptom log: add, list and remove entries, and the weekly check-in
     Log {
         /// What to do with the log
         #[command(subcommand)]
@@ -160,6 +178,9 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::Programme { action }) => programme::run(&paths, action),
         Some(Command::New { what }) => new::run(&paths, what),
         Some(Command::Log { action }) => log::run(&paths, action),
+        Some(Command::History { since, until, json }) => history::run(&paths, since, until, json),
+        Some(Command::Report(args)) => report::run_report(&paths, args),
+        Some(Command::Export(args)) => report::run_export(&paths, args),
         Some(Command::Flags {
             action: Some(action),
             ..

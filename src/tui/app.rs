@@ -100,6 +100,10 @@ pub enum Msg {
     ScrollDown,
     /// The mouse wheel at (column, row); `true` is down.
     Wheel(u16, u16, bool),
+    /// `r` on History or Review: write the appointment report.
+    Report,
+    /// `R`: write the report and open it in the browser.
+    ReportOpen,
     /// A key with no action of its own: it still answers "press any key" and "any other key
     /// no".
     Other,
@@ -260,6 +264,8 @@ pub struct App {
     pub(super) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
+    /// The weekly check-in and the report key (see [`super::appointment`]).
+    pub appointment: super::appointment::Appointment,
 }
 
 /// What the History statistics depend on: the day, and the sessions (appended to at the end;
@@ -347,7 +353,9 @@ impl App {
         let library = super::untrusted::library(library);
         let programme = ProgrammeView::load(&library, data_dir, None);
         let library = programme.dosed(now.wall.date_naive());
+        let appointment = super::appointment::Appointment::load(data_dir, &mut load_problems);
         let mut app = App {
+            appointment,
             programme,
             find: super::find::Find::default(),
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
@@ -679,6 +687,46 @@ impl App {
 
     /// Whether a due break may take over the screen now: not over a session, a form being
     /// filled in, a question or the first-run statement.
+    /// Writes the report of the last 90 days into `reports/` in the data folder (private, and
+    /// the same place wherever the app was started from) and says where; `open` opens it in the
+    /// browser too.
+    fn write_report(&mut self, open: bool) {
+        let names = self
+            .library
+            .routines
+            .iter()
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect();
+        let inputs = crate::report::Inputs {
+            entries: &self.log.entries,
+            sessions: &self.sessions,
+            breaks: &self.breaks_done,
+            checkins: &self.appointment.checkins,
+            acks: &self.acks,
+            rules: &self.rules.rules,
+            profile: &self.config.profile,
+            show_profile: true,
+            plan: &self.config.plan,
+            routine_names: &names,
+            emergency_number: self.config.emergency_number.as_deref(),
+        };
+        let folder = self.data_dir.join("reports");
+        let written = super::appointment::write_report(&inputs, &folder, self.now.wall);
+        self.appointment.notice = Some(match written {
+            Ok(path) => {
+                let shown = crate::text::visible(&path.display().to_string()).into_owned();
+                match open.then(|| crate::report::open_in_browser(&path)) {
+                    Some(Err(e)) => {
+                        format!("Report written to {shown}; it could not be opened: {e}")
+                    }
+                    Some(Ok(())) => format!("Report written to {shown} and opened"),
+                    None => format!("Report written to {shown}"),
+                }
+            }
+            Err(e) => format!("The report was not written: {e}"),
+        });
+    }
+
     fn can_offer_break(&self) -> bool {
         !self.welcome
             && self.raised_on_save.is_empty()
@@ -801,6 +849,8 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         && let Some(i) = app.scheduler.due(&now)
     {
         app.break_prompt = Some(BreakPrompt::Due(i));
+        // A due break comes first; the check-in is offered again afterwards.
+        app.appointment.prompt = None;
         app.screen = Screen::Breaks;
         app.help = false;
         app.bells += 1;
@@ -815,6 +865,15 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         redraw = true;
     }
+    // The weekly check-in, between things: never over a session, a form or a due break.
+    let between_things = app.can_offer_break()
+        && !app.help
+        && match &app.screen {
+            Screen::Log => matches!(app.log.mode, LogMode::List) && app.log.filter.focus.is_none(),
+            Screen::Routines => app.appointment.after_session,
+            _ => false,
+        };
+    redraw |= app.appointment.offer_if_due(between_things, now.wall);
     // The flags follow the log, acknowledgements and the passing of time (windows close).
     if msg != Msg::Tick || now.wall.timestamp().div_euclid(60) != app.flags_minute {
         let before = app.flags.clone();
@@ -929,6 +988,18 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         return msg != Msg::Tick;
     }
+    // The word about the report or the check-in lasts until the next key; that key still acts.
+    if !matches!(msg, Msg::Tick | Msg::Resize) {
+        app.appointment.notice = None;
+    }
+    if app.appointment.prompt.is_some() {
+        match msg {
+            Msg::ForceQuit => app.quit = true,
+            Msg::Tick => return false,
+            msg => app.appointment.update(msg, now.wall),
+        }
+        return true;
+    }
     if let Msg::Click(col, row) = msg {
         if tab_keys_free && let Some(tab) = super::view::tab_at(app, app.area, col, row) {
             app.screen = tab.screen();
@@ -961,6 +1032,12 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         return true;
     }
     match &mut app.screen {
+        Screen::Log
+            if matches!(msg, Msg::Report | Msg::ReportOpen)
+                && matches!(app.log.mode, LogMode::Review { .. }) =>
+        {
+            app.write_report(msg == Msg::ReportOpen);
+        }
         Screen::Log => match msg {
             Msg::ForceQuit => {
                 app.log.update(msg, now, &app.symptom_log);
@@ -1024,6 +1101,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         },
         // Esc goes back to Routines from the other tabs and never quits: only `q` does.
         Screen::History => match msg {
+            Msg::Report | Msg::ReportOpen => app.write_report(msg == Msg::ReportOpen),
             Msg::Quit | Msg::ForceQuit => app.quit = true,
             Msg::Cancel => app.screen = Screen::Routines,
             Msg::Left => app.history_month = shift_month(app.history_month, -1),
@@ -1091,6 +1169,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                         app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
                     } else {
                         app.select_next_planned();
+                        app.appointment.after_session = true;
                     }
                 }
                 Effect::OpenFlags => app.open_flags(),

@@ -179,6 +179,8 @@ pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
     ("checked", Msg::Checked, &[Key::char('c')]),
     ("undo", Msg::Undo, &[Key::char('u')]),
     ("snooze", Msg::Snooze, &[Key::char('z')]),
+    ("report", Msg::Report, &[Key::char('r')]),
+    ("report-open", Msg::ReportOpen, &[Key::char('R')]),
     ("next-tab", Msg::Tab, &[Key::plain(KeyCode::Tab)]),
     (
         "previous-tab",

@@ -3,6 +3,7 @@
 //! one place that reads the clock and talks to the terminal.
 
 mod app;
+pub mod appointment;
 mod event_loop;
 pub mod find;
 mod follow;

@@ -226,6 +226,7 @@ impl App {
         match &self.screen {
             Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
             Screen::Log => (&LogScreen {
+                checkins: &self.appointment.checkins,
                 view: &self.log,
                 today: self.now.wall.date_naive(),
                 theme: self.theme,
@@ -243,8 +244,27 @@ impl App {
                 .render(body, buf),
         }
         if let Some(footer) = footer {
-            (&Footer { app: self, full }).render(footer, buf);
+            if let Some(notice) = &self.appointment.notice {
+                // Where the report went (or why not) replaces the key hints until the next key.
+                // On a narrow terminal the end of it (the file's name) is what matters.
+                let room = usize::from(footer.width);
+                let count = notice.chars().count();
+                let shown = if count + 1 > room {
+                    let tail: String = notice.chars().skip(count + 1 - room).collect();
+                    format!("…{tail}")
+                } else {
+                    format!(" {notice}")
+                };
+                Line::styled(shown, self.theme.title()).render(footer, buf);
+            } else {
+                (&Footer { app: self, full }).render(footer, buf);
+            }
         }
+        (&super::appointment::CheckinBox {
+            appointment: &self.appointment,
+            theme: self.theme,
+        })
+            .render(body, buf);
         if self.help {
             (&HelpOverlay { app: self }).render(full, buf);
         }

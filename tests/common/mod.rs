@@ -15,6 +15,21 @@ use knotless::tui::{App, Msg, Screen, Stage, Theme, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// A weekly check-in at `at` (unless there are check-ins already), so that the app does not
+/// offer one this week: the tests of other screens are about those screens.
+pub fn checked_in(data: &Path, at: &chrono::DateTime<chrono::FixedOffset>) {
+    let file = data.join(knotless::checkins::FILE);
+    if !file.exists() {
+        let line = format!(
+            "{{\"id\":\"01KCHECKIN0000000000000001\",\"at\":\"{}\",\"pain\":3,\"enjoyment\":3,\"activity\":3}}\n",
+            at.to_rfc3339()
+        );
+        std::fs::write(&file, line).unwrap();
+        let private = std::os::unix::fs::PermissionsExt::from_mode(0o600);
+        std::fs::set_permissions(&file, private).unwrap();
+    }
+}
+
 pub struct Harness {
     pub app: App,
     pub now: Now,
@@ -39,6 +54,7 @@ impl Harness {
         };
         // A returning user: the first-run statement has been seen.
         std::fs::write(data.path().join(knotless::tui::WELCOME_SEEN), "").unwrap();
+        checked_in(data.path(), &now.wall);
         let app = App::new(library, Theme::new(true), data.path(), start, now);
         Harness { app, now, data }
     }

@@ -86,6 +86,8 @@ impl Drop for Tmux {
 pub fn command(home: &Path, args: &str) -> String {
     std::fs::create_dir_all(home.join("data")).unwrap();
     std::fs::write(home.join("data").join(knotless::tui::WELCOME_SEEN), "").unwrap();
+    // And checked in this week: the weekly check-in is not offered.
+    super::checked_in(&home.join("data"), &chrono::Local::now().fixed_offset());
     first_run_command(home, args)
 }
 

@@ -42,6 +42,8 @@ fn action_of(hint: &str) -> Option<Msg> {
         "f" => Msg::Filter,
         "v" => Msg::Review,
         "!" => Msg::Flags,
+        "r" => Msg::Report,
+        "R" => Msg::ReportOpen,
         "pgdn" => Msg::ScrollDown,
         "ctrl-s" => Msg::Save,
         "ctrl-c" => Msg::ForceQuit,
@@ -64,6 +66,10 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
     // The emergency a save raised is over the screen: only its keys work.
     if !app.raised_on_save.is_empty() {
         return vec![("enter", "see it in full"), ("esc", "close")];
+    }
+    // The weekly check-in is over the screen: only its keys work.
+    if app.appointment.prompt.is_some() && app.break_prompt.is_none() {
+        return app.appointment.keys();
     }
     if app.programme_prompt().is_some() {
         return vec![("enter", "yes"), ("esc", "no")];
@@ -91,7 +97,13 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             }
             keys
         }
-        Screen::History => vec![("←→", "month"), ("tab", "next tab"), ("q", "quit")],
+        Screen::History => vec![
+            ("←→", "month"),
+            ("r", "report"),
+            ("tab", "next tab"),
+            ("q", "quit"),
+            ("R", "report + open"),
+        ],
         Screen::Breaks => match app.break_prompt {
             Some(BreakPrompt::Due(_)) => {
                 vec![("enter", "start now"), ("z", "snooze"), ("s", "skip")]
@@ -142,9 +154,11 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             LogMode::ConfirmDelete(_) => vec![("y", "delete"), ("n", "keep")],
             LogMode::Review { .. } => vec![
                 ("←→", "30/90 days"),
+                ("r", "report"),
                 ("v", "entries"),
                 ("a", "add"),
                 ("tab", "next tab"),
+                ("R", "report + open"),
             ],
             LogMode::List if app.log.filter.focus.is_some() => {
                 vec![("tab", "next filter"), ("←→", "change"), ("enter", "done")]

@@ -21,6 +21,8 @@ const PREVIEW_CHARS: usize = 4_000;
 
 /// The Log tab, drawn from its state.
 pub struct LogScreen<'a> {
+    /// The weekly check-ins, for the review.
+    pub checkins: &'a [crate::checkins::Checkin],
     /// The tab's state.
     pub view: &'a LogView,
     /// Today, for the date filter.
@@ -37,6 +39,7 @@ impl Widget for &LogScreen<'_> {
         match &self.view.mode {
             LogMode::Form(form) => render_form(form, &self.theme, area, buf),
             LogMode::Review { days } => (&TrendsScreen {
+                checkins: self.checkins,
                 entries: &self.view.entries,
                 days: *days,
                 today: self.today,

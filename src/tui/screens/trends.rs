@@ -18,6 +18,8 @@ const TOP: usize = 5;
 
 /// The review, drawn from the log.
 pub struct TrendsScreen<'a> {
+    /// The weekly check-ins (PEG), oldest first.
+    pub checkins: &'a [crate::checkins::Checkin],
     /// Every entry.
     pub entries: &'a [SymptomEntry],
     /// 30 or 90.
@@ -38,10 +40,13 @@ impl Widget for &TrendsScreen<'_> {
         let vocabulary = Vocabulary::bundled();
 
         let list_rows = if area.height >= 18 { TOP as u16 + 2 } else { 0 };
-        let [head, chart, legend, _, lists] = Layout::vertical([
+        let peg = crate::tui::appointment::Appointment::trend_line(self.checkins);
+        let peg_rows = u16::from(peg.is_some() && area.height >= 14);
+        let [head, chart, legend, peg_row, _, lists] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
             Constraint::Length(1),
+            Constraint::Length(peg_rows),
             Constraint::Length(u16::from(list_rows > 0)),
             Constraint::Length(list_rows),
         ])
@@ -74,6 +79,9 @@ impl Widget for &TrendsScreen<'_> {
                 .render(head, buf);
         }
 
+        if let Some(peg) = peg.filter(|_| peg_rows > 0) {
+            Line::styled(fit(&peg, usize::from(peg_row.width)), t.muted()).render(peg_row, buf);
+        }
         if trends.entries == 0 {
             Paragraph::new(Text::styled(
                 "No entries in this period. Press a to log how your back feels; \

@@ -1,0 +1,232 @@
+//! The weekly check-in: the PEG (CLINICAL.md), three 0–10 answers — average pain in the past
+//! week, how much pain interfered with enjoyment of life, and with general activity — whose mean
+//! is the score a doctor recognises. Stored in `checkins.jsonl` through the durable
+//! [`JsonlStore`]; an edit appends the same id again (the last line wins).
+//!
+//! Offering it: at most once a week (nothing in the last 7 days), and a "not now" waits until
+//! the next calendar day. Pure: `now` is passed in. The app decides *when* it may ask (never
+//! during a session, a form or a due break); this module only says whether it is due.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::store::{JsonlStore, Loaded, StoreError};
+
+/// The file's name in the data folder.
+pub const FILE: &str = "checkins.jsonl";
+
+/// How often the check-in is offered.
+pub const EVERY_DAYS: i64 = 7;
+
+/// A fall in the PEG score of this share (30%) is the usual line for a meaningful improvement.
+pub const MEANINGFUL_FALL: f32 = 0.30;
+
+/// One weekly check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkin {
+    /// Unique, time-ordered id.
+    pub id: String,
+    /// When it was answered (local time with offset).
+    pub at: DateTime<FixedOffset>,
+    /// P: average pain in the past week, 0–10.
+    pub pain: u8,
+    /// E: how much pain interfered with enjoyment of life, 0–10.
+    pub enjoyment: u8,
+    /// G: how much pain interfered with general activity, 0–10.
+    pub activity: u8,
+}
+
+impl Checkin {
+    /// The PEG score: the mean of the three answers.
+    pub fn score(&self) -> f32 {
+        (f32::from(self.pain) + f32::from(self.enjoyment) + f32::from(self.activity)) / 3.0
+    }
+}
+
+/// The three questions, in plain words, in the order asked.
+pub const QUESTIONS: [&str; 3] = [
+    "Over the past week, what was your pain on average? (0 none – 10 worst imaginable)",
+    "Over the past week, how much did pain get in the way of enjoying life? (0 not at all – 10 completely)",
+    "Over the past week, how much did pain get in the way of your general activity? (0 not at all – 10 completely)",
+];
+
+/// Change from the first check-in's score to the last one's, as a share of the first
+/// (negative: better). `None` with fewer than two check-ins or a first score of 0.
+pub fn change(checkins: &[Checkin]) -> Option<f32> {
+    let (first, last) = (checkins.first()?, checkins.last()?);
+    if checkins.len() < 2 || first.score() == 0.0 {
+        return None;
+    }
+    Some((last.score() - first.score()) / first.score())
+}
+
+/// Whether the check-in should be offered at `now`: none in the last week, and not put off
+/// ("not now") earlier today.
+pub fn due(
+    checkins: &[Checkin],
+    declined_on: Option<NaiveDate>,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    if declined_on.is_some_and(|d| d >= now.date_naive()) {
+        return false;
+    }
+    // A check-in dated after now (a clock that ran fast, a copy from another machine) counts as
+    // recent: asking again would only nag.
+    !checkins
+        .iter()
+        .any(|c| c.at > now - Duration::days(EVERY_DAYS))
+}
+
+/// A line of the file: a check-in, or the tombstone of one taken back.
+#[derive(Debug, Clone, Deserialize)]
+struct Line {
+    id: String,
+    #[serde(default)]
+    deleted: bool,
+    at: Option<DateTime<FixedOffset>>,
+    pain: Option<u8>,
+    enjoyment: Option<u8>,
+    activity: Option<u8>,
+}
+
+/// `checkins.jsonl` in a data folder.
+#[derive(Debug, Clone)]
+pub struct CheckinLog {
+    store: JsonlStore,
+}
+
+impl CheckinLog {
+    /// The check-ins in `data_dir`.
+    pub fn new(data_dir: &Path) -> CheckinLog {
+        CheckinLog {
+            store: JsonlStore::new(data_dir, FILE),
+        }
+    }
+
+    /// The underlying store (for its paths and warnings).
+    pub fn store(&self) -> &JsonlStore {
+        &self.store
+    }
+
+    /// Appends a check-in durably.
+    pub fn save(&self, checkin: &Checkin) -> Result<(), StoreError> {
+        self.store.append(checkin)
+    }
+
+    /// Every check-in in time order (the last line of an id wins; tombstones remove); lines
+    /// that cannot be read are kept aside and reported, like the other files.
+    pub fn load(&self) -> Result<Loaded<Checkin>, StoreError> {
+        let Loaded {
+            records,
+            rejected,
+            notes,
+        } = self.store.load_checked(|line: &Line| {
+            let answer = |v: Option<u8>| v.is_some_and(|v| v <= 10);
+            let complete = line.deleted
+                || (line.at.is_some()
+                    && answer(line.pain)
+                    && answer(line.enjoyment)
+                    && answer(line.activity));
+            crate::id::check(&line.id).or_else(|| {
+                (!complete).then(|| {
+                    "a check-in needs `at` and `pain`, `enjoyment`, `activity` from 0 to 10"
+                        .to_owned()
+                })
+            })
+        })?;
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+        for (i, line) in records.iter().enumerate() {
+            last.insert(line.id.as_str(), i);
+        }
+        let mut checkins: Vec<Checkin> = last
+            .into_values()
+            .filter_map(|i| {
+                let l = &records[i];
+                if l.deleted {
+                    return None;
+                }
+                Some(Checkin {
+                    id: l.id.clone(),
+                    at: l.at?,
+                    pain: l.pain?,
+                    enjoyment: l.enjoyment?,
+                    activity: l.activity?,
+                })
+            })
+            .collect();
+        checkins.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        Ok(Loaded {
+            records: checkins,
+            rejected,
+            notes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        s.parse().unwrap()
+    }
+
+    fn checkin(day: &str, p: u8, e: u8, g: u8) -> Checkin {
+        let at = at(&format!("{day}T09:00:00+01:00"));
+        Checkin {
+            id: crate::id::new_id(at.timestamp_millis()),
+            at,
+            pain: p,
+            enjoyment: e,
+            activity: g,
+        }
+    }
+
+    #[test]
+    fn the_score_is_the_mean_and_change_is_against_the_first() {
+        let a = checkin("2026-10-01", 6, 6, 6);
+        let b = checkin("2026-11-01", 4, 4, 4);
+        assert_eq!(a.score(), 6.0);
+        let c = change(&[a.clone(), b]).unwrap();
+        assert!((c + 1.0 / 3.0).abs() < 1e-6, "{c}");
+        assert_eq!(change(&[a]), None, "one check-in is no change");
+    }
+
+    #[test]
+    fn offered_once_a_week_and_not_now_waits_a_day() {
+        let done = [checkin("2026-11-20", 5, 5, 5)];
+        assert!(!due(&done, None, at("2026-11-26T09:00:00+01:00")));
+        assert!(due(&done, None, at("2026-11-27T09:01:00+01:00")));
+        let declined = Some(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        assert!(!due(&done, declined, at("2026-11-27T21:00:00+01:00")));
+        assert!(due(&done, declined, at("2026-11-28T08:00:00+01:00")));
+        assert!(due(&[], None, at("2026-11-28T08:00:00+01:00")));
+    }
+
+    #[test]
+    fn saved_check_ins_load_back_in_time_order_and_bad_lines_are_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = CheckinLog::new(dir.path());
+        let late = checkin("2026-11-20", 5, 6, 7);
+        let early = checkin("2026-11-01", 7, 7, 7);
+        log.save(&late).unwrap();
+        log.save(&early).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(log.store().path())
+            .and_then(|mut f| {
+                std::io::Write::write_all(
+                    &mut f,
+                    b"{\"id\":\"01KAW3J8V4S9M2Q6C7D1E5F0GH\",\"pain\":11}\n",
+                )
+            })
+            .unwrap();
+        let loaded = log.load().unwrap();
+        assert_eq!(loaded.records, [early, late]);
+        assert_eq!(loaded.rejected.len(), 1);
+    }
+}

@@ -1,0 +1,149 @@
+//! `knotless history [--since WHEN] [--until WHEN] [--json]`: guided sessions and posture breaks
+//! in time order — routine, when, how long, outcome, pain before → after. The outcome is printed
+//! as recorded (completed, partial, stopped, interrupted …), whatever the history file holds.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::report::{load_history, period};
+use super::usage_error;
+use crate::history::{BreakRecord, SessionRecord};
+use crate::paths::Paths;
+use crate::report::{outcome_name, when};
+use crate::routine::Library;
+use crate::when::When;
+
+/// Runs `history`.
+pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
+    let now = crate::clock::wall_now();
+    let period = match period(since, until, None, now) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
+    let (sessions, breaks) = match load_history(&paths.data_dir) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
+    let in_period = |at| since.is_none() && until.is_none() || period.contains(at);
+    let sessions: Vec<&SessionRecord> = sessions.iter().filter(|s| in_period(s.started)).collect();
+    let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = if json {
+        let doc = json!({
+            "sessions": sessions.iter().map(|s| json!({
+                "id": s.id,
+                "routine": s.routine,
+                "kind": s.kind.id(),
+                "started": s.started,
+                "ended": s.ended,
+                "active_seconds": s.active_seconds,
+                "outcome": outcome_name(&s.outcome),
+                "steps_done": s.steps_done,
+                "steps_total": s.steps_total,
+                "pain_before": s.pain_before,
+                "pain_after": s.pain_after,
+            })).collect::<Vec<_>>(),
+            "breaks": breaks.iter().map(|b| json!({
+                "id": b.id,
+                "routine": b.routine,
+                "at": b.at,
+                "outcome": b.outcome.id(),
+                "reason": b.reason,
+            })).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        let library = Library::load(&paths.routine_dirs());
+        write_text(&mut out, &sessions, &breaks, &library)
+    }
+    .and_then(|()| out.flush());
+    if result.is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn name(library: &Library, id: &str) -> String {
+    let name = library.get(id).map_or(id, |r| r.name.as_str());
+    crate::text::visible(name).into_owned()
+}
+
+fn length(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// The sessions and breaks as a table, merged in time order.
+pub fn write_text(
+    out: &mut impl Write,
+    sessions: &[&SessionRecord],
+    breaks: &[&BreakRecord],
+    library: &Library,
+) -> std::io::Result<()> {
+    if sessions.is_empty() && breaks.is_empty() {
+        return writeln!(
+            out,
+            "No sessions or breaks. Start a routine with: knotless run ROUTINE"
+        );
+    }
+    writeln!(
+        out,
+        "{:27}  {:28}  {:>6}  {:12}  PAIN BEFORE → AFTER",
+        "WHEN", "ROUTINE", "LENGTH", "OUTCOME"
+    )?;
+    let (mut s, mut b) = (sessions.iter().peekable(), breaks.iter().peekable());
+    loop {
+        let session_first = match (s.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.started <= y.at,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if session_first {
+            let Some(x) = s.next() else { break };
+            let pain = |p: Option<u8>| p.map_or_else(|| "–".to_owned(), |p| p.to_string());
+            let rated = if x.pain_before.is_none() && x.pain_after.is_none() {
+                String::new()
+            } else {
+                format!("{} → {}", pain(x.pain_before), pain(x.pain_after))
+            };
+            writeln!(
+                out,
+                "{:27}  {:28}  {:>6}  {:12}  {}",
+                when(x.started),
+                clip(&name(library, &x.routine), 28),
+                length(x.active_seconds),
+                outcome_name(&x.outcome),
+                rated
+            )?;
+        } else {
+            let Some(y) = b.next() else { break };
+            let outcome = match &y.reason {
+                Some(r) => format!("break {} ({})", y.outcome.id(), crate::text::visible(r)),
+                None => format!("break {}", y.outcome.id()),
+            };
+            writeln!(
+                out,
+                "{:27}  {:28}  {:>6}  {}",
+                when(y.at),
+                clip(&name(library, &y.routine), 28),
+                "",
+                outcome
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}

@@ -1,0 +1,33 @@
+//! The report as one self-contained HTML file: inline CSS and SVG, no script, no external
+//! font, image or link. askama escapes every value by default (a note holding `<script>` prints
+//! as text); only the SVG figures, built by [`super::chart`] with the `svg` crate from numbers
+//! and the vocabulary's labels, are inserted as markup.
+
+use askama::Template;
+
+use super::Report;
+use super::chart;
+use super::view::{View, build};
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct Page<'a> {
+    v: &'a View,
+    pain_svg: &'a str,
+    body_svg: &'a str,
+    peg_svg: Option<String>,
+}
+
+/// The whole report as HTML.
+pub fn render(report: &Report) -> Result<String, askama::Error> {
+    let v = build(report);
+    let pain_svg = chart::pain(report);
+    let body_svg = chart::body(&report.areas);
+    Page {
+        v: &v,
+        pain_svg: &pain_svg,
+        body_svg: &body_svg,
+        peg_svg: chart::peg(report),
+    }
+    .render()
+}

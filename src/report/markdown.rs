@@ -1,0 +1,119 @@
+//! The report as Markdown (GitHub-flavoured tables), for a patient portal or an email. Text is
+//! escaped so that nothing a person wrote can break a table or turn into markup: pipes,
+//! backslashes and markup characters get a backslash, line breaks become `<br>`.
+
+use std::fmt::Write;
+
+use super::Report;
+use super::view::{FlagView, Section, Table, View, build};
+
+/// Escapes `text` for a Markdown paragraph or table cell.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("<br>");
+                }
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn table(out: &mut String, t: &Table) {
+    if t.rows.is_empty() {
+        if !t.empty.is_empty() {
+            let _ = writeln!(out, "{}\n", escape(&t.empty));
+        }
+        return;
+    }
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let _ = writeln!(out, "{}", row(&t.headers));
+    let _ = writeln!(
+        out,
+        "|{}|",
+        t.headers
+            .iter()
+            .map(|_| "---")
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    for r in &t.rows {
+        let _ = writeln!(out, "{}", row(r));
+    }
+    out.push('\n');
+}
+
+fn section(out: &mut String, level: &str, s: &Section) {
+    let _ = writeln!(out, "{level} {}\n", escape(&s.title));
+    for line in &s.lines {
+        let _ = writeln!(out, "{}\n", escape(line));
+    }
+    for t in &s.tables {
+        table(out, t);
+    }
+}
+
+fn flags(out: &mut String, heading: &str, flags: &[FlagView], none: &str) {
+    let _ = writeln!(out, "### {heading}\n");
+    if flags.is_empty() {
+        let _ = writeln!(out, "{none}\n");
+        return;
+    }
+    for f in flags {
+        let _ = writeln!(out, "- **{}**: {}", f.label, escape(&f.title));
+        if !f.action.is_empty() {
+            let _ = writeln!(out, "  - What to do: {}", escape(&f.action));
+        }
+        for e in &f.evidence {
+            let _ = writeln!(out, "  - {}", escape(e));
+        }
+        if let Some(a) = &f.acknowledged {
+            let _ = writeln!(out, "  - {}", escape(a));
+        }
+    }
+    out.push('\n');
+}
+
+/// The whole report as Markdown.
+pub fn render(report: &Report) -> String {
+    let v: View = build(report);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&v.title));
+    for line in &v.header {
+        let _ = writeln!(out, "{}\n", escape(line));
+    }
+    out.push_str("## Red flags\n\n");
+    flags(&mut out, "Active now", &v.flags_now, "None active now.");
+    flags(
+        &mut out,
+        "Raised in this period",
+        &v.flags_period,
+        "No others raised in this period.",
+    );
+    out.push_str("## Pain\n\n");
+    let _ = writeln!(out, "{}\n", escape(&v.pain_line));
+    for s in [&v.where_, &v.triggers, &v.times, &v.routines, &v.checkins] {
+        section(&mut out, "##", s);
+    }
+    out.push_str("## Details\n\n");
+    for s in &v.details {
+        section(&mut out, "###", s);
+    }
+    for s in &v.appendix {
+        section(&mut out, "##", s);
+    }
+    out
+}

@@ -1,0 +1,1033 @@
+//! The appointment report (`knotless report`): what a doctor reads in a minute, computed once
+//! from the log, the history, the check-ins and the red flags, then written as HTML
+//! ([`html`]), Markdown ([`markdown`]) or JSON (this module's [`Report`], serialised as is: the
+//! JSON schema is these structs). Pure: the records, the period and `now` are passed in.
+//!
+//! Decisions, written down here and in the README:
+//! - An entry or session belongs to the period by its instant; it counts on the calendar day and
+//!   the time of day of its own offset (the day the person lived it, wherever they were).
+//! - Time of day: morning 05–12, afternoon 12–17, evening 17–22, night 22–05.
+//! - Red flags "raised in the period" are those the rules raise at moments through the period
+//!   (its end, and every week back to its start, at most 26 moments for long periods) whose
+//!   evidence lies in the period; "active now" is the live evaluation at `now`.
+//! - The flags are always evaluated with the profile (safety); `--no-profile` only leaves age
+//!   and conditions out of what the report prints.
+//! - Per routine: with fewer than [`TOO_FEW`] sessions rated before and after, the change is
+//!   "too few to tell".
+
+pub mod chart;
+pub mod export;
+pub mod html;
+pub mod markdown;
+pub mod view;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Timelike};
+use serde::Serialize;
+
+use crate::checkins::{self, Checkin, MEANINGFUL_FALL};
+use crate::config::PlanEntry;
+use crate::flags::matched::describe;
+use crate::flags::{Ack, Flag, Moment, Profile, Rule, evaluate_at};
+use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
+use crate::routine::Kind;
+use crate::symptoms::SymptomEntry;
+use crate::vocabulary::{Category, IdSet, Vocabulary};
+
+/// Fewer rated sessions than this and a routine's change is "too few to tell".
+pub const TOO_FEW: usize = 5;
+
+/// The schema name and version written in the JSON.
+pub const SCHEMA: &str = "knotless-report/1";
+
+/// Everything a report is computed from. `entries` is the whole log in time order (flags look
+/// back before the period); the other lists may hold records outside the period.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The whole symptom log, sorted by time.
+    pub entries: &'a [SymptomEntry],
+    /// Every session.
+    pub sessions: &'a [SessionRecord],
+    /// Every posture-break outcome.
+    pub breaks: &'a [BreakRecord],
+    /// Every check-in, in time order.
+    pub checkins: &'a [Checkin],
+    /// Acknowledgements in force.
+    pub acks: &'a [Ack],
+    /// The red-flag rules.
+    pub rules: &'a [Rule],
+    /// Age and conditions (always used for flags).
+    pub profile: &'a Profile,
+    /// Whether the report may print age and conditions.
+    pub show_profile: bool,
+    /// The daily plan.
+    pub plan: &'a [PlanEntry],
+    /// Routine names by id (an id without a name is shown as it is).
+    pub routine_names: &'a HashMap<String, String>,
+    /// The configured emergency number, for flag actions.
+    pub emergency_number: Option<&'a str>,
+}
+
+/// The period a report covers: `[since, until)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// The first moment included.
+    pub since: DateTime<FixedOffset>,
+    /// The first moment after the period.
+    pub until: DateTime<FixedOffset>,
+}
+
+impl Period {
+    /// Whether `at` is inside.
+    pub fn contains(&self, at: DateTime<FixedOffset>) -> bool {
+        at >= self.since && at < self.until
+    }
+
+    /// The first calendar day (in the offset `since` was given in).
+    pub fn first_day(&self) -> NaiveDate {
+        self.since.date_naive()
+    }
+
+    /// The last calendar day included.
+    pub fn last_day(&self) -> NaiveDate {
+        (self.until - Duration::seconds(1))
+            .date_naive()
+            .max(self.first_day())
+    }
+}
+
+/// The whole report. Serialised as is for `--format json` (see the README for the schema).
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// When the report was made.
+    pub generated: DateTime<FixedOffset>,
+    /// What it covers.
+    pub period: PeriodOut,
+    /// The UTC offsets entries and sessions in the period were recorded in.
+    pub offsets: Vec<String>,
+    /// Age and conditions, unless left out.
+    pub profile: Option<ProfileOut>,
+    /// Red flags.
+    pub flags: FlagsOut,
+    /// Pain from the log.
+    pub pain: PainOut,
+    /// Where it hurts.
+    pub areas: Vec<CountOut>,
+    /// What sets it off.
+    pub triggers: Vec<CountOut>,
+    /// What helps.
+    pub relief: Vec<CountOut>,
+    /// Pain by time of day.
+    pub time_of_day: Vec<CountOut>,
+    /// Routines done.
+    pub routines: RoutinesOut,
+    /// Posture breaks.
+    pub breaks: BreaksOut,
+    /// The weekly PEG check-ins.
+    pub checkins: CheckinsOut,
+    /// Appendix: every entry in the period, in time order.
+    pub entries: Vec<EntryOut>,
+    /// Appendix: every session in the period, in time order.
+    pub sessions: Vec<SessionOut>,
+}
+
+/// The period in the JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodOut {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// First moment.
+    pub since: DateTime<FixedOffset>,
+    /// First moment after.
+    pub until: DateTime<FixedOffset>,
+    /// Days covered.
+    pub days: i64,
+}
+
+/// Age and conditions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileOut {
+    /// Age this year, from the birth year.
+    pub age: Option<i32>,
+    /// Conditions, as labels.
+    pub conditions: Vec<String>,
+}
+
+/// Red flags now and in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagsOut {
+    /// Active at the time of the report, most severe first.
+    pub active_now: Vec<FlagOut>,
+    /// Raised at some point in the period (active or since acknowledged), most severe first.
+    pub in_period: Vec<FlagOut>,
+}
+
+/// One flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagOut {
+    /// Rule id.
+    pub id: String,
+    /// `emergency`, `urgent` or `soon`.
+    pub level: &'static str,
+    /// What was logged, as a headline.
+    pub title: String,
+    /// What to do.
+    pub action: String,
+    /// When it was acknowledged ("I have had this checked"), if it was.
+    pub acknowledged: Option<DateTime<FixedOffset>>,
+    /// The entries behind it, newest first.
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// One entry behind a flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceOut {
+    /// Entry id.
+    pub id: String,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// What in it the rule looked at, in labels.
+    pub matched: String,
+}
+
+/// Pain over the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PainOut {
+    /// Entries.
+    pub entries: usize,
+    /// Days with at least one entry.
+    pub days_logged: usize,
+    /// Mean of every rating.
+    pub mean: Option<f64>,
+    /// Worst rating.
+    pub worst: Option<u8>,
+    /// Per week (Monday first), weeks with entries only.
+    pub weeks: Vec<WeekPain>,
+    /// Per day with entries.
+    pub days: Vec<DayPainOut>,
+}
+
+/// Pain in one week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekPain {
+    /// The Monday.
+    pub week: NaiveDate,
+    /// Entries.
+    pub entries: usize,
+    /// Mean rating.
+    pub mean: f64,
+    /// Worst rating.
+    pub worst: u8,
+}
+
+/// Pain on one day.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayPainOut {
+    /// The day.
+    pub date: NaiveDate,
+    /// Entries.
+    pub entries: usize,
+    /// Mean rating.
+    pub mean: f64,
+    /// Worst rating.
+    pub worst: u8,
+}
+
+/// A "how often, how bad" row.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountOut {
+    /// Vocabulary id (or `morning` … `night`).
+    pub id: String,
+    /// What a person reads.
+    pub label: String,
+    /// Entries naming it.
+    pub entries: usize,
+    /// Their mean pain.
+    pub mean_pain: Option<f64>,
+}
+
+/// Routines in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutinesOut {
+    /// Sessions in the period.
+    pub sessions: usize,
+    /// Per week (Monday first), weeks with sessions only.
+    pub weeks: Vec<WeekRoutines>,
+    /// Days with a plan in the period (up to today), and on how many all of it was done.
+    pub plan: PlanOut,
+    /// Per routine, pain before → after.
+    pub effects: Vec<EffectOut>,
+}
+
+/// Sessions and minutes in one week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekRoutines {
+    /// The Monday.
+    pub week: NaiveDate,
+    /// Sessions.
+    pub sessions: usize,
+    /// Minutes of stretching.
+    pub stretch_minutes: u64,
+    /// Minutes of heat.
+    pub heat_minutes: u64,
+    /// Minutes of posture breaks.
+    pub posture_break_minutes: u64,
+}
+
+/// Plan adherence.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanOut {
+    /// Days something was planned.
+    pub days_planned: usize,
+    /// Days every planned routine was completed.
+    pub days_done: usize,
+}
+
+/// How one routine went.
+#[derive(Debug, Clone, Serialize)]
+pub struct EffectOut {
+    /// Routine id.
+    pub routine: String,
+    /// Its name.
+    pub name: String,
+    /// Sessions.
+    pub sessions: usize,
+    /// Sessions rated before and after.
+    pub rated: usize,
+    /// Mean pain before (rated sessions).
+    pub before: Option<f64>,
+    /// Mean pain after.
+    pub after: Option<f64>,
+    /// Mean change after − before; `None` when too few to tell.
+    pub change: Option<f64>,
+    /// In words: "too few to tell", "eased by 2 or more (a clear drop)", …
+    pub verdict: String,
+}
+
+/// Posture breaks.
+#[derive(Debug, Clone, Serialize)]
+pub struct BreaksOut {
+    /// Taken.
+    pub taken: usize,
+    /// Started but not done.
+    pub not_done: usize,
+    /// Snoozed.
+    pub snoozed: usize,
+    /// Skipped.
+    pub skipped: usize,
+}
+
+/// The PEG check-ins.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckinsOut {
+    /// Each in the period.
+    pub items: Vec<CheckinOut>,
+    /// Change of the score from the first to the last, in percent (negative: better).
+    pub change_percent: Option<f64>,
+    /// Whether the score fell by 30% or more.
+    pub meaningful_improvement: Option<bool>,
+}
+
+/// One check-in.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckinOut {
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// P.
+    pub pain: u8,
+    /// E.
+    pub enjoyment: u8,
+    /// G.
+    pub activity: u8,
+    /// Mean of the three.
+    pub score: f64,
+}
+
+/// An appendix entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryOut {
+    /// Id.
+    pub id: String,
+    /// When, with its offset.
+    pub at: DateTime<FixedOffset>,
+    /// 0–10.
+    pub pain: u8,
+    /// `sudden`, `gradual` or none.
+    pub onset: Option<&'static str>,
+    /// Area labels.
+    pub areas: Vec<String>,
+    /// Symptom labels.
+    pub symptoms: Vec<String>,
+    /// Screening questions answered "no", as symptom labels.
+    pub denied: Vec<String>,
+    /// Trigger labels.
+    pub triggers: Vec<String>,
+    /// Relief labels.
+    pub relief: Vec<String>,
+    /// The note, exactly as written.
+    pub note: String,
+}
+
+/// An appendix session.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionOut {
+    /// Id.
+    pub id: String,
+    /// Routine id.
+    pub routine: String,
+    /// Routine name.
+    pub name: String,
+    /// `stretch`, `heat`, `posture-break`.
+    pub kind: &'static str,
+    /// Started, with its offset.
+    pub started: DateTime<FixedOffset>,
+    /// Active minutes (pauses left out), rounded.
+    pub minutes: u64,
+    /// As recorded: completed, partial, stopped, interrupted …
+    pub outcome: String,
+    /// Pain before.
+    pub pain_before: Option<u8>,
+    /// Pain after.
+    pub pain_after: Option<u8>,
+}
+
+/// The stored name of a session's outcome, whatever outcomes the history knows.
+pub fn outcome_name<T: Serialize>(outcome: &T) -> String {
+    match serde_json::to_value(outcome) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => "unknown".to_owned(),
+    }
+}
+
+fn r1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The label of a known id, looked up once per id rather than per entry (the vocabulary's own
+/// lookup builds a list each time, which ten years of entries would feel).
+fn label(category: Category, id: &str) -> &'static str {
+    use std::sync::OnceLock;
+    static LABELS: OnceLock<HashMap<(u8, &'static str), &'static str>> = OnceLock::new();
+    const CATEGORIES: [Category; 5] = [
+        Category::Area,
+        Category::Symptom,
+        Category::Trigger,
+        Category::Relief,
+        Category::Condition,
+    ];
+    let key = |c: Category| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0) as u8;
+    let labels = LABELS.get_or_init(|| {
+        let v = Vocabulary::bundled();
+        let mut map = HashMap::new();
+        for c in CATEGORIES {
+            for id in crate::vocabulary::id_set::known(c) {
+                map.insert((key(c), *id), v.label(c, id));
+            }
+        }
+        map
+    });
+    labels.get(&(key(category), id)).copied().unwrap_or("")
+}
+
+fn labels<K: crate::vocabulary::id_set::IdKind>(set: IdSet<K>, category: Category) -> Vec<String> {
+    set.iter()
+        .map(|id| label(category, id).to_owned())
+        .collect()
+}
+
+fn monday(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// Time-of-day parts: id, label, hours [from, to).
+pub const TIMES_OF_DAY: [(&str, &str); 4] = [
+    ("morning", "Morning 5–12"),
+    ("afternoon", "Afternoon 12–17"),
+    ("evening", "Evening 17–22"),
+    ("night", "Night 22–5"),
+];
+
+fn time_of_day(hour: u32) -> usize {
+    match hour {
+        5..=11 => 0,
+        12..=16 => 1,
+        17..=21 => 2,
+        _ => 3,
+    }
+}
+
+/// Computes the report over `period` as of `now`.
+pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) -> Report {
+    // The log is kept in time order; should a caller's copy not be, sort one rather than read
+    // it wrong (the periods and flag windows below are found by binary search).
+    let sorted;
+    let inputs = if inputs.entries.is_sorted_by_key(|e| e.at) {
+        inputs
+    } else {
+        let mut entries = inputs.entries.to_vec();
+        entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        sorted = entries;
+        &Inputs {
+            entries: &sorted,
+            ..*inputs
+        }
+    };
+    let start = inputs.entries.partition_point(|e| e.at < period.since);
+    let end = inputs.entries.partition_point(|e| e.at < period.until);
+    let entries = &inputs.entries[start..end.max(start)];
+    let mut sessions: Vec<&SessionRecord> = inputs
+        .sessions
+        .iter()
+        .filter(|s| period.contains(s.started))
+        .collect();
+    sessions.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
+
+    // Offsets as seconds first: formatting each record's offset would cost an allocation each.
+    let seconds: Vec<i32> = entries
+        .iter()
+        .map(|e| e.at.offset().local_minus_utc())
+        .chain(
+            sessions
+                .iter()
+                .map(|s| s.started.offset().local_minus_utc()),
+        )
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut offsets: Vec<String> = seconds
+        .into_iter()
+        .filter_map(FixedOffset::east_opt)
+        .map(|o| o.to_string())
+        .collect();
+    offsets.sort();
+
+    let profile = inputs.show_profile.then(|| ProfileOut {
+        age: inputs.profile.birth_year.map(|y| now.year() - y),
+        conditions: labels(inputs.profile.conditions, Category::Condition),
+    });
+
+    Report {
+        schema: SCHEMA,
+        generated: now,
+        period: PeriodOut {
+            from: period.first_day(),
+            to: period.last_day(),
+            since: period.since,
+            until: period.until,
+            days: (period.last_day() - period.first_day()).num_days() + 1,
+        },
+        offsets,
+        profile,
+        flags: flags(inputs, period, now),
+        pain: pain(entries),
+        areas: counts(
+            entries,
+            |e| e.areas.iter(),
+            |id| label(Category::Area, id).to_owned(),
+        ),
+        triggers: counts(
+            entries,
+            |e| e.triggers.iter(),
+            |id| label(Category::Trigger, id).to_owned(),
+        ),
+        relief: counts(
+            entries,
+            |e| e.relief.iter(),
+            |id| label(Category::Relief, id).to_owned(),
+        ),
+        time_of_day: by_time_of_day(entries),
+        routines: routines(inputs, &sessions, period, now),
+        breaks: breaks(inputs.breaks, period),
+        checkins: checkins_out(inputs.checkins, period),
+        entries: entries.iter().map(entry_out).collect(),
+        sessions: sessions
+            .iter()
+            .map(|s| session_out(s, inputs.routine_names))
+            .collect(),
+    }
+}
+
+fn name_of(names: &HashMap<String, String>, id: &str) -> String {
+    names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+}
+
+/// One appendix row for an entry.
+pub fn entry_out(e: &SymptomEntry) -> EntryOut {
+    EntryOut {
+        id: e.id.clone(),
+        at: e.at,
+        pain: e.pain,
+        onset: e.onset.map(|o| o.id()),
+        areas: labels(e.areas, Category::Area),
+        symptoms: labels(e.symptoms, Category::Symptom),
+        denied: labels(e.denied, Category::Symptom),
+        triggers: labels(e.triggers, Category::Trigger),
+        relief: labels(e.relief, Category::Relief),
+        note: e.note.clone(),
+    }
+}
+
+/// One appendix row for a session.
+pub fn session_out(s: &SessionRecord, names: &HashMap<String, String>) -> SessionOut {
+    SessionOut {
+        id: s.id.clone(),
+        routine: s.routine.clone(),
+        name: name_of(names, &s.routine),
+        kind: s.kind.id(),
+        started: s.started,
+        minutes: (s.active_seconds + 30) / 60,
+        outcome: outcome_name(&s.outcome),
+        pain_before: s.pain_before,
+        pain_after: s.pain_after,
+    }
+}
+
+fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> FlagOut {
+    let mut evidence: Vec<EvidenceOut> = flag
+        .evidence
+        .iter()
+        .map(|ev| {
+            // Entries are sorted by time: find the evidence by its time, then its id.
+            let from = entries.partition_point(|e| e.at < ev.at);
+            let matched = entries[from..]
+                .iter()
+                .take_while(|e| e.at == ev.at)
+                .find(|e| e.id == ev.id)
+                .map(|e| describe(&flag.rule, e))
+                .unwrap_or_default();
+            EvidenceOut {
+                id: ev.id.clone(),
+                at: ev.at,
+                matched,
+            }
+        })
+        .collect();
+    evidence.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+    FlagOut {
+        id: flag.rule.id.clone(),
+        level: flag.rule.level.id(),
+        title: flag.rule.title.clone(),
+        action: flag.rule.action_text(number),
+        acknowledged: flag.acknowledged,
+        evidence,
+    }
+}
+
+fn flags(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) -> FlagsOut {
+    let number = inputs.emergency_number;
+    let evaluate = |moment| {
+        evaluate_at(
+            inputs.entries,
+            inputs.profile,
+            inputs.rules,
+            inputs.acks,
+            moment,
+        )
+    };
+    let live = evaluate(Moment::live(now));
+    let active_now = live
+        .active
+        .iter()
+        .map(|f| flag_out(f, inputs.entries, number))
+        .collect();
+
+    // Moments through the period, newest first: the first time a rule is seen wins, so each
+    // flag shows its latest state within the period.
+    let end = period.until.min(now) - Duration::seconds(1);
+    let span = (end - period.since).num_days().max(0);
+    let step = (span / 26).max(7);
+    let mut seen: HashMap<String, Flag> = HashMap::new();
+    let mut at = end;
+    loop {
+        let flags = evaluate(Moment::as_of(at));
+        for flag in flags.active.iter().chain(&flags.acknowledged) {
+            if !seen.contains_key(&flag.rule.id)
+                && flag.evidence.iter().any(|e| period.contains(e.at))
+            {
+                seen.insert(flag.rule.id.clone(), flag.clone());
+            }
+        }
+        if at <= period.since {
+            break;
+        }
+        at = (at - Duration::days(step)).max(period.since);
+    }
+    let mut in_period: Vec<Flag> = seen.into_values().collect();
+    in_period.sort_by(|a, b| {
+        b.rule
+            .level
+            .cmp(&a.rule.level)
+            .then_with(|| b.latest().cmp(&a.latest()))
+            .then_with(|| a.rule.id.cmp(&b.rule.id))
+    });
+    FlagsOut {
+        active_now,
+        in_period: in_period
+            .iter()
+            .map(|f| {
+                let mut out = flag_out(f, inputs.entries, number);
+                out.evidence.retain(|e| period.contains(e.at));
+                out
+            })
+            .collect(),
+    }
+}
+
+fn pain(entries: &[SymptomEntry]) -> PainOut {
+    let mut days: BTreeMap<NaiveDate, (usize, u32, u8)> = BTreeMap::new();
+    let mut weeks: BTreeMap<NaiveDate, (usize, u32, u8)> = BTreeMap::new();
+    for e in entries {
+        let day = e.at.date_naive();
+        for (map, key) in [(&mut days, day), (&mut weeks, monday(day))] {
+            let slot = map.entry(key).or_default();
+            slot.0 += 1;
+            slot.1 += u32::from(e.pain);
+            slot.2 = slot.2.max(e.pain);
+        }
+    }
+    let total: u64 = entries.iter().map(|e| u64::from(e.pain)).sum();
+    let mean = |n: usize, sum: u32| r1(f64::from(sum) / n as f64);
+    PainOut {
+        entries: entries.len(),
+        days_logged: days.len(),
+        mean: (!entries.is_empty()).then(|| r1(total as f64 / entries.len() as f64)),
+        worst: entries.iter().map(|e| e.pain).max(),
+        weeks: weeks
+            .into_iter()
+            .map(|(week, (n, sum, worst))| WeekPain {
+                week,
+                entries: n,
+                mean: mean(n, sum),
+                worst,
+            })
+            .collect(),
+        days: days
+            .into_iter()
+            .map(|(date, (n, sum, worst))| DayPainOut {
+                date,
+                entries: n,
+                mean: mean(n, sum),
+                worst,
+            })
+            .collect(),
+    }
+}
+
+fn counts<I: IntoIterator<Item = &'static str>>(
+    entries: &[SymptomEntry],
+    ids: impl Fn(&SymptomEntry) -> I,
+    label: impl Fn(&str) -> String,
+) -> Vec<CountOut> {
+    let mut by_id: HashMap<&'static str, (usize, u32)> = HashMap::new();
+    for e in entries {
+        for id in ids(e) {
+            let slot = by_id.entry(id).or_default();
+            slot.0 += 1;
+            slot.1 += u32::from(e.pain);
+        }
+    }
+    let mut out: Vec<CountOut> = by_id
+        .into_iter()
+        .map(|(id, (n, sum))| CountOut {
+            id: id.to_owned(),
+            label: label(id),
+            entries: n,
+            mean_pain: Some(r1(f64::from(sum) / n as f64)),
+        })
+        .collect();
+    out.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+fn by_time_of_day(entries: &[SymptomEntry]) -> Vec<CountOut> {
+    let mut slots = [(0usize, 0u32); 4];
+    for e in entries {
+        let slot = &mut slots[time_of_day(e.at.hour())];
+        slot.0 += 1;
+        slot.1 += u32::from(e.pain);
+    }
+    TIMES_OF_DAY
+        .iter()
+        .zip(slots)
+        .map(|((id, label), (n, sum))| CountOut {
+            id: (*id).to_owned(),
+            label: (*label).to_owned(),
+            entries: n,
+            mean_pain: (n > 0).then(|| r1(f64::from(sum) / n as f64)),
+        })
+        .collect()
+}
+
+fn routines(
+    inputs: &Inputs<'_>,
+    sessions: &[&SessionRecord],
+    period: Period,
+    now: DateTime<FixedOffset>,
+) -> RoutinesOut {
+    let mut weeks: BTreeMap<NaiveDate, WeekRoutines> = BTreeMap::new();
+    for s in sessions {
+        let week = monday(s.started.date_naive());
+        let slot = weeks.entry(week).or_insert(WeekRoutines {
+            week,
+            sessions: 0,
+            stretch_minutes: 0,
+            heat_minutes: 0,
+            posture_break_minutes: 0,
+        });
+        slot.sessions += 1;
+        let minutes = match s.kind {
+            Kind::Stretch => &mut slot.stretch_minutes,
+            Kind::Heat => &mut slot.heat_minutes,
+            Kind::PostureBreak => &mut slot.posture_break_minutes,
+        };
+        // Summed in seconds below would be exact; minutes per session rounded is what a person
+        // reads on the History screen too.
+        *minutes += (s.active_seconds + 30) / 60;
+    }
+
+    // Plan adherence: each day of the period up to today with something planned.
+    let completed: HashSet<(&str, NaiveDate)> = sessions
+        .iter()
+        .filter(|s| outcome_name(&s.outcome) == "completed")
+        .map(|s| (s.routine.as_str(), s.started.date_naive()))
+        .collect();
+    let mut plan = PlanOut {
+        days_planned: 0,
+        days_done: 0,
+    };
+    if !inputs.plan.is_empty() {
+        let last = period.last_day().min(now.date_naive());
+        let mut day = period.first_day();
+        while day <= last {
+            let mut planned = inputs
+                .plan
+                .iter()
+                .filter(|p| p.days.contains(&day.weekday()))
+                .peekable();
+            if planned.peek().is_some() {
+                plan.days_planned += 1;
+                if planned.all(|p| completed.contains(&(p.routine.as_str(), day))) {
+                    plan.days_done += 1;
+                }
+            }
+            day += Duration::days(1);
+        }
+    }
+
+    let mut by_routine: BTreeMap<&str, (usize, usize, u32, u32)> = BTreeMap::new();
+    for s in sessions {
+        let slot = by_routine.entry(s.routine.as_str()).or_default();
+        slot.0 += 1;
+        if let (Some(before), Some(after)) = (s.pain_before, s.pain_after) {
+            slot.1 += 1;
+            slot.2 += u32::from(before);
+            slot.3 += u32::from(after);
+        }
+    }
+    let mut effects: Vec<EffectOut> = by_routine
+        .into_iter()
+        .map(|(routine, (n, rated, before, after))| {
+            let mean = |sum: u32| (rated > 0).then(|| r1(f64::from(sum) / rated as f64));
+            let change = (rated >= TOO_FEW)
+                .then(|| r1((f64::from(after) - f64::from(before)) / rated as f64));
+            let verdict = match change {
+                None => format!("too few to tell ({rated} rated, {TOO_FEW} needed)"),
+                Some(c) if c <= -2.0 => "eased by 2 or more: a clear drop".to_owned(),
+                Some(c) if c < 0.0 => "eased a little".to_owned(),
+                Some(c) if c >= 2.0 => "worse by 2 or more".to_owned(),
+                Some(c) if c > 0.0 => "a little worse".to_owned(),
+                Some(_) => "no change".to_owned(),
+            };
+            EffectOut {
+                routine: routine.to_owned(),
+                name: name_of(inputs.routine_names, routine),
+                sessions: n,
+                rated,
+                before: mean(before),
+                after: mean(after),
+                change,
+                verdict,
+            }
+        })
+        .collect();
+    effects.sort_by(|a, b| match (a.change, b.change) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.routine.cmp(&b.routine)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => b
+            .sessions
+            .cmp(&a.sessions)
+            .then_with(|| a.routine.cmp(&b.routine)),
+    });
+    RoutinesOut {
+        sessions: sessions.len(),
+        weeks: weeks.into_values().collect(),
+        plan,
+        effects,
+    }
+}
+
+fn breaks(records: &[BreakRecord], period: Period) -> BreaksOut {
+    let mut out = BreaksOut {
+        taken: 0,
+        not_done: 0,
+        snoozed: 0,
+        skipped: 0,
+    };
+    for b in records.iter().filter(|b| period.contains(b.at)) {
+        *match b.outcome {
+            BreakOutcome::Taken => &mut out.taken,
+            BreakOutcome::NotDone => &mut out.not_done,
+            BreakOutcome::Snoozed => &mut out.snoozed,
+            BreakOutcome::Skipped => &mut out.skipped,
+        } += 1;
+    }
+    out
+}
+
+fn checkins_out(all: &[Checkin], period: Period) -> CheckinsOut {
+    let items: Vec<Checkin> = all
+        .iter()
+        .filter(|c| period.contains(c.at))
+        .cloned()
+        .collect();
+    let change = checkins::change(&items);
+    CheckinsOut {
+        items: items
+            .iter()
+            .map(|c| CheckinOut {
+                at: c.at,
+                pain: c.pain,
+                enjoyment: c.enjoyment,
+                activity: c.activity,
+                score: r1(f64::from(c.score())),
+            })
+            .collect(),
+        change_percent: change.map(|c| (f64::from(c) * 100.0).round()),
+        meaningful_improvement: change.map(|c| c <= -MEANINGFUL_FALL),
+    }
+}
+
+/// "Tue 24 Nov 2026 09:30 +01:00": a time as a person reads it, with its zone. Written by hand
+/// rather than through chrono's format strings: the appendix has one per entry.
+pub fn when(at: DateTime<FixedOffset>) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let offset = at.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs() / 60;
+    format!(
+        "{} {} {} {} {:02}:{:02} {sign}{:02}:{:02}",
+        DAYS[at.weekday().num_days_from_monday() as usize],
+        at.day(),
+        MONTHS[at.month0() as usize],
+        at.year(),
+        at.hour(),
+        at.minute(),
+        offset / 60,
+        offset % 60
+    )
+}
+
+/// "Tue 24 Nov 2026".
+pub fn day(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// A mean with one decimal, or "–".
+pub fn num(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_owned(), |x| format!("{x:.1}"))
+}
+
+/// The report's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page for a browser or a printer.
+    Html,
+    /// Markdown text and tables.
+    Md,
+    /// The figures as JSON (schema in the README).
+    Json,
+}
+
+impl ReportFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "html",
+            ReportFormat::Md => "md",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+/// The report in `format` as text.
+pub fn render(
+    inputs: &Inputs<'_>,
+    period: Period,
+    now: DateTime<FixedOffset>,
+    format: ReportFormat,
+) -> Result<String, String> {
+    let report = compute(inputs, period, now);
+    match format {
+        ReportFormat::Html => html::render(&report).map_err(|e| e.to_string()),
+        ReportFormat::Md => Ok(markdown::render(&report)),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// `knotless-report-YYYY-MM-DD.EXT` in the current folder.
+pub fn default_name(now: DateTime<FixedOffset>, extension: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!(
+        "knotless-report-{}.{extension}",
+        now.format("%Y-%m-%d")
+    ))
+}
+
+/// Creates `path` for writing, private to the user (`0600`): reports hold health data.
+pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// Writes `bytes` to `path`, private to the user.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    create_private(path).and_then(|mut f| f.write_all(bytes))
+}
+
+/// Opens `path` with the desktop's default program, without waiting for it.
+pub fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,376 @@
+//! What the app does for the appointment: the weekly check-in (PEG) it offers, and the report
+//! key on the History and Review screens. The app routes messages here and draws the box; this
+//! module owns the state, the questions and the writing.
+//!
+//! The check-in is offered at most once a week (see [`crate::checkins::due`]), only when the
+//! person is between things — on the Log tab's list, or back on Routines after a session — never
+//! over a session, a form, a due break, a flag being acknowledged or an emergency. "Not now"
+//! asks again the next day.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+
+use super::app::Msg;
+use super::theme::Theme;
+use crate::checkins::{Checkin, CheckinLog, QUESTIONS};
+
+/// Where the check-in box is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// "Time for the weekly check-in?"
+    Offer,
+    /// Question `n` (0–2), with the answers so far and the one being typed.
+    Question {
+        /// Which question.
+        n: usize,
+        /// Answers given.
+        answers: [u8; 3],
+        /// The number being chosen for this question.
+        value: Option<u8>,
+    },
+}
+
+/// The check-ins, the offer and the report key's last word.
+#[derive(Debug, Clone)]
+pub struct Appointment {
+    /// Every check-in, oldest first.
+    pub checkins: Vec<Checkin>,
+    /// The box, when it shows.
+    pub prompt: Option<Prompt>,
+    /// The day "not now" was answered.
+    pub declined_on: Option<NaiveDate>,
+    /// A session has just ended: Routines is a good moment to ask.
+    pub after_session: bool,
+    /// One line about the report just written (or why not), until the next key.
+    pub notice: Option<String>,
+    log: CheckinLog,
+}
+
+impl Appointment {
+    /// The check-ins in `data_dir`; load problems are added to `problems`.
+    pub fn load(data_dir: &Path, problems: &mut Vec<String>) -> Appointment {
+        let log = CheckinLog::new(data_dir);
+        let checkins = match log.load() {
+            Ok(loaded) => {
+                problems.extend(log.store().warnings(&loaded.rejected, &loaded.notes));
+                loaded.records
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                Vec::new()
+            }
+        };
+        Appointment {
+            checkins,
+            prompt: None,
+            declined_on: None,
+            after_session: false,
+            notice: None,
+            log,
+        }
+    }
+
+    /// Opens the offer if a check-in is due and the moment is right.
+    pub fn offer_if_due(&mut self, moment_is_right: bool, now: DateTime<FixedOffset>) -> bool {
+        if self.prompt.is_some()
+            || !moment_is_right
+            || !crate::checkins::due(&self.checkins, self.declined_on, now)
+        {
+            return false;
+        }
+        self.prompt = Some(Prompt::Offer);
+        self.after_session = false;
+        true
+    }
+
+    /// A key while the box shows.
+    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        match (prompt, msg) {
+            (Prompt::Offer, Msg::Confirm | Msg::Yes) => {
+                self.prompt = Some(Prompt::Question {
+                    n: 0,
+                    answers: [0; 3],
+                    value: None,
+                });
+            }
+            (Prompt::Offer, Msg::Cancel | Msg::Next | Msg::Skip) => self.not_now(now),
+            (Prompt::Question { .. }, Msg::Cancel) => self.not_now(now),
+            (Prompt::Question { n, answers, value }, msg) => {
+                let value = match msg {
+                    // `1` then `0` is 10, as in the pain rating.
+                    Msg::Digit(0) if value == Some(1) => Some(10),
+                    Msg::Digit(d) => Some(d),
+                    Msg::Right | Msg::Up => Some(value.map_or(0, |v| (v + 1).min(10))),
+                    Msg::Left | Msg::Down => Some(value.map_or(0, |v| v.saturating_sub(1))),
+                    Msg::Back if n > 0 => {
+                        self.prompt = Some(Prompt::Question {
+                            n: n - 1,
+                            answers,
+                            value: Some(answers[n - 1]),
+                        });
+                        return;
+                    }
+                    Msg::Confirm => {
+                        let Some(v) = value else { return };
+                        let mut answers = answers;
+                        answers[n] = v;
+                        if n < 2 {
+                            self.prompt = Some(Prompt::Question {
+                                n: n + 1,
+                                answers,
+                                value: None,
+                            });
+                        } else {
+                            self.save(answers, now);
+                        }
+                        return;
+                    }
+                    _ => value,
+                };
+                self.prompt = Some(Prompt::Question { n, answers, value });
+            }
+            _ => {}
+        }
+    }
+
+    fn not_now(&mut self, now: DateTime<FixedOffset>) {
+        self.prompt = None;
+        self.declined_on = Some(now.date_naive());
+    }
+
+    fn save(&mut self, [pain, enjoyment, activity]: [u8; 3], now: DateTime<FixedOffset>) {
+        self.prompt = None;
+        let checkin = Checkin {
+            id: crate::id::new_id(now.timestamp_millis()),
+            at: now,
+            pain,
+            enjoyment,
+            activity,
+        };
+        match self.log.save(&checkin) {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "Weekly check-in saved: PEG {:.1} (pain {pain}, enjoyment {enjoyment}, activity {activity}).",
+                    checkin.score()
+                ));
+                self.checkins.push(checkin);
+                self.checkins
+                    .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+            }
+            Err(e) => {
+                // Asked again tomorrow rather than lost silently.
+                self.declined_on = Some(now.date_naive());
+                self.notice = Some(format!("The check-in was not saved: {e}"));
+            }
+        }
+    }
+
+    /// The keys the box takes, for the footer.
+    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        match &self.prompt {
+            Some(Prompt::Offer) => vec![("enter", "start"), ("esc", "not now")],
+            Some(Prompt::Question { n, .. }) if *n > 0 => vec![
+                ("0-9 ←→", "answer"),
+                ("enter", "next"),
+                ("b", "back"),
+                ("esc", "not now"),
+            ],
+            Some(Prompt::Question { .. }) => {
+                vec![("0-9 ←→", "answer"), ("enter", "next"), ("esc", "not now")]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// A line on the PEG for the Review screen, or `None` without check-ins.
+    pub fn trend_line(checkins: &[Checkin]) -> Option<String> {
+        let last = checkins.last()?;
+        let recent: Vec<String> = checkins
+            .iter()
+            .rev()
+            .take(6)
+            .rev()
+            .map(|c| format!("{:.1}", c.score()))
+            .collect();
+        let mut line = format!("Weekly check-in (PEG): {}", recent.join(" → "));
+        if let Some(change) = crate::checkins::change(checkins) {
+            let pct = (change * 100.0).round();
+            line.push_str(&format!(
+                " · {pct:+.0}% since the first{}",
+                if change <= -crate::checkins::MEANINGFUL_FALL {
+                    ", past the 30% line"
+                } else {
+                    ""
+                }
+            ));
+        }
+        line.push_str(&format!(" · last {}", last.at.format("%-d %b")));
+        Some(line)
+    }
+}
+
+/// Writes the report of the last 90 days as HTML in `folder` (made private if new); the path
+/// written.
+pub fn write_report(
+    inputs: &crate::report::Inputs<'_>,
+    folder: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, String> {
+    let today = now.date_naive();
+    let start = crate::when::When::Day(today - Duration::days(89))
+        .start()
+        .map_err(|e| e.to_string())?;
+    let end = crate::when::When::Day(today)
+        .end()
+        .map_err(|e| e.to_string())?;
+    let period = crate::report::Period {
+        since: start,
+        until: end,
+    };
+    let html = crate::report::render(inputs, period, now, crate::report::ReportFormat::Html)?;
+    crate::store::create_private_dir(folder).map_err(|e| e.to_string())?;
+    let path = folder.join(crate::report::default_name(now, "html"));
+    crate::report::write_private(&path, html.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// The check-in box.
+pub struct CheckinBox<'a> {
+    /// The state.
+    pub appointment: &'a Appointment,
+    /// Colours.
+    pub theme: Theme,
+}
+
+impl Widget for &CheckinBox<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(prompt) = &self.appointment.prompt else {
+            return;
+        };
+        let t = &self.theme;
+        let lines: Vec<Line> = match prompt {
+            Prompt::Offer => vec![
+                Line::raw(
+                    "Time for the weekly check-in: three questions about the past week, 0 to 10.",
+                ),
+                Line::styled(
+                    "It gives your doctor a recognised number to follow.",
+                    t.muted(),
+                ),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled(" enter ", t.key()),
+                    Span::raw("start   "),
+                    Span::styled(" esc ", t.key()),
+                    Span::raw("not now (asked again tomorrow)"),
+                ]),
+            ],
+            Prompt::Question { n, value, .. } => {
+                let shown = value.map_or("_".to_owned(), |v| v.to_string());
+                vec![
+                    Line::styled(format!("Question {} of 3", n + 1), t.muted()),
+                    Line::raw(QUESTIONS[*n]),
+                    Line::default(),
+                    Line::from(vec![
+                        Span::raw("Your answer: "),
+                        Span::styled(format!(" {shown} "), t.selected()),
+                        Span::styled("  0–9, ←→ up to 10, enter", t.muted()),
+                    ]),
+                ]
+            }
+        };
+        let width = 60.min(area.width);
+        let inner = width.saturating_sub(4).max(1);
+        let rows: u16 = lines
+            .iter()
+            .map(|l| (l.width() as u16).div_ceil(inner).max(1))
+            .sum();
+        let height = (rows + 2).min(area.height);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .title(" Weekly check-in ")
+                    .padding(Padding::horizontal(1)),
+            )
+            .render(popup, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        "2026-11-24T18:30:00+01:00".parse().unwrap()
+    }
+
+    #[test]
+    fn three_answers_are_saved_and_not_now_waits_for_tomorrow() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut problems = Vec::new();
+        let mut a = Appointment::load(dir.path(), &mut problems);
+        assert!(a.offer_if_due(true, now()));
+        a.update(Msg::Cancel, now());
+        assert_eq!(a.prompt, None);
+        assert!(
+            !a.offer_if_due(true, now() + Duration::hours(3)),
+            "not today again"
+        );
+        assert!(a.offer_if_due(true, now() + Duration::days(1)));
+        a.update(Msg::Confirm, now());
+        for keys in [
+            &[Msg::Digit(6)][..],
+            &[Msg::Digit(1), Msg::Digit(0)],
+            &[Msg::Right, Msg::Right],
+        ] {
+            for k in keys {
+                a.update(*k, now());
+            }
+            a.update(Msg::Confirm, now());
+        }
+        assert_eq!(a.prompt, None);
+        let saved = CheckinLog::new(dir.path()).load().unwrap().records;
+        assert_eq!(saved.len(), 1);
+        assert_eq!(
+            (saved[0].pain, saved[0].enjoyment, saved[0].activity),
+            (6, 10, 1)
+        );
+        assert!(
+            !a.offer_if_due(true, now() + Duration::days(3)),
+            "once a week"
+        );
+        assert!(
+            !a.offer_if_due(false, now() + Duration::days(8)),
+            "not at a bad moment"
+        );
+        assert!(a.offer_if_due(true, now() + Duration::days(8)));
+    }
+
+    #[test]
+    fn enter_without_an_answer_does_not_move_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Appointment::load(dir.path(), &mut Vec::new());
+        a.offer_if_due(true, now());
+        a.update(Msg::Confirm, now());
+        a.update(Msg::Confirm, now());
+        assert!(matches!(a.prompt, Some(Prompt::Question { n: 0, .. })));
+    }
+}
