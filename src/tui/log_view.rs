@@ -90,11 +90,26 @@ impl Filter {
             .days()
             .is_none_or(|days| (today - entry.at.date_naive()).num_days() < days);
         in_range
-            && self.area.as_ref().is_none_or(|a| entry.areas.contains(a))
+            && self
+                .area
+                .as_ref()
+                .is_none_or(|a| entry.areas.iter().any(|e| covers(a, e)))
             && self
                 .symptom
                 .as_ref()
                 .is_none_or(|s| entry.symptoms.contains(s))
+    }
+
+    /// Whether any filter narrows the list.
+    pub fn is_active(&self) -> bool {
+        self.range != Range::All || self.area.is_some() || self.symptom.is_some()
+    }
+
+    /// Every filter off (the focus stays where it is).
+    pub fn clear(&mut self) {
+        self.range = Range::All;
+        self.area = None;
+        self.symptom = None;
     }
 
     fn update(&mut self, msg: Msg) {
@@ -126,10 +141,20 @@ impl Filter {
                 let ids: Vec<&str> = vocabulary.symptoms.iter().map(|s| s.id.as_str()).collect();
                 self.symptom = cycle(self.symptom.as_deref(), &ids, msg == Msg::Right);
             }
+            (Msg::Delete, _) => self.clear(),
             (Msg::Confirm | Msg::Cancel | Msg::Filter, _) => self.focus = None,
             _ => {}
         }
     }
+}
+
+/// Whether an entry's `area` counts under the filter's `filter`: itself, and for an area
+/// without a side its left and right ("Lower back" takes in the left and the right of it).
+fn covers(filter: &str, area: &str) -> bool {
+    area == filter
+        || area
+            .strip_prefix(filter)
+            .is_some_and(|side| side == "-left" || side == "-right")
 }
 
 /// Steps through `None` and each id.
@@ -180,6 +205,8 @@ pub struct LogView {
     /// The id of the entry the last update saved, for the app to check against the red flags
     /// (it takes it).
     pub just_saved: Option<String>,
+    /// The entry deleted last, as it was: `u` puts it back.
+    pub undo: Option<SymptomEntry>,
 }
 
 impl LogView {
@@ -193,6 +220,7 @@ impl LogView {
             mode: LogMode::List,
             message: None,
             just_saved: None,
+            undo: None,
         }
     }
 
@@ -262,6 +290,32 @@ impl LogView {
             .min(visible.len().saturating_sub(1));
     }
 
+    /// `u`: the entry deleted last comes back as it was (same id, so the red flags read it as
+    /// the evidence it was), highlighted. A log written elsewhere since is not overwritten: an
+    /// entry with that id there already stays as it is.
+    fn undo_delete(&mut self, log: &SymptomLog, today: NaiveDate) {
+        let Some(entry) = self.undo.take() else {
+            self.message = Some("Nothing to undo.".to_owned());
+            return;
+        };
+        if self.entries.iter().any(|e| e.id == entry.id) {
+            self.message = Some("Not put back: that entry is in the log again.".to_owned());
+            return;
+        }
+        match log.save(&entry) {
+            Ok(()) => {
+                self.saved(entry, today);
+                // Not a new entry: nothing to check against the flags that was not there.
+                self.just_saved = None;
+                self.message = Some("Put back.".to_owned());
+            }
+            Err(e) => {
+                self.message = Some(format!("Not put back: {e}"));
+                self.undo = Some(entry);
+            }
+        }
+    }
+
     /// Pasted text goes into the note being typed; anywhere else it is ignored.
     pub fn paste(&mut self, text: &str) -> bool {
         match &mut self.mode {
@@ -328,7 +382,12 @@ impl LogView {
                         None => Ok(Err(Conflict::Deleted)),
                     };
                     match result {
-                        Ok(Ok(())) | Ok(Err(Conflict::Deleted)) => {
+                        Ok(Ok(())) => {
+                            self.undo = self.entries.iter().find(|e| e.id == id).cloned();
+                            self.entries.retain(|e| e.id != id);
+                            self.message = Some("Entry deleted (u puts it back).".to_owned());
+                        }
+                        Ok(Err(Conflict::Deleted)) => {
                             self.entries.retain(|e| e.id != id);
                             self.message = Some("Entry deleted.".to_owned());
                         }
@@ -387,6 +446,12 @@ impl LogView {
                         }
                     }
                     Msg::Filter => self.filter.focus = Some(FilterField::Range),
+                    Msg::Undo => self.undo_delete(log, today),
+                    // Esc clears the filters first (the app takes a second Esc back to Routines).
+                    Msg::Cancel => {
+                        self.filter.clear();
+                        self.selected = 0;
+                    }
                     Msg::Review => self.mode = LogMode::Review { days: 30 },
                     _ => {}
                 }
