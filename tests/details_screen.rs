@@ -526,3 +526,68 @@ fn today_moves_to_the_new_day_at_midnight_without_a_key() {
     h.now.wall += chrono::Duration::seconds(60);
     assert!(!knotless::tui::update(&mut h.app, Msg::Tick, h.now));
 }
+
+#[test]
+fn a_date_range_of_ones_own_filters_the_log() {
+    let mut h = log_with(&[
+        entry(A, "2026-11-10T09:00:00+01:00", 4, &["neck"], ""),
+        entry(B, "2026-11-15T09:00:00+01:00", 6, &["neck"], ""),
+        entry(
+            "01KB0000000000000000000CCC",
+            "2026-11-20T10:00:00+01:00",
+            3,
+            &["neck"],
+            "",
+        ),
+    ]);
+    let today = h.now.wall.date_naive();
+    // All → 7 → 30 → 90 days → dates: the last 7 days to start with (18–24 Nov).
+    h.send(&[Msg::Filter, Msg::Left]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("from 18 Nov") && screen.contains("to 24 Nov"),
+        "{screen}"
+    );
+    assert_eq!(h.app.log.visible(today).len(), 1);
+    // From: 5 days earlier (13 Nov); To: 4 days earlier (20 Nov).
+    h.send(&[Msg::Tab]);
+    for _ in 0..5 {
+        h.send(&[Msg::Left]);
+    }
+    h.send(&[Msg::Tab]);
+    for _ in 0..4 {
+        h.send(&[Msg::Left]);
+    }
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("from 13 Nov") && screen.contains("to 20 Nov"),
+        "{screen}"
+    );
+    let shown: Vec<&str> = h
+        .app
+        .log
+        .visible(today)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        shown,
+        vec!["01KB0000000000000000000CCC", B],
+        "both ends included"
+    );
+    // To before From moves From along.
+    for _ in 0..10 {
+        h.send(&[Msg::Left]);
+    }
+    assert!(h.screen(80, 24).contains("from 10 Nov"));
+    assert_eq!(h.app.log.visible(today).len(), 1);
+    for (w, hgt) in [(24, 8), (40, 12), (200, 60)] {
+        let _ = h.screen(w, hgt);
+    }
+    // Tab goes on to the area after To.
+    h.send(&[Msg::Tab]);
+    assert_eq!(
+        h.app.log.filter.focus,
+        Some(knotless::tui::FilterField::Area)
+    );
+}

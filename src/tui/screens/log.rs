@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::symptoms::{Onset, SymptomEntry};
 use crate::tui::log_form::{BODY, CHIP_COLUMNS, LogForm, Section};
-use crate::tui::log_view::{FilterField, LogMode, LogView};
+use crate::tui::log_view::{FilterField, LogMode, LogView, Range};
 use crate::tui::screens::trends::TrendsScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain_scale::describe;
@@ -106,6 +106,15 @@ impl LogScreen<'_> {
         let mut spans = vec![
             Span::styled("Showing", t.muted()),
             part(FilterField::Range, f.range.label().to_owned()),
+        ];
+        if let Range::Custom(from, to) = f.range {
+            spans.push(part(
+                FilterField::From,
+                from.format("from %-d %b").to_string(),
+            ));
+            spans.push(part(FilterField::To, to.format("to %-d %b").to_string()));
+        }
+        spans.extend([
             part(
                 FilterField::Area,
                 f.area.as_deref().map_or("any area".to_owned(), short_area),
@@ -116,7 +125,7 @@ impl LogScreen<'_> {
                     Vocabulary::bundled().label(Category::Symptom, s).to_owned()
                 }),
             ),
-        ];
+        ]);
         spans.push(Span::styled(
             format!("· {} of {} entries", visible.len(), view.entries.len()),
             t.muted(),
