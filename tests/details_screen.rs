@@ -591,3 +591,33 @@ fn a_date_range_of_ones_own_filters_the_log() {
         Some(knotless::tui::FilterField::Area)
     );
 }
+
+#[test]
+fn u_right_after_acknowledging_takes_the_acknowledgement_back() {
+    let mut h = Harness::new(None);
+    let log = knotless::symptoms::SymptomLog::new(h.dir());
+    for (id, symptom) in [
+        ("01JDX0000000000000000000AB", "saddle-numbness"),
+        ("01JDX0000000000000000000AC", "fever"),
+    ] {
+        let entry: knotless::symptoms::SymptomEntry = serde_json::from_value(serde_json::json!({
+            "id": id, "at": "2026-11-24T09:30:00+01:00", "pain": 6, "symptoms": [symptom],
+        }))
+        .unwrap();
+        log.save(&entry).unwrap();
+        h.app.log.entries.push(entry);
+    }
+    h.send(&[Msg::Flags]);
+    let active = h.app.flags.active.len();
+    assert!(active >= 2, "two flags raised");
+    let first = h.app.flags.active[0].rule.id.clone();
+    h.send(&[Msg::Checked, Msg::Yes]);
+    assert_eq!(h.app.flags.active.len(), active - 1);
+    let selected = h.app.selected_flag().unwrap();
+    assert_eq!(selected.rule.id, first, "the highlight stays on it");
+    assert!(selected.acknowledged.is_some());
+    assert!(h.screen(80, 24).contains("u take back"));
+    h.send(&[Msg::Undo]);
+    assert_eq!(h.app.flags.active.len(), active, "active again");
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, first);
+}

@@ -549,6 +549,16 @@ impl App {
             Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
         }
         self.refresh_flags();
+        // The highlight follows the flag, now muted, so that `u` at once takes it back.
+        if let Some(i) = self
+            .flags
+            .active
+            .iter()
+            .chain(&self.flags.acknowledged)
+            .position(|f| f.rule.id == id)
+        {
+            self.flag_selected = i;
+        }
     }
 
     /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
