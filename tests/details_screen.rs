@@ -441,8 +441,8 @@ fn lower_back_as_a_filter_takes_in_left_and_right_and_esc_clears_the_filters() {
 #[test]
 fn the_time_of_an_entry_can_be_set_in_the_form_and_the_id_keeps_when_it_was_written() {
     let mut h = log_with(&[entry(A, "2026-11-23T09:00:00+01:00", 4, &["neck"], "stiff")]);
-    // Edit: Shift-Tab twice from the pain rating reaches the time (once is the note).
-    h.send(&[Msg::Edit, Msg::BackTab, Msg::BackTab]);
+    // Edit: Shift-Tab from the pain rating is the note, and Tab from the note the time.
+    h.send(&[Msg::Edit, Msg::BackTab, Msg::Tab]);
     let screen = h.screen(80, 24);
     assert!(screen.contains("When: Mon 23 Nov 09:00"), "{screen}");
     h.send(&[Msg::Down, Msg::Left, Msg::Left]); // a day earlier, 30 minutes earlier
@@ -462,12 +462,15 @@ fn the_time_of_an_entry_can_be_set_in_the_form_and_the_id_keeps_when_it_was_writ
         Msg::Add,
         Msg::Digit(3),
         Msg::BackTab,
-        Msg::BackTab,
+        Msg::Tab,
         Msg::Up,
         Msg::Right,
     ]);
     assert!(h.screen(80, 24).contains("When: Tue 24 Nov 18:30"));
-    h.send(&[Msg::Left, Msg::Save]);
+    // Tab from the time goes round to the pain rating.
+    h.send(&[Msg::Left, Msg::Tab]);
+    assert!(h.screen(80, 24).contains("▸ Pain"));
+    h.send(&[Msg::Save]);
     let saved = knotless::symptoms::SymptomLog::new(h.dir())
         .load()
         .unwrap()

@@ -51,8 +51,9 @@ pub enum Section {
     Screening,
     /// Free text.
     Note,
-    /// When the entry is for: ←→ 15 minutes, ↑↓ a day. Just before the note in Tab order,
-    /// so Shift-Tab from the pain rating still goes straight to the note, and twice to the time.
+    /// When the entry is for: ←→ 15 minutes, ↑↓ a day. After the note in Tab order, so that
+    /// Tab after the screening questions still reaches the note; Shift-Tab from the pain rating
+    /// still goes straight to the note (the quick way to a note), passing it by.
     When,
 }
 
@@ -300,8 +301,8 @@ impl LogForm {
         if self.needs_screening() {
             sections.push(Section::Screening);
         }
-        sections.push(Section::When);
         sections.push(Section::Note);
+        sections.push(Section::When);
         sections
     }
 
@@ -311,6 +312,11 @@ impl LogForm {
     }
 
     fn move_focus(&mut self, forward: bool) {
+        if !forward && self.focus == Section::Pain {
+            // Pain, then straight to the note: the quick entry people learn.
+            self.focus = Section::Note;
+            return;
+        }
         let sections = self.sections();
         let at = sections.iter().position(|s| *s == self.focus).unwrap_or(0);
         let next = if forward {

@@ -328,8 +328,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         ]));
     };
 
-    // The time the entry is for: the section before the note (Shift-Tab twice from the pain
-    // rating).
+    // The time the entry is for: the section after the note (Tab from the note).
     let when = form.at.format("%a %d %b %H:%M");
     let title = match &form.editing {
         Some(_) => format!("Editing the entry of {when}"),
@@ -343,7 +342,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         lines.push(Line::from(vec![
             Span::styled(title, t.title()),
-            Span::styled("  shift-tab twice: time", t.muted()),
+            Span::styled("  time: tab from the note", t.muted()),
         ]));
     }
 
