@@ -84,6 +84,8 @@ fn the_runner_in_every_phase_kind() {
     h.advance(10);
     let reps = h.screen(80, 24);
     assert!(reps.contains("rep 4 of 10"), "{reps}");
+    let small = h.screen(40, 12);
+    assert!(small.contains("rep 4 of 10"), "{small}");
     insta::assert_snapshot!("runner_paced_reps_80x24", reps);
     h.advance(17); // 32 s in: the last rep, never "rep 11"
     assert!(h.screen(80, 24).contains("rep 10 of 10"));
@@ -619,7 +621,13 @@ fn u_right_after_acknowledging_takes_the_acknowledgement_back() {
     let selected = h.app.selected_flag().unwrap();
     assert_eq!(selected.rule.id, first, "the highlight stays on it");
     assert!(selected.acknowledged.is_some());
-    assert!(h.screen(80, 24).contains("u take back"));
+    let screen = h.screen(80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("u take back"), "{screen}");
+    assert!(
+        !footer.contains(" c "),
+        "c is not offered on a muted flag: {footer}"
+    );
     h.send(&[Msg::Undo]);
     assert_eq!(h.app.flags.active.len(), active, "active again");
     assert_eq!(h.app.selected_flag().unwrap().rule.id, first);
