@@ -90,8 +90,12 @@ fn never_over_a_form_or_a_session_and_offered_after_a_session() {
     h.advance(5);
     assert!(h.app.appointment.prompt.is_none(), "not during a session");
     // Stop, rate, and back to Routines: now it is offered.
-    h.send(&[Msg::Quit]);
-    while matches!(h.app.screen, Screen::Runner(_)) {
+    // `q` asks first once a step has begun; `y` stops.
+    h.send(&[Msg::Quit, Msg::Yes]);
+    for _ in 0..10 {
+        if !matches!(h.app.screen, Screen::Runner(_)) {
+            break;
+        }
         h.send(&[Msg::Skip, Msg::Confirm]);
     }
     assert!(h.app.appointment.prompt.is_some(), "after a session");

@@ -110,7 +110,8 @@ fn the_history_tab_shows_the_calendar_streaks_week_and_what_helps() {
         "Lower back release",
         "5.0 → 3.0",
         "-2.0 a clear drop",
-        "no pain ratings",
+        // Routines never rated are one line, not a row each.
+        "1 more routine without pain ratings",
     ] {
         assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
     }
@@ -237,4 +238,28 @@ fn a_session_is_recorded_as_it_goes_so_a_killed_app_leaves_it_interrupted() {
     assert_eq!(done[0].id, cut[0].id);
     assert_eq!(done[0].outcome, SessionOutcome::Stopped);
     assert_eq!(done[0].pain_after, Some(3));
+}
+
+#[test]
+fn the_pain_change_is_arithmetic_on_the_numbers_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = store(dir.path());
+    // Before: 5, 4, 4, 4 (4.25); after: 4, 3, 4, 3 (3.5). The exact change, -0.75, would
+    // show as "4.2 → 3.5 -0.8": the screen works from the rounded numbers instead.
+    for (day, pain) in [(20, (5, 4)), (21, (4, 3)), (22, (4, 4)), (23, (4, 3))] {
+        let record = session(
+            "heat-pack",
+            Kind::Heat,
+            &format!("2026-11-{day}T20:00:00+01:00"),
+            15,
+            SessionOutcome::Completed,
+            Some(pain),
+        );
+        record_session(&history, record).unwrap();
+    }
+    let mut h = Harness::in_dir(Library::load(&[]), None, dir);
+    history_tab(&mut h);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("4.3 → 3.5  -0.8"), "{screen}");
+    assert!(!screen.contains("without pain ratings"), "{screen}");
 }

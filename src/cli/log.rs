@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, Offset};
 use clap::{Args, Subcommand};
 
 use super::usage_error;
@@ -395,26 +395,47 @@ fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) 
     ExitCode::SUCCESS
 }
 
+/// An entry's time as the table shows it: in this computer's local time, like `--since` and
+/// `--until` read a day, so entries written in other zones are in order; where the entry was
+/// written with another offset, its own time and offset follow: `2026-11-24 08:30 (09:30
+/// +01:00)`.
+fn shown_time(at: DateTime<FixedOffset>) -> String {
+    let local = at.with_timezone(&chrono::Local);
+    let mut text = local.format("%Y-%m-%d %H:%M").to_string();
+    if local.offset().fix() != *at.offset() {
+        text.push_str(&at.format(" (%H:%M %:z)").to_string());
+    }
+    text
+}
+
 fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
     if entries.is_empty() {
         return writeln!(out, "No entries. Add one with: knotless log add --pain N");
     }
+    let times: Vec<String> = entries.iter().map(|e| shown_time(e.at)).collect();
+    let when_width = times.iter().map(|t| t.chars().count()).max().unwrap_or(16);
     writeln!(
         out,
-        "{:26}  {:16}  {:>4}  {:28}  {:28}  NOTE",
+        "{:26}  {:when_width$}  {:>4}  {:28}  {:28}  NOTE",
         "ID", "WHEN", "PAIN", "AREAS", "SYMPTOMS"
     )?;
-    for e in entries {
+    // A note's later lines go under its first, in the NOTE column: the note is shown whole.
+    let indent = " ".repeat(26 + 2 + when_width + 2 + 4 + 2 + 28 + 2 + 28 + 2);
+    for (e, when) in entries.iter().zip(&times) {
+        let mut note = e.note.lines();
         writeln!(
             out,
-            "{:26}  {:16}  {:>4}  {:28}  {:28}  {}",
+            "{:26}  {:when_width$}  {:>4}  {:28}  {:28}  {}",
             e.id,
-            e.at.format("%Y-%m-%d %H:%M").to_string(),
+            when,
             e.pain,
             clip(&e.areas.join(", "), 28),
             clip(&e.symptoms.join(", "), 28),
-            crate::text::visible(e.note.lines().next().unwrap_or(""))
+            crate::text::visible(note.next().unwrap_or(""))
         )?;
+        for line in note {
+            writeln!(out, "{indent}{}", crate::text::visible(line))?;
+        }
     }
     Ok(())
 }

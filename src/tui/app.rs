@@ -201,6 +201,8 @@ pub struct App {
     pub selected: usize,
     /// Whether the help overlay is open.
     pub help: bool,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
     /// Set when the app should exit.
     pub quit: bool,
     /// Bells to ring after the next draw.
@@ -236,6 +238,9 @@ pub struct App {
     pub detail_scroll: u16,
     /// The one-time statement that this is not a diagnosis is showing.
     pub welcome: bool,
+    /// `knotless run ROUTINE` on first run: the routine to open once the first-run statement
+    /// is dismissed, so the statement never sits over a running countdown.
+    start_after_welcome: Option<String>,
     /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
     /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
     pub raised_on_save: Vec<String>,
@@ -371,6 +376,7 @@ impl App {
             detail_scroll: 0,
             confirm_ack: false,
             welcome: !data_dir.join(WELCOME_SEEN).exists(),
+            start_after_welcome: None,
             raised_on_save: Vec::new(),
             flags_minute: i64::MIN,
             stats_cache: std::cell::RefCell::new(None),
@@ -387,6 +393,7 @@ impl App {
             screen: Screen::Routines,
             selected: 0,
             help: false,
+            help_scroll: 0,
             quit: false,
             bells: 0,
             notifications: Vec::new(),
@@ -400,7 +407,11 @@ impl App {
             start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
         {
             app.selected = index;
-            app.open_selected(now);
+            if app.welcome {
+                app.start_after_welcome = Some(app.library.routines[index].id.clone());
+            } else {
+                app.open_selected(now);
+            }
         }
         app
     }
@@ -546,6 +557,16 @@ impl App {
             Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
         }
         self.refresh_flags();
+        // The highlight follows the flag, now muted, so that `u` at once takes it back.
+        if let Some(i) = self
+            .flags
+            .active
+            .iter()
+            .chain(&self.flags.acknowledged)
+            .position(|f| f.rule.id == id)
+        {
+            self.flag_selected = i;
+        }
     }
 
     /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
@@ -578,8 +599,15 @@ impl App {
         }
     }
 
-    fn dismiss_welcome(&mut self) {
+    fn dismiss_welcome(&mut self, now: Now) {
         self.welcome = false;
+        if let Some(routine) = self
+            .start_after_welcome
+            .take()
+            .and_then(|id| self.library.get(&id).cloned())
+        {
+            self.start(routine, now);
+        }
         // Best effort: if it cannot be written, the statement shows again next time.
         if crate::store::create_private_dir(&self.data_dir).is_ok() {
             // Private like every file in the data folder (0600).
@@ -674,7 +702,22 @@ impl App {
             Screen::Runner(runner) => runner.next_wake(self.now.instant),
             Screen::Breaks if self.break_prompt.is_none() => {
                 let into_minute = u64::from(self.now.wall.timestamp().rem_euclid(60) as u32);
-                Some(self.now.instant + std::time::Duration::from_secs(60 - into_minute))
+                let minute = self.now.instant + std::time::Duration::from_secs(60 - into_minute);
+                // In a break's last minute its seconds count down ("next in 5 s").
+                let second = (0..self.scheduler.plans().len())
+                    .filter_map(|i| match self.scheduler.state(i, &self.now) {
+                        crate::breaks::BreakState::Waiting(at) => Some(at),
+                        _ => None,
+                    })
+                    .filter_map(|at| {
+                        let left = at.saturating_duration_since(self.now.instant);
+                        let shown = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+                        (1..60)
+                            .contains(&shown)
+                            .then(|| at - std::time::Duration::from_secs(shown - 1))
+                    })
+                    .min();
+                Some(second.map_or(minute, |s| s.min(minute)))
             }
             _ => None,
         };
@@ -682,7 +725,25 @@ impl App {
             .scheduler
             .next_wake(&self.now)
             .filter(|_| self.break_prompt.is_none());
-        [screen, timer].into_iter().flatten().min()
+        [screen, timer, Some(self.next_midnight())]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// The next local midnight, by the monotonic clock: Today (and History's "today") move to
+    /// the new day then without a key press. The one wake-up of an idle app.
+    pub fn next_midnight(&self) -> Instant {
+        let wall = self.now.wall;
+        let midnight = wall
+            .date_naive()
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .and_then(|t| t.and_local_timezone(*wall.offset()).single());
+        let until = midnight
+            .and_then(|m| (m - wall).to_std().ok())
+            .unwrap_or(std::time::Duration::from_secs(24 * 3600));
+        self.now.instant + until
     }
 
     /// Whether a due break may take over the screen now: not over a session, a form being
@@ -826,7 +887,16 @@ fn scroll_detail(app: &mut App, down: bool, by: u16, max: u16) -> bool {
 
 /// Applies one message at `now`; returns whether the screen needs redrawing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
+    let new_day = now.wall.date_naive() != app.now.wall.date_naive();
     app.now = now;
+    if new_day {
+        // Past midnight: Today is the new day's plan, highlighted afresh.
+        if matches!(app.screen, Screen::Routines) {
+            app.select_next_planned();
+        }
+        update(app, msg, now);
+        return true;
+    }
     // What the detail pane shows: the highlighted routine, and the highlighted flag by identity
     // (acknowledging one moves another into its place in the list).
     let showing = |app: &App| {
@@ -925,7 +995,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick => return false,
             Msg::Resize => return true,
             Msg::ForceQuit => app.quit = true,
-            _ => app.dismiss_welcome(),
+            _ => app.dismiss_welcome(now),
         }
         return true;
     }
@@ -957,12 +1027,26 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.help = false;
                 return true;
             }
+            Msg::Up | Msg::Down | Msg::ScrollUp | Msg::ScrollDown | Msg::First | Msg::Last => {
+                let max = super::screens::help::help_max_scroll(app, app.area);
+                let before = app.help_scroll.min(max);
+                app.help_scroll = match msg {
+                    Msg::Up => before.saturating_sub(1),
+                    Msg::Down => before.saturating_add(1).min(max),
+                    Msg::ScrollUp => before.saturating_sub(10),
+                    Msg::ScrollDown => before.saturating_add(10).min(max),
+                    Msg::First => 0,
+                    _ => max,
+                };
+                return app.help_scroll != before;
+            }
             Msg::ForceQuit => {}
             Msg::Tick | Msg::Resize => {}
             _ => return false,
         }
     } else if msg == Msg::Help && !app.is_typing() {
         app.help = true;
+        app.help_scroll = 0;
         return true;
     }
     // A key with no action only matters where any key answers.
@@ -1001,6 +1085,11 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         return true;
     }
     if let Msg::Click(col, row) = msg {
+        // The warning bar opens the Flags screen on the flag it names, like `!`.
+        if tab_keys_free && super::view::on_flag_bar(app, app.area, row) {
+            app.open_flags();
+            return true;
+        }
         if tab_keys_free && let Some(tab) = super::view::tab_at(app, app.area, col, row) {
             app.screen = tab.screen();
             return true;
@@ -1044,7 +1133,11 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 app.quit = true;
             }
             Msg::Quit if app.log.is_idle() => app.quit = true,
-            Msg::Cancel if app.log.is_idle() && matches!(app.log.mode, LogMode::List) => {
+            Msg::Cancel
+                if app.log.is_idle()
+                    && matches!(app.log.mode, LogMode::List)
+                    && !app.log.filter.is_active() =>
+            {
                 app.screen = Screen::Routines;
             }
             Msg::Tick => return false,

@@ -51,6 +51,10 @@ pub enum Section {
     Screening,
     /// Free text.
     Note,
+    /// When the entry is for: ←→ 15 minutes, ↑↓ a day. After the note in Tab order, so that
+    /// Tab after the screening questions still reaches the note; Shift-Tab from the pain rating
+    /// still goes straight to the note (the quick way to a note), passing it by.
+    When,
 }
 
 /// A list of ids to tick, with a cursor.
@@ -115,6 +119,7 @@ struct Content {
     relief: Vec<String>,
     screening: Vec<Option<bool>>,
     note: Vec<String>,
+    at: Option<DateTime<FixedOffset>>,
 }
 
 /// What the form asks of its owner.
@@ -182,6 +187,7 @@ impl LogForm {
             relief: sorted(&self.relief.chosen),
             screening: self.screening.clone(),
             note: self.note.lines().to_vec(),
+            at: Some(self.at),
         }
     }
 
@@ -296,6 +302,7 @@ impl LogForm {
             sections.push(Section::Screening);
         }
         sections.push(Section::Note);
+        sections.push(Section::When);
         sections
     }
 
@@ -305,6 +312,11 @@ impl LogForm {
     }
 
     fn move_focus(&mut self, forward: bool) {
+        if !forward && self.focus == Section::Pain {
+            // Pain, then straight to the note: the quick entry people learn.
+            self.focus = Section::Note;
+            return;
+        }
         let sections = self.sections();
         let at = sections.iter().position(|s| *s == self.focus).unwrap_or(0);
         let next = if forward {
@@ -377,9 +389,28 @@ impl LogForm {
                 }
             }
             Msg::Confirm if self.focus != Section::Note => return self.save(now),
+            _ if self.focus == Section::When => self.move_time(msg, now),
             _ => self.update_section(msg),
         }
         FormEffect::None
+    }
+
+    /// The When section: ←→ 15 minutes earlier or later, ↑↓ a day later or earlier; never
+    /// after `now` (a log is of what happened) nor before 1900. The entry keeps its id (the
+    /// time it was written), whatever time it is for.
+    fn move_time(&mut self, msg: Msg, now: DateTime<FixedOffset>) {
+        let by = match msg {
+            Msg::Left => chrono::Duration::minutes(-15),
+            Msg::Right => chrono::Duration::minutes(15),
+            Msg::Up => chrono::Duration::days(1),
+            Msg::Down => chrono::Duration::days(-1),
+            _ => return,
+        };
+        let earliest = DateTime::parse_from_rfc3339("1900-01-01T00:00:00+00:00").unwrap_or(now);
+        if let Some(at) = self.at.checked_add_signed(by) {
+            // Shown and saved in this computer's offset, like a new entry.
+            self.at = at.min(now).max(earliest).with_timezone(&now.timezone());
+        }
     }
 
     fn update_section(&mut self, msg: Msg) {
@@ -463,7 +494,7 @@ impl LogForm {
                         .unwrap_or((self.screening_cursor + 1).min(last));
                 }
             }
-            Section::Note => {}
+            Section::Note | Section::When => {}
         }
     }
 

@@ -22,15 +22,15 @@ pub enum Range {
     Month,
     /// The last 90 days.
     Quarter,
+    /// From one day to another, both included (set with the From and To filters).
+    Custom(NaiveDate, NaiveDate),
 }
 
 impl Range {
-    const ORDER: [Range; 4] = [Range::All, Range::Week, Range::Month, Range::Quarter];
-
-    /// Days covered, or `None` for everything.
+    /// Days covered back from today, or `None` for everything (and for dates of one's own).
     pub fn days(self) -> Option<i64> {
         match self {
-            Range::All => None,
+            Range::All | Range::Custom(..) => None,
             Range::Week => Some(7),
             Range::Month => Some(30),
             Range::Quarter => Some(90),
@@ -44,13 +44,36 @@ impl Range {
             Range::Week => "last 7 days",
             Range::Month => "last 30 days",
             Range::Quarter => "last 90 days",
+            Range::Custom(..) => "dates",
         }
     }
 
-    fn step(self, forward: bool) -> Range {
-        let at = Self::ORDER.iter().position(|r| *r == self).unwrap_or(0);
-        let n = Self::ORDER.len();
-        Self::ORDER[if forward {
+    /// Whether an entry of `day` is in range, `today` being today.
+    fn contains(self, day: NaiveDate, today: NaiveDate) -> bool {
+        match self {
+            Range::Custom(from, to) => from <= day && day <= to,
+            other => other
+                .days()
+                .is_none_or(|days| (today - day).num_days() < days),
+        }
+    }
+
+    /// All → 7 → 30 → 90 days → dates of one's own (the last 7 days to start with) → All.
+    fn step(self, forward: bool, today: NaiveDate) -> Range {
+        let custom = Range::Custom(today - chrono::Duration::days(6), today);
+        let order = [
+            Range::All,
+            Range::Week,
+            Range::Month,
+            Range::Quarter,
+            custom,
+        ];
+        let at = match self {
+            Range::Custom(..) => 4,
+            other => order.iter().position(|r| *r == other).unwrap_or(0),
+        };
+        let n = order.len();
+        order[if forward {
             (at + 1) % n
         } else {
             (at + n - 1) % n
@@ -63,6 +86,10 @@ impl Range {
 pub enum FilterField {
     /// The date range.
     Range,
+    /// The first day of a range of one's own.
+    From,
+    /// The last day of a range of one's own.
+    To,
     /// The area.
     Area,
     /// The symptom.
@@ -85,38 +112,65 @@ pub struct Filter {
 impl Filter {
     /// Whether `entry` passes, with `today` for the date range.
     pub fn accepts(&self, entry: &SymptomEntry, today: NaiveDate) -> bool {
-        let in_range = self
-            .range
-            .days()
-            .is_none_or(|days| (today - entry.at.date_naive()).num_days() < days);
+        let in_range = self.range.contains(entry.at.date_naive(), today);
         in_range
-            && self.area.as_ref().is_none_or(|a| entry.areas.contains(a))
+            && self
+                .area
+                .as_ref()
+                .is_none_or(|a| entry.areas.iter().any(|e| covers(a, e)))
             && self
                 .symptom
                 .as_ref()
                 .is_none_or(|s| entry.symptoms.contains(s))
     }
 
-    fn update(&mut self, msg: Msg) {
+    /// Whether any filter narrows the list.
+    pub fn is_active(&self) -> bool {
+        self.range != Range::All || self.area.is_some() || self.symptom.is_some()
+    }
+
+    /// Every filter off (the focus stays where it is).
+    pub fn clear(&mut self) {
+        self.range = Range::All;
+        self.area = None;
+        self.symptom = None;
+    }
+
+    /// The filter fields in Tab order: From and To only with dates of one's own.
+    fn fields(&self) -> Vec<FilterField> {
+        let mut fields = vec![FilterField::Range];
+        if matches!(self.range, Range::Custom(..)) {
+            fields.extend([FilterField::From, FilterField::To]);
+        }
+        fields.extend([FilterField::Area, FilterField::Symptom]);
+        fields
+    }
+
+    fn update(&mut self, msg: Msg, today: NaiveDate) {
         let Some(focus) = self.focus else { return };
         let vocabulary = Vocabulary::bundled();
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == focus).unwrap_or(0);
+        let n = fields.len();
+        let day = chrono::Duration::days(1);
         match (msg, focus) {
-            (Msg::Tab | Msg::Down, _) => {
-                self.focus = Some(match focus {
-                    FilterField::Range => FilterField::Area,
-                    FilterField::Area => FilterField::Symptom,
-                    FilterField::Symptom => FilterField::Range,
-                });
-            }
-            (Msg::BackTab | Msg::Up, _) => {
-                self.focus = Some(match focus {
-                    FilterField::Range => FilterField::Symptom,
-                    FilterField::Area => FilterField::Range,
-                    FilterField::Symptom => FilterField::Area,
-                });
-            }
+            (Msg::Tab | Msg::Down, _) => self.focus = Some(fields[(at + 1) % n]),
+            (Msg::BackTab | Msg::Up, _) => self.focus = Some(fields[(at + n - 1) % n]),
             (Msg::Left | Msg::Right, FilterField::Range) => {
-                self.range = self.range.step(msg == Msg::Right);
+                self.range = self.range.step(msg == Msg::Right, today);
+            }
+            // A day earlier or later; the other end moves along so that from ≤ to.
+            (Msg::Left | Msg::Right, FilterField::From | FilterField::To) => {
+                if let Range::Custom(from, to) = self.range {
+                    let by = if msg == Msg::Right { day } else { -day };
+                    self.range = if focus == FilterField::From {
+                        let from = from + by;
+                        Range::Custom(from, to.max(from))
+                    } else {
+                        let to = to + by;
+                        Range::Custom(from.min(to), to)
+                    };
+                }
             }
             (Msg::Left | Msg::Right, FilterField::Area) => {
                 let ids: Vec<&str> = vocabulary.areas.iter().map(|a| a.id.as_str()).collect();
@@ -126,10 +180,20 @@ impl Filter {
                 let ids: Vec<&str> = vocabulary.symptoms.iter().map(|s| s.id.as_str()).collect();
                 self.symptom = cycle(self.symptom.as_deref(), &ids, msg == Msg::Right);
             }
+            (Msg::Delete, _) => self.clear(),
             (Msg::Confirm | Msg::Cancel | Msg::Filter, _) => self.focus = None,
             _ => {}
         }
     }
+}
+
+/// Whether an entry's `area` counts under the filter's `filter`: itself, and for an area
+/// without a side its left and right ("Lower back" takes in the left and the right of it).
+fn covers(filter: &str, area: &str) -> bool {
+    area == filter
+        || area
+            .strip_prefix(filter)
+            .is_some_and(|side| side == "-left" || side == "-right")
 }
 
 /// Steps through `None` and each id.
@@ -180,6 +244,8 @@ pub struct LogView {
     /// The id of the entry the last update saved, for the app to check against the red flags
     /// (it takes it).
     pub just_saved: Option<String>,
+    /// The entry deleted last, as it was: `u` puts it back.
+    pub undo: Option<SymptomEntry>,
 }
 
 impl LogView {
@@ -193,6 +259,7 @@ impl LogView {
             mode: LogMode::List,
             message: None,
             just_saved: None,
+            undo: None,
         }
     }
 
@@ -262,6 +329,32 @@ impl LogView {
             .min(visible.len().saturating_sub(1));
     }
 
+    /// `u`: the entry deleted last comes back as it was (same id, so the red flags read it as
+    /// the evidence it was), highlighted. A log written elsewhere since is not overwritten: an
+    /// entry with that id there already stays as it is.
+    fn undo_delete(&mut self, log: &SymptomLog, today: NaiveDate) {
+        let Some(entry) = self.undo.take() else {
+            self.message = Some("Nothing to undo.".to_owned());
+            return;
+        };
+        if self.entries.iter().any(|e| e.id == entry.id) {
+            self.message = Some("Not put back: that entry is in the log again.".to_owned());
+            return;
+        }
+        match log.save(&entry) {
+            Ok(()) => {
+                self.saved(entry, today);
+                // Not a new entry: nothing to check against the flags that was not there.
+                self.just_saved = None;
+                self.message = Some("Put back.".to_owned());
+            }
+            Err(e) => {
+                self.message = Some(format!("Not put back: {e}"));
+                self.undo = Some(entry);
+            }
+        }
+    }
+
     /// Pasted text goes into the note being typed; anywhere else it is ignored.
     pub fn paste(&mut self, text: &str) -> bool {
         match &mut self.mode {
@@ -328,7 +421,12 @@ impl LogView {
                         None => Ok(Err(Conflict::Deleted)),
                     };
                     match result {
-                        Ok(Ok(())) | Ok(Err(Conflict::Deleted)) => {
+                        Ok(Ok(())) => {
+                            self.undo = self.entries.iter().find(|e| e.id == id).cloned();
+                            self.entries.retain(|e| e.id != id);
+                            self.message = Some("Entry deleted (u puts it back).".to_owned());
+                        }
+                        Ok(Err(Conflict::Deleted)) => {
                             self.entries.retain(|e| e.id != id);
                             self.message = Some("Entry deleted.".to_owned());
                         }
@@ -359,7 +457,7 @@ impl LogView {
                 _ => {}
             },
             LogMode::List if self.filter.focus.is_some() => {
-                self.filter.update(msg);
+                self.filter.update(msg, today);
                 self.selected = 0;
             }
             LogMode::List => {
@@ -387,6 +485,12 @@ impl LogView {
                         }
                     }
                     Msg::Filter => self.filter.focus = Some(FilterField::Range),
+                    Msg::Undo => self.undo_delete(log, today),
+                    // Esc clears the filters first (the app takes a second Esc back to Routines).
+                    Msg::Cancel => {
+                        self.filter.clear();
+                        self.selected = 0;
+                    }
                     Msg::Review => self.mode = LogMode::Review { days: 30 },
                     _ => {}
                 }

@@ -20,7 +20,7 @@ pub mod widgets;
 
 pub use app::{App, BreakPrompt, Entry, Msg, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
-pub use keymap::{Key, KeyError, Keymap, keymap};
+pub use keymap::{ACTIONS, Key, KeyError, Keymap, keymap};
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
 pub use runner::{

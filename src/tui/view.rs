@@ -72,6 +72,12 @@ pub fn tab_at(app: &App, area: Rect, col: u16, row: u16) -> Option<Tab> {
     None
 }
 
+/// Whether a mouse click at `row` is on the warning bar (the most severe flag).
+pub fn on_flag_bar(app: &App, area: Rect, row: u16) -> bool {
+    let bar = parts(app, area).bar;
+    bar.height > 0 && row == bar.y
+}
+
 /// The Routines list row under a mouse click, as an index into [`App::list_entries`].
 pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Routines) {

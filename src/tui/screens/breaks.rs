@@ -69,9 +69,8 @@ impl Widget for &BreaksScreen<'_> {
                 BreakState::Due => Span::styled("due now", t.caution()),
                 BreakState::Waiting(at) => {
                     let left = at.saturating_duration_since(now.instant);
-                    let minutes = left.as_secs().div_ceil(60);
                     let clock = now.wall_at(at).format("%H:%M");
-                    Span::styled(format!("next in {minutes} min ({clock})"), t.good())
+                    Span::styled(format!("next in {} ({clock})", time_left(left)), t.good())
                 }
             };
             lines.push(Line::from(vec![
@@ -127,6 +126,17 @@ impl Widget for &BreaksScreen<'_> {
     }
 }
 
+/// Time to a break as the countdown shows it: whole minutes rounded up, and the seconds in the
+/// last minute ("5 s", not "1 min").
+pub fn time_left(left: std::time::Duration) -> String {
+    let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+    if secs < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{} min", secs.div_ceil(60))
+    }
+}
+
 fn prompt_box(app: &App, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let i = match prompt {
@@ -146,7 +156,7 @@ fn prompt_box(app: &App, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
             }
             lines.push(Line::default());
             lines.push(Line::from(format!(
-                "enter start now · z snooze {} · s skip",
+                "enter start now · z (or esc) snooze {} · s skip",
                 Compact(app.config.cues.snooze)
             )));
         }

@@ -309,7 +309,7 @@ impl Widget for &Welcome<'_> {
             ),
             t.error(),
         );
-        let full = vec![
+        let mut full = vec![
             title.clone(),
             Line::default(),
             Line::from(
@@ -321,14 +321,17 @@ impl Widget for &Welcome<'_> {
             Line::default(),
             emergency.clone(),
             Line::default(),
-            Line::from(format!(
+        ];
+        // Asked only while the number is not set.
+        if self.app.emergency_number().is_none() {
+            full.push(Line::from(format!(
                 "So emergency advice names your number, set emergency_number (for example \"999\", \
                  \"911\" or \"112\") in {}.",
                 self.app.config_file.display()
-            )),
-            Line::default(),
-            prompt.clone(),
-        ];
+            )));
+            full.push(Line::default());
+        }
+        full.push(prompt.clone());
         // On a small terminal, what matters most and the prompt, whole: the emergency line
         // last to go.
         let width = 64.min(area.width);

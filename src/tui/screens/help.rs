@@ -106,7 +106,12 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
         ],
         Screen::Breaks => match app.break_prompt {
             Some(BreakPrompt::Due(_)) => {
-                vec![("enter", "start now"), ("z", "snooze"), ("s", "skip")]
+                vec![
+                    ("enter", "start now"),
+                    ("z", "snooze"),
+                    ("s", "skip"),
+                    ("esc", "snooze too"),
+                ]
             }
             Some(BreakPrompt::SkipReason(_)) => {
                 vec![("1-3", "reason"), ("enter", "no reason"), ("esc", "back")]
@@ -160,18 +165,30 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
                 ("tab", "next tab"),
                 ("R", "report + open"),
             ],
-            LogMode::List if app.log.filter.focus.is_some() => {
-                vec![("tab", "next filter"), ("←→", "change"), ("enter", "done")]
-            }
-            LogMode::List => vec![
-                ("a", "add"),
-                ("e", "edit"),
-                ("d", "delete"),
-                ("f", "filter"),
-                ("v", "review"),
-                ("tab", "next tab"),
-                ("q", "quit"),
+            LogMode::List if app.log.filter.focus.is_some() => vec![
+                ("tab", "next filter"),
+                ("←→", "change"),
+                ("d", "clear all"),
+                ("enter", "done"),
             ],
+            LogMode::List => {
+                let mut keys = vec![
+                    ("a", "add"),
+                    ("e", "edit"),
+                    ("d", "delete"),
+                    ("f", "filter"),
+                    ("v", "review"),
+                    ("tab", "next tab"),
+                    ("q", "quit"),
+                ];
+                if app.log.filter.is_active() {
+                    keys.insert(4, ("esc", "clear filters"));
+                }
+                if app.log.undo.is_some() {
+                    keys.insert(0, ("u", "undo delete"));
+                }
+                keys
+            }
         },
         Screen::Runner(runner) => match &runner.stage {
             Stage::Gate(gate) if gate.refuses() => vec![("!", "flags"), ("esc", "back")],
@@ -244,7 +261,123 @@ impl Widget for &Footer<'_> {
     }
 }
 
-/// The `?` overlay: every key of the current view, and the general ones.
+/// What each action of the keymap does, in a person's words. Every action in
+/// [`crate::tui::keymap::ACTIONS`] has a line in `?` (a test checks that none is left out).
+fn action_text(name: &str) -> &'static str {
+    match name {
+        "up" => "up",
+        "down" => "down",
+        "left" => "left, less, earlier",
+        "right" => "right, more, later",
+        "first" => "first in a list",
+        "last" => "last in a list",
+        "scroll-up" => "page up the detail",
+        "scroll-down" => "page down the detail",
+        "confirm" => "start, choose, done",
+        "cancel" => "back, cancel, close",
+        "pause" => "pause, tick",
+        "next" => "next step, no",
+        "back" => "step back",
+        "skip" => "skip",
+        "help" => "this help",
+        "quit" => "quit, stop",
+        "add" => "add a log entry",
+        "edit" => "edit the entry",
+        "delete" => "delete the entry",
+        "filter" => "log filters",
+        "find" => "find a routine",
+        "review" => "log review",
+        "yes" => "yes",
+        "flags" => "red flags",
+        "checked" => "mark a flag checked",
+        "undo" => "undo delete, \"checked\"",
+        "snooze" => "snooze a break",
+        "next-tab" => "next tab or section",
+        "previous-tab" => "previous tab or section",
+        "save" => "save the log entry",
+        "force-quit" => "save and quit",
+        _ => "",
+    }
+}
+
+/// Every key in use, from the keymap (with the configuration's changes): (keys, what).
+pub fn every_key(app: &App) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = crate::tui::keymap::ACTIONS
+        .iter()
+        .map(|(name, msg, _)| (app.config.keys.label(*msg), action_text(name)))
+        .filter(|(keys, _)| !keys.is_empty())
+        .collect();
+    rows.push(("0-9".to_owned(), "pain rating, numbers"));
+    rows
+}
+
+/// The lines of the `?` overlay for an inner width of `width`.
+fn help_lines(app: &App, area: Rect, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = vec![Line::styled("Keys here", theme.title())];
+    for (key, action) in keys(app, area) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{key:>12}  "), theme.key()),
+            Span::raw(action),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Every key", theme.title()));
+    let all = every_key(app);
+    // Two columns when they fit.
+    const CELL: usize = 38;
+    let columns = if usize::from(width) >= 2 * CELL { 2 } else { 1 };
+    let rows = all.len().div_ceil(columns);
+    for r in 0..rows {
+        let mut spans = Vec::new();
+        for c in 0..columns {
+            if let Some((key, what)) = all.get(c * rows + r) {
+                spans.push(Span::styled(format!("{key:>12}  "), theme.key()));
+                let pad = if c + 1 < columns {
+                    CELL.saturating_sub(14)
+                } else {
+                    0
+                };
+                spans.push(Span::raw(format!("{what:<pad$}")));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::styled(
+        "The mouse: click a tab, a row or the red-flag bar; the wheel scrolls.",
+        theme.muted(),
+    ));
+    lines
+}
+
+/// Where the overlay goes on a terminal of `area`, and its lines.
+fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
+    let width = 80.min(area.width);
+    let lines = help_lines(app, area, width.saturating_sub(4));
+    let rows = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width.saturating_sub(4)) as u16;
+    let height = (rows + 2).min(area.height);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    (popup, lines)
+}
+
+/// How far the overlay can scroll on a terminal of `area`.
+pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
+    let (popup, lines) = help_layout(app, area);
+    let rows = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(popup.width.saturating_sub(4)) as u16;
+    rows.saturating_sub(popup.height.saturating_sub(2))
+}
+
+/// The `?` overlay: the keys of the current view, then every key in use, generated from the
+/// keymap so that it cannot drift from it; `↑`/`↓` scroll it when it does not fit.
 pub struct HelpOverlay<'a> {
     /// The state to describe.
     pub app: &'a App,
@@ -252,45 +385,21 @@ pub struct HelpOverlay<'a> {
 
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = &self.app.theme;
-        let mut lines = vec![Line::styled("Keys here", theme.title())];
-        for (key, action) in keys(self.app, area) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{key:>10}  "), theme.key()),
-                Span::raw(action),
-            ]));
+        let (popup, lines) = help_layout(self.app, area);
+        let max = help_max_scroll(self.app, area);
+        let scroll = self.app.help_scroll.min(max);
+        let mut block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .title(" Help ")
+            .padding(Padding::horizontal(1));
+        if max > 0 {
+            block = block.title_bottom(Line::from(" ↑↓ more ").right_aligned());
         }
-        lines.push(Line::default());
-        lines.push(Line::styled("Everywhere", theme.title()));
-        for (key, action) in [
-            ("?", "open or close this help"),
-            ("!", "red flags"),
-            ("ctrl-c", "save and quit"),
-        ]
-        .map(|(k, a)| (shown(self.app, k), a))
-        {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{key:>10}  "), theme.key()),
-                Span::raw(action),
-            ]));
-        }
-        let height = (lines.len() as u16 + 2).min(area.height);
-        let width = 52.min(area.width);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(popup);
         Clear.render(popup, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .border_type(BorderType::Rounded)
-                    .title(" Help ")
-                    .padding(Padding::horizontal(1)),
-            )
+            .scroll((scroll, 0))
+            .block(block)
             .render(popup, buf);
     }
 }

@@ -169,7 +169,10 @@ fn effects(app: &App, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'stat
         t.title(),
     ));
     let name_width = usize::from(width.saturating_sub(36)).clamp(10, 26);
-    for effect in &stats.routines {
+    // Routines never rated (posture breaks ask no rating; a rating can be skipped) would only
+    // say "no pain ratings": they are counted in one line instead.
+    let unrated = stats.routines.iter().filter(|e| e.rated == 0).count();
+    for effect in stats.routines.iter().filter(|e| e.rated > 0) {
         let name = app
             .library
             .get(&effect.routine)
@@ -182,14 +185,32 @@ fn effects(app: &App, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'stat
         spans.extend(change(effect, t));
         lines.push(Line::from(spans));
     }
+    if unrated > 0 {
+        lines.push(Line::styled(
+            format!(
+                " {unrated} more routine{} without pain ratings",
+                if unrated == 1 { "" } else { "s" }
+            ),
+            t.muted(),
+        ));
+    }
     Text::from(lines)
 }
 
 fn change(effect: &RoutineEffect, t: &Theme) -> Vec<Span<'static>> {
-    let Some(change) = effect.change() else {
+    if effect.change().is_none() {
         return vec![Span::styled("no pain ratings", t.muted())];
-    };
-    let numbers = format!("{:.1} → {:.1}", effect.before, effect.after);
+    }
+    // The change is worked out from the numbers as shown, so that a person can check it:
+    // 4.2 → 3.5 is -0.7.
+    let tenths = |x: f32| (x * 10.0).round() as i32;
+    let (before, after) = (tenths(effect.before), tenths(effect.after));
+    let numbers = format!(
+        "{:.1} → {:.1}",
+        f64::from(before) / 10.0,
+        f64::from(after) / 10.0
+    );
+    let change = (after - before) as f32 / 10.0;
     let (text, style) = if change <= -NOTICEABLE {
         (format!("  {change:+.1} a clear drop"), t.good())
     } else if change >= NOTICEABLE {

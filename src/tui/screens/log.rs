@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::symptoms::{Onset, SymptomEntry};
 use crate::tui::log_form::{BODY, CHIP_COLUMNS, LogForm, Section};
-use crate::tui::log_view::{FilterField, LogMode, LogView};
+use crate::tui::log_view::{FilterField, LogMode, LogView, Range};
 use crate::tui::screens::trends::TrendsScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain_scale::describe;
@@ -109,6 +109,15 @@ impl LogScreen<'_> {
         let mut spans = vec![
             Span::styled("Showing", t.muted()),
             part(FilterField::Range, f.range.label().to_owned()),
+        ];
+        if let Range::Custom(from, to) = f.range {
+            spans.push(part(
+                FilterField::From,
+                from.format("from %-d %b").to_string(),
+            ));
+            spans.push(part(FilterField::To, to.format("to %-d %b").to_string()));
+        }
+        spans.extend([
             part(
                 FilterField::Area,
                 f.area.as_deref().map_or("any area".to_owned(), short_area),
@@ -119,7 +128,7 @@ impl LogScreen<'_> {
                     Vocabulary::bundled().label(Category::Symptom, s).to_owned()
                 }),
             ),
-        ];
+        ]);
         spans.push(Span::styled(
             format!("· {} of {} entries", visible.len(), view.entries.len()),
             t.muted(),
@@ -174,13 +183,14 @@ impl LogScreen<'_> {
             }
             lines.push(Line::from(felt));
             if !entry.note.is_empty() {
-                lines.push(Line::from(format!(
-                    "“{}”",
-                    // A note edited into the file by hand can be huge: lay out what fits.
-                    crate::text::visible(
-                        &crate::text::preview(&entry.note, PREVIEW_CHARS).replace('\n', " ")
-                    )
-                )));
+                // Wrapped, its own line breaks kept. A note edited into the file by hand can be
+                // huge: lay out what fits.
+                let quoted = format!("“{}”", crate::text::preview(&entry.note, PREVIEW_CHARS));
+                lines.extend(
+                    quoted
+                        .lines()
+                        .map(|l| Line::from(crate::text::visible(l).into_owned())),
+                );
             }
             let mut facts = Vec::new();
             match entry.onset {
@@ -272,7 +282,17 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
-    let note_height = if area.height >= 16 {
+    // A long note wraps: it gets up to two more rows where there is room.
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let note_rows: usize = form
+        .note
+        .lines()
+        .iter()
+        .map(|l| Line::raw(l.as_str()).width().div_ceil(inner).max(1))
+        .sum();
+    let note_height = if area.height >= 22 {
+        (note_rows as u16 + 2).clamp(4, 6)
+    } else if area.height >= 16 {
         4
     } else if area.height >= 8 {
         3
@@ -311,11 +331,23 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         ]));
     };
 
+    // The time the entry is for: the section after the note (Tab from the note).
+    let when = form.at.format("%a %d %b %H:%M");
     let title = match &form.editing {
-        Some(_) => format!("Editing the entry of {}", form.at.format("%a %d %b %H:%M")),
-        None => format!("New entry · {}", form.at.format("%a %d %b %H:%M")),
+        Some(_) => format!("Editing the entry of {when}"),
+        None => format!("New entry · {when}"),
     };
-    lines.push(Line::styled(title, t.title()));
+    if form.focus == Section::When {
+        lines.push(Line::from(vec![
+            Span::styled(format!("▸ When: {when}"), t.title()),
+            Span::styled("  ←→ 15 min · ↑↓ day", t.muted()),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled(title, t.title()),
+            Span::styled("  time: tab from the note", t.muted()),
+        ]));
+    }
 
     // Pain.
     if form.focus == Section::Pain {
@@ -536,6 +568,7 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
                 })
                 .border_style(if focused { t.title() } else { t.muted() }),
         );
+        note.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         note.set_cursor_line_style(ratatui::style::Style::new());
         if !focused {
             note.set_cursor_style(ratatui::style::Style::new());

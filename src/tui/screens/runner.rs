@@ -176,7 +176,8 @@ impl RunnerScreen<'_> {
                     focus = first..lines.len();
                 }
             }
-            if incomplete {
+            // The hint goes once every item is ticked.
+            if incomplete && !checked.iter().all(|&c| c) {
                 lines.push(Line::default());
                 let first = lines.len();
                 lines.extend(hanging(
@@ -274,9 +275,10 @@ impl RunnerScreen<'_> {
         let position = position_label(routine, phase);
 
         let clock_text = clock_text(session, phase, now, step.work);
-        let art = step.art.as_ref().filter(|_| !compact && area.width >= 72);
+        let art_text = drawing(routine, session, phase);
+        let art = art_text.as_ref().filter(|_| !compact && area.width >= 72);
         let art_width = art.map_or(0, |a| {
-            a.text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 4
+            a.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 4
         });
 
         // Banner: a refused key or shortened heat outranks the halfway mark, the next skin
@@ -337,12 +339,13 @@ impl RunnerScreen<'_> {
         ])
         .areas(left);
         let longer = self.runner.lengthened.contains(&phase.step);
-        Line::styled(phase_label(phase, step.work, longer), t.muted())
+        let elapsed = session.elapsed(now);
+        Line::styled(phase_label(phase, step.work, longer, elapsed), t.muted())
             .centered()
             .render(label, buf);
         let style = t.clock(session.is_paused());
         if compact {
-            let label = phase_label(phase, step.work, longer);
+            let label = phase_label(phase, step.work, longer, elapsed);
             Line::from(vec![
                 Span::styled(format!("{label}  "), t.muted()),
                 Span::styled(clock_text.clone(), style),
@@ -380,7 +383,7 @@ impl RunnerScreen<'_> {
             .block(Block::new().padding(Padding::new(1, 1, u16::from(!compact), 0)))
             .render(cue, buf);
         if let Some(art) = art {
-            Paragraph::new(art.text.as_str())
+            Paragraph::new(art.as_str())
                 .block(
                     Block::bordered()
                         .border_type(BorderType::Rounded)
@@ -616,14 +619,57 @@ fn notice_text(notice: Notice) -> String {
     }
 }
 
-/// What the phase is; `longer` marks a hold lengthened for age.
-fn phase_label(phase: &Phase, work: Work, longer: bool) -> String {
+/// The drawing beside the clock: the step's own; during a rest the next step's (what to get
+/// into); under a heat hold, the skin-check interval of this routine.
+fn drawing(routine: &Routine, session: &Session, phase: &Phase) -> Option<String> {
+    let step_index = match phase.kind {
+        PhaseKind::Rest => session.next_work().map(|n| n.step)?,
+        _ => phase.step,
+    };
+    let step = &routine.steps[step_index];
+    let mut text = step.art.as_ref()?.text.trim_end().to_owned();
+    if phase.kind == PhaseKind::Rest {
+        text = format!("next: {}\n\n{text}", step.name);
+    } else if let Some(every) = step.check_every {
+        text.push_str(&format!("\ncheck the skin every {}", in_words(every)));
+    }
+    Some(text)
+}
+
+/// A skin-check interval in words: "5 minutes", "1 minute 30 s", "45 s".
+fn in_words(d: std::time::Duration) -> String {
+    let (m, s) = (d.as_secs() / 60, d.as_secs() % 60);
+    let minutes = match m {
+        0 => String::new(),
+        1 => "1 minute".to_owned(),
+        m => format!("{m} minutes"),
+    };
+    match (minutes.is_empty(), s) {
+        (false, 0) => minutes,
+        (true, s) => format!("{s} s"),
+        (false, s) => format!("{minutes} {s} s"),
+    }
+}
+
+/// What the phase is; `longer` marks a hold lengthened for age; paced reps say which rep is
+/// under way `elapsed` into the phase.
+fn phase_label(phase: &Phase, work: Work, longer: bool, elapsed: std::time::Duration) -> String {
     match (phase.kind, work) {
         (PhaseKind::Prepare, _) => "get ready".to_owned(),
         (PhaseKind::SwitchSides, _) => "switch sides".to_owned(),
         (PhaseKind::Rest, _) => "rest".to_owned(),
         (PhaseKind::Work, Work::Hold(_)) if longer => "hold · 30 s for 65+".to_owned(),
         (PhaseKind::Work, Work::Hold(_)) => "hold".to_owned(),
+        (
+            PhaseKind::Work,
+            Work::Reps {
+                count,
+                tempo: Some(tempo),
+            },
+        ) if !tempo.is_zero() => {
+            let rep = (elapsed.as_nanos() / tempo.as_nanos()).min(u128::from(count.max(1)) - 1) + 1;
+            format!("rep {rep} of {count}")
+        }
         (PhaseKind::Work, Work::Reps { count, .. }) => format!("{count} reps"),
     }
 }
