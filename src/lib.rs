@@ -15,6 +15,7 @@ pub mod id;
 pub mod paths;
 pub mod plan;
 pub mod programme;
+pub mod remind;
 pub mod routine;
 pub mod session;
 pub mod store;

@@ -116,8 +116,7 @@ pub enum BreakPrompt {
     DidYouDoIt(usize),
 }
 
-/// Reasons offered when skipping a break, by number.
-pub const SKIP_REASONS: [&str; 3] = ["in a meeting", "in the middle of something", "in pain"];
+pub use crate::breaks::SKIP_REASONS;
 
 /// The screen in front.
 #[derive(Debug, Clone)]
