@@ -7,6 +7,7 @@ pub mod breaks;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod desktop;
 pub mod diagnostic;
 pub mod duration;
 pub mod flags;

@@ -2,10 +2,12 @@
 //! `main.rs` parses and calls [`dispatch`]; the TUI commands hand over to [`crate::tui`].
 
 mod check;
+mod completions;
 mod flags;
 mod log;
 mod new;
 mod programme;
+mod remind;
 mod routines;
 
 use std::io::Write;
@@ -113,10 +115,27 @@ pub enum Command {
         #[command(subcommand)]
         action: log::LogCommand,
     },
+    /// Posture breaks and the plan's times without the app: a line, the bell, a notification
+    Remind,
+    /// Print a shell completion script (bash, zsh or fish) to standard output
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the man page (roff) to standard output
+    #[command(hide = true)]
+    Man,
 }
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> ExitCode {
+    // These read no files: they work wherever the binary does.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions::completions(*shell),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
+    }
     let paths = match Paths::resolve(
         cli.global.data_dir,
         cli.global.config,
@@ -160,6 +179,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::Programme { action }) => programme::run(&paths, action),
         Some(Command::New { what }) => new::run(&paths, what),
         Some(Command::Log { action }) => log::run(&paths, action),
+        Some(Command::Remind) => remind::run(&paths),
+        Some(Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         Some(Command::Flags {
             action: Some(action),
             ..
