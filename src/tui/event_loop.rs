@@ -82,7 +82,8 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
                 "standard output"
             }
         );
-        return ExitCode::FAILURE;
+        // Bad usage (DESIGN §3): a terminal is what the app needs to be used at all.
+        return ExitCode::from(crate::cli::EXIT_USAGE);
     }
     let (tx, wakes) = mpsc::channel();
     if let Err(e) = watch_signals(tx.clone()) {
