@@ -117,6 +117,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_since_after_the_until_is_refused_and_one_day_as_both_is_that_day() {
+        let w = |t: &str| Some(When::parse(t).unwrap());
+        assert!(check_range(w("2026-11-20"), w("2026-11-20")).is_ok());
+        assert!(check_range(w("2026-11-20 09:00"), w("2026-11-20 09:00")).is_ok());
+        assert!(check_range(w("2026-11-20"), None).is_ok());
+        let e = check_range(w("2026-11-21"), w("2026-11-20")).unwrap_err();
+        assert_eq!(
+            e,
+            "--since 2026-11-21 is after --until 2026-11-20: nothing could match; give --since \
+             on or before --until"
+        );
+        assert!(check_range(w("2026-11-20 09:01"), w("2026-11-20 09:00")).is_err());
+    }
+
+    #[test]
     fn accepts_the_three_forms() {
         let at = When::parse("2026-11-20T08:30:00+01:00").unwrap();
         assert_eq!(

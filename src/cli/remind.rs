@@ -152,7 +152,7 @@ pub fn run(paths: &Paths) -> ExitCode {
     };
     files.reload();
 
-    let can_ask = io::stdin().is_terminal();
+    let can_ask = io::stdin().is_terminal() && in_foreground();
     let ring = files.config.cues.bell && io::stdout().is_terminal();
     let notify = files.config.cues.notify;
     let (tx, wakes) = mpsc::channel();
@@ -367,11 +367,21 @@ fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &Now, ring: b
             }
         }
     }
-    if ring && !events.is_empty() {
+    let news = events
+        .iter()
+        .any(|e| matches!(e, Event::Break { .. } | Event::Plan { .. }));
+    if ring && news {
         let mut out = io::stdout().lock();
         let _ = out.write_all(b"\x07");
         let _ = out.flush();
     }
+}
+
+/// Whether this process is in its terminal's foreground: started in the background
+/// (`knotless remind &`), reading the terminal would stop it (SIGTTIN), so it asks nothing.
+fn in_foreground() -> bool {
+    // SAFETY: plain queries of the process group and of standard input's terminal.
+    unsafe { libc::tcgetpgrp(libc::STDIN_FILENO) == libc::getpgrp() }
 }
 
 /// Forwards each line typed; ends with [`Wake::InputEnded`].
