@@ -669,10 +669,16 @@ impl App {
             }
             _ => None,
         };
-        let timer = self
-            .scheduler
-            .next_wake(&self.now)
-            .filter(|_| self.break_prompt.is_none());
+        // Off hours a timer starts counting when working hours begin: wake then too, or an
+        // idle screen opened before work would never offer the first break.
+        let timer = [
+            self.scheduler.next_wake(&self.now),
+            self.scheduler.next_hours_start(&self.now),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .filter(|_| self.break_prompt.is_none());
         [screen, timer].into_iter().flatten().min()
     }
 
