@@ -9,8 +9,10 @@
 //!   as the app records them. One question at a time; breaks falling due meanwhile wait.
 //! - A question left unanswered for the break's own interval is let go: nothing is recorded (no
 //!   one said anything) and the timer restarts, so a forgotten terminal still reminds.
-//! - Where no question can be asked (run by systemd, output to a log), a due break is a reminder
-//!   only: nothing is recorded and its interval restarts at once.
+//! - A question can also be answered from the desktop notification, where the server supports
+//!   buttons ([`Reminder::answer_button`]): did it, snooze, skip (without a reason).
+//! - Where no question can be asked (run by systemd without notification buttons, output to a
+//!   log), a due break is a reminder only: nothing is recorded and its interval restarts at once.
 //! - A planned routine with a `time` is reminded once at that time, when that day's session of it
 //!   is not done yet. Times that passed before `remind` started are not reminded, nor those of
 //!   an earlier day after a suspend.
@@ -272,6 +274,37 @@ impl Reminder {
             outcome,
             reason: reason.map(str::to_owned),
         })
+    }
+}
+
+impl Reminder {
+    /// A button pressed on break `i`'s notification: the same answers without a reason. A
+    /// press about a break no longer asked about (answered in the terminal, let go) is
+    /// [`Reply::NothingAsked`].
+    pub fn answer_button(&mut self, i: usize, outcome: BreakOutcome, now: &Now) -> Reply {
+        let word = match outcome {
+            BreakOutcome::Taken => "y",
+            BreakOutcome::NotDone => "n",
+            BreakOutcome::Snoozed => "z",
+            BreakOutcome::Skipped => "",
+        };
+        match self.asking {
+            Some(Asking::DidYouDoIt { i: asked, since }) if asked == i => {
+                if outcome == BreakOutcome::Skipped {
+                    self.asking = Some(Asking::Why { i, since });
+                }
+                self.answer(word, now)
+            }
+            Some(Asking::Why { i: asked, .. }) if asked == i => self.answer(
+                if outcome == BreakOutcome::Skipped {
+                    ""
+                } else {
+                    "?"
+                },
+                now,
+            ),
+            _ => Reply::NothingAsked,
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! `knotless remind`: posture breaks and the plan's times without the full-screen app — a line
 //! and the bell in its terminal, a desktop notification with the `notify` feature, and the
-//! question "did you do it?" answered by typing a line (when standard input is a terminal).
+//! question "did you do it?" answered by typing a line (when standard input is a terminal in
+//! the foreground) or by a button on the notification (where the notification server supports
+//! actions; each such notification has a thread waiting for its answer, blocked in D-Bus).
 //! The logic is [`crate::remind`]; this is the command entry: it reads the clocks, the files, the
 //! lines typed and the stop signals, and prints.
 //!
@@ -21,7 +23,7 @@ use crate::breaks::{BreakState, SKIP_REASONS};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::duration::Compact;
-use crate::history::SessionRecord;
+use crate::history::{BreakOutcome, SessionRecord};
 use crate::paths::Paths;
 use crate::programme::file::{self, ProgrammeLibrary};
 use crate::programme::schedule;
@@ -36,6 +38,8 @@ enum Wake {
     Line(String),
     /// Standard input ended: no more answers.
     InputEnded,
+    /// A button pressed on break `i`'s notification.
+    Button(usize, BreakOutcome),
     /// SIGTERM, SIGINT or SIGHUP.
     Stop,
 }
@@ -152,14 +156,17 @@ pub fn run(paths: &Paths) -> ExitCode {
     };
     files.reload();
 
-    let can_ask = io::stdin().is_terminal() && in_foreground();
+    let typing = io::stdin().is_terminal() && in_foreground();
     let ring = files.config.cues.bell && io::stdout().is_terminal();
     let notify = files.config.cues.notify;
+    let buttons = notify && crate::desktop::supports_buttons();
+    let can_ask = typing || buttons;
     let (tx, wakes) = mpsc::channel();
     if let Err(e) = watch_signals(tx.clone()) {
         return usage_error(&format!("cannot watch for stop signals: {e}"));
     }
-    if can_ask {
+    let button_tx = buttons.then(|| tx.clone());
+    if typing {
         std::thread::Builder::new()
             .name("answers".into())
             .spawn(move || read_lines(tx))
@@ -169,7 +176,7 @@ pub fn run(paths: &Paths) -> ExitCode {
     let now = read_now();
     let plans = files.config.break_plans(&files.library);
     let mut reminder = Reminder::new(plans, files.config.cues.snooze, can_ask, &now);
-    say(&introduction(&reminder, &files, can_ask));
+    say(&introduction(&reminder, &files, typing, buttons));
     loop {
         let now = read_now();
         let planned_on = |day: NaiveDate| files.planned_on(day);
@@ -184,7 +191,13 @@ pub fn run(paths: &Paths) -> ExitCode {
                         let planned_on = |day: NaiveDate| files.planned_on(day);
                         let done = |day: NaiveDate, routine: &str| files.done(day, routine);
                         let events = reminder.wake(&now, &planned_on, &done);
-                        tell(&events, &reminder, &files, &now, ring, notify);
+                        let cues = Cues {
+                            ring,
+                            notify,
+                            typing,
+                            buttons: button_tx.as_ref(),
+                        };
+                        tell(&events, &reminder, &files, &now, &cues);
                         continue;
                     }
                     Err(RecvTimeoutError::Disconnected) => None,
@@ -192,9 +205,18 @@ pub fn run(paths: &Paths) -> ExitCode {
             }
         };
         match wake {
-            Some(Wake::Line(line)) => {
+            Some(wake @ (Wake::Line(_) | Wake::Button(..))) => {
                 let now = read_now();
-                match reminder.answer(&line, &now) {
+                let reply = match wake {
+                    Wake::Line(line) => reminder.answer(&line, &now),
+                    Wake::Button(i, outcome) => match reminder.answer_button(i, outcome, &now) {
+                        // A late press about a break already dealt with says nothing.
+                        Reply::NothingAsked => continue,
+                        reply => reply,
+                    },
+                    _ => continue,
+                };
+                match reply {
                     Reply::Recorded(record) => {
                         let outcome = record.outcome;
                         let reason = record.reason.clone();
@@ -241,7 +263,7 @@ fn clock(now: &Now) -> String {
 }
 
 /// The first line: what will be reminded, and how to answer.
-fn introduction(reminder: &Reminder, files: &Files, can_ask: bool) -> String {
+fn introduction(reminder: &Reminder, files: &Files, typing: bool, buttons: bool) -> String {
     let breaks: Vec<String> = reminder
         .scheduler()
         .plans()
@@ -282,8 +304,10 @@ fn introduction(reminder: &Reminder, files: &Files, can_ask: bool) -> String {
     if !timed.is_empty() {
         line.push_str(&format!(" Planned today: {}.", timed.join(", ")));
     }
-    if can_ask {
+    if typing {
         line.push_str(" Answer a break by typing a letter and Enter; Ctrl-C stops.");
+    } else if buttons {
+        line.push_str(" Answer a break from its notification.");
     }
     line
 }
@@ -326,22 +350,47 @@ fn next_break(reminder: &Reminder, files: &Files, now: &Now) -> String {
     }
 }
 
+/// How to tell the person.
+struct Cues<'a> {
+    /// The bell, into a terminal.
+    ring: bool,
+    /// Desktop notifications.
+    notify: bool,
+    /// Questions are answered by typing.
+    typing: bool,
+    /// Where a notification's button press goes, when notifications have buttons.
+    buttons: Option<&'a Sender<Wake>>,
+}
+
 /// Prints, rings and notifies what happened.
-fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &Now, ring: bool, notify: bool) {
+fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &Now, cues: &Cues) {
     for event in events {
         match event {
             Event::Break { routine, asked } => {
                 let name = files.name(routine);
                 say(&format!("{}  Time for a break: {name}.", clock(now)));
-                if *asked {
-                    if let Some(asking) = reminder.asking() {
-                        say(&question(asking, reminder));
-                    }
-                } else {
-                    say(&format!("  {}", next_break(reminder, files, now)));
+                let asking = reminder.asking().filter(|_| *asked);
+                match asking {
+                    Some(asking) if cues.typing => say(&question(asking, reminder)),
+                    Some(_) => say("  Answer from the notification."),
+                    None => say(&format!("  {}", next_break(reminder, files, now))),
                 }
-                if notify {
-                    crate::desktop::notify("Time for a break", &format!("{name} — knotless"));
+                let body = format!("{name} — knotless");
+                match (asking, cues.buttons) {
+                    (Some(Asking::DidYouDoIt { i, .. }), Some(tx)) => {
+                        let tx = tx.clone();
+                        crate::desktop::ask("Time for a break", &body, &BUTTONS, move |id| {
+                            let outcome = match id {
+                                "taken" => BreakOutcome::Taken,
+                                "snoozed" => BreakOutcome::Snoozed,
+                                "skipped" => BreakOutcome::Skipped,
+                                _ => return,
+                            };
+                            let _ = tx.send(Wake::Button(i, outcome));
+                        });
+                    }
+                    _ if cues.notify => crate::desktop::notify("Time for a break", &body),
+                    _ => {}
                 }
             }
             Event::Unanswered { routine } => say(&format!(
@@ -358,7 +407,7 @@ fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &Now, ring: b
                     time.format("%H:%M"),
                     crate::text::visible(routine)
                 ));
-                if notify {
+                if cues.notify {
                     crate::desktop::notify(
                         &format!("Planned for {}", time.format("%H:%M")),
                         &format!("{name} — knotless"),
@@ -370,7 +419,7 @@ fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &Now, ring: b
     let news = events
         .iter()
         .any(|e| matches!(e, Event::Break { .. } | Event::Plan { .. }));
-    if ring && news {
+    if cues.ring && news {
         let mut out = io::stdout().lock();
         let _ = out.write_all(b"\x07");
         let _ = out.flush();
@@ -383,6 +432,13 @@ fn in_foreground() -> bool {
     // SAFETY: plain queries of the process group and of standard input's terminal.
     unsafe { libc::tcgetpgrp(libc::STDIN_FILENO) == libc::getpgrp() }
 }
+
+/// The buttons on a break's notification: id (a stored outcome's name) and label.
+const BUTTONS: [(&str, &str); 3] = [
+    ("taken", "Did it"),
+    ("snoozed", "Snooze"),
+    ("skipped", "Skip"),
+];
 
 /// Forwards each line typed; ends with [`Wake::InputEnded`].
 fn read_lines(tx: Sender<Wake>) {

@@ -230,3 +230,28 @@ fn times_that_passed_before_it_started_are_not_reminded() {
         Some(start.instant + secs(23 * 3600))
     );
 }
+
+#[test]
+fn a_notification_button_answers_the_open_question_only() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 3)], secs(300), true, &start);
+    let now = pass(&start, secs(3));
+    r.wake(&now, &nothing_planned, &nothing_done);
+    assert_eq!(
+        r.answer_button(1, BreakOutcome::Taken, &now),
+        Reply::NothingAsked,
+        "another break's button"
+    );
+    let Reply::Recorded(record) = r.answer_button(0, BreakOutcome::Skipped, &now) else {
+        panic!("skip from the notification");
+    };
+    assert_eq!(
+        (record.outcome, record.reason),
+        (BreakOutcome::Skipped, None)
+    );
+    assert_eq!(
+        r.answer_button(0, BreakOutcome::Taken, &now),
+        Reply::NothingAsked,
+        "already answered in the terminal or by another button"
+    );
+}
