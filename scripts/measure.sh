@@ -5,7 +5,8 @@
 #     bound: tmux's own start-up, measured the same way with a trivial command, is beside it);
 #   - CPU and context switches over 10 s idle on the home screen and 10 s while a routine is
 #     timing (voluntary = wake-ups, involuntary = preemptions by other load; CPU from
-#     /proc/PID/schedstat in ns, else utime+stime in clock ticks), and peak memory (VmHWM).
+#     /proc/PID/schedstat in ns, else utime+stime in clock ticks), and peak memory (VmHWM);
+#   - the same 10 s for `knotless remind` between two breaks (it must not wake at all).
 # Usage: scripts/measure.sh [--no-build]. Needs tmux. Touches no user files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,6 +121,21 @@ hwm_run=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 printf '%-22s idle %s MB, timing %s MB   budget < 20 MB\n' "peak memory (VmHWM)" \
   "$(awk -v k="$hwm_idle" 'BEGIN { printf "%.1f", k / 1024 }')" \
   "$(awk -v k="$hwm_run" 'BEGIN { printf "%.1f", k / 1024 }')"
+
+# `knotless remind` between events: a break every 30 minutes, all day, so none falls due in the
+# 10 s. Its threads (main, answers from the terminal, signals) all block; it should not wake.
+tmux -L "$sock" kill-server
+sock="$base_sock-remind"
+printf '[[breaks]]\nroutine = "posture-check"\nevery = "30m"\ndays = ["daily"]\nfrom = "00:00"\nto = "00:00"\n' > "$tmp/remind.toml"
+tmux -L "$sock" -f /dev/null new-session -d -s m -x 100 -y 24 "KNOTLESS_CONFIG=$tmp/remind.toml $bin remind"
+pid=$(tmux -L "$sock" list-panes -t m -F '#{pane_pid}')
+is_app
+until tmux -L "$sock" capture-pane -p -t m | grep -q "knotless remind:"; do sleep 0.01; done
+sleep 1
+sample "remind, between breaks" "0 wake-ups"
+printf '%-22s %s MB   budget —\n' "remind peak memory" \
+  "$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")"
+tmux -L "$sock" kill-server
 
 # A 100,000-entry log (as in benches/log.rs: several areas and symptoms, a short note, 1% edits
 # and deletes): the peak memory of `knotless log list` over it (budget < 60 MB) and its time.

@@ -19,6 +19,11 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveTime, Weekday};
 
 use crate::clock::Now;
+use crate::history::BreakOutcome;
+
+/// Reasons offered when skipping a break, by number (the app's Breaks screen and `knotless
+/// remind` offer the same three).
+pub const SKIP_REASONS: [&str; 3] = ["in a meeting", "in the middle of something", "in pain"];
 
 /// Breaks due within this long of one just taken are counted as taken too.
 pub const COALESCE: Duration = Duration::from_secs(5 * 60);
@@ -134,6 +139,43 @@ impl Scheduler {
         if let Some(Some(at)) = self.next.get_mut(i) {
             *at = now.instant + snooze;
         }
+    }
+
+    /// What the person said about due break `i`, applied to the timers: a snooze puts it off
+    /// for `snooze`; taken, not done or skipped restart its interval (see [`done`](Self::done)).
+    pub fn settle(&mut self, i: usize, outcome: BreakOutcome, snooze: Duration, now: &Now) {
+        match outcome {
+            BreakOutcome::Snoozed => self.snooze(i, snooze, now),
+            BreakOutcome::Taken | BreakOutcome::NotDone | BreakOutcome::Skipped => {
+                self.done(i, now)
+            }
+        }
+    }
+
+    /// When a timer now off hours next starts counting (the wall clock entering a plan's
+    /// working hours), as an instant on `now`'s monotonic clock; `None` when every timer is
+    /// running already or no plan has hours in the coming week. A loop that must not poll
+    /// sleeps until then (the countdown starts at the working hours' start).
+    pub fn next_hours_start(&self, now: &Now) -> Option<Instant> {
+        let midnight = NaiveTime::MIN;
+        self.plans
+            .iter()
+            .zip(&self.next)
+            .filter(|(_, next)| next.is_none())
+            .filter_map(|(plan, _)| {
+                // Hours begin at `from` or at midnight (a new day that is a working day).
+                (0..=8)
+                    .flat_map(|d| {
+                        let day = now.wall.date_naive() + chrono::Days::new(d);
+                        [day.and_time(midnight), day.and_time(plan.from)]
+                    })
+                    .filter_map(|t| t.and_local_timezone(*now.wall.offset()).single())
+                    .filter(|t| *t > now.wall)
+                    .find(|t| plan.in_hours(&Now { wall: *t, ..*now }))
+            })
+            .min()
+            .and_then(|t| (t - now.wall).to_std().ok())
+            .map(|d| now.instant + d)
     }
 
     /// When anything next changes by itself: the nearest due time still ahead.

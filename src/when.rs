@@ -66,6 +66,37 @@ impl When {
     }
 }
 
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            When::At(at) => write!(f, "{}", at.to_rfc3339()),
+            When::Day(day) => write!(f, "{day}"),
+        }
+    }
+}
+
+/// Refuses a `--since` after an `--until`: nothing could match, so it is a mistake (two dates
+/// swapped), not an empty answer. A day as `--until` reaches to its end, so the same day as both
+/// is one day. The message names both flags and what each was given.
+pub fn check_range(since: Option<When>, until: Option<When>) -> Result<(), String> {
+    let (Some(s), Some(u)) = (since, until) else {
+        return Ok(());
+    };
+    let start = s.start().map_err(|e| format!("--since: {e}"))?;
+    let end = u.end().map_err(|e| format!("--until: {e}"))?;
+    let empty = match u {
+        When::At(_) => start > end,
+        When::Day(_) => start >= end,
+    };
+    if empty {
+        return Err(format!(
+            "--since {s} is after --until {u}: nothing could match; give --since on or before \
+             --until"
+        ));
+    }
+    Ok(())
+}
+
 fn local(naive: NaiveDateTime, text: &str) -> Result<DateTime<FixedOffset>, WhenError> {
     Local
         .from_local_datetime(&naive)
@@ -84,6 +115,21 @@ fn local_day_start(day: NaiveDate) -> Result<DateTime<FixedOffset>, WhenError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_since_after_the_until_is_refused_and_one_day_as_both_is_that_day() {
+        let w = |t: &str| Some(When::parse(t).unwrap());
+        assert!(check_range(w("2026-11-20"), w("2026-11-20")).is_ok());
+        assert!(check_range(w("2026-11-20 09:00"), w("2026-11-20 09:00")).is_ok());
+        assert!(check_range(w("2026-11-20"), None).is_ok());
+        let e = check_range(w("2026-11-21"), w("2026-11-20")).unwrap_err();
+        assert_eq!(
+            e,
+            "--since 2026-11-21 is after --until 2026-11-20: nothing could match; give --since \
+             on or before --until"
+        );
+        assert!(check_range(w("2026-11-20 09:01"), w("2026-11-20 09:00")).is_err());
+    }
 
     #[test]
     fn accepts_the_three_forms() {

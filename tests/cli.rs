@@ -240,7 +240,7 @@ fn help_says_it_is_not_a_diagnosis() {
 fn the_app_without_a_terminal_says_so_and_writes_nothing_to_the_pipe() {
     let home = tempfile::tempdir().unwrap();
     for args in [&[][..], &["breaks"], &["run", "posture-check"]] {
-        let out = knotless(home.path()).args(args).assert().code(1);
+        let out = knotless(home.path()).args(args).assert().code(2);
         assert!(
             out.get_output().stdout.is_empty(),
             "{args:?}: escape codes went into the pipe"

@@ -521,10 +521,11 @@ fn today_moves_to_the_new_day_at_midnight_without_a_key() {
     let redraw = knotless::tui::update(&mut h.app, Msg::Tick, h.now);
     assert!(redraw, "midnight redraws");
     assert_eq!(h.app.now.wall.date_naive().to_string(), "2026-11-25");
+    // Next: the start of working hours (09:00), when the default break timer begins.
     let next = h.app.next_wake().unwrap();
     assert_eq!(
         next,
-        h.now.instant + std::time::Duration::from_secs(24 * 3600)
+        h.now.instant + std::time::Duration::from_secs(9 * 3600)
     );
     // A tick within the day does not redraw an idle screen.
     h.now.instant += std::time::Duration::from_secs(60);

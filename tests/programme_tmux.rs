@@ -128,6 +128,18 @@ fn three_days_of_a_programme_end_in_the_offer_of_the_next_level() {
     std::fs::create_dir_all(h.join("config/programmes")).unwrap();
     std::fs::create_dir_all(h.join("data")).unwrap();
     std::fs::write(h.join("data").join(knotless::tui::WELCOME_SEEN), "").unwrap();
+    // Checked in that week already: the weekly check-in is not offered over the programme.
+    let checkins = h.join("data").join(knotless::checkins::FILE);
+    std::fs::write(
+        &checkins,
+        "{\"id\":\"01KCHECKIN0000000000000001\",\"at\":\"2026-11-02T07:00:00+00:00\",\"pain\":3,\"enjoyment\":3,\"activity\":3}\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &checkins,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
     std::fs::write(h.join("config/routines/tiny.toml"), TINY).unwrap();
     std::fs::write(h.join("config/programmes/tiny-week.toml"), WEEK).unwrap();
     // Monday 2 November 2026.

@@ -274,3 +274,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn off_hours_the_next_change_is_when_work_starts() {
+    // Wednesday 08:30: the timer starts at 09:00 the same day.
+    let sim = Sim::at(8, 30);
+    let s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    let at = s.next_hours_start(&sim.now).expect("work starts at 9");
+    assert_eq!((at - sim.now.instant).as_secs(), 30 * 60);
+    // Wednesday 17:30: Thursday 09:00.
+    let sim = Sim::at(17, 30);
+    let mut s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    s.tick(&sim.now);
+    let at = s.next_hours_start(&sim.now).expect("Thursday at 9");
+    assert_eq!((at - sim.now.instant).as_secs(), (15 * 60 + 30) * 60);
+    // Running timers need no such wake.
+    let sim = Sim::at(10, 0);
+    let s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    assert_eq!(s.next_hours_start(&sim.now), None);
+}

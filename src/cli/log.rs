@@ -33,9 +33,9 @@ pub enum LogCommand {
     },
     /// The weekly check-in (PEG): pain, and how much it got in the way of enjoyment and activity
     Checkin(CheckinArgs),
-    /// Delete an entry by id (or a unique start of it)
+    /// Delete an entry by id (or a unique start of it: 6 characters or more, any case)
     Rm {
-        /// The entry's id, as printed by `log add` or `log list`
+        /// The entry's id, as printed by `log add` or `log list`, or its first 6+ characters
         id: String,
     },
 }
@@ -360,6 +360,9 @@ fn write_screening_prompt(
 
 fn list(log: &SymptomLog, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
     let until_given = until;
+    if let Err(e) = crate::when::check_range(since, until) {
+        return usage_error(&e);
+    }
     let contents = match load(log) {
         Ok(c) => c,
         Err(code) => return code,
@@ -450,15 +453,28 @@ fn clip(text: &str, width: usize) -> String {
     }
 }
 
+/// The shortest id prefix `log rm` accepts.
+const MIN_PREFIX: usize = 6;
+
 fn rm(log: &SymptomLog, id: &str) -> ExitCode {
     let contents = match load(log) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    // Ids are upper-case Crockford base32; a prefix copied in lower case is the same id.
+    let raw = id.trim();
+    let upper = raw.to_ascii_uppercase();
+    let id = upper.as_str();
+    if id.chars().count() < MIN_PREFIX && !contents.entries.iter().any(|e| e.id == raw) {
+        return usage_error(&format!(
+            "`{id}` is too short to pick an entry: give at least {MIN_PREFIX} characters of the \
+             id (see `knotless log list` for ids)"
+        ));
+    }
     let matches: Vec<&SymptomEntry> = contents
         .entries
         .iter()
-        .filter(|e| e.id == id || (id.len() >= 6 && e.id.starts_with(id)))
+        .filter(|e| e.id == raw || e.id.to_ascii_uppercase().starts_with(id))
         .collect();
     let entry = match matches.as_slice() {
         [one] => *one,

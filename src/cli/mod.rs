@@ -2,11 +2,13 @@
 //! `main.rs` parses and calls [`dispatch`]; the TUI commands hand over to [`crate::tui`].
 
 mod check;
+mod completions;
 mod flags;
 mod history;
 mod log;
 mod new;
 mod programme;
+mod remind;
 pub mod report;
 mod routines;
 
@@ -41,18 +43,38 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The environment variable that gives the data folder when `--data-dir` is not given.
+pub const DATA_DIR_ENV: &str = "KNOTLESS_DATA_DIR";
+/// The environment variable that gives the config file when `--config` is not given.
+pub const CONFIG_ENV: &str = "KNOTLESS_CONFIG";
+
+/// The heading the options every command takes are listed under, apart from a command's own.
+const GLOBAL: &str = "Global options";
+
 /// Options every command takes.
+///
+/// The environment variables are read in [`dispatch`], not by clap: an option clap fills from
+/// the environment counts as given, and its usage line then shows it as if it were required
+/// (`Usage: knotless log rm --data-dir <DIR> <ID>`).
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Folder for the symptom log and history [default: ~/.local/share/knotless]
-    #[arg(long, global = true, env = "KNOTLESS_DATA_DIR", value_name = "DIR")]
+    /// Folder for the symptom log and history [env: KNOTLESS_DATA_DIR] [default:
+    /// ~/.local/share/knotless]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
-    /// Config file [default: ~/.config/knotless/config.toml]
-    #[arg(long, global = true, env = "KNOTLESS_CONFIG", value_name = "FILE")]
+    /// Config file [env: KNOTLESS_CONFIG] [default: ~/.config/knotless/config.toml]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
     /// Another folder of routine files (repeatable); overrides routines of the same id
-    #[arg(long = "routines", global = true, value_name = "DIR")]
+    #[arg(long = "routines", global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub routine_dirs: Vec<PathBuf>,
+}
+
+/// A path from the environment variable `name`, when it is set and not empty.
+fn path_from_env(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The subcommands.
@@ -109,7 +131,7 @@ pub enum Command {
     },
     /// Print the effective configuration, defaults included
     Config,
-    /// Sessions and posture breaks: routine, when, length, outcome, pain before → after
+    /// Sessions and posture breaks: routine, when, length, outcome, pain before and after
     History {
         /// Only from this day or moment on
         #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
@@ -131,13 +153,30 @@ pub enum Command {
         #[command(subcommand)]
         action: log::LogCommand,
     },
+    /// Posture breaks and the plan's times without the app: a line, the bell, a notification
+    Remind,
+    /// Print a shell completion script (bash, zsh or fish) to standard output
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the man page (roff) to standard output
+    #[command(hide = true)]
+    Man,
 }
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> ExitCode {
+    // These read no files: they work wherever the binary does.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions::completions(*shell),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
+    }
     let paths = match Paths::resolve(
-        cli.global.data_dir,
-        cli.global.config,
+        cli.global.data_dir.or_else(|| path_from_env(DATA_DIR_ENV)),
+        cli.global.config.or_else(|| path_from_env(CONFIG_ENV)),
         cli.global.routine_dirs,
     ) {
         Ok(p) => p,
@@ -181,6 +220,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         Some(Command::History { since, until, json }) => history::run(&paths, since, until, json),
         Some(Command::Report(args)) => report::run_report(&paths, args),
         Some(Command::Export(args)) => report::run_export(&paths, args),
+        Some(Command::Remind) => remind::run(&paths),
+        Some(Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         Some(Command::Flags {
             action: Some(action),
             ..

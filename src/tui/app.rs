@@ -120,8 +120,7 @@ pub enum BreakPrompt {
     DidYouDoIt(usize),
 }
 
-/// Reasons offered when skipping a break, by number.
-pub const SKIP_REASONS: [&str; 3] = ["in a meeting", "in the middle of something", "in pain"];
+pub use crate::breaks::SKIP_REASONS;
 
 /// The screen in front.
 #[derive(Debug, Clone)]
@@ -721,10 +720,16 @@ impl App {
             }
             _ => None,
         };
-        let timer = self
-            .scheduler
-            .next_wake(&self.now)
-            .filter(|_| self.break_prompt.is_none());
+        // Off hours a timer starts counting when working hours begin: wake then too, or an
+        // idle screen opened before work would never offer the first break.
+        let timer = [
+            self.scheduler.next_wake(&self.now),
+            self.scheduler.next_hours_start(&self.now),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .filter(|_| self.break_prompt.is_none());
         [screen, timer, Some(self.next_midnight())]
             .into_iter()
             .flatten()

@@ -26,6 +26,7 @@ use super::app::{App, Msg, update};
 use super::theme::Theme;
 use crate::clock::Now;
 use crate::config::Config;
+use crate::desktop::notify;
 use crate::flags::RuleSet;
 use crate::paths::Paths;
 use crate::routine::Library;
@@ -81,7 +82,8 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
                 "standard output"
             }
         );
-        return ExitCode::FAILURE;
+        // Bad usage (DESIGN §3): a terminal is what the app needs to be used at all.
+        return ExitCode::from(crate::cli::EXIT_USAGE);
     }
     let (tx, wakes) = mpsc::channel();
     if let Err(e) = watch_signals(tx.clone()) {
@@ -342,22 +344,6 @@ fn event_loop(
     }
     Ok(0)
 }
-
-/// Sends a desktop notification (built with the `notify` feature; a failure is not an error:
-/// the bell and the screen still say it).
-#[cfg(feature = "notify")]
-fn notify(title: &str, body: &str) {
-    let _ = notify_rust::Notification::new()
-        .summary(title)
-        .body(body)
-        .appname("knotless")
-        .show();
-}
-
-/// Without the `notify` feature there is nowhere to send a notification; `knotless config`
-/// and the README say so.
-#[cfg(not(feature = "notify"))]
-fn notify(_title: &str, _body: &str) {}
 
 /// Turns the terminal's mouse reporting and bracketed paste on or off.
 fn terminal_modes(on: bool) -> io::Result<()> {

@@ -296,6 +296,8 @@ fn action_text(name: &str) -> &'static str {
         "previous-tab" => "previous tab or section",
         "save" => "save the log entry",
         "force-quit" => "save and quit",
+        "report" => "write the doctor report",
+        "report-open" => "write and open the report",
         _ => "",
     }
 }
@@ -401,5 +403,18 @@ impl Widget for &HelpOverlay<'_> {
             .scroll((scroll, 0))
             .block(block)
             .render(popup, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_action_of_the_keymap_is_explained_in_help() {
+        for (name, _, _) in crate::tui::keymap::ACTIONS {
+            assert!(
+                !super::action_text(name).is_empty(),
+                "`{name}` has no text in ?"
+            );
+        }
     }
 }

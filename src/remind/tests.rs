@@ -1,0 +1,257 @@
+//! The reminder over a simulated clock: rings, answers, snoozes, an unanswered question, no
+//! terminal, working hours and the plan's times. No sleeps: time is an argument.
+
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::*;
+use crate::config::ALL_DAYS;
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn time(hh: u32, mm: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hh, mm, 0).unwrap()
+}
+
+fn every(routine: &str, seconds: u64) -> BreakPlan {
+    BreakPlan {
+        routine: routine.into(),
+        every: secs(seconds),
+        days: ALL_DAYS.to_vec(),
+        from: time(0, 0),
+        to: time(0, 0),
+    }
+}
+
+/// Wednesday 25 November 2026 at `hh:mm`.
+fn at(hh: u32, mm: u32) -> Now {
+    Now {
+        instant: Instant::now(),
+        wall: format!("2026-11-25T{hh:02}:{mm:02}:00+01:00")
+            .parse()
+            .unwrap(),
+    }
+}
+
+fn pass(now: &Now, d: Duration) -> Now {
+    Now {
+        instant: now.instant + d,
+        wall: now.wall + chrono::Duration::from_std(d).unwrap(),
+    }
+}
+
+fn nothing_planned(_: NaiveDate) -> Vec<(String, Option<NaiveTime>)> {
+    Vec::new()
+}
+
+fn nothing_done(_: NaiveDate, _: &str) -> bool {
+    false
+}
+
+#[test]
+fn a_three_second_break_rings_asks_and_records_the_answer() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 3)], secs(300), true, &start);
+    assert_eq!(
+        r.next_deadline(&start, &nothing_planned),
+        Some(start.instant + secs(3)),
+        "sleeps until the break is due"
+    );
+    let now = pass(&start, secs(1));
+    assert!(r.wake(&now, &nothing_planned, &nothing_done).is_empty());
+    assert_eq!(r.answer("y", &now), Reply::NothingAsked);
+    let now = pass(&start, secs(3));
+    assert_eq!(
+        r.wake(&now, &nothing_planned, &nothing_done),
+        [Event::Break {
+            routine: "posture-check".into(),
+            asked: true
+        }]
+    );
+    // Asked once: waking again says nothing more.
+    assert!(r.wake(&now, &nothing_planned, &nothing_done).is_empty());
+    assert_eq!(r.answer("what?", &now), Reply::NotUnderstood);
+    let Reply::Recorded(record) = r.answer("", &now) else {
+        panic!("Enter means did it");
+    };
+    assert_eq!(record.outcome, BreakOutcome::Taken);
+    assert_eq!(record.routine, "posture-check");
+    assert_eq!(record.at, now.wall);
+    assert_eq!(r.asking(), None);
+    assert_eq!(
+        r.next_deadline(&now, &nothing_planned),
+        Some(now.instant + secs(3)),
+        "the interval restarts from the answer"
+    );
+}
+
+#[test]
+fn snooze_puts_it_off_and_skip_asks_why() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("desk-reset", 60)], secs(300), true, &start);
+    let now = pass(&start, secs(60));
+    r.wake(&now, &nothing_planned, &nothing_done);
+    let Reply::Recorded(record) = r.answer("Z", &now) else {
+        panic!("z snoozes");
+    };
+    assert_eq!(record.outcome, BreakOutcome::Snoozed);
+    assert_eq!(
+        r.next_deadline(&now, &nothing_planned),
+        Some(now.instant + secs(300))
+    );
+    let now = pass(&now, secs(300));
+    r.wake(&now, &nothing_planned, &nothing_done);
+    assert_eq!(r.answer("s", &now), Reply::AskWhy);
+    assert_eq!(r.answer("7", &now), Reply::NotUnderstood);
+    let Reply::Recorded(record) = r.answer("3", &now) else {
+        panic!("a reason number");
+    };
+    assert_eq!(record.outcome, BreakOutcome::Skipped);
+    assert_eq!(record.reason.as_deref(), Some("in pain"));
+    // n: not done.
+    let now = pass(&now, secs(60));
+    r.wake(&now, &nothing_planned, &nothing_done);
+    let Reply::Recorded(record) = r.answer("no", &now) else {
+        panic!("n");
+    };
+    assert_eq!(record.outcome, BreakOutcome::NotDone);
+}
+
+#[test]
+fn an_unanswered_question_is_let_go_after_the_interval_and_nothing_is_recorded() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    let due = pass(&start, secs(1800));
+    r.wake(&due, &nothing_planned, &nothing_done);
+    assert_eq!(
+        r.next_deadline(&due, &nothing_planned),
+        Some(due.instant + secs(1800)),
+        "while asking, only the let-go time wakes it"
+    );
+    let later = pass(&due, secs(1800));
+    assert_eq!(
+        r.wake(&later, &nothing_planned, &nothing_done),
+        [Event::Unanswered {
+            routine: "posture-check".into()
+        },]
+    );
+    assert_eq!(r.answer("y", &later), Reply::NothingAsked);
+    assert_eq!(
+        r.next_deadline(&later, &nothing_planned),
+        Some(later.instant + secs(1800))
+    );
+}
+
+#[test]
+fn without_a_terminal_a_break_is_a_reminder_only() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 3)], secs(300), false, &start);
+    let now = pass(&start, secs(3));
+    assert_eq!(
+        r.wake(&now, &nothing_planned, &nothing_done),
+        [Event::Break {
+            routine: "posture-check".into(),
+            asked: false
+        }]
+    );
+    assert_eq!(r.asking(), None);
+    assert_eq!(
+        r.next_deadline(&now, &nothing_planned),
+        Some(now.instant + secs(3))
+    );
+}
+
+#[test]
+fn outside_working_hours_it_sleeps_until_they_start() {
+    let start = at(7, 0);
+    let mut plan = every("posture-check", 1800);
+    plan.from = time(9, 0);
+    plan.to = time(17, 0);
+    let r = Reminder::new(vec![plan], secs(300), true, &start);
+    assert_eq!(
+        r.next_deadline(&start, &nothing_planned),
+        Some(start.instant + secs(2 * 3600)),
+        "wakes at 09:00 to start the countdown, not before"
+    );
+}
+
+#[test]
+fn a_planned_time_reminds_once_when_not_done() {
+    let planned = |_: NaiveDate| {
+        vec![
+            ("morning-mobility".to_owned(), Some(time(8, 0))),
+            ("lower-back-release".to_owned(), Some(time(18, 0))),
+            ("core-starter".to_owned(), None),
+        ]
+    };
+    // Started at 07:00: the first wake is 08:00.
+    let start = at(7, 0);
+    let mut r = Reminder::new(Vec::new(), secs(300), true, &start);
+    assert_eq!(
+        r.next_deadline(&start, &planned),
+        Some(start.instant + secs(3600))
+    );
+    let eight = pass(&start, secs(3600));
+    assert_eq!(
+        r.wake(&eight, &planned, &nothing_done),
+        [Event::Plan {
+            routine: "morning-mobility".into(),
+            time: time(8, 0)
+        }]
+    );
+    assert!(r.wake(&eight, &planned, &nothing_done).is_empty(), "once");
+    assert_eq!(
+        r.next_deadline(&eight, &planned),
+        Some(eight.instant + secs(10 * 3600)),
+        "then 18:00"
+    );
+    // Done by 18:00: no reminder.
+    let six = pass(&eight, secs(10 * 3600));
+    let done = |_: NaiveDate, routine: &str| routine == "lower-back-release";
+    assert!(r.wake(&six, &planned, &done).is_empty());
+    // Next: tomorrow at 08:00.
+    assert_eq!(
+        r.next_deadline(&six, &planned),
+        Some(six.instant + secs(14 * 3600))
+    );
+}
+
+#[test]
+fn times_that_passed_before_it_started_are_not_reminded() {
+    let planned = |_: NaiveDate| vec![("morning-mobility".to_owned(), Some(time(8, 0)))];
+    let start = at(9, 0);
+    let mut r = Reminder::new(Vec::new(), secs(300), true, &start);
+    assert!(r.wake(&start, &planned, &nothing_done).is_empty());
+    assert_eq!(
+        r.next_deadline(&start, &planned),
+        Some(start.instant + secs(23 * 3600))
+    );
+}
+
+#[test]
+fn a_notification_button_answers_the_open_question_only() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 3)], secs(300), true, &start);
+    let now = pass(&start, secs(3));
+    r.wake(&now, &nothing_planned, &nothing_done);
+    assert_eq!(
+        r.answer_button(1, BreakOutcome::Taken, &now),
+        Reply::NothingAsked,
+        "another break's button"
+    );
+    let Reply::Recorded(record) = r.answer_button(0, BreakOutcome::Skipped, &now) else {
+        panic!("skip from the notification");
+    };
+    assert_eq!(
+        (record.outcome, record.reason),
+        (BreakOutcome::Skipped, None)
+    );
+    assert_eq!(
+        r.answer_button(0, BreakOutcome::Taken, &now),
+        Reply::NothingAsked,
+        "already answered in the terminal or by another button"
+    );
+}
