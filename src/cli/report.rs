@@ -84,6 +84,8 @@ pub struct Data {
     pub acks: Vec<Ack>,
     /// Routine names by id.
     pub names: HashMap<String, String>,
+    /// The programme's records (dose changes, the flare plan).
+    pub programme: Vec<crate::programme::state::ProgrammeRecord>,
 }
 
 impl Data {
@@ -112,6 +114,12 @@ impl Data {
         let ack_log = AckLog::new(&paths.data_dir);
         let acks = ack_log.load().map_err(|e| usage_error(&e.to_string()))?;
         report_load(ack_log.store(), &acks.rejected, &acks.notes);
+        let programme_store = crate::programme::state::store(&paths.data_dir);
+        let programme = programme_store
+            .load()
+            .map_err(|e| usage_error(&e.to_string()))?;
+        report_load(&programme_store, &programme.rejected, &programme.notes);
+        let programme = programme.records;
         let library = Library::load(&paths.routine_dirs());
         let names = library
             .ids()
@@ -127,6 +135,7 @@ impl Data {
             checkins: checkins.records,
             acks: acks.records,
             names,
+            programme,
         })
     }
 
@@ -144,6 +153,7 @@ impl Data {
             plan: &self.config.plan,
             routine_names: &self.names,
             emergency_number: self.config.emergency_number.as_deref(),
+            programme: &self.programme,
         }
     }
 }

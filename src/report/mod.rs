@@ -67,6 +67,8 @@ pub struct Inputs<'a> {
     pub routine_names: &'a HashMap<String, String>,
     /// The configured emergency number, for flag actions.
     pub emergency_number: Option<&'a str>,
+    /// The programme's records (`programme.jsonl`): dose changes and the flare plan.
+    pub programme: &'a [crate::programme::state::ProgrammeRecord],
 }
 
 /// The period a report covers: `[since, until)`.
@@ -262,6 +264,22 @@ pub struct RoutinesOut {
     pub plan: PlanOut,
     /// Per routine, pain before → after.
     pub effects: Vec<EffectOut>,
+    /// Dose changes of a programme (up, stayed, stepped back) and the flare plan switched on or
+    /// off, each with its reason, oldest first.
+    pub changes: Vec<ChangeOut>,
+}
+
+/// A change the programme made or the person chose, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeOut {
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// The routine's name, for a dose change.
+    pub routine: Option<String>,
+    /// What changed, e.g. "level 2 → 3 (up)" or "flare plan on".
+    pub change: String,
+    /// Why, in the words the person was shown.
+    pub reason: String,
 }
 
 /// Sessions and minutes in one week.
@@ -864,11 +882,54 @@ fn routines(
             .cmp(&a.sessions)
             .then_with(|| a.routine.cmp(&b.routine)),
     });
+    use crate::programme::state::{Direction, ProgrammeRecord};
+    let changes = crate::programme::state::changes_between(
+        inputs.programme,
+        Some(period.since),
+        Some(period.until),
+    )
+    .into_iter()
+    .filter_map(|r| match r {
+        ProgrammeRecord::Dose(d) => Some(ChangeOut {
+            at: d.at,
+            routine: Some(
+                inputs
+                    .routine_names
+                    .get(&d.routine)
+                    .cloned()
+                    .unwrap_or_else(|| d.routine.clone()),
+            ),
+            change: format!(
+                "level {} → {} ({})",
+                d.from,
+                d.to,
+                match d.direction {
+                    Direction::Up => "up",
+                    Direction::Stay => "stayed",
+                    Direction::Down => "stepped back",
+                }
+            ),
+            reason: d.reason.clone(),
+        }),
+        ProgrammeRecord::Flare(f) => Some(ChangeOut {
+            at: f.at,
+            routine: None,
+            change: if f.on {
+                "flare plan on".to_owned()
+            } else {
+                "flare plan off".to_owned()
+            },
+            reason: f.reason.clone(),
+        }),
+        _ => None,
+    })
+    .collect();
     RoutinesOut {
         sessions: sessions.len(),
         weeks: weeks.into_values().collect(),
         plan,
         effects,
+        changes,
     }
 }
 

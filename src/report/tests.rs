@@ -83,6 +83,7 @@ struct Fixture {
     rules: RuleSet,
     config: Config,
     names: HashMap<String, String>,
+    programme: Vec<crate::programme::state::ProgrammeRecord>,
 }
 
 fn fixture() -> Fixture {
@@ -222,7 +223,28 @@ fn fixture() -> Fixture {
     .iter()
     .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
     .collect();
+    use crate::programme::state::{Direction, DoseChange, FlareChange, ProgrammeRecord};
+    let programme = vec![
+        ProgrammeRecord::Dose(DoseChange {
+            id: "01KDOSE0000000000000000001".into(),
+            at: at("2026-11-12T08:30:00+01:00"),
+            programme: "steady-back".into(),
+            routine: "lower-back-release".into(),
+            from: 1,
+            to: 2,
+            direction: Direction::Up,
+            reason: "Three sessions with pain no higher after than before, every step done.".into(),
+        }),
+        ProgrammeRecord::Flare(FlareChange {
+            id: "01KFLARE000000000000000001".into(),
+            at: at("2026-11-16T19:00:00+01:00"),
+            on: true,
+            from_pain: Some(7),
+            reason: "You logged pain of 7.".into(),
+        }),
+    ];
     Fixture {
+        programme,
         entries,
         sessions,
         breaks,
@@ -248,6 +270,7 @@ impl Fixture {
             plan: &self.config.plan,
             routine_names: &self.names,
             emergency_number: self.config.emergency_number.as_deref(),
+            programme: &self.programme,
         }
     }
 

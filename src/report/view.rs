@@ -454,6 +454,23 @@ fn details(report: &Report) -> Vec<Section> {
         "No sessions.",
     );
     effects.rows = report.routines.effects.iter().map(effect_row).collect();
+    let mut changes = Table::new(
+        &["When", "Routine", "Dose", "Why"],
+        "No dose changes and no flare plan in this period.",
+    );
+    changes.rows = report
+        .routines
+        .changes
+        .iter()
+        .map(|c| {
+            vec![
+                when(c.at),
+                c.routine.clone().unwrap_or_default(),
+                c.change.clone(),
+                c.reason.clone(),
+            ]
+        })
+        .collect();
     let mut peg = Table::new(
         &["Check-in", "Pain", "Enjoyment", "Activity", "PEG"],
         "No check-ins.",
@@ -501,6 +518,11 @@ fn details(report: &Report) -> Vec<Section> {
             title: "Sessions per week".to_owned(),
             lines: vec![],
             tables: vec![sessions, effects],
+        },
+        Section {
+            title: "Programme: dose changes and the flare plan".to_owned(),
+            lines: vec![],
+            tables: vec![changes],
         },
         Section {
             title: "Every weekly check-in".to_owned(),

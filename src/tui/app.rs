@@ -775,6 +775,7 @@ impl App {
             plan: &self.config.plan,
             routine_names: &names,
             emergency_number: self.config.emergency_number.as_deref(),
+            programme: &self.programme.records,
         };
         let folder = self.data_dir.join("reports");
         let written = super::appointment::write_report(&inputs, &folder, self.now.wall);
