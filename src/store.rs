@@ -165,6 +165,16 @@ impl JsonlStore {
         out
     }
 
+    /// A function turning an I/O error while doing `action` to this file into a [`StoreError`].
+    fn io_error(&self, action: &'static str) -> impl FnOnce(io::Error) -> StoreError + use<> {
+        let path = self.path.clone();
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+
     /// Refuses a path that exists but is not a regular file, before anything opens it.
     fn check_regular(&self) -> Result<bool, StoreError> {
         match fs::metadata(&self.path) {
@@ -200,14 +210,7 @@ impl JsonlStore {
             create_private_dir(dir)?;
         }
         self.check_regular()?;
-        let io_err = |action| {
-            let path = self.path.clone();
-            move |source| StoreError::Io {
-                action,
-                path,
-                source,
-            }
-        };
+        let io_err = |action| self.io_error(action);
         let file = OpenOptions::new()
             .read(true)
             .append(true)
@@ -222,14 +225,7 @@ impl JsonlStore {
     /// Writes one whole line to the locked file and makes it durable; a torn last line is
     /// first closed so the new record starts on its own line.
     fn write_locked(&self, file: &mut File, mut line: Vec<u8>) -> Result<(), StoreError> {
-        let io_err = |action| {
-            let path = self.path.clone();
-            move |source| StoreError::Io {
-                action,
-                path,
-                source,
-            }
-        };
+        let io_err = |action| self.io_error(action);
         if ends_in_torn_line(file).map_err(io_err("read"))? {
             line.insert(0, b'\n');
         }
@@ -250,14 +246,7 @@ impl JsonlStore {
         &self,
         check: impl Fn(&T) -> Option<String> + Sync,
     ) -> Result<Loaded<T>, StoreError> {
-        let io_err = |action| {
-            let path = self.path.clone();
-            move |source| StoreError::Io {
-                action,
-                path,
-                source,
-            }
-        };
+        let io_err = |action| self.io_error(action);
         let empty = || Loaded {
             records: Vec::new(),
             rejected: Vec::new(),
@@ -304,14 +293,7 @@ impl JsonlStore {
         file: &mut File,
         check: &(impl Fn(&T) -> Option<String> + Sync),
     ) -> Result<Loaded<T>, StoreError> {
-        let io_err = |action| {
-            let path = self.path.clone();
-            move |source| StoreError::Io {
-                action,
-                path,
-                source,
-            }
-        };
+        let io_err = |action| self.io_error(action);
         file.seek(SeekFrom::Start(0)).map_err(io_err("read"))?;
         let mut notes = LoadNotes::default();
         if let Ok(meta) = file.metadata() {

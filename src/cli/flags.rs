@@ -43,24 +43,33 @@ pub(super) struct Inputs {
     acks: Vec<Ack>,
 }
 
+/// The config (a broken one stops the command), the red-flag rules (a broken file of one's own
+/// is reported and the bundled rules apply) and the symptom log, problems on stderr.
+pub(super) fn config_rules_and_log(
+    paths: &Paths,
+) -> Result<(Config, RuleSet, crate::symptoms::LogContents), ExitCode> {
+    let config = Config::load(&paths.config_file).map_err(|e| {
+        let _ = writeln!(std::io::stderr(), "{e}");
+        ExitCode::from(super::EXIT_USAGE)
+    })?;
+    let rules = RuleSet::load(&paths.red_flags_file());
+    for problem in &rules.problems {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
+        );
+    }
+    let log = SymptomLog::new(&paths.data_dir);
+    let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
+    report_load(log.store(), &contents.rejected, &contents.notes);
+    Ok((config, rules, contents))
+}
+
 impl Inputs {
     /// Loads the config, the rules, the log and the acknowledgements, reporting problems on
     /// stderr; `Err` is the exit code when nothing can be evaluated.
     pub(super) fn load(paths: &Paths) -> Result<Inputs, ExitCode> {
-        let config = Config::load(&paths.config_file).map_err(|e| {
-            let _ = writeln!(std::io::stderr(), "{e}");
-            ExitCode::from(super::EXIT_USAGE)
-        })?;
-        let rules = RuleSet::load(&paths.red_flags_file());
-        for problem in &rules.problems {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-            );
-        }
-        let log = SymptomLog::new(&paths.data_dir);
-        let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-        report_load(log.store(), &contents.rejected, &contents.notes);
+        let (config, rules, contents) = config_rules_and_log(paths)?;
         let ack_log = AckLog::new(&paths.data_dir);
         let acks = ack_log.load().map_err(|e| usage_error(&e.to_string()))?;
         report_load(ack_log.store(), &acks.rejected, &acks.notes);

@@ -91,20 +91,7 @@ pub struct Data {
 impl Data {
     /// Loads everything in `paths`.
     pub fn load(paths: &Paths) -> Result<Data, ExitCode> {
-        let config = Config::load(&paths.config_file).map_err(|e| {
-            let _ = writeln!(std::io::stderr(), "{e}");
-            ExitCode::from(super::EXIT_USAGE)
-        })?;
-        let rules = RuleSet::load(&paths.red_flags_file());
-        for problem in &rules.problems {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-            );
-        }
-        let log = SymptomLog::new(&paths.data_dir);
-        let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-        report_load(log.store(), &contents.rejected, &contents.notes);
+        let (config, rules, contents) = super::flags::config_rules_and_log(paths)?;
         let (sessions, breaks) = load_history(&paths.data_dir)?;
         let checkin_log = CheckinLog::new(&paths.data_dir);
         let checkins = checkin_log
