@@ -354,14 +354,22 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
     heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
-    let mut scale = vec![Span::raw("   ")];
+    // Every number stays in view: padded where there is room, one space apart below 36
+    // columns (24 in all with the indent).
+    let roomy = area.width >= 36;
+    let mut scale = vec![Span::raw(if roomy { "   " } else { " " })];
     for n in 0..=10u8 {
         let style = if Some(n) == form.pain.value {
             t.pain(n).add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {
             t.pain(n)
         };
-        scale.push(Span::styled(format!(" {n} "), style));
+        if roomy {
+            scale.push(Span::styled(format!(" {n} "), style));
+        } else {
+            scale.push(Span::raw(" "));
+            scale.push(Span::styled(n.to_string(), style));
+        }
     }
     if let Some(v) = form.pain.value {
         scale.push(Span::raw(format!("  {}", describe(v))));
