@@ -106,6 +106,35 @@ fn flags() {
 }
 
 #[test]
+fn flags_listed() {
+    let data = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(data.path());
+    for (id, at, areas, symptoms) in [
+        (
+            "01KA0000000000000000000001",
+            "2026-11-23T08:00:00+01:00",
+            &["leg-left", "leg-right"][..],
+            &["numbness"][..],
+        ),
+        (
+            "01KA0000000000000000000002",
+            "2026-11-24T08:00:00+01:00",
+            &["lower-back"][..],
+            &["fever"][..],
+        ),
+    ] {
+        let e: SymptomEntry = serde_json::from_value(serde_json::json!({
+            "id": id, "at": at, "pain": 6, "areas": areas, "symptoms": symptoms, "note": "",
+        }))
+        .unwrap();
+        log.save(&e).unwrap();
+    }
+    let mut h = Harness::in_dir(Library::load(&[]), None, data);
+    h.send(&[Msg::Flags]);
+    snap_all(&h, "sizes_flags_listed");
+}
+
+#[test]
 fn runner_in_a_hold() {
     let mut h = Harness::new(Some("lower-back-release"));
     h.start_session(Some(6));
