@@ -391,8 +391,13 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
             scale.push(Span::styled(n.to_string(), style));
         }
     }
+    // The words for the rating go where they would be cut (the chosen number stays marked).
     if let Some(v) = form.pain.value {
-        scale.push(Span::raw(format!("  {}", describe(v))));
+        let words = format!("  {}", describe(v));
+        let used = Line::from(scale.clone()).width() + words.chars().count();
+        if used <= usize::from(area.width) {
+            scale.push(Span::raw(words));
+        }
     }
     lines.push(Line::from(scale));
 
