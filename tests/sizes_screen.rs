@@ -6,7 +6,7 @@ mod common;
 use common::Harness;
 use knotless::routine::Library;
 use knotless::symptoms::{SymptomEntry, SymptomLog};
-use knotless::tui::{Msg, Stage};
+use knotless::tui::{Msg, Stage, Tab};
 
 const SIZES: [(u16, u16); 4] = [(24, 8), (40, 12), (80, 24), (200, 60)];
 
@@ -147,4 +147,35 @@ fn runner_in_a_hold() {
     }
     h.advance(12);
     snap_all(&h, "sizes_runner_hold");
+}
+
+#[test]
+fn a_click_on_an_abbreviated_tab_opens_it() {
+    let mut h = Harness::new(None);
+    for (width, height) in [(24, 8), (40, 12), (80, 24)] {
+        h.app.area = ratatui::layout::Rect::new(0, 0, width, height);
+        let screen = h.screen(width, height);
+        let bar = screen.lines().next().unwrap().trim_matches('"');
+        for (label, tab) in [
+            ("Hist", Tab::History),
+            ("Flag", Tab::Flags),
+            ("Brk", Tab::Breaks),
+        ] {
+            let label = if width >= 40 { tab_name(tab) } else { label };
+            let col = bar
+                .find(label)
+                .unwrap_or_else(|| panic!("{label} in {bar}"));
+            let col = bar[..col].chars().count() as u16;
+            h.send(&[Msg::Click(col, 0)]);
+            assert_eq!(h.app.tab(), tab, "{width}×{height}: {bar}");
+        }
+    }
+}
+
+fn tab_name(tab: Tab) -> &'static str {
+    match tab {
+        Tab::History => "History",
+        Tab::Flags => "Flags",
+        _ => "Breaks",
+    }
 }
