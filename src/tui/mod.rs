@@ -14,7 +14,7 @@ pub mod programme;
 mod runner;
 pub mod screens;
 mod theme;
-mod untrusted;
+pub(crate) mod untrusted;
 mod view;
 pub mod widgets;
 

@@ -55,3 +55,58 @@ pub fn config(mut config: Config) -> Config {
     }
     config
 }
+
+/// `text` with every character at a width terminals agree on, for notes drawn on a screen.
+///
+/// A joined emoji (🧘‍♀️: 🧘, a zero-width joiner, ♀ and the emoji variation selector U+FE0F)
+/// is one grapheme of width 2 to ratatui's `unicode-width`, but many terminals draw it as two
+/// glyphs (or draw ♀️ one column wide). The diffing backend then believes the cursor is where it
+/// is not, and the rest of the row is misplaced until the next full redraw. So on its way to the
+/// screen a joined sequence keeps its first emoji and drops what is joined to it, and the
+/// variation selector goes (♀ is one column everywhere). The log keeps the note exactly; only
+/// the drawing changes.
+pub fn single_width(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\u{200D}', '\u{FE0F}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            // The joiner and the character it joins on.
+            '\u{200D}' => {
+                chars.next();
+            }
+            '\u{FE0F}' => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+
+    use super::single_width;
+
+    #[test]
+    fn a_joined_emoji_is_drawn_as_its_first_emoji_and_the_row_stays_in_place() {
+        assert_eq!(
+            single_width("yoga 🧘\u{200D}♀\u{FE0F} helped"),
+            "yoga 🧘 helped"
+        );
+        assert_eq!(single_width("👩\u{200D}👩\u{200D}👧 x"), "👩 x");
+        assert_eq!(single_width("plain"), "plain");
+        // In a buffer the emoji takes two cells and the text after it is where a terminal
+        // that draws the emoji two columns wide puts it.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        Line::from(single_width("a🧘\u{200D}♀\u{FE0F}b").into_owned()).render(buf.area, &mut buf);
+        assert_eq!(buf[(1, 0)].symbol(), "🧘");
+        assert_eq!(buf[(3, 0)].symbol(), "b");
+        assert_eq!(buf, Buffer::with_lines(["a🧘b        "]));
+    }
+}

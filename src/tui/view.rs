@@ -55,15 +55,48 @@ fn shows_name(app: &App, tabs: Rect) -> bool {
     tabs.width >= 48 || matches!(app.screen, Screen::Runner(_))
 }
 
+/// Each tab's label as drawn, padding included: the full names where they fit (39 columns),
+/// then four-letter abbreviations, then initials, so that every tab stays in view.
+fn tab_labels(width: u16) -> Vec<(Tab, String)> {
+    let short = |tab: Tab| match tab {
+        Tab::Routines => "Rout",
+        Tab::Log => "Log",
+        Tab::History => "Hist",
+        Tab::Breaks => "Brk",
+        Tab::Flags => "Flag",
+    };
+    let full: Vec<(Tab, String)> = Tab::ALL
+        .iter()
+        .map(|&t| (t, format!(" {} ", t.title())))
+        .collect();
+    let abbreviated: Vec<(Tab, String)> = Tab::ALL
+        .iter()
+        .map(|&t| (t, format!(" {}", short(t))))
+        .collect();
+    let len =
+        |labels: &[(Tab, String)]| -> usize { labels.iter().map(|(_, l)| l.chars().count()).sum() };
+    if len(&full) <= usize::from(width) {
+        full
+    } else if len(&abbreviated) <= usize::from(width) {
+        abbreviated
+    } else {
+        Tab::ALL
+            .iter()
+            .map(|&t| (t, format!(" {}", &t.title()[..1])))
+            .collect()
+    }
+}
+
 /// The tab under a mouse click at (`col`, `row`) on a terminal of `area`.
 pub fn tab_at(app: &App, area: Rect, col: u16, row: u16) -> Option<Tab> {
     let tabs = parts(app, area).tabs?;
     if row != tabs.y || matches!(app.screen, Screen::Runner(_)) {
         return None;
     }
-    let mut x = tabs.x + if shows_name(app, tabs) { 11 } else { 0 };
-    for tab in Tab::ALL {
-        let width = tab.title().len() as u16 + 2;
+    let name = if shows_name(app, tabs) { 11 } else { 0 };
+    let mut x = tabs.x + name;
+    for (tab, label) in tab_labels(tabs.width.saturating_sub(name)) {
+        let width = label.chars().count() as u16;
         if (x..x + width).contains(&col) {
             return Some(tab);
         }
@@ -204,13 +237,16 @@ impl App {
                 if !spans.is_empty() {
                     spans.push(Span::styled("│", self.theme.muted()));
                 }
-                for tab in Tab::ALL {
+                let room = tabs
+                    .width
+                    .saturating_sub(Line::from(spans.clone()).width() as u16);
+                for (tab, label) in tab_labels(room) {
                     let style = if tab == self.tab() {
                         self.theme.selected()
                     } else {
                         self.theme.muted()
                     };
-                    spans.push(Span::styled(format!(" {} ", tab.title()), style));
+                    spans.push(Span::styled(label, style));
                 }
             }
             let line = Line::from(spans);

@@ -64,30 +64,57 @@ impl Widget for &BreaksScreen<'_> {
                 .library
                 .get(&plan.routine)
                 .map_or(plan.routine.as_str(), |r| r.name.as_str());
-            let when = match app.scheduler.state(i, &now) {
-                BreakState::OffHours => Span::styled("outside working hours", t.muted()),
-                BreakState::Due => Span::styled("due now", t.caution()),
+            // The status is what a person looks for: it keeps its place as the line narrows.
+            // The schedule goes first (whole, then just the interval), then the status
+            // shortens, and the name is cut to what is left.
+            let (when, short_when) = match app.scheduler.state(i, &now) {
+                BreakState::OffHours => (
+                    Span::styled("outside working hours", t.muted()),
+                    Span::styled("off hours", t.muted()),
+                ),
+                BreakState::Due => (
+                    Span::styled("due now", t.caution()),
+                    Span::styled("due now", t.caution()),
+                ),
                 BreakState::Waiting(at) => {
                     let left = at.saturating_duration_since(now.instant);
                     let clock = now.wall_at(at).format("%H:%M");
-                    Span::styled(format!("next in {} ({clock})", time_left(left)), t.good())
+                    (
+                        Span::styled(format!("next in {} ({clock})", time_left(left)), t.good()),
+                        Span::styled(format!("in {}", time_left(left)), t.good()),
+                    )
                 }
             };
+            let every = format!("every {:<4} ", Compact(plan.every).to_string());
+            let schedule = format!(
+                "{every}{}, {}  ",
+                days_label(&plan.days),
+                if plan.from == plan.to {
+                    "all day".to_owned()
+                } else {
+                    format!("{}–{}", plan.from.format("%H:%M"), plan.to.format("%H:%M"))
+                }
+            );
+            let width = usize::from(area.width);
+            let cols = |s: &str| s.chars().count();
+            let (schedule, when) = if 19 + cols(&schedule) + when.width() <= width {
+                (schedule, when)
+            } else if 19 + cols(&every) + when.width() < width {
+                (format!("{every} "), when)
+            } else if 19 + when.width() <= width {
+                (String::new(), when)
+            } else {
+                (String::new(), short_when)
+            };
+            let name_room = width
+                .saturating_sub(cols(&schedule) + when.width() + 1)
+                .min(18);
             lines.push(Line::from(vec![
-                Span::raw(format!(" {name:<18}")),
-                Span::styled(
-                    format!(
-                        "every {:<4} {}, {}  ",
-                        Compact(plan.every).to_string(),
-                        days_label(&plan.days),
-                        if plan.from == plan.to {
-                            "all day".to_owned()
-                        } else {
-                            format!("{}–{}", plan.from.format("%H:%M"), plan.to.format("%H:%M"))
-                        }
-                    ),
-                    t.muted(),
-                ),
+                Span::raw(format!(
+                    " {:<name_room$}",
+                    clip(name, name_room.saturating_sub(1))
+                )),
+                Span::styled(schedule, t.muted()),
                 when,
             ]));
         }
@@ -195,4 +222,15 @@ fn prompt_box(app: &App, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
                 .padding(Padding::uniform(1)),
         )
         .render(popup, buf);
+}
+
+/// `text` cut to `width` columns with "…" when longer.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else if width == 0 {
+        String::new()
+    } else {
+        text.chars().take(width - 1).chain(['…']).collect()
+    }
 }

@@ -82,7 +82,8 @@ pub fn detail_pane(app: &App, area: Rect) -> Option<(Rect, Detail<'static>)> {
 /// Where the list and the detail go: side by side from 70 columns, else one above the other.
 fn split(app: &App, area: Rect) -> (Rect, Rect) {
     if area.width >= 70 {
-        let w = (area.width * 2 / 5).clamp(30, 44);
+        // Two fifths of the width, so that titles grow with the terminal (44 columns at 110).
+        let w = (area.width * 2 / 5).clamp(30, 90);
         let [l, d] = Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(area);
         (l, d)
     } else {

@@ -186,11 +186,10 @@ impl LogScreen<'_> {
                 // Wrapped, its own line breaks kept. A note edited into the file by hand can be
                 // huge: lay out what fits.
                 let quoted = format!("“{}”", crate::text::preview(&entry.note, PREVIEW_CHARS));
-                lines.extend(
-                    quoted
-                        .lines()
-                        .map(|l| Line::from(crate::text::visible(l).into_owned())),
-                );
+                lines.extend(quoted.lines().map(|l| {
+                    let shown = crate::tui::untrusted::single_width(l);
+                    Line::from(crate::text::visible(&shown).into_owned())
+                }));
             }
             let mut facts = Vec::new();
             match entry.onset {
@@ -250,7 +249,28 @@ fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
             t.pain(e.pain),
         ),
     ];
-    if width >= 60 {
+    if width >= 120 {
+        // Wide terminals have a note column: the first line of the note, after the
+        // symptoms (clipped to 30 columns so notes line up); the row's edge cuts the rest.
+        spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
+        spans.push(Span::styled(
+            format!(
+                " {:<30}",
+                clip(&labels(Category::Symptom, e.symptoms.iter()), 30)
+            ),
+            t.muted(),
+        ));
+        let first = e.note.lines().next().unwrap_or("");
+        let more = if e.note.lines().nth(1).is_some() {
+            " …"
+        } else {
+            ""
+        };
+        spans.push(Span::raw(format!(
+            " {}{more}",
+            crate::tui::untrusted::single_width(&crate::text::visible(first))
+        )));
+    } else if width >= 60 {
         spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
         spans.push(Span::styled(
             labels(Category::Symptom, e.symptoms.iter()),
@@ -354,17 +374,30 @@ fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
     heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
-    let mut scale = vec![Span::raw("   ")];
+    // Every number stays in view: padded where there is room, one space apart below 36
+    // columns (24 in all with the indent).
+    let roomy = area.width >= 36;
+    let mut scale = vec![Span::raw(if roomy { "   " } else { " " })];
     for n in 0..=10u8 {
         let style = if Some(n) == form.pain.value {
             t.pain(n).add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {
             t.pain(n)
         };
-        scale.push(Span::styled(format!(" {n} "), style));
+        if roomy {
+            scale.push(Span::styled(format!(" {n} "), style));
+        } else {
+            scale.push(Span::raw(" "));
+            scale.push(Span::styled(n.to_string(), style));
+        }
     }
+    // The words for the rating go where they would be cut (the chosen number stays marked).
     if let Some(v) = form.pain.value {
-        scale.push(Span::raw(format!("  {}", describe(v))));
+        let words = format!("  {}", describe(v));
+        let used = Line::from(scale.clone()).width() + words.chars().count();
+        if used <= usize::from(area.width) {
+            scale.push(Span::raw(words));
+        }
     }
     lines.push(Line::from(scale));
 

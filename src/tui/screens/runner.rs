@@ -323,14 +323,54 @@ impl RunnerScreen<'_> {
             Constraint::Length(1),
         ])
         .areas(area);
-        Line::from(title).render(head, buf);
-        Line::styled(position.clone(), t.muted())
-            .right_aligned()
-            .render(head, buf);
+        // The side label keeps its place; a long step name is cut before it, never under it.
+        // Where even a short name would not fit beside it, the label goes.
+        let position_width = position.chars().count() as u16;
+        let shows_position = head.width >= position_width + 1 + 8;
+        let title_width = if shows_position {
+            head.width - position_width - 1
+        } else {
+            head.width
+        };
+        let title = Line::from(title);
+        if title.width() > usize::from(title_width) && title_width > 1 {
+            title.render(
+                Rect {
+                    width: title_width - 1,
+                    ..head
+                },
+                buf,
+            );
+            buf.set_string(head.x + title_width - 1, head.y, "…", t.title());
+        } else {
+            title.render(
+                Rect {
+                    width: title_width,
+                    ..head
+                },
+                buf,
+            );
+        }
+        if shows_position {
+            Line::styled(position.clone(), t.muted())
+                .right_aligned()
+                .render(head, buf);
+        }
 
         let [left, right] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(art_width)]).areas(main);
-        let clock_rows = if compact { 1 } else { big_text::HEIGHT + 1 };
+        // Large terminals get larger digits: twice the font from 40 rows, three times from 56,
+        // as far as the width allows (BigText falls back to a smaller scale on its own).
+        let scale = if compact {
+            1
+        } else {
+            (1 + area.height.saturating_sub(24) / 16).clamp(1, 3)
+        };
+        let clock_rows = if compact {
+            1
+        } else {
+            big_text::HEIGHT * scale + 1
+        };
         let [label, clock, gauge, cue] = Layout::vertical([
             Constraint::Length(if compact { 0 } else { 1 }),
             Constraint::Length(clock_rows),
@@ -353,7 +393,7 @@ impl RunnerScreen<'_> {
             .centered()
             .render(clock, buf);
         } else {
-            (&BigText::new(&clock_text, style)).render(clock, buf);
+            (&BigText::new(&clock_text, style).scale(scale)).render(clock, buf);
         }
         if let Some(total) = phase.duration {
             let elapsed = session.elapsed(now).min(total);

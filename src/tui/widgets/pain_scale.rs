@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -33,10 +33,33 @@ impl Widget for PainScale {
         if area.is_empty() {
             return;
         }
+        // Narrow areas keep every number: one space between them (22 columns), then the
+        // chosen value alone, never a scale that loses its ends.
+        let full = area.width >= 34;
+        if area.width < 22 {
+            let text = match self.value {
+                Some(v) => format!("{v} of 0–10"),
+                None => "0–10".to_owned(),
+            };
+            let style = self.value.map_or_else(Style::default, |v| {
+                self.theme
+                    .pain(v)
+                    .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            });
+            Line::styled(text, style)
+                .centered()
+                .render(Rect { height: 1, ..area }, buf);
+        }
         let spans: Vec<Span> = (0..=10u8)
-            .map(|n| {
-                let text = format!(" {n} ");
-                if Some(n) == self.value {
+            .filter(|_| area.width >= 22)
+            .flat_map(|n| {
+                let gap = (!full && n > 0).then(|| Span::raw(" "));
+                let text = if full {
+                    format!(" {n} ")
+                } else {
+                    n.to_string()
+                };
+                let number = if Some(n) == self.value {
                     Span::styled(
                         text,
                         self.theme
@@ -45,12 +68,17 @@ impl Widget for PainScale {
                     )
                 } else {
                     Span::styled(text, self.theme.pain(n))
-                }
+                };
+                gap.into_iter().chain(std::iter::once(number))
             })
             .collect();
-        Line::from(spans)
-            .centered()
-            .render(Rect { height: 1, ..area }, buf);
+        if spans.is_empty() {
+            // Drawn above, alone.
+        } else {
+            Line::from(spans)
+                .centered()
+                .render(Rect { height: 1, ..area }, buf);
+        }
         if area.height > 1 {
             let words = match self.value {
                 Some(v) => format!("{v} — {}", describe(v)),
@@ -101,5 +129,23 @@ mod tests {
             (0..34).all(|x| plain[(x, 0)].fg == Color::Reset),
             "NO_COLOR: no colour"
         );
+    }
+
+    #[test]
+    fn narrow_scales_keep_0_1_and_10() {
+        let row = |width: u16| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+            PainScale {
+                value: Some(1),
+                theme: Theme::new(true),
+            }
+            .render(buf.area, &mut buf);
+            (0..width)
+                .map(|x| buf[(x, 0)].symbol().to_owned())
+                .collect::<String>()
+        };
+        assert_eq!(row(22), "0 1 2 3 4 5 6 7 8 9 10");
+        assert_eq!(row(33).trim(), "0 1 2 3 4 5 6 7 8 9 10");
+        assert_eq!(row(16).trim(), "1 of 0–10");
     }
 }

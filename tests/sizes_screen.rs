@@ -1,0 +1,181 @@
+//! Every screen at every size: 24×8, 40×12, 80×24 and 200×60. Layouts grow with the space and
+//! shrink by abbreviating, then dropping, never overlapping.
+
+mod common;
+
+use common::Harness;
+use knotless::routine::Library;
+use knotless::symptoms::{SymptomEntry, SymptomLog};
+use knotless::tui::{Msg, Stage, Tab};
+
+const SIZES: [(u16, u16); 4] = [(24, 8), (40, 12), (80, 24), (200, 60)];
+
+const LONG: &str = "Woke up stiff after the long drive yesterday; the knot under the left shoulder \
+                    blade eased with heat but came back by lunch, worse when sitting at the desk";
+
+fn entry(id: &str, at: &str, pain: u8, areas: &[&str], note: &str) -> SymptomEntry {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "at": at, "pain": pain, "areas": areas, "note": note,
+    }))
+    .unwrap()
+}
+
+/// An app over a log of three entries, one with a long note and one with a joined emoji.
+fn with_log() -> Harness {
+    let data = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(data.path());
+    for e in [
+        entry(
+            "01KA0000000000000000000001",
+            "2026-11-22T08:00:00+01:00",
+            3,
+            &["lower-back"],
+            "stiff after sleep",
+        ),
+        entry(
+            "01KA0000000000000000000002",
+            "2026-11-23T12:00:00+01:00",
+            4,
+            &["lower-back"],
+            "yoga 🧘‍♀️ helped",
+        ),
+        entry(
+            "01KA0000000000000000000003",
+            "2026-11-24T09:00:00+01:00",
+            5,
+            &["upper-back"],
+            LONG,
+        ),
+    ] {
+        log.save(&e).unwrap();
+    }
+    Harness::in_dir(Library::load(&[]), None, data)
+}
+
+fn snap_all(h: &Harness, name: &str) {
+    for (w, hgt) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{hgt}"), h.screen(w, hgt));
+    }
+}
+
+#[test]
+fn routines() {
+    snap_all(&with_log(), "sizes_routines");
+}
+
+#[test]
+fn log_list() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab]);
+    snap_all(&h, "sizes_log_list");
+}
+
+#[test]
+fn log_form_with_a_long_note() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Edit, Msg::BackTab]);
+    snap_all(&h, "sizes_log_form");
+}
+
+#[test]
+fn review() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Review]);
+    snap_all(&h, "sizes_review");
+}
+
+#[test]
+fn history() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Tab]);
+    snap_all(&h, "sizes_history");
+}
+
+#[test]
+fn breaks() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    snap_all(&h, "sizes_breaks");
+}
+
+#[test]
+fn flags() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab, Msg::Tab]);
+    snap_all(&h, "sizes_flags");
+}
+
+#[test]
+fn flags_listed() {
+    let data = tempfile::tempdir().unwrap();
+    let log = SymptomLog::new(data.path());
+    for (id, at, areas, symptoms) in [
+        (
+            "01KA0000000000000000000001",
+            "2026-11-23T08:00:00+01:00",
+            &["leg-left", "leg-right"][..],
+            &["numbness"][..],
+        ),
+        (
+            "01KA0000000000000000000002",
+            "2026-11-24T08:00:00+01:00",
+            &["lower-back"][..],
+            &["fever"][..],
+        ),
+    ] {
+        let e: SymptomEntry = serde_json::from_value(serde_json::json!({
+            "id": id, "at": at, "pain": 6, "areas": areas, "symptoms": symptoms, "note": "",
+        }))
+        .unwrap();
+        log.save(&e).unwrap();
+    }
+    let mut h = Harness::in_dir(Library::load(&[]), None, data);
+    h.send(&[Msg::Flags]);
+    snap_all(&h, "sizes_flags_listed");
+}
+
+#[test]
+fn runner_in_a_hold() {
+    let mut h = Harness::new(Some("lower-back-release"));
+    h.start_session(Some(6));
+    for _ in 0..3 {
+        let Stage::Running(session) = h.stage() else {
+            panic!("running")
+        };
+        let left = session.remaining(h.now.instant).unwrap().as_secs();
+        h.advance(left);
+    }
+    h.advance(12);
+    snap_all(&h, "sizes_runner_hold");
+}
+
+#[test]
+fn a_click_on_an_abbreviated_tab_opens_it() {
+    let mut h = Harness::new(None);
+    for (width, height) in [(24, 8), (40, 12), (80, 24)] {
+        h.app.area = ratatui::layout::Rect::new(0, 0, width, height);
+        let screen = h.screen(width, height);
+        let bar = screen.lines().next().unwrap().trim_matches('"');
+        for (label, tab) in [
+            ("Hist", Tab::History),
+            ("Flag", Tab::Flags),
+            ("Brk", Tab::Breaks),
+        ] {
+            let label = if width >= 40 { tab_name(tab) } else { label };
+            let col = bar
+                .find(label)
+                .unwrap_or_else(|| panic!("{label} in {bar}"));
+            let col = bar[..col].chars().count() as u16;
+            h.send(&[Msg::Click(col, 0)]);
+            assert_eq!(h.app.tab(), tab, "{width}×{height}: {bar}");
+        }
+    }
+}
+
+fn tab_name(tab: Tab) -> &'static str {
+    match tab {
+        Tab::History => "History",
+        Tab::Flags => "Flags",
+        _ => "Breaks",
+    }
+}
