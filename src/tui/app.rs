@@ -557,6 +557,11 @@ impl App {
         }
         self.refresh_flags();
         // The highlight follows the flag, now muted, so that `u` at once takes it back.
+        self.highlight_flag(&id);
+    }
+
+    /// Puts the Flags screen's highlight on the flag of rule `id`, active or muted.
+    fn highlight_flag(&mut self, id: &str) {
         if let Some(i) = self
             .flags
             .active
@@ -587,15 +592,7 @@ impl App {
         }
         self.refresh_flags();
         // Keep the highlight on the same flag, now among the active ones.
-        if let Some(i) = self
-            .flags
-            .active
-            .iter()
-            .chain(&self.flags.acknowledged)
-            .position(|f| f.rule.id == id)
-        {
-            self.flag_selected = i;
-        }
+        self.highlight_flag(&id);
     }
 
     fn dismiss_welcome(&mut self, now: Now) {
