@@ -274,14 +274,8 @@ impl Config {
     /// Parses the text of a config file called `file`.
     pub fn parse(file: &str, text: &str) -> Result<Config, Diagnostic> {
         let at = |span, message: String| Diagnostic::at(file, text, Some(span), message);
-        let raw: ConfigFile = toml::from_str(text).map_err(|e| {
-            let d = Diagnostic::at(file, text, e.span(), e.message().trim());
-            if e.message().contains("unknown field") {
-                d.with_help("check the spelling; the accepted keys are listed above")
-            } else {
-                d
-            }
-        })?;
+        let raw: ConfigFile =
+            toml::from_str(text).map_err(|e| Diagnostic::from_toml(file, text, &e))?;
         let emergency_number = match raw.emergency_number {
             Some(n) if n.get_ref().trim().is_empty() => {
                 return Err(at(n.span(), "`emergency_number` is empty".into())

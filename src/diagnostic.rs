@@ -74,6 +74,31 @@ impl Diagnostic {
         }
     }
 
+    /// A TOML syntax or type error in `text`, at its span; an unknown key (a typo) gets a hint.
+    pub fn from_toml(file: &str, text: &str, e: &toml::de::Error) -> Self {
+        let d = Self::at(file, text, e.span(), e.message().trim());
+        if e.message().contains("unknown field") {
+            d.with_help("check the spelling; the accepted keys are listed above")
+        } else {
+            d
+        }
+    }
+
+    /// Reads a hand-written file of at most `max_bytes` (a bigger one is refused before it is
+    /// read, so no file can make a loader allocate out of proportion).
+    pub fn read_bounded(path: &std::path::Path, max_bytes: u64) -> Result<String, Self> {
+        let label = path.display().to_string();
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > max_bytes {
+            return Err(Self::whole_file(
+                &label,
+                format!("the file is {size} bytes; at most {max_bytes} (1 MiB)"),
+            ));
+        }
+        std::fs::read_to_string(path)
+            .map_err(|e| Self::whole_file(&label, format!("cannot read the file: {e}")))
+    }
+
     /// A diagnostic about the file as a whole (it could not be read, for example).
     pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
         Self {

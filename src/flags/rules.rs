@@ -230,13 +230,8 @@ pub fn parse(
     bundled: bool,
     taken: &HashSet<String>,
 ) -> Result<Vec<Rule>, Vec<Diagnostic>> {
-    let raw: RulesFile = toml::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::at(file, text, e.span(), e.message().trim());
-        if e.message().contains("unknown field") {
-            d = d.with_help("check the spelling; the accepted keys are listed above");
-        }
-        vec![d]
-    })?;
+    let raw: RulesFile =
+        toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
     let mut errors = Vec::new();
     let mut error = |span: std::ops::Range<usize>, message: String, help: &str| {
         let d = Diagnostic::at(file, text, Some(span), message);

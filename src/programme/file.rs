@@ -20,7 +20,6 @@
 //! file overriding an earlier one of the same id (the file stem). Unknown keys are errors.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -180,13 +179,8 @@ pub fn parse(
     origin: Origin,
     known: &dyn Fn(&str) -> Option<Kind>,
 ) -> Result<Programme, Vec<Diagnostic>> {
-    let raw: ProgrammeFile = toml::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::at(file, text, e.span(), e.message().trim());
-        if e.message().contains("unknown field") {
-            d = d.with_help("check the spelling; the accepted keys are listed above");
-        }
-        vec![d]
-    })?;
+    let raw: ProgrammeFile =
+        toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
     let mut c = Checker {
         file,
         text,
@@ -386,11 +380,7 @@ pub fn load_file(path: &Path, routines: &Library) -> Result<Programme, BrokenPro
         origin: origin.clone(),
         errors,
     };
-    let text = fs::read_to_string(path).map_err(|e| {
-        broken(vec![Diagnostic::whole_file(
-            &label,
-            format!("cannot read the file: {e}"),
-        )])
-    })?;
+    let text = Diagnostic::read_bounded(path, crate::routine::MAX_FILE_BYTES)
+        .map_err(|d| broken(vec![d]))?;
     parse(&id, &label, &text, origin.clone(), &kind_in(routines)).map_err(broken)
 }

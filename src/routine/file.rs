@@ -158,13 +158,8 @@ pub fn parse(
     origin: Origin,
     find_art: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Routine, Vec<Diagnostic>> {
-    let raw: RoutineFile = toml::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::at(file, text, e.span(), e.message().trim());
-        if e.message().contains("unknown field") {
-            d = d.with_help("check the spelling; the accepted keys are listed above");
-        }
-        vec![d]
-    })?;
+    let raw: RoutineFile =
+        toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
     let mut c = Checker {
         file,
         text,

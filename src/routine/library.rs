@@ -133,22 +133,8 @@ pub fn load_file(path: &Path) -> Result<Routine, BrokenRoutine> {
         origin: origin.clone(),
         errors,
     };
-    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > super::file::MAX_FILE_BYTES {
-        return Err(broken(vec![Diagnostic::whole_file(
-            &label,
-            format!(
-                "the file is {size} bytes; a routine file may be at most {} (1 MiB)",
-                super::file::MAX_FILE_BYTES
-            ),
-        )]));
-    }
-    let text = fs::read_to_string(path).map_err(|e| {
-        broken(vec![Diagnostic::whole_file(
-            &label,
-            format!("cannot read the file: {e}"),
-        )])
-    })?;
+    let text =
+        Diagnostic::read_bounded(path, super::file::MAX_FILE_BYTES).map_err(|d| broken(vec![d]))?;
     let art_dir = path.parent().map(|p| p.join("art"));
     let find_art = |name: &str| {
         art_dir
