@@ -15,7 +15,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
-use super::app::Msg;
+use super::msg::Msg;
 use super::theme::Theme;
 use crate::checkins::{Checkin, CheckinLog, QUESTIONS};
 

@@ -22,7 +22,8 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use super::app::{App, Msg, update};
+use super::app::{App, update};
+use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;
 use crate::config::Config;

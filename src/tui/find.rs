@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::app::Msg;
+use super::msg::Msg;
 use crate::routine::Routine;
 use crate::routine::phase::Phase;
 

@@ -10,7 +10,7 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::Msg;
+use super::msg::Msg;
 
 /// One key: a code, with or without Ctrl.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -13,7 +13,7 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
 
-use super::app::Msg;
+use super::msg::Msg;
 use super::runner::PainInput;
 use crate::symptoms::{MAX_NOTE_CHARS, Onset, SymptomEntry};
 use crate::vocabulary::{Category, IdSet, Vocabulary};

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::app::Msg;
 use super::log_form::{FormEffect, LogForm};
+use super::msg::Msg;
 use crate::clock::Now;
 use crate::store::RejectedLine;
 use crate::symptoms::{Conflict, SymptomEntry, SymptomLog};

@@ -10,6 +10,7 @@ mod follow;
 mod keymap;
 mod log_form;
 mod log_view;
+mod msg;
 pub mod programme;
 mod runner;
 pub mod screens;
@@ -18,11 +19,12 @@ pub(crate) mod untrusted;
 mod view;
 pub mod widgets;
 
-pub use app::{App, BreakPrompt, Entry, Msg, Screen, Tab, WELCOME_SEEN, update};
+pub use app::{App, BreakPrompt, Entry, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
 pub use keymap::{ACTIONS, Key, KeyError, Keymap, keymap};
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
+pub use msg::Msg;
 pub use runner::{
     Effect, Gate, HEAT_CHECKLIST, Notice, PainInput, Runner, Setup, SkinPrompt, Stage, Summary,
 };

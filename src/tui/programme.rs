@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
-use super::app::Msg;
+use super::msg::Msg;
 use super::theme::Theme;
 use crate::flags::Flags;
 use crate::history::SessionRecord;

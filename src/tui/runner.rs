@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::app::Msg;
+use super::msg::Msg;
 use crate::clock::Now;
 use crate::config::Cues;
 use crate::flags::eval::numb_skin;

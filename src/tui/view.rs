@@ -250,7 +250,7 @@ impl App {
                 }
             }
             let line = Line::from(spans);
-            let key = self.config.keys.label(super::app::Msg::Help);
+            let key = self.config.keys.label(super::msg::Msg::Help);
             let help = format!("{} help ", key.split(' ').next().unwrap_or("?"));
             let fits = line.width() + help.len() < usize::from(tabs.width);
             line.render(tabs, buf);

@@ -423,9 +423,9 @@ impl Widget for &RaisedOnSave<'_> {
                 actions.push(line);
             }
         }
-        let confirm = first_key(app, crate::tui::app::Msg::Confirm, "enter");
-        let flags_key = first_key(app, crate::tui::app::Msg::Flags, "!");
-        let cancel = first_key(app, crate::tui::app::Msg::Cancel, "esc");
+        let confirm = first_key(app, crate::tui::msg::Msg::Confirm, "enter");
+        let flags_key = first_key(app, crate::tui::msg::Msg::Flags, "!");
+        let cancel = first_key(app, crate::tui::msg::Msg::Cancel, "esc");
         let keys = Line::styled(
             format!("{confirm}/{flags_key} see it in full · {cancel} close"),
             t.muted(),
@@ -492,7 +492,7 @@ impl Widget for &RaisedOnSave<'_> {
 }
 
 /// The first key bound to `msg`, or `fallback`.
-fn first_key(app: &App, msg: crate::tui::app::Msg, fallback: &str) -> String {
+fn first_key(app: &App, msg: crate::tui::msg::Msg, fallback: &str) -> String {
     let label = app.config.keys.label(msg);
     label
         .split(' ')

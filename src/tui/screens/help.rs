@@ -6,9 +6,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
-use crate::tui::app::{App, BreakPrompt, Msg, Screen};
+use crate::tui::app::{App, BreakPrompt, Screen};
 use crate::tui::keymap::Keymap;
 use crate::tui::log_view::LogMode;
+use crate::tui::msg::Msg;
 use crate::tui::runner::Stage;
 
 /// The keys that work in the current view on a terminal of `area`: (key, what it does), with
