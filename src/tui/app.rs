@@ -15,7 +15,6 @@ use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
-use crate::history::stats::HistoryStats;
 use crate::history::{self, BreakOutcome, BreakRecord, SessionRecord};
 use crate::programme::DoseLimits;
 use crate::routine::Library;
@@ -123,8 +122,6 @@ pub struct App {
     pub notifications: Vec<(String, String)>,
     /// The moment of the last update; what the screens draw against.
     pub now: Now,
-    /// The month the History calendar shows (year, month).
-    pub history_month: (i32, u32),
     /// A one-line message for the Routines screen (e.g. a history write that failed).
     pub notice: Option<String>,
     /// The Log tab.
@@ -174,24 +171,15 @@ pub struct App {
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
     flags_minute: i64,
-    /// The History statistics, worked out once per change of the sessions or the day (they
-    /// read every session; a frame must not).
-    stats_cache: std::cell::RefCell<Option<(StatsKey, std::rc::Rc<HistoryStats>)>>,
-    pub(super) history: JsonlStore,
+    /// The History tab: its month and statistics.
+    pub history: super::history::HistoryTab,
+    /// Where sessions and breaks are recorded.
+    pub(super) history_file: JsonlStore,
     pub(super) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
     /// The weekly check-in and the report key (see [`super::appointment`]).
     pub appointment: super::appointment::Appointment,
-}
-
-/// What the History statistics depend on: the day, and the sessions (appended to at the end;
-/// a running session's record is replaced there as it goes).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct StatsKey {
-    today: chrono::NaiveDate,
-    count: usize,
-    last: Option<(String, crate::history::SessionOutcome, usize, Option<u8>)>,
 }
 
 /// The file whose presence means the first-run statement has been shown.
@@ -216,7 +204,7 @@ impl App {
         start: Option<&str>,
         now: Now,
     ) -> App {
-        let history = history::store(data_dir);
+        let history_file = history::store(data_dir);
         let symptom_log = SymptomLog::new(data_dir);
         let mut load_problems = Vec::new();
         let (entries, rejected) = match symptom_log.load() {
@@ -234,10 +222,10 @@ impl App {
                 (Vec::new(), Vec::new())
             }
         };
-        let (sessions, breaks_done) = match history::load(&history) {
+        let (sessions, breaks_done) = match history::load(&history_file) {
             Ok(loaded) => {
                 describe_rejected(
-                    &history,
+                    &history_file,
                     &loaded.rejected,
                     &loaded.notes,
                     &mut load_problems,
@@ -291,12 +279,11 @@ impl App {
             start_after_welcome: None,
             raised_on_save: Vec::new(),
             flags_minute: i64::MIN,
-            stats_cache: std::cell::RefCell::new(None),
             config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
             ack_log,
             data_dir: data_dir.to_path_buf(),
             log: LogView::new(entries, rejected),
-            history_month: (now.wall.year(), now.wall.month()),
+            history: super::history::HistoryTab::new(now.wall.date_naive()),
             sessions,
             load_problems,
             symptom_log,
@@ -311,7 +298,7 @@ impl App {
             notifications: Vec::new(),
             now,
             notice: None,
-            history,
+            history_file,
         };
         app.refresh_flags();
         app.select_next_planned();
@@ -368,29 +355,6 @@ impl App {
             }
         }
         self
-    }
-
-    /// The History statistics as of today (worked out again only when the sessions or the day
-    /// changed).
-    pub fn history_stats(&self) -> std::rc::Rc<HistoryStats> {
-        let today = self.now.wall.date_naive();
-        let key = StatsKey {
-            today,
-            count: self.sessions.len(),
-            last: self
-                .sessions
-                .last()
-                .map(|s| (s.id.clone(), s.outcome, s.steps_done, s.pain_after)),
-        };
-        let mut cache = self.stats_cache.borrow_mut();
-        match cache.as_ref() {
-            Some((k, stats)) if *k == key => stats.clone(),
-            _ => {
-                let stats = std::rc::Rc::new(HistoryStats::compute(&self.sessions, today));
-                *cache = Some((key, stats.clone()));
-                stats
-            }
-        }
     }
 
     /// Whether a question is open that any key answers ("any other key: no").
@@ -727,7 +691,7 @@ impl App {
             outcome,
             reason,
         };
-        match history::record_break(&self.history, record.clone()) {
+        match history::record_break(&self.history_file, record.clone()) {
             Ok(()) => self.breaks_done.push(record),
             Err(e) => self.notice = Some(format!("The break was not saved: {e}")),
         }
@@ -1113,15 +1077,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Report | Msg::ReportOpen => app.write_report(msg == Msg::ReportOpen),
             Msg::Quit | Msg::ForceQuit => app.quit = true,
             Msg::Cancel => app.screen = Screen::Routines,
-            Msg::Left => app.history_month = shift_month(app.history_month, -1),
-            // Nothing is logged in months to come: the calendar stops at this one.
-            Msg::Right => {
-                let now = app.now.wall.date_naive();
-                let this_month = (now.year(), now.month());
-                app.history_month = shift_month(app.history_month, 1).min(this_month);
-            }
             Msg::Tick => return false,
-            _ => {}
+            msg => return app.history.update(msg, app.now.wall.date_naive()),
         },
         Screen::Routines => {
             let count = app.list_entries().len();
@@ -1160,7 +1117,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             // The session as it goes: a start record and one per step done, so a killed app
             // leaves an interrupted session with what was done (the final record replaces them).
             for record in std::mem::take(&mut runner.journal) {
-                if let Err(e) = history::record_session(&app.history, record.clone()) {
+                if let Err(e) = history::record_session(&app.history_file, record.clone()) {
                     app.notice = Some(format!("The session could not be recorded: {e}"));
                 }
                 app.sessions.retain(|s| s.id != record.id);
@@ -1190,7 +1147,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                     }
                 }
                 Effect::Save(record) => {
-                    let saved = history::record_session(&app.history, record.clone())
+                    let saved = history::record_session(&app.history_file, record.clone())
                         .map_err(|e| e.to_string());
                     // It happened even if it could not be written (the heat rest counts it).
                     app.sessions.retain(|s| s.id != record.id);
@@ -1225,10 +1182,4 @@ fn describe_rejected(
     out: &mut Vec<String>,
 ) {
     out.extend(store.warnings(rejected, notes));
-}
-
-/// The month `delta` months from `(year, month)`.
-fn shift_month((year, month): (i32, u32), delta: i32) -> (i32, u32) {
-    let index = year * 12 + month as i32 - 1 + delta;
-    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
 }

@@ -28,9 +28,9 @@ impl App {
             }
             Err(e) => problems.push(e.to_string()),
         }
-        match crate::history::load(&self.history) {
+        match crate::history::load(&self.history_file) {
             Ok(h) => {
-                problems.extend(self.history.warnings(&h.rejected, &h.notes));
+                problems.extend(self.history_file.warnings(&h.rejected, &h.notes));
                 // A session running here is in the file as it goes; the file agrees with us.
                 self.sessions = h.sessions;
                 self.breaks_done = h.breaks;

@@ -7,6 +7,7 @@ pub mod appointment;
 mod event_loop;
 pub mod find;
 mod follow;
+mod history;
 mod keymap;
 mod log_form;
 mod log_view;

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
+use super::history::HistoryScreen;
 use super::screens::breaks::BreaksScreen;
 use super::screens::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
-use super::screens::history::HistoryScreen;
 use super::screens::log::LogScreen;
 use super::screens::routines::RoutinesScreen;
 use super::screens::runner::RunnerScreen;
@@ -274,7 +274,16 @@ impl App {
                 theme: self.theme,
             })
                 .render(body, buf),
-            Screen::History => (&HistoryScreen { app: self }).render(body, buf),
+            Screen::History => (&HistoryScreen {
+                tab: &self.history,
+                sessions: &self.sessions,
+                breaks: &self.breaks_done,
+                library: &self.library,
+                programme: &self.programme,
+                today: self.now.wall.date_naive(),
+                theme: &self.theme,
+            })
+                .render(body, buf),
             Screen::Flags => (&FlagsScreen { app: self }).render(body, buf),
             Screen::Breaks => (&BreaksScreen { app: self }).render(body, buf),
             Screen::Runner(runner) => (&RunnerScreen {

@@ -3,7 +3,6 @@
 pub mod breaks;
 pub mod flags;
 pub mod help;
-pub mod history;
 pub mod log;
 pub mod routines;
 pub mod runner;

@@ -9,19 +9,34 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
-use crate::history::{BreakOutcome, BreakRecord};
-use crate::tui::app::App;
+use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
+use crate::routine::Library;
+use crate::tui::programme::ProgrammeView;
 use crate::tui::theme::Theme;
+
+use super::HistoryTab;
 
 /// Width of the calendar: seven columns of four characters.
 const CALENDAR_WIDTH: u16 = 29;
 /// A fall of about two points is the smallest change people notice (CLINICAL.md).
 const NOTICEABLE: f32 = 2.0;
 
-/// The History tab, drawn from the app state.
+/// The History tab, drawn from its state and the records.
 pub struct HistoryScreen<'a> {
-    /// The state to draw.
-    pub app: &'a App,
+    /// The tab's month and statistics.
+    pub tab: &'a HistoryTab,
+    /// Every session, oldest first.
+    pub sessions: &'a [SessionRecord],
+    /// Every posture-break outcome, oldest first.
+    pub breaks: &'a [BreakRecord],
+    /// The routines, for their names.
+    pub library: &'a Library,
+    /// The programme, for its lines under the routines.
+    pub programme: &'a ProgrammeView,
+    /// Today.
+    pub today: NaiveDate,
+    /// Colours.
+    pub theme: &'a Theme,
 }
 
 impl Widget for &HistoryScreen<'_> {
@@ -29,12 +44,11 @@ impl Widget for &HistoryScreen<'_> {
         if area.is_empty() {
             return;
         }
-        let app = self.app;
-        let t = &app.theme;
-        let today = app.now.wall.date_naive();
-        let stats = app.history_stats();
-        let calendar = calendar(&stats, app.history_month, today, t);
-        let summary = summary(&stats, &app.breaks_done, t);
+        let t = self.theme;
+        let today = self.today;
+        let stats = self.tab.stats(self.sessions, today);
+        let calendar = calendar(&stats, self.tab.month, today, t);
+        let summary = summary(&stats, self.breaks, t);
 
         let wide = area.width >= CALENDAR_WIDTH + 30;
         let top_height = if wide {
@@ -68,10 +82,10 @@ impl Widget for &HistoryScreen<'_> {
             text.lines.extend(summary.lines);
             Paragraph::new(text).render(top, buf);
         }
-        let mut bottom_text = effects(app, &stats, bottom.width, t);
+        let mut bottom_text = effects(self.library, &stats, bottom.width, t);
         bottom_text
             .lines
-            .extend(app.programme.history_lines(&app.sessions, today, t));
+            .extend(self.programme.history_lines(self.sessions, today, t));
         Paragraph::new(bottom_text).render(bottom, buf);
     }
 }
@@ -155,7 +169,7 @@ fn summary(stats: &HistoryStats, breaks: &[BreakRecord], t: &Theme) -> Text<'sta
 }
 
 /// Per routine: sessions and the average pain before → after.
-fn effects(app: &App, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'static> {
+fn effects(library: &Library, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'static> {
     let mut lines = vec![Line::default()];
     if stats.routines.is_empty() {
         lines.push(Line::styled(
@@ -173,8 +187,7 @@ fn effects(app: &App, stats: &HistoryStats, width: u16, t: &Theme) -> Text<'stat
     // say "no pain ratings": they are counted in one line instead.
     let unrated = stats.routines.iter().filter(|e| e.rated == 0).count();
     for effect in stats.routines.iter().filter(|e| e.rated > 0) {
-        let name = app
-            .library
+        let name = library
             .get(&effect.routine)
             .map_or(effect.routine.as_str(), |r| r.name.as_str());
         let name: String = name.chars().take(name_width).collect();
