@@ -33,7 +33,7 @@ fn history(h: &Harness) -> Vec<serde_json::Value> {
 }
 
 fn prompt(app: &App) -> Option<BreakPrompt> {
-    app.break_prompt
+    app.breaks.prompt
 }
 
 #[test]

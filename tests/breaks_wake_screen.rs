@@ -38,5 +38,5 @@ fn an_idle_app_before_work_wakes_at_nine_and_offers_the_break_at_half_past() {
     let wake = h.app.next_wake().expect("the break's due time");
     assert_eq!((wake - h.now.instant).as_secs(), 30 * 60);
     h.advance(30 * 60);
-    assert_eq!(h.app.break_prompt, Some(BreakPrompt::Due(0)));
+    assert_eq!(h.app.breaks.prompt, Some(BreakPrompt::Due(0)));
 }

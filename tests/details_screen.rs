@@ -181,12 +181,12 @@ fn a_break_in_its_last_minute_counts_down_in_seconds() {
 fn esc_on_a_due_break_snoozes_it_as_the_footer_and_box_say() {
     let mut h = with_breaks();
     h.advance(30 * 60);
-    assert!(h.app.break_prompt.is_some());
+    assert!(h.app.breaks.prompt.is_some());
     let screen = h.screen(80, 24);
     assert!(screen.contains("z (or esc) snooze"), "{screen}");
     assert!(screen.contains("esc snooze too"), "{screen}");
     h.send(&[Msg::Cancel]);
-    assert!(h.app.break_prompt.is_none());
+    assert!(h.app.breaks.prompt.is_none());
     let history = std::fs::read_to_string(h.dir().join("history.jsonl")).unwrap();
     assert!(history.contains("\"snoozed\""), "{history}");
 }

@@ -15,24 +15,13 @@ use crate::breaks::Scheduler;
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
-use crate::history::{self, BreakOutcome, BreakRecord, SessionRecord};
+use crate::history::{self, SessionRecord};
 use crate::programme::DoseLimits;
 use crate::routine::Library;
 use crate::store::{JsonlStore, LoadNotes, RejectedLine};
 use crate::symptoms::SymptomLog;
 
-/// A question about a posture break, shown on the Breaks screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BreakPrompt {
-    /// Break `i` is due: start now, snooze or skip.
-    Due(usize),
-    /// Skipping break `i`: why (optional).
-    SkipReason(usize),
-    /// Break `i`'s routine ended: did you do it?
-    DidYouDoIt(usize),
-}
-
-pub use crate::breaks::SKIP_REASONS;
+pub use super::breaks::BreakPrompt;
 
 /// The screen in front.
 #[derive(Debug, Clone)]
@@ -155,14 +144,8 @@ pub struct App {
     pub raised_on_save: Vec<String>,
     /// The terminal's size at the last draw, to place mouse clicks.
     pub area: ratatui::layout::Rect,
-    /// Every posture-break outcome, oldest first.
-    pub breaks_done: Vec<BreakRecord>,
-    /// The posture-break timers.
-    pub scheduler: Scheduler,
-    /// The question about a break being asked, if any.
-    pub break_prompt: Option<BreakPrompt>,
-    /// The break whose routine is running (asked about when it ends).
-    break_running: Option<usize>,
+    /// The Breaks tab: timers, the question being asked, outcomes.
+    pub breaks: super::breaks::BreaksTab,
     /// Programmes, dose levels and the questions they ask.
     pub programme: ProgrammeView,
     /// Finding a routine by typing (`/`).
@@ -264,10 +247,10 @@ impl App {
             programme,
             find: super::find::Find::default(),
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
-            scheduler: Scheduler::new(Config::default().break_plans(&library), &now),
-            breaks_done,
-            break_prompt: None,
-            break_running: None,
+            breaks: super::breaks::BreaksTab::new(
+                Scheduler::new(Config::default().break_plans(&library), &now),
+                breaks_done,
+            ),
             config: Config::default(),
             rules: RuleSet::bundled(),
             acks,
@@ -334,7 +317,7 @@ impl App {
         self.programme.limits = DoseLimits::for_birth_year(config.profile.birth_year, today);
         self.load_problems.append(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
-        self.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
+        self.breaks.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.theme = self.theme.with_palette(config.theme);
         self.config = super::untrusted::config(config);
         if matches!(self.screen, Screen::Routines) {
@@ -548,7 +531,7 @@ impl App {
     /// over a break question or an emergency; one asked after a log entry waits there.
     pub fn programme_prompt(&self) -> Option<&super::programme::Prompt> {
         let free = matches!(self.screen, Screen::Routines)
-            && self.break_prompt.is_none()
+            && self.breaks.prompt.is_none()
             && self.raised_on_save.is_empty()
             && !self.welcome;
         self.programme.prompts.first().filter(|_| free)
@@ -571,43 +554,19 @@ impl App {
     /// When the screen next changes without input; `None` means sleep until a key. Break timers
     /// run on every screen; the Breaks screen also changes when its minutes count down.
     pub fn next_wake(&self) -> Option<Instant> {
-        let screen = match &self.screen {
+        let runner = match &self.screen {
             Screen::Runner(runner) => runner.next_wake(self.now.instant),
-            Screen::Breaks if self.break_prompt.is_none() => {
-                let into_minute = u64::from(self.now.wall.timestamp().rem_euclid(60) as u32);
-                let minute = self.now.instant + std::time::Duration::from_secs(60 - into_minute);
-                // In a break's last minute its seconds count down ("next in 5 s").
-                let second = (0..self.scheduler.plans().len())
-                    .filter_map(|i| match self.scheduler.state(i, &self.now) {
-                        crate::breaks::BreakState::Waiting(at) => Some(at),
-                        _ => None,
-                    })
-                    .filter_map(|at| {
-                        let left = at.saturating_duration_since(self.now.instant);
-                        let shown = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-                        (1..60)
-                            .contains(&shown)
-                            .then(|| at - std::time::Duration::from_secs(shown - 1))
-                    })
-                    .min();
-                Some(second.map_or(minute, |s| s.min(minute)))
-            }
             _ => None,
         };
-        // Off hours a timer starts counting when working hours begin: wake then too, or an
-        // idle screen opened before work would never offer the first break.
-        let timer = [
-            self.scheduler.next_wake(&self.now),
-            self.scheduler.next_hours_start(&self.now),
+        let showing = matches!(self.screen, Screen::Breaks);
+        [
+            runner,
+            self.breaks.next_wake(&self.now, showing),
+            Some(self.next_midnight()),
         ]
         .into_iter()
         .flatten()
         .min()
-        .filter(|_| self.break_prompt.is_none());
-        [screen, timer, Some(self.next_midnight())]
-            .into_iter()
-            .flatten()
-            .min()
     }
 
     /// The next local midnight, by the monotonic clock: Today (and History's "today") move to
@@ -640,7 +599,7 @@ impl App {
         let inputs = crate::report::Inputs {
             entries: &self.log.entries,
             sessions: &self.sessions,
-            breaks: &self.breaks_done,
+            breaks: &self.breaks.done,
             checkins: &self.appointment.checkins,
             acks: &self.acks,
             rules: &self.rules.rules,
@@ -671,7 +630,7 @@ impl App {
     fn can_offer_break(&self) -> bool {
         !self.welcome
             && self.raised_on_save.is_empty()
-            && self.break_prompt.is_none()
+            && self.breaks.prompt.is_none()
             && !self.confirm_ack
             && match &self.screen {
                 Screen::Runner(_) => false,
@@ -680,69 +639,15 @@ impl App {
             }
     }
 
-    fn record_break(&mut self, i: usize, outcome: BreakOutcome, reason: Option<String>) {
-        let Some(plan) = self.scheduler.plans().get(i) else {
-            return;
-        };
-        let record = BreakRecord {
-            id: crate::id::new_id(self.now.wall.timestamp_millis()),
-            routine: plan.routine.clone(),
-            at: self.now.wall,
-            outcome,
-            reason,
-        };
-        match history::record_break(&self.history_file, record.clone()) {
-            Ok(()) => self.breaks_done.push(record),
-            Err(e) => self.notice = Some(format!("The break was not saved: {e}")),
-        }
-    }
-
     fn answer_break(&mut self, prompt: BreakPrompt, msg: Msg, now: Now) {
-        match (prompt, msg) {
-            (BreakPrompt::Due(i), Msg::Confirm) => {
-                self.break_prompt = None;
-                let routine = self.scheduler.plans().get(i).map(|p| p.routine.clone());
-                match routine.and_then(|id| self.library.get(&id).cloned()) {
-                    Some(routine) => {
-                        self.break_running = Some(i);
-                        self.start(routine, now);
-                    }
-                    None => self.scheduler.done(i, &now),
-                }
-            }
-            (BreakPrompt::Due(i), Msg::Snooze | Msg::Cancel) => {
-                self.break_prompt = None;
-                self.scheduler.snooze(i, self.config.cues.snooze, &now);
-                self.record_break(i, BreakOutcome::Snoozed, None);
-            }
-            (BreakPrompt::Due(i), Msg::Skip) => {
-                self.break_prompt = Some(BreakPrompt::SkipReason(i))
-            }
-            (BreakPrompt::SkipReason(i), Msg::Digit(d)) if (1..=3).contains(&d) => {
-                self.break_prompt = None;
-                self.scheduler.done(i, &now);
-                let reason = SKIP_REASONS[usize::from(d) - 1].to_owned();
-                self.record_break(i, BreakOutcome::Skipped, Some(reason));
-            }
-            (BreakPrompt::SkipReason(i), Msg::Confirm) => {
-                self.break_prompt = None;
-                self.scheduler.done(i, &now);
-                self.record_break(i, BreakOutcome::Skipped, None);
-            }
-            (BreakPrompt::SkipReason(i), Msg::Cancel) => {
-                self.break_prompt = Some(BreakPrompt::Due(i));
-            }
-            (BreakPrompt::DidYouDoIt(i), Msg::Yes | Msg::Next) => {
-                self.break_prompt = None;
-                self.scheduler.done(i, &now);
-                let outcome = if msg == Msg::Yes {
-                    BreakOutcome::Taken
-                } else {
-                    BreakOutcome::NotDone
-                };
-                self.record_break(i, outcome, None);
-            }
-            _ => {}
+        let snooze = self.config.cues.snooze;
+        match self
+            .breaks
+            .answer(prompt, msg, now, snooze, &self.library, &self.history_file)
+        {
+            super::breaks::BreakAnswer::Nothing => {}
+            super::breaks::BreakAnswer::Start(routine) => self.start(*routine, now),
+            super::breaks::BreakAnswer::NotSaved(notice) => self.notice = Some(notice),
         }
     }
 
@@ -794,18 +699,18 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         app.detail_scroll = 0;
     }
     // Break timers run whatever the screen; a due break takes over when it can.
-    app.scheduler.tick(&now);
+    app.breaks.scheduler.tick(&now);
     if app.can_offer_break()
-        && let Some(i) = app.scheduler.due(&now)
+        && let Some(i) = app.breaks.scheduler.due(&now)
     {
-        app.break_prompt = Some(BreakPrompt::Due(i));
+        app.breaks.prompt = Some(BreakPrompt::Due(i));
         // A due break comes first; the check-in is offered again afterwards.
         app.appointment.prompt = None;
         app.screen = Screen::Breaks;
         app.help = false;
         app.bells += 1;
         if app.config.cues.notify {
-            let routine = &app.scheduler.plans()[i].routine;
+            let routine = &app.breaks.scheduler.plans()[i].routine;
             let name = app
                 .library
                 .get(routine)
@@ -855,7 +760,7 @@ fn answer_raised(app: &mut App, msg: Msg) -> bool {
 
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     let overlay =
-        app.welcome || app.help || app.break_prompt.is_some() || !app.raised_on_save.is_empty();
+        app.welcome || app.help || app.breaks.prompt.is_some() || !app.raised_on_save.is_empty();
     let msg = match msg {
         Msg::ScrollUp | Msg::ScrollDown if !overlay => {
             return match super::view::detail_room(app, app.area) {
@@ -935,7 +840,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     }
     let tab_keys_free = match &app.screen {
         Screen::Routines | Screen::History => true,
-        Screen::Breaks => app.break_prompt.is_none(),
+        Screen::Breaks => app.breaks.prompt.is_none(),
         Screen::Flags => !app.confirm_ack,
         Screen::Log => app.log.is_idle(),
         Screen::Runner(_) => false,
@@ -944,7 +849,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         app.switch_tab(msg == Msg::Tab);
         return true;
     }
-    if let Some(prompt) = app.break_prompt {
+    if let Some(prompt) = app.breaks.prompt {
         if msg == Msg::ForceQuit {
             app.quit = true;
         } else if msg != Msg::Tick {
@@ -1130,9 +1035,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                     app.screen = Screen::Routines;
                     if msg == Msg::ForceQuit {
                         app.quit = true;
-                    } else if let Some(i) = app.break_running.take() {
+                    } else if app.breaks.routine_ended() {
                         app.screen = Screen::Breaks;
-                        app.break_prompt = Some(BreakPrompt::DidYouDoIt(i));
                     } else {
                         app.select_next_planned();
                         app.appointment.after_session = true;

@@ -33,7 +33,7 @@ impl App {
                 problems.extend(self.history_file.warnings(&h.rejected, &h.notes));
                 // A session running here is in the file as it goes; the file agrees with us.
                 self.sessions = h.sessions;
-                self.breaks_done = h.breaks;
+                self.breaks.done = h.breaks;
             }
             Err(e) => problems.push(e.to_string()),
         }
@@ -49,7 +49,7 @@ impl App {
         {
             Ok(config) => {
                 if config.breaks != self.config.breaks {
-                    self.scheduler =
+                    self.breaks.scheduler =
                         crate::breaks::Scheduler::new(config.break_plans(&library), &now);
                 }
                 self.theme = self.theme.with_palette(config.theme);

@@ -4,6 +4,7 @@
 
 mod app;
 pub mod appointment;
+mod breaks;
 mod event_loop;
 pub mod find;
 mod follow;

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
+use super::breaks::BreaksScreen;
 use super::history::HistoryScreen;
-use super::screens::breaks::BreaksScreen;
 use super::screens::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::log::LogScreen;
@@ -277,7 +277,7 @@ impl App {
             Screen::History => (&HistoryScreen {
                 tab: &self.history,
                 sessions: &self.sessions,
-                breaks: &self.breaks_done,
+                breaks: &self.breaks.done,
                 library: &self.library,
                 programme: &self.programme,
                 today: self.now.wall.date_naive(),
@@ -285,7 +285,14 @@ impl App {
             })
                 .render(body, buf),
             Screen::Flags => (&FlagsScreen { app: self }).render(body, buf),
-            Screen::Breaks => (&BreaksScreen { app: self }).render(body, buf),
+            Screen::Breaks => (&BreaksScreen {
+                tab: &self.breaks,
+                library: &self.library,
+                snooze: self.config.cues.snooze,
+                now: self.now,
+                theme: &self.theme,
+            })
+                .render(body, buf),
             Screen::Runner(runner) => (&RunnerScreen {
                 runner,
                 theme: self.theme,

@@ -69,7 +69,7 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
         return vec![("enter", "see it in full"), ("esc", "close")];
     }
     // The weekly check-in is over the screen: only its keys work.
-    if app.appointment.prompt.is_some() && app.break_prompt.is_none() {
+    if app.appointment.prompt.is_some() && app.breaks.prompt.is_none() {
         return app.appointment.keys();
     }
     if app.programme_prompt().is_some() {
@@ -105,7 +105,7 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             ("q", "quit"),
             ("R", "report + open"),
         ],
-        Screen::Breaks => match app.break_prompt {
+        Screen::Breaks => match app.breaks.prompt {
             Some(BreakPrompt::Due(_)) => {
                 vec![
                     ("enter", "start now"),

@@ -9,15 +9,27 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::breaks::BreakState;
+use crate::clock::Now;
 use crate::config::{ALL_DAYS, WEEKDAYS};
 use crate::duration::{Clock, Compact};
 use crate::history::BreakOutcome;
-use crate::tui::app::{App, BreakPrompt, SKIP_REASONS};
+use crate::routine::Library;
+use crate::tui::theme::Theme;
 
-/// The Breaks tab.
+use super::{BreakPrompt, BreaksTab, SKIP_REASONS};
+
+/// The Breaks tab, drawn from its state.
 pub struct BreaksScreen<'a> {
-    /// The state to draw.
-    pub app: &'a App,
+    /// The timers, the question and the outcomes.
+    pub tab: &'a BreaksTab,
+    /// The routines, for their names.
+    pub library: &'a Library,
+    /// How long "snooze" puts a break off.
+    pub snooze: std::time::Duration,
+    /// The moment drawn.
+    pub now: Now,
+    /// Colours.
+    pub theme: &'a Theme,
 }
 
 /// "Mon–Fri", "every day", "Sat, Sun".
@@ -41,33 +53,33 @@ impl Widget for &BreaksScreen<'_> {
         if area.is_empty() {
             return;
         }
-        let app = self.app;
-        let t = &app.theme;
-        let now = app.now;
+        let t = self.theme;
+        let now = self.now;
         let today = now.wall.date_naive();
-        let todays: Vec<_> = app
-            .breaks_done
+        let todays: Vec<_> = self
+            .tab
+            .done
             .iter()
             .filter(|b| b.at.date_naive() == today)
             .collect();
         let count = |o: BreakOutcome| todays.iter().filter(|b| b.outcome == o).count();
 
         let mut lines = vec![Line::styled("Posture breaks", t.title())];
-        if app.scheduler.plans().is_empty() {
+        if self.tab.scheduler.plans().is_empty() {
             lines.push(Line::styled(
                 "No break timers: add [[breaks]] to the config to have knotless nudge you.",
                 t.muted(),
             ));
         }
-        for (i, plan) in app.scheduler.plans().iter().enumerate() {
-            let name = app
+        for (i, plan) in self.tab.scheduler.plans().iter().enumerate() {
+            let name = self
                 .library
                 .get(&plan.routine)
                 .map_or(plan.routine.as_str(), |r| r.name.as_str());
             // The status is what a person looks for: it keeps its place as the line narrows.
             // The schedule goes first (whole, then just the interval), then the status
             // shortens, and the name is cut to what is left.
-            let (when, short_when) = match app.scheduler.state(i, &now) {
+            let (when, short_when) = match self.tab.scheduler.state(i, &now) {
                 BreakState::OffHours => (
                     Span::styled("outside working hours", t.muted()),
                     Span::styled("off hours", t.muted()),
@@ -132,7 +144,7 @@ impl Widget for &BreaksScreen<'_> {
             ),
         ]));
         for b in todays.iter().rev() {
-            let name = app
+            let name = self
                 .library
                 .get(&b.routine)
                 .map_or(b.routine.as_str(), |r| r.name.as_str());
@@ -147,8 +159,8 @@ impl Widget for &BreaksScreen<'_> {
         }
         Paragraph::new(lines).render(area, buf);
 
-        if let Some(prompt) = app.break_prompt {
-            prompt_box(app, prompt, area, buf);
+        if let Some(prompt) = self.tab.prompt {
+            self.prompt_box(prompt, area, buf);
         }
     }
 }
@@ -164,64 +176,67 @@ pub fn time_left(left: std::time::Duration) -> String {
     }
 }
 
-fn prompt_box(app: &App, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let i = match prompt {
-        BreakPrompt::Due(i) | BreakPrompt::SkipReason(i) | BreakPrompt::DidYouDoIt(i) => i,
-    };
-    let Some(plan) = app.scheduler.plans().get(i) else {
-        return;
-    };
-    let routine = app.library.get(&plan.routine);
-    let name = routine.map_or(plan.routine.as_str(), |r| r.name.as_str());
-    let mut lines = Vec::new();
-    match prompt {
-        BreakPrompt::Due(_) => {
-            lines.push(Line::styled(format!("Time for a break: {name}"), t.title()));
-            if let Some(r) = routine {
-                lines.push(Line::from(format!("{} ({})", r.summary, Clock(r.total()))));
+impl BreaksScreen<'_> {
+    /// The question about a due break, over the tab.
+    fn prompt_box(&self, prompt: BreakPrompt, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let i = match prompt {
+            BreakPrompt::Due(i) | BreakPrompt::SkipReason(i) | BreakPrompt::DidYouDoIt(i) => i,
+        };
+        let Some(plan) = self.tab.scheduler.plans().get(i) else {
+            return;
+        };
+        let routine = self.library.get(&plan.routine);
+        let name = routine.map_or(plan.routine.as_str(), |r| r.name.as_str());
+        let mut lines = Vec::new();
+        match prompt {
+            BreakPrompt::Due(_) => {
+                lines.push(Line::styled(format!("Time for a break: {name}"), t.title()));
+                if let Some(r) = routine {
+                    lines.push(Line::from(format!("{} ({})", r.summary, Clock(r.total()))));
+                }
+                lines.push(Line::default());
+                lines.push(Line::from(format!(
+                    "enter start now · z (or esc) snooze {} · s skip",
+                    Compact(self.snooze)
+                )));
             }
-            lines.push(Line::default());
-            lines.push(Line::from(format!(
-                "enter start now · z (or esc) snooze {} · s skip",
-                Compact(app.config.cues.snooze)
-            )));
-        }
-        BreakPrompt::SkipReason(_) => {
-            lines.push(Line::styled(
-                format!("Skip {name}: why? (optional)"),
-                t.title(),
-            ));
-            for (n, reason) in SKIP_REASONS.iter().enumerate() {
-                lines.push(Line::from(format!(" {}  {reason}", n + 1)));
+            BreakPrompt::SkipReason(_) => {
+                lines.push(Line::styled(
+                    format!("Skip {name}: why? (optional)"),
+                    t.title(),
+                ));
+                for (n, reason) in SKIP_REASONS.iter().enumerate() {
+                    lines.push(Line::from(format!(" {}  {reason}", n + 1)));
+                }
+                lines.push(Line::from(" enter  no reason · esc  back"));
             }
-            lines.push(Line::from(" enter  no reason · esc  back"));
+            BreakPrompt::DidYouDoIt(_) => {
+                lines.push(Line::styled(format!("Did you do the {name}?"), t.title()));
+                lines.push(Line::default());
+                lines.push(Line::from("y yes · n not really"));
+            }
         }
-        BreakPrompt::DidYouDoIt(_) => {
-            lines.push(Line::styled(format!("Did you do the {name}?"), t.title()));
-            lines.push(Line::default());
-            lines.push(Line::from("y yes · n not really"));
-        }
+        let width = 56.min(area.width);
+        // Borders and padding take four rows; two more for lines that wrap.
+        let height = (lines.len() as u16 + 6).min(area.height);
+        let [popup] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(area);
+        let [popup] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(popup);
+        Clear.render(popup, buf);
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(t.caution())
+                    .padding(Padding::uniform(1)),
+            )
+            .render(popup, buf);
     }
-    let width = 56.min(area.width);
-    // Borders and padding take four rows; two more for lines that wrap.
-    let height = (lines.len() as u16 + 6).min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
-    Clear.render(popup, buf);
-    Paragraph::new(Text::from(lines))
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(t.caution())
-                .padding(Padding::uniform(1)),
-        )
-        .render(popup, buf);
 }
 
 /// `text` cut to `width` columns with "…" when longer.

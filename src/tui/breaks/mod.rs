@@ -1,0 +1,202 @@
+//! The Breaks tab: the posture-break timers, the question about a due break ("start now, snooze
+//! or skip", then "did you do it?") and the outcomes recorded. The drawing is in [`view`].
+
+mod view;
+
+use std::time::{Duration, Instant};
+
+pub use view::BreaksScreen;
+
+use super::msg::Msg;
+use crate::breaks::{BreakState, Scheduler};
+use crate::clock::Now;
+use crate::history::{self, BreakOutcome, BreakRecord};
+use crate::routine::{Library, Routine};
+use crate::store::JsonlStore;
+
+pub use crate::breaks::SKIP_REASONS;
+
+/// A question about a posture break, shown on the Breaks screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakPrompt {
+    /// Break `i` is due: start now, snooze or skip.
+    Due(usize),
+    /// Skipping break `i`: why (optional).
+    SkipReason(usize),
+    /// Break `i`'s routine ended: did you do it?
+    DidYouDoIt(usize),
+}
+
+/// The Breaks tab's own state.
+#[derive(Debug, Clone)]
+pub struct BreaksTab {
+    /// The posture-break timers.
+    pub scheduler: Scheduler,
+    /// The question about a break being asked, if any.
+    pub prompt: Option<BreakPrompt>,
+    /// The break whose routine is running (asked about when it ends).
+    pub running: Option<usize>,
+    /// Every posture-break outcome, oldest first.
+    pub done: Vec<BreakRecord>,
+}
+
+/// What answering a break's question asks of the app.
+#[derive(Debug, Clone)]
+pub enum BreakAnswer {
+    /// Nothing more.
+    Nothing,
+    /// Start this routine (the break's), asking "did you do it?" when it ends.
+    Start(Box<Routine>),
+    /// The outcome could not be recorded: say why.
+    NotSaved(String),
+}
+
+impl BreaksTab {
+    /// The timers of `scheduler`, with the outcomes recorded so far.
+    pub fn new(scheduler: Scheduler, done: Vec<BreakRecord>) -> BreaksTab {
+        BreaksTab {
+            scheduler,
+            prompt: None,
+            running: None,
+            done,
+        }
+    }
+
+    /// A key while `prompt` is asked: start, snooze (for `snooze`), skip with a reason, or
+    /// say whether it was done. Outcomes are recorded in `store`.
+    pub fn answer(
+        &mut self,
+        prompt: BreakPrompt,
+        msg: Msg,
+        now: Now,
+        snooze: Duration,
+        library: &Library,
+        store: &JsonlStore,
+    ) -> BreakAnswer {
+        let recorded = match (prompt, msg) {
+            (BreakPrompt::Due(i), Msg::Confirm) => {
+                self.prompt = None;
+                let routine = self.scheduler.plans().get(i).map(|p| p.routine.clone());
+                match routine.and_then(|id| library.get(&id).cloned()) {
+                    Some(routine) => {
+                        self.running = Some(i);
+                        return BreakAnswer::Start(Box::new(routine));
+                    }
+                    None => self.scheduler.done(i, &now),
+                }
+                Ok(())
+            }
+            (BreakPrompt::Due(i), Msg::Snooze | Msg::Cancel) => {
+                self.prompt = None;
+                self.scheduler.snooze(i, snooze, &now);
+                self.record(i, BreakOutcome::Snoozed, None, now, store)
+            }
+            (BreakPrompt::Due(i), Msg::Skip) => {
+                self.prompt = Some(BreakPrompt::SkipReason(i));
+                Ok(())
+            }
+            (BreakPrompt::SkipReason(i), Msg::Digit(d)) if (1..=3).contains(&d) => {
+                self.prompt = None;
+                self.scheduler.done(i, &now);
+                let reason = SKIP_REASONS[usize::from(d) - 1].to_owned();
+                self.record(i, BreakOutcome::Skipped, Some(reason), now, store)
+            }
+            (BreakPrompt::SkipReason(i), Msg::Confirm) => {
+                self.prompt = None;
+                self.scheduler.done(i, &now);
+                self.record(i, BreakOutcome::Skipped, None, now, store)
+            }
+            (BreakPrompt::SkipReason(i), Msg::Cancel) => {
+                self.prompt = Some(BreakPrompt::Due(i));
+                Ok(())
+            }
+            (BreakPrompt::DidYouDoIt(i), Msg::Yes | Msg::Next) => {
+                self.prompt = None;
+                self.scheduler.done(i, &now);
+                let outcome = if msg == Msg::Yes {
+                    BreakOutcome::Taken
+                } else {
+                    BreakOutcome::NotDone
+                };
+                self.record(i, outcome, None, now, store)
+            }
+            _ => Ok(()),
+        };
+        match recorded {
+            Ok(()) => BreakAnswer::Nothing,
+            Err(e) => BreakAnswer::NotSaved(format!("The break was not saved: {e}")),
+        }
+    }
+
+    /// The routine of the break that was running ended: ask whether it was done. Returns
+    /// whether a break was running.
+    pub fn routine_ended(&mut self) -> bool {
+        match self.running.take() {
+            Some(i) => {
+                self.prompt = Some(BreakPrompt::DidYouDoIt(i));
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn record(
+        &mut self,
+        i: usize,
+        outcome: BreakOutcome,
+        reason: Option<String>,
+        now: Now,
+        store: &JsonlStore,
+    ) -> Result<(), crate::store::StoreError> {
+        let Some(plan) = self.scheduler.plans().get(i) else {
+            return Ok(());
+        };
+        let record = BreakRecord {
+            id: crate::id::new_id(now.wall.timestamp_millis()),
+            routine: plan.routine.clone(),
+            at: now.wall,
+            outcome,
+            reason,
+        };
+        history::record_break(store, record.clone())?;
+        self.done.push(record);
+        Ok(())
+    }
+
+    /// When the timers next need the app awake, `None` while a question is open. `showing`:
+    /// the Breaks screen is in front, so its minutes (and in a break's last minute, its
+    /// seconds: "next in 5 s") count down too.
+    pub fn next_wake(&self, now: &Now, showing: bool) -> Option<Instant> {
+        if self.prompt.is_some() {
+            return None;
+        }
+        let screen = showing.then(|| {
+            let into_minute = u64::from(now.wall.timestamp().rem_euclid(60) as u32);
+            let minute = now.instant + Duration::from_secs(60 - into_minute);
+            let second = (0..self.scheduler.plans().len())
+                .filter_map(|i| match self.scheduler.state(i, now) {
+                    BreakState::Waiting(at) => Some(at),
+                    _ => None,
+                })
+                .filter_map(|at| {
+                    let left = at.saturating_duration_since(now.instant);
+                    let shown = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+                    (1..60)
+                        .contains(&shown)
+                        .then(|| at - Duration::from_secs(shown - 1))
+                })
+                .min();
+            second.map_or(minute, |s| s.min(minute))
+        });
+        // Off hours a timer starts counting when working hours begin: wake then too, or an
+        // idle screen opened before work would never offer the first break.
+        [
+            screen,
+            self.scheduler.next_wake(now),
+            self.scheduler.next_hours_start(now),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+}
