@@ -237,7 +237,7 @@ fn a_click_on_the_flag_bar_opens_flags_on_the_top_flag() {
     h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
     h.send(&[Msg::Tab, Msg::Tab, Msg::Click(10, 0)]);
     assert!(matches!(h.app.screen, Screen::Flags));
-    assert_eq!(h.app.flag_selected, 0);
+    assert_eq!(h.app.flags_tab.selected, 0);
 }
 
 fn first_run(start: Option<&str>, config: Option<&str>) -> Harness {

@@ -199,7 +199,7 @@ fn acknowledging_mutes_a_flag_but_never_hides_the_emergency() {
     assert_eq!(h.app.flags.active.len(), 1);
     // A key with no action of its own is "any key" too: it closes the question.
     h.send(&[Msg::Checked, Msg::Other]);
-    assert!(!h.app.confirm_ack);
+    assert!(!h.app.flags_tab.confirm_ack);
     assert_eq!(h.app.flags.active.len(), 1);
 }
 

@@ -251,7 +251,7 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
         h.app.config.emergency_number = Some("999".to_owned());
         save_with(&mut h, id);
         assert_eq!(saved(&h).len(), 1, "{id} saved");
-        assert_eq!(!h.app.raised_on_save.is_empty(), shown, "{id}");
+        assert_eq!(!h.app.flags_tab.raised_on_save.is_empty(), shown, "{id}");
         let screen = h.screen(80, 24);
         assert_eq!(
             screen.contains("EMERGENCY: act now"),
@@ -264,7 +264,7 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
                 .flags
                 .active
                 .iter()
-                .find(|f| f.rule.id == h.app.raised_on_save[0])
+                .find(|f| f.rule.id == h.app.flags_tab.raised_on_save[0])
                 .unwrap();
             assert_eq!(flag.rule.level, Level::Emergency);
             let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -283,31 +283,31 @@ fn the_emergency_shown_on_save_stays_until_enter_or_esc() {
     save_with(&mut h, "bowel-change");
     insta::assert_snapshot!("log_emergency_on_save_80x24", h.screen(80, 24));
     insta::assert_snapshot!("log_emergency_on_save_40x12", h.screen(40, 12));
-    let raised = h.app.raised_on_save[0].clone();
+    let raised = h.app.flags_tab.raised_on_save[0].clone();
 
     // Stray keys, a tab change, help or a tick do not hide it.
     h.send(&[Msg::Down, Msg::Tab, Msg::Help, Msg::Quit, Msg::Add]);
     h.advance(3600);
-    assert!(!h.app.raised_on_save.is_empty());
+    assert!(!h.app.flags_tab.raised_on_save.is_empty());
     assert!(!h.app.quit);
 
     // Enter: the Flags screen on that flag, whole.
     let mut enter = h.clone_state();
     enter.send(&[Msg::Confirm]);
-    assert!(enter.app.raised_on_save.is_empty());
+    assert!(enter.app.flags_tab.raised_on_save.is_empty());
     assert!(matches!(enter.app.screen, Screen::Flags));
     assert_eq!(enter.app.selected_flag().unwrap().rule.id, raised);
 
     // Esc: back to the Log list, the bar still red.
     h.send(&[Msg::Cancel]);
-    assert!(h.app.raised_on_save.is_empty());
+    assert!(h.app.flags_tab.raised_on_save.is_empty());
     assert!(matches!(h.app.screen, Screen::Log));
     assert!(h.screen(80, 24).contains("EMERGENCY"));
 
     // Logging a knot afterwards, with the emergency still active, does not show it again: that
     // entry is not its evidence.
     save_with(&mut h, "knot");
-    assert!(h.app.raised_on_save.is_empty());
+    assert!(h.app.flags_tab.raised_on_save.is_empty());
 }
 
 #[test]
@@ -317,7 +317,7 @@ fn the_form_and_the_emergency_on_save_draw_at_every_size() {
     tick(&mut h, "saddle-numbness");
     let form = h.clone_state();
     h.send(&[Msg::Save]);
-    assert!(!h.app.raised_on_save.is_empty());
+    assert!(!h.app.flags_tab.raised_on_save.is_empty());
     for (width, height) in [
         (1, 1),
         (10, 3),
@@ -344,7 +344,12 @@ fn two_emergencies_at_once_are_both_named_and_the_action_keeps_its_room() {
     tick(&mut h, "saddle-numbness");
     tick(&mut h, "chest-pain");
     h.send(&[Msg::Save]);
-    assert_eq!(h.app.raised_on_save.len(), 2, "{:?}", h.app.raised_on_save);
+    assert_eq!(
+        h.app.flags_tab.raised_on_save.len(),
+        2,
+        "{:?}",
+        h.app.flags_tab.raised_on_save
+    );
     let squeeze = |s: String| {
         s.replace(['"', '┃'], " ")
             .split_whitespace()
@@ -353,6 +358,7 @@ fn two_emergencies_at_once_are_both_named_and_the_action_keeps_its_room() {
     };
     let titles: Vec<String> = h
         .app
+        .flags_tab
         .raised_on_save
         .iter()
         .map(|id| {

@@ -127,10 +127,8 @@ pub struct App {
     pub acks: Vec<Ack>,
     /// The flags as of the last evaluation.
     pub flags: Flags,
-    /// The highlighted flag on the Flags screen (active ones, then acknowledged).
-    pub flag_selected: usize,
-    /// "Have you had this checked?" is being asked about the highlighted flag.
-    pub confirm_ack: bool,
+    /// The Flags tab: the highlight, the question, the emergency a save raised.
+    pub flags_tab: super::flags::FlagsTab,
     /// How far the detail pane (Routines, Flags) is scrolled; back to the top when the
     /// highlighted item or the screen changes.
     pub detail_scroll: u16,
@@ -139,9 +137,6 @@ pub struct App {
     /// `knotless run ROUTINE` on first run: the routine to open once the first-run statement
     /// is dismissed, so the statement never sits over a running countdown.
     start_after_welcome: Option<String>,
-    /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
-    /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
-    pub raised_on_save: Vec<String>,
     /// The terminal's size at the last draw, to place mouse clicks.
     pub area: ratatui::layout::Rect,
     /// The Breaks tab: timers, the question being asked, outcomes.
@@ -255,12 +250,10 @@ impl App {
             rules: RuleSet::bundled(),
             acks,
             flags: Flags::default(),
-            flag_selected: 0,
+            flags_tab: super::flags::FlagsTab::default(),
             detail_scroll: 0,
-            confirm_ack: false,
             welcome: !data_dir.join(WELCOME_SEEN).exists(),
             start_after_welcome: None,
-            raised_on_save: Vec::new(),
             flags_minute: i64::MIN,
             config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
             ack_log,
@@ -343,7 +336,7 @@ impl App {
     /// Whether a question is open that any key answers ("any other key: no").
     fn awaits_any_key(&self) -> bool {
         match &self.screen {
-            Screen::Flags => self.confirm_ack,
+            Screen::Flags => self.flags_tab.confirm_ack,
             Screen::Runner(runner) => runner.confirm_stop,
             Screen::Log => matches!(&self.log.mode, LogMode::Form(f) if f.confirm_discard),
             _ => false,
@@ -380,25 +373,20 @@ impl App {
             self.now.wall,
         );
         self.flags_minute = self.now.wall.timestamp().div_euclid(60);
-        let count = self.flags.active.len() + self.flags.acknowledged.len();
-        self.flag_selected = self.flag_selected.min(count.saturating_sub(1));
+        self.flags_tab.clamp(&self.flags);
     }
 
     /// `!`: the Flags screen on the most severe flag, the one the warning bar names, so that
     /// "what to do" and "I have had this checked" are about it.
     fn open_flags(&mut self) {
         self.screen = Screen::Flags;
-        self.flag_selected = 0;
+        self.flags_tab.selected = 0;
         self.detail_scroll = 0;
     }
 
     /// The highlighted flag on the Flags screen.
     pub fn selected_flag(&self) -> Option<&Flag> {
-        self.flags
-            .active
-            .iter()
-            .chain(&self.flags.acknowledged)
-            .nth(self.flag_selected)
+        self.flags_tab.selected_flag(&self.flags)
     }
 
     /// The emergency number, or the default wording.
@@ -417,20 +405,7 @@ impl App {
         }
         self.refresh_flags();
         // The highlight follows the flag, now muted, so that `u` at once takes it back.
-        self.highlight_flag(&id);
-    }
-
-    /// Puts the Flags screen's highlight on the flag of rule `id`, active or muted.
-    fn highlight_flag(&mut self, id: &str) {
-        if let Some(i) = self
-            .flags
-            .active
-            .iter()
-            .chain(&self.flags.acknowledged)
-            .position(|f| f.rule.id == id)
-        {
-            self.flag_selected = i;
-        }
+        self.flags_tab.highlight(&self.flags, &id);
     }
 
     /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
@@ -452,7 +427,7 @@ impl App {
         }
         self.refresh_flags();
         // Keep the highlight on the same flag, now among the active ones.
-        self.highlight_flag(&id);
+        self.flags_tab.highlight(&self.flags, &id);
     }
 
     fn dismiss_welcome(&mut self, now: Now) {
@@ -532,7 +507,7 @@ impl App {
     pub fn programme_prompt(&self) -> Option<&super::programme::Prompt> {
         let free = matches!(self.screen, Screen::Routines)
             && self.breaks.prompt.is_none()
-            && self.raised_on_save.is_empty()
+            && self.flags_tab.raised_on_save.is_empty()
             && !self.welcome;
         self.programme.prompts.first().filter(|_| free)
     }
@@ -629,9 +604,9 @@ impl App {
 
     fn can_offer_break(&self) -> bool {
         !self.welcome
-            && self.raised_on_save.is_empty()
+            && self.flags_tab.raised_on_save.is_empty()
             && self.breaks.prompt.is_none()
-            && !self.confirm_ack
+            && !self.flags_tab.confirm_ack
             && match &self.screen {
                 Screen::Runner(_) => false,
                 Screen::Log => self.log.is_idle(),
@@ -738,29 +713,11 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     redraw
 }
 
-/// A key while the emergency raised by a save is showing: Enter or `!` opens it on the Flags
-/// screen, Esc closes it; nothing else does, so a stray key cannot hide it.
-fn answer_raised(app: &mut App, msg: Msg) -> bool {
-    match msg {
-        Msg::Confirm | Msg::Flags => {
-            let first = app.raised_on_save.remove(0);
-            app.raised_on_save.clear();
-            app.open_flags();
-            if let Some(i) = app.flags.active.iter().position(|f| f.rule.id == first) {
-                app.flag_selected = i;
-            }
-        }
-        Msg::Cancel => app.raised_on_save.clear(),
-        Msg::ForceQuit => app.quit = true,
-        Msg::Resize => {}
-        _ => return false,
-    }
-    true
-}
-
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
-    let overlay =
-        app.welcome || app.help || app.breaks.prompt.is_some() || !app.raised_on_save.is_empty();
+    let overlay = app.welcome
+        || app.help
+        || app.breaks.prompt.is_some()
+        || !app.flags_tab.raised_on_save.is_empty();
     let msg = match msg {
         Msg::ScrollUp | Msg::ScrollDown if !overlay => {
             return match super::view::detail_room(app, app.area) {
@@ -784,8 +741,19 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         return true;
     }
-    if !app.raised_on_save.is_empty() {
-        return answer_raised(app, msg);
+    if !app.flags_tab.raised_on_save.is_empty() {
+        return match app.flags_tab.answer_raised(msg, &app.flags) {
+            super::flags::RaisedKey::Open => {
+                app.screen = Screen::Flags;
+                app.detail_scroll = 0;
+                true
+            }
+            super::flags::RaisedKey::Quit => {
+                app.quit = true;
+                true
+            }
+            super::flags::RaisedKey::Done(redraw) => redraw,
+        };
     }
     if app.programme_prompt().is_some() && !app.help {
         return match msg {
@@ -841,7 +809,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     let tab_keys_free = match &app.screen {
         Screen::Routines | Screen::History => true,
         Screen::Breaks => app.breaks.prompt.is_none(),
-        Screen::Flags => !app.confirm_ack,
+        Screen::Flags => !app.flags_tab.confirm_ack,
         Screen::Log => app.log.is_idle(),
         Screen::Runner(_) => false,
     };
@@ -885,10 +853,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             app.log.selected = n;
             return true;
         }
-        if !app.confirm_ack
+        if !app.flags_tab.confirm_ack
             && let Some(n) = super::view::flag_at(app, app.area, col, row)
         {
-            app.flag_selected = n;
+            app.flags_tab.selected = n;
             return true;
         }
         if let Some(n) = super::view::routine_at(app, app.area, col, row) {
@@ -931,7 +899,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 // An entry that raises an emergency shows it at once, not only in the bar.
                 if let Some(id) = app.log.just_saved.take() {
                     app.refresh_flags();
-                    app.raised_on_save = super::screens::flags::raised_by(&app.flags, &id);
+                    app.flags_tab.raised_on_save = super::flags::raised_by(&app.flags, &id);
                     let ratings: Vec<_> = app.log.entries.iter().map(|e| (e.at, e.pain)).collect();
                     if let Some(pain) = app.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
                         && app
@@ -943,34 +911,13 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 }
             }
         },
-        Screen::Flags if app.confirm_ack => match msg {
-            Msg::Yes => {
-                app.confirm_ack = false;
-                app.acknowledge_selected();
-            }
-            Msg::ForceQuit => app.quit = true,
-            Msg::Tick => return false,
-            _ => app.confirm_ack = false,
+        Screen::Flags => match app.flags_tab.update(msg, &app.flags) {
+            super::flags::FlagsKey::Done(redraw) => return redraw,
+            super::flags::FlagsKey::Acknowledge => app.acknowledge_selected(),
+            super::flags::FlagsKey::Withdraw => app.withdraw_selected_ack(),
+            super::flags::FlagsKey::Back => app.screen = Screen::Routines,
+            super::flags::FlagsKey::Quit => app.quit = true,
         },
-        Screen::Flags => {
-            let count = app.flags.active.len() + app.flags.acknowledged.len();
-            match msg {
-                Msg::Up => app.flag_selected = app.flag_selected.saturating_sub(1),
-                Msg::Down => {
-                    app.flag_selected = (app.flag_selected + 1).min(count.saturating_sub(1));
-                }
-                Msg::First => app.flag_selected = 0,
-                Msg::Last => app.flag_selected = count.saturating_sub(1),
-                Msg::Checked if app.flag_selected < app.flags.active.len() => {
-                    app.confirm_ack = true;
-                }
-                Msg::Undo => app.withdraw_selected_ack(),
-                Msg::Quit | Msg::ForceQuit => app.quit = true,
-                Msg::Cancel => app.screen = Screen::Routines,
-                Msg::Tick => return false,
-                _ => {}
-            }
-        }
         Screen::Breaks => match msg {
             Msg::Quit | Msg::ForceQuit => app.quit = true,
             Msg::Cancel => app.screen = Screen::Routines,

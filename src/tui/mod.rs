@@ -7,6 +7,7 @@ pub mod appointment;
 mod breaks;
 mod event_loop;
 pub mod find;
+mod flags;
 mod follow;
 mod history;
 mod keymap;

@@ -7,8 +7,8 @@ use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
 use super::breaks::BreaksScreen;
+use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::history::HistoryScreen;
-use super::screens::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::log::LogScreen;
 use super::screens::routines::RoutinesScreen;
@@ -133,7 +133,7 @@ pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Flags) {
         return None;
     }
-    super::screens::flags::flag_at(app, body_area(app, area), col, row)
+    app.flags_screen().flag_at(body_area(app, area), col, row)
 }
 
 /// The row that reports data-file lines that could not be read, at the foot of `body`; they are
@@ -177,7 +177,7 @@ fn detail_pane(app: &App, area: Rect) -> Option<(Rect, u16)> {
     let body = body_area(app, area);
     let (rect, pane) = match app.screen {
         Screen::Routines => super::screens::routines::detail_pane(app, body),
-        Screen::Flags => super::screens::flags::detail_pane(app, body)?,
+        Screen::Flags => app.flags_screen().detail_pane(body)?,
         _ => return None,
     };
     Some((rect, pane.max_scroll(rect)))
@@ -209,6 +209,18 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The Flags tab as drawn.
+    fn flags_screen(&self) -> FlagsScreen<'_> {
+        FlagsScreen {
+            tab: &self.flags_tab,
+            flags: &self.flags,
+            entries: &self.log.entries,
+            emergency_number: self.emergency_number(),
+            detail_scroll: self.detail_scroll,
+            theme: &self.theme,
+        }
+    }
+
     /// Draws the bar, the tabs, the screen in front, overlays and the footer.
     fn draw(&self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
@@ -221,7 +233,11 @@ impl App {
             body,
             footer,
         } = parts(self, area);
-        (&WarningBar { app: self }).render(bar, buf);
+        (&WarningBar {
+            flags: &self.flags,
+            theme: &self.theme,
+        })
+            .render(bar, buf);
         if let Some(tabs) = tabs {
             // Narrow terminals drop the app's name so every tab still fits.
             let mut spans = if shows_name(self, tabs) {
@@ -284,7 +300,7 @@ impl App {
                 theme: &self.theme,
             })
                 .render(body, buf),
-            Screen::Flags => (&FlagsScreen { app: self }).render(body, buf),
+            Screen::Flags => (&self.flags_screen()).render(body, buf),
             Screen::Breaks => (&BreaksScreen {
                 tab: &self.breaks,
                 library: &self.library,
@@ -327,10 +343,22 @@ impl App {
             (&HelpOverlay { app: self }).render(full, buf);
         }
         if self.welcome {
-            (&Welcome { app: self }).render(full, buf);
+            (&Welcome {
+                emergency_number: self.emergency_number(),
+                config_file: &self.config_file,
+                theme: &self.theme,
+            })
+                .render(full, buf);
         }
-        if !self.raised_on_save.is_empty() {
-            (&RaisedOnSave { app: self }).render(full, buf);
+        if !self.flags_tab.raised_on_save.is_empty() {
+            (&RaisedOnSave {
+                raised: &self.flags_tab.raised_on_save,
+                flags: &self.flags,
+                emergency_number: self.emergency_number(),
+                keys: &self.config.keys,
+                theme: &self.theme,
+            })
+                .render(full, buf);
         }
         if let Some(prompt) = self.programme_prompt()
             && !self.help

@@ -65,7 +65,7 @@ fn shown(app: &App, hint: &str) -> String {
 
 fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
     // The emergency a save raised is over the screen: only its keys work.
-    if !app.raised_on_save.is_empty() {
+    if !app.flags_tab.raised_on_save.is_empty() {
         return vec![("enter", "see it in full"), ("esc", "close")];
     }
     // The weekly check-in is over the screen: only its keys work.
@@ -120,7 +120,9 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
             Some(BreakPrompt::DidYouDoIt(_)) => vec![("y", "yes"), ("n", "not really")],
             None => vec![("tab", "next tab"), ("q", "quit")],
         },
-        Screen::Flags if app.confirm_ack => vec![("y", "yes, it was checked"), ("n", "no")],
+        Screen::Flags if app.flags_tab.confirm_ack => {
+            vec![("y", "yes, it was checked"), ("n", "no")]
+        }
         Screen::Flags => {
             let muted = app
                 .selected_flag()

@@ -1,6 +1,5 @@
 //! One module per screen. Each only reads state and draws.
 
-pub mod flags;
 pub mod help;
 pub mod log;
 pub mod routines;

@@ -1,0 +1,138 @@
+//! The Flags tab: which flag is highlighted, "have you had this checked?", and the emergency a
+//! save just raised. The flags themselves are worked out from the log in [`crate::flags`]; the
+//! list and detail are drawn in [`view`], the bar, the first-run statement and the emergency
+//! overlay in [`alerts`].
+
+mod alerts;
+mod view;
+
+pub use alerts::{RaisedOnSave, WarningBar, Welcome, raised_by};
+pub use view::FlagsScreen;
+
+use super::msg::Msg;
+use crate::flags::{Flag, Flags};
+
+/// The Flags tab's own state.
+#[derive(Debug, Clone, Default)]
+pub struct FlagsTab {
+    /// The highlighted flag (active ones, then acknowledged).
+    pub selected: usize,
+    /// "Have you had this checked?" is being asked about the highlighted flag.
+    pub confirm_ack: bool,
+    /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
+    /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
+    pub raised_on_save: Vec<String>,
+}
+
+/// What a key on the Flags tab asks of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagsKey {
+    /// Handled here; whether to redraw.
+    Done(bool),
+    /// "Yes, I have had it checked": acknowledge the highlighted flag.
+    Acknowledge,
+    /// `u`: take back the highlighted flag's acknowledgement.
+    Withdraw,
+    /// Esc: back to Routines.
+    Back,
+    /// Quit the app.
+    Quit,
+}
+
+/// What a key does while the emergency raised by a save is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RaisedKey {
+    /// Enter or `!`: open the Flags screen on it (highlighted already).
+    Open,
+    /// Ctrl-C.
+    Quit,
+    /// Handled here; whether to redraw.
+    Done(bool),
+}
+
+impl FlagsTab {
+    /// The highlighted flag of `flags`.
+    pub fn selected_flag<'a>(&self, flags: &'a Flags) -> Option<&'a Flag> {
+        flags
+            .active
+            .iter()
+            .chain(&flags.acknowledged)
+            .nth(self.selected)
+    }
+
+    /// Keeps the highlight in the list after the flags changed.
+    pub fn clamp(&mut self, flags: &Flags) {
+        let count = flags.active.len() + flags.acknowledged.len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+    }
+
+    /// Puts the highlight on the flag of rule `id`, active or muted.
+    pub fn highlight(&mut self, flags: &Flags, id: &str) {
+        if let Some(i) = flags
+            .active
+            .iter()
+            .chain(&flags.acknowledged)
+            .position(|f| f.rule.id == id)
+        {
+            self.selected = i;
+        }
+    }
+
+    /// A key on the Flags tab.
+    pub fn update(&mut self, msg: Msg, flags: &Flags) -> FlagsKey {
+        if self.confirm_ack {
+            return match msg {
+                Msg::Yes => {
+                    self.confirm_ack = false;
+                    FlagsKey::Acknowledge
+                }
+                Msg::ForceQuit => FlagsKey::Quit,
+                Msg::Tick => FlagsKey::Done(false),
+                // Any other key: no.
+                _ => {
+                    self.confirm_ack = false;
+                    FlagsKey::Done(true)
+                }
+            };
+        }
+        let count = flags.active.len() + flags.acknowledged.len();
+        match msg {
+            Msg::Up => self.selected = self.selected.saturating_sub(1),
+            Msg::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Msg::First => self.selected = 0,
+            Msg::Last => self.selected = count.saturating_sub(1),
+            // Only an active flag can be marked; a muted one is taken back with `u`.
+            Msg::Checked if self.selected < flags.active.len() => self.confirm_ack = true,
+            Msg::Undo => return FlagsKey::Withdraw,
+            Msg::Quit | Msg::ForceQuit => return FlagsKey::Quit,
+            Msg::Cancel => return FlagsKey::Back,
+            Msg::Tick => return FlagsKey::Done(false),
+            _ => {}
+        }
+        FlagsKey::Done(true)
+    }
+
+    /// A key while the emergency raised by a save is showing: Enter or `!` opens it on the
+    /// Flags screen, Esc closes it; nothing else does, so a stray key cannot hide it.
+    pub fn answer_raised(&mut self, msg: Msg, flags: &Flags) -> RaisedKey {
+        match msg {
+            Msg::Confirm | Msg::Flags => {
+                let first = self.raised_on_save.remove(0);
+                self.raised_on_save.clear();
+                self.selected = flags
+                    .active
+                    .iter()
+                    .position(|f| f.rule.id == first)
+                    .unwrap_or(0);
+                RaisedKey::Open
+            }
+            Msg::Cancel => {
+                self.raised_on_save.clear();
+                RaisedKey::Done(true)
+            }
+            Msg::ForceQuit => RaisedKey::Quit,
+            Msg::Resize => RaisedKey::Done(true),
+            _ => RaisedKey::Done(false),
+        }
+    }
+}
