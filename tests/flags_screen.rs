@@ -57,7 +57,7 @@ fn open(h: &mut Harness, id: &str) {
         .iter()
         .position(|r| r.id == id)
         .unwrap();
-    h.app.selected = index;
+    h.app.routines.selected = index;
     h.send(&[Msg::Confirm]);
 }
 
@@ -330,12 +330,12 @@ fn the_first_run_statement_shows_once() {
     insta::assert_snapshot!("welcome_40x12", first.screen(40, 12));
     assert!(knotless::tui::update(&mut first.app, Msg::Resize, now));
     assert!(first.app.welcome, "a resize is not a key");
-    let selected = first.app.selected;
+    let selected = first.app.routines.selected;
     // Any key: one with no action of its own too (`x`).
     first.send(&[Msg::Other]);
     assert!(!first.app.welcome);
     assert_eq!(
-        first.app.selected, selected,
+        first.app.routines.selected, selected,
         "the key only closes the statement"
     );
     assert!(!first.screen(80, 24).contains("not a diagnosis"));

@@ -210,7 +210,7 @@ fn stop_at_a_skin_check_ends_the_heat_and_saves_the_session_as_stopped() {
     // A stopped heat session counts: heat again from the Routines screen waits an hour...
     h.send(&[Msg::Confirm]);
     assert!(matches!(h.app.screen, Screen::Routines));
-    h.app.selected = h
+    h.app.routines.selected = h
         .app
         .library
         .routines
@@ -305,7 +305,7 @@ fn at_65_and_over_short_holds_last_30_seconds_and_the_runner_says_so() {
     // A posture break is lengthened too, and still starts straight away.
     let mut h = with_birth_year(1961);
     h.send(&[Msg::Cancel]);
-    h.app.selected = h
+    h.app.routines.selected = h
         .app
         .library
         .routines

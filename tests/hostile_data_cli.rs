@@ -62,7 +62,7 @@ fn no_frame_carries_a_control_or_bidi_character_from_a_file() {
         .iter()
         .position(|e| matches!(e, knotless::tui::Entry::Routine(i) if h.app.library.routines[*i].id == "evil"))
         .unwrap();
-    h.app.selected = index;
+    h.app.routines.selected = index;
     let screen = h.screen(120, 40);
     assert!(screen.contains("Evil \\u{202e}eman"), "{screen}");
     let unsafe_char = |c: char| c != '\n' && knotless::text::is_unsafe(c);

@@ -69,7 +69,7 @@ fn a_third_good_session_offers_the_next_level_and_the_choice_is_recorded() {
     let data = data(&[("2026-11-19", 4, 4), ("2026-11-20", 5, 4)]);
     let mut h = Harness::in_dir(Library::load(&[]), None, data);
     assert_eq!(
-        h.app.library.routines[h.app.selected].id,
+        h.app.library.routines[h.app.routines.selected].id,
         "morning-mobility"
     );
     run_through(&mut h, 4, 5);
@@ -133,7 +133,7 @@ fn esc_stays_and_a_two_point_rise_steps_back_and_offers_the_flare_plan() {
     let records = fs::read_to_string(h.dir().join("programme.jsonl")).unwrap();
     assert!(records.contains(r#""direction":"stay""#), "{records}");
     // At level 1 a rise cannot step back; it offers the flare plan and says why.
-    h.app.selected = h
+    h.app.routines.selected = h
         .app
         .library
         .routines
@@ -183,7 +183,7 @@ fn slash_finds_a_routine_by_typing() {
     }
     assert!(h.screen(80, 24).contains("No routine matches"));
     h.send(&[Msg::Cancel]);
-    assert!(!h.app.find.is_active());
+    assert!(!h.app.routines.find.is_active());
     assert!(h.app.list_entries().len() >= 20);
     h.send(&[
         Msg::Find,

@@ -211,7 +211,10 @@ fn clicks_select_tabs_and_routines() {
         .position(|l| l.contains(" Flare: first days "))
         .unwrap() as u16;
     h.send(&[Msg::Click(3, row)]);
-    assert_eq!(h.app.selected, 0, "Flare: first days is the first routine");
+    assert_eq!(
+        h.app.routines.selected, 0,
+        "Flare: first days is the first routine"
+    );
     h.send(&[Msg::Click(3, row)]);
     match &h.app.screen {
         knotless::tui::Screen::Runner(r) => assert_eq!(r.routine.id, "flare-first-days"),

@@ -97,8 +97,8 @@ pub struct App {
     pub theme: Theme,
     /// The screen in front.
     pub screen: Screen,
-    /// Index into [`App::list_entries`] of the highlighted routine or broken file.
-    pub selected: usize,
+    /// The Routines tab: the highlighted row and the find field.
+    pub routines: super::routines::RoutinesTab,
     /// Whether the help overlay is open.
     pub help: bool,
     /// How far the help overlay is scrolled.
@@ -143,8 +143,6 @@ pub struct App {
     pub breaks: super::breaks::BreaksTab,
     /// Programmes, dose levels and the questions they ask.
     pub programme: ProgrammeView,
-    /// Finding a routine by typing (`/`).
-    pub find: super::find::Find,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
     /// The minute the flags were last evaluated in.
@@ -163,14 +161,7 @@ pub struct App {
 /// The file whose presence means the first-run statement has been shown.
 pub const WELCOME_SEEN: &str = "welcome-seen";
 
-/// One selectable row of the Routines list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// `library.routines[i]`.
-    Routine(usize),
-    /// `library.broken[i]`.
-    Broken(usize),
-}
+pub use super::routines::Entry;
 
 impl App {
     /// A new app on the Routines screen (or straight in the runner for `start`), with the data
@@ -240,7 +231,6 @@ impl App {
         let mut app = App {
             appointment,
             programme,
-            find: super::find::Find::default(),
             area: ratatui::layout::Rect::new(0, 0, 80, 24),
             breaks: super::breaks::BreaksTab::new(
                 Scheduler::new(Config::default().break_plans(&library), &now),
@@ -266,7 +256,7 @@ impl App {
             library,
             theme,
             screen: Screen::Routines,
-            selected: 0,
+            routines: super::routines::RoutinesTab::default(),
             help: false,
             help_scroll: 0,
             quit: false,
@@ -281,7 +271,7 @@ impl App {
         if let Some(index) =
             start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
         {
-            app.selected = index;
+            app.routines.selected = index;
             if app.welcome {
                 app.start_after_welcome = Some(app.library.routines[index].id.clone());
             } else {
@@ -345,22 +335,12 @@ impl App {
 
     /// Highlights today's first planned routine not done yet, so one key starts it.
     pub fn select_next_planned(&mut self) {
-        if self.find.is_active() {
-            return;
-        }
         let day = self.now.wall.date_naive();
         let today = self
             .programme
             .today(&self.sessions, day)
             .unwrap_or_else(|| crate::plan::today(&self.config.plan, &self.sessions, day));
-        if let Some(index) = today
-            .items
-            .iter()
-            .filter(|p| !p.done)
-            .find_map(|p| self.library.routines.iter().position(|r| r.id == p.routine))
-        {
-            self.selected = index;
-        }
+        self.routines.select_planned(&self.library, &today);
     }
 
     /// Evaluates the red flags again, as of now.
@@ -488,7 +468,7 @@ impl App {
     /// Whether keys should go to a text field.
     pub fn is_typing(&self) -> bool {
         (matches!(self.screen, Screen::Log) && self.log.is_typing())
-            || (matches!(self.screen, Screen::Routines) && self.find.typing)
+            || (matches!(self.screen, Screen::Routines) && self.routines.find.typing)
     }
 
     fn switch_tab(&mut self, forward: bool) {
@@ -514,16 +494,12 @@ impl App {
 
     /// The rows of the Routines list, in display order (routines are sorted by kind).
     pub fn list_entries(&self) -> Vec<Entry> {
-        (0..self.library.routines.len())
-            .filter(|&i| !self.find.is_active() || self.find.matches(&self.library.routines[i]))
-            .map(Entry::Routine)
-            .chain((0..self.library.broken.len()).map(Entry::Broken))
-            .collect()
+        self.routines.entries(&self.library)
     }
 
-    /// The highlighted row.
+    /// The highlighted row of the Routines list.
     pub fn selected_entry(&self) -> Option<Entry> {
-        self.list_entries().get(self.selected).copied()
+        self.routines.selected_entry(&self.library)
     }
 
     /// When the screen next changes without input; `None` means sleep until a key. Break timers
@@ -663,7 +639,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
         (
             app.tab(),
             matches!(app.screen, Screen::Runner(_)),
-            app.selected,
+            app.routines.selected,
             app.selected_flag()
                 .map(|f| (f.rule.id.clone(), f.acknowledged.is_some())),
         )
@@ -861,10 +837,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         if let Some(n) = super::view::routine_at(app, app.area, col, row) {
             // A click on the highlighted routine starts it, like Enter.
-            if n == app.selected {
+            if n == app.routines.selected {
                 app.open_selected(now);
             }
-            app.selected = n;
+            app.routines.selected = n;
             return true;
         }
         return false;
@@ -932,38 +908,14 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick => return false,
             msg => return app.history.update(msg, app.now.wall.date_naive()),
         },
-        Screen::Routines => {
-            let count = app.list_entries().len();
-            match app.find.update(msg) {
-                super::find::Found::Ignored => {}
-                super::find::Found::Changed => {
-                    app.selected = 0;
-                    return true;
-                }
-                super::find::Found::Redraw => return true,
-                super::find::Found::Move(down) => {
-                    app.selected = if down {
-                        (app.selected + 1).min(count.saturating_sub(1))
-                    } else {
-                        app.selected.saturating_sub(1)
-                    };
-                    return true;
-                }
+        Screen::Routines => match app.routines.update(msg, &app.library) {
+            super::routines::RoutinesKey::Done(redraw) => return redraw,
+            super::routines::RoutinesKey::Open => {
+                app.notice = None;
+                app.open_selected(now);
             }
-            match msg {
-                Msg::Up => app.selected = app.selected.saturating_sub(1),
-                Msg::Down => app.selected = (app.selected + 1).min(count.saturating_sub(1)),
-                Msg::First => app.selected = 0,
-                Msg::Last => app.selected = count.saturating_sub(1),
-                Msg::Confirm | Msg::Right => {
-                    app.notice = None;
-                    app.open_selected(now);
-                }
-                Msg::Quit | Msg::ForceQuit => app.quit = true,
-                Msg::Tick => return false,
-                _ => {}
-            }
-        }
+            super::routines::RoutinesKey::Quit => app.quit = true,
+        },
         Screen::Runner(runner) => {
             let effect = runner.update(msg, now);
             // The session as it goes: a start record and one per step done, so a killed app

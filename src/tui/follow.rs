@@ -74,8 +74,7 @@ impl App {
         self.programme.prompts = prompts;
         problems.append(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
-        let rows = self.list_entries().len();
-        self.selected = self.selected.min(rows.saturating_sub(1));
+        self.routines.clamp(&self.library);
         let rules = RuleSet::load(&paths.red_flags_file());
         for problem in &rules.problems {
             problems.push(format!(

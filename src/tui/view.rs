@@ -9,9 +9,9 @@ use super::app::{App, Screen, Tab};
 use super::breaks::BreaksScreen;
 use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::history::HistoryScreen;
+use super::routines::RoutinesScreen;
 use super::screens::help::{Footer, HelpOverlay};
 use super::screens::log::LogScreen;
-use super::screens::routines::RoutinesScreen;
 use super::screens::runner::RunnerScreen;
 
 /// Where the parts of a frame go.
@@ -116,7 +116,8 @@ pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Routines) {
         return None;
     }
-    super::screens::routines::entry_at(app, body_area(app, area), col, row)
+    app.routines_screen()
+        .entry_at(body_area(app, area), col, row)
 }
 
 /// The Log list row under a mouse click, as an index into the visible entries.
@@ -176,7 +177,7 @@ fn body_area(app: &App, area: Rect) -> Rect {
 fn detail_pane(app: &App, area: Rect) -> Option<(Rect, u16)> {
     let body = body_area(app, area);
     let (rect, pane) = match app.screen {
-        Screen::Routines => super::screens::routines::detail_pane(app, body),
+        Screen::Routines => app.routines_screen().detail_pane(body),
         Screen::Flags => app.flags_screen().detail_pane(body)?,
         _ => return None,
     };
@@ -209,6 +210,22 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The Routines tab as drawn.
+    fn routines_screen(&self) -> RoutinesScreen<'_> {
+        RoutinesScreen {
+            tab: &self.routines,
+            library: &self.library,
+            programme: &self.programme,
+            sessions: &self.sessions,
+            plan: &self.config.plan,
+            flags: &self.flags,
+            notice: self.notice.as_deref(),
+            today: self.now.wall.date_naive(),
+            detail_scroll: self.detail_scroll,
+            theme: &self.theme,
+        }
+    }
+
     /// The Flags tab as drawn.
     fn flags_screen(&self) -> FlagsScreen<'_> {
         FlagsScreen {
@@ -282,7 +299,7 @@ impl App {
         }
         let body = screen_area(self, body);
         match &self.screen {
-            Screen::Routines => (&RoutinesScreen { app: self }).render(body, buf),
+            Screen::Routines => (&self.routines_screen()).render(body, buf),
             Screen::Log => (&LogScreen {
                 checkins: &self.appointment.checkins,
                 view: &self.log,

@@ -76,7 +76,7 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
         return vec![("enter", "yes"), ("esc", "no")];
     }
     match &app.screen {
-        Screen::Routines if app.find.typing => {
+        Screen::Routines if app.routines.find.typing => {
             vec![
                 ("type", "find"),
                 ("↑↓", "choose"),

@@ -2,7 +2,6 @@
 
 pub mod help;
 pub mod log;
-pub mod routines;
 pub mod runner;
 pub mod trends;
 

@@ -4,9 +4,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::msg::Msg;
 use crate::routine::Routine;
 use crate::routine::phase::Phase;
+use crate::tui::msg::Msg;
 
 /// The longest query kept.
 const MAX_QUERY: usize = 40;
