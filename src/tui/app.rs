@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 
-use super::log_view::{LogMode, LogView};
+use super::log::{LogMode, LogView};
 use super::msg::Msg;
 use super::programme::ProgrammeView;
 use super::runner::{Effect, Gate, Runner, Setup, Stage};

@@ -10,8 +10,7 @@ mod flags;
 mod follow;
 mod history;
 mod keymap;
-mod log_form;
-mod log_view;
+mod log;
 mod msg;
 pub mod programme;
 mod routines;
@@ -25,8 +24,8 @@ pub mod widgets;
 pub use app::{App, BreakPrompt, Entry, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
 pub use keymap::{ACTIONS, Key, KeyError, Keymap, keymap};
-pub use log_form::{FormEffect, LogForm, Section};
-pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
+pub use log::{Filter, FilterField, LogMode, LogView, Range};
+pub use log::{FormEffect, LogForm, Section};
 pub use msg::Msg;
 pub use runner::{
     Effect, Gate, HEAT_CHECKLIST, Notice, PainInput, Runner, Setup, SkinPrompt, Stage, Summary,

@@ -9,9 +9,9 @@ use super::app::{App, Screen, Tab};
 use super::breaks::BreaksScreen;
 use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::history::HistoryScreen;
+use super::log::LogScreen;
 use super::routines::RoutinesScreen;
 use super::screens::help::{Footer, HelpOverlay};
-use super::screens::log::LogScreen;
 use super::screens::runner::RunnerScreen;
 
 /// Where the parts of a frame go.
@@ -126,7 +126,7 @@ pub fn log_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
         return None;
     }
     let today = app.now.wall.date_naive();
-    super::screens::log::entry_at(&app.log, today, body_area(app, area), row)
+    super::log::entry_at(&app.log, today, body_area(app, area), row)
 }
 
 /// The Flags list row under a mouse click.

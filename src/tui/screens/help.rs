@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wra
 
 use crate::tui::app::{App, BreakPrompt, Screen};
 use crate::tui::keymap::Keymap;
-use crate::tui::log_view::LogMode;
+use crate::tui::log::LogMode;
 use crate::tui::msg::Msg;
 use crate::tui::runner::Stage;
 

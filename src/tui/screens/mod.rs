@@ -1,9 +1,7 @@
 //! One module per screen. Each only reads state and draws.
 
 pub mod help;
-pub mod log;
 pub mod runner;
-pub mod trends;
 
 use crate::duration::Compact;
 use crate::routine::{Sides, Step, Work};

@@ -13,10 +13,14 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
 
-use super::msg::Msg;
-use super::runner::PainInput;
+mod entry;
+mod keys;
+
+use keys::toggle;
+
 use crate::symptoms::{MAX_NOTE_CHARS, Onset, SymptomEntry};
-use crate::vocabulary::{Category, IdSet, Vocabulary};
+use crate::tui::runner::PainInput;
+use crate::vocabulary::{Category, Vocabulary};
 
 /// The body picture, seen from behind (your left is on the left): rows of area ids placed where
 /// they are on the body, the front-only groin/saddle area last.
@@ -347,233 +351,6 @@ impl LogForm {
         }
     }
 
-    /// Handles one message; `now` is this moment (a new entry's id says when it was written).
-    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> FormEffect {
-        if self.confirm_discard {
-            // "Discard?": `y` (or Esc again) discards; any other key goes back to the form.
-            self.confirm_discard = false;
-            self.error = None;
-            return match msg {
-                Msg::Yes | Msg::Cancel => FormEffect::Cancel,
-                Msg::ForceQuit => self.update(msg, now),
-                _ => FormEffect::None,
-            };
-        }
-        match msg {
-            Msg::Cancel if self.is_changed() => {
-                self.confirm_discard = true;
-                self.error = Some(
-                    "Discard what you have entered? y discard · any other key keeps editing"
-                        .to_owned(),
-                );
-            }
-            Msg::Cancel => return FormEffect::Cancel,
-            // Ctrl-C, a closed window or a stop signal: "save and quit". An entry with a pain
-            // rating is saved, screening questions left unanswered as they are (as `log add`
-            // does); one without a rating cannot be, and is left.
-            Msg::ForceQuit => {
-                let id = || crate::id::new_id(now.timestamp_millis());
-                return match self.entry_with(id, false) {
-                    Ok(entry) => FormEffect::Save(entry),
-                    Err(_) => FormEffect::Cancel,
-                };
-            }
-            Msg::Tab => self.move_focus(true),
-            Msg::BackTab => self.move_focus(false),
-            Msg::Save => return self.save(now),
-            Msg::Text(key) if self.focus == Section::Note => {
-                self.note.input(key);
-                // Typing past the cap takes no effect (pasting is capped the same way).
-                if note_chars(&self.note) > MAX_NOTE_CHARS {
-                    self.note.undo();
-                }
-            }
-            Msg::Confirm if self.focus != Section::Note => return self.save(now),
-            _ if self.focus == Section::When => self.move_time(msg, now),
-            _ => self.update_section(msg),
-        }
-        FormEffect::None
-    }
-
-    /// The When section: ←→ 15 minutes earlier or later, ↑↓ a day later or earlier; never
-    /// after `now` (a log is of what happened) nor before 1900. The entry keeps its id (the
-    /// time it was written), whatever time it is for.
-    fn move_time(&mut self, msg: Msg, now: DateTime<FixedOffset>) {
-        let by = match msg {
-            Msg::Left => chrono::Duration::minutes(-15),
-            Msg::Right => chrono::Duration::minutes(15),
-            Msg::Up => chrono::Duration::days(1),
-            Msg::Down => chrono::Duration::days(-1),
-            _ => return,
-        };
-        let earliest = DateTime::parse_from_rfc3339("1900-01-01T00:00:00+00:00").unwrap_or(now);
-        if let Some(at) = self.at.checked_add_signed(by) {
-            // Shown and saved in this computer's offset, like a new entry.
-            self.at = at.min(now).max(earliest).with_timezone(&now.timezone());
-        }
-    }
-
-    fn update_section(&mut self, msg: Msg) {
-        let focus = self.focus;
-        match focus {
-            Section::Pain => self.pain.update(msg),
-            Section::Onset => {
-                let order = [None, Some(Onset::Sudden), Some(Onset::Gradual)];
-                let at = order.iter().position(|o| *o == self.onset).unwrap_or(0);
-                match msg {
-                    Msg::Right | Msg::Space => self.onset = order[(at + 1) % 3],
-                    Msg::Left => self.onset = order[(at + 2) % 3],
-                    _ => {}
-                }
-            }
-            Section::Areas => {
-                let (row, col) = self.area_cursor;
-                match msg {
-                    Msg::Up => self.area_cursor = move_row(row, col, row.saturating_sub(1)),
-                    Msg::Down => {
-                        self.area_cursor = move_row(row, col, (row + 1).min(BODY.len() - 1))
-                    }
-                    Msg::Left => self.area_cursor.1 = col.saturating_sub(1),
-                    Msg::Right => self.area_cursor.1 = (col + 1).min(BODY[row].len() - 1),
-                    Msg::Space => toggle(&mut self.areas, BODY[row][col]),
-                    _ => {}
-                }
-            }
-            Section::Symptoms | Section::Triggers | Section::Relief => {
-                let options = Self::options(focus);
-                let Some(ticks) = self.ticks(focus) else {
-                    return;
-                };
-                let last = options.len().saturating_sub(1);
-                match msg {
-                    Msg::Left => ticks.cursor = ticks.cursor.saturating_sub(1),
-                    Msg::Right => ticks.cursor = (ticks.cursor + 1).min(last),
-                    Msg::Up => ticks.cursor = ticks.cursor.saturating_sub(CHIP_COLUMNS),
-                    Msg::Down => ticks.cursor = (ticks.cursor + CHIP_COLUMNS).min(last),
-                    Msg::Space => {
-                        if let Some(id) = options.get(ticks.cursor) {
-                            toggle(&mut ticks.chosen, id);
-                            sort_like(&mut ticks.chosen, &options);
-                            // Unticking a symptom a question asks about takes back its "yes".
-                            if focus == Section::Symptoms {
-                                let vocabulary = Vocabulary::bundled();
-                                if let Some(i) =
-                                    vocabulary.screening.iter().position(|q| q.symptom == *id)
-                                    && !self.symptoms.chosen.iter().any(|c| c.as_str() == *id)
-                                    && self.screening[i] == Some(true)
-                                {
-                                    self.screening[i] = None;
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Section::Screening => {
-                let last = self.screening.len().saturating_sub(1);
-                let answer = match msg {
-                    Msg::Yes => Some(true),
-                    Msg::Next => Some(false), // `n`
-                    Msg::Up => {
-                        self.screening_cursor = self.screening_cursor.saturating_sub(1);
-                        None
-                    }
-                    Msg::Down => {
-                        self.screening_cursor = (self.screening_cursor + 1).min(last);
-                        None
-                    }
-                    _ => None,
-                };
-                if let Some(answer) = answer {
-                    // On to the next question still open, so that "n n n" answers the open
-                    // ones and never takes back a symptom ticked above.
-                    self.set_answer(self.screening_cursor, answer);
-                    self.screening_cursor = self
-                        .next_unanswered(self.screening_cursor + 1)
-                        .unwrap_or((self.screening_cursor + 1).min(last));
-                }
-            }
-            Section::Note | Section::When => {}
-        }
-    }
-
-    /// The entry as it stands, or why it cannot be saved yet.
-    pub fn entry(
-        &self,
-        new_id: impl FnOnce() -> String,
-    ) -> Result<SymptomEntry, (Section, String)> {
-        self.entry_with(new_id, true)
-    }
-
-    /// The entry; with `answers_required` false, unanswered screening questions are left
-    /// unanswered instead of refusing.
-    fn entry_with(
-        &self,
-        new_id: impl FnOnce() -> String,
-        answers_required: bool,
-    ) -> Result<SymptomEntry, (Section, String)> {
-        let vocabulary = Vocabulary::bundled();
-        let Some(pain) = self.pain.value else {
-            return Err((
-                Section::Pain,
-                "Rate your pain from 0 to 10 first (type a number).".to_owned(),
-            ));
-        };
-        let symptoms = self.symptoms.chosen.clone();
-        let mut denied = Vec::new();
-        if self.needs_screening() {
-            let answers: Vec<Option<bool>> = (0..vocabulary.screening.len())
-                .map(|i| self.answer(i))
-                .collect();
-            if answers_required && answers.iter().any(Option::is_none) {
-                return Err((
-                    Section::Screening,
-                    "Please answer each screening question with y or n: they matter with leg, foot, buttock or nerve symptoms.".to_owned(),
-                ));
-            }
-            for (q, answer) in vocabulary.screening.iter().zip(answers) {
-                if answer == Some(false) {
-                    denied.push(q.symptom.clone());
-                }
-            }
-        }
-        // The form only offers vocabulary ids, so these cannot fail; if they did, say so.
-        let unknown = |e: crate::vocabulary::UnknownId| (Section::Pain, e.to_string());
-        let entry = SymptomEntry {
-            id: self.editing.clone().unwrap_or_else(new_id),
-            at: self.at,
-            pain,
-            onset: self.onset,
-            areas: IdSet::parse(&self.areas).map_err(unknown)?,
-            symptoms: IdSet::parse(&symptoms).map_err(unknown)?,
-            denied: IdSet::parse(&denied).map_err(unknown)?,
-            triggers: IdSet::parse(&self.triggers.chosen).map_err(unknown)?,
-            relief: IdSet::parse(&self.relief.chosen).map_err(unknown)?,
-            note: self.note.lines().join("\n").trim().to_owned(),
-        };
-        entry
-            .validate()
-            .map_err(|e| (Section::Pain, e.to_string()))?;
-        Ok(entry)
-    }
-
-    fn save(&mut self, now: DateTime<FixedOffset>) -> FormEffect {
-        // The id carries the time the entry is written, not the time it is for: the red flags
-        // compare it with acknowledgements.
-        match self.entry(|| crate::id::new_id(now.timestamp_millis())) {
-            Ok(entry) => FormEffect::Save(entry),
-            Err((section, message)) => {
-                self.focus = section;
-                if section == Section::Screening {
-                    self.screening_cursor = self.next_unanswered(0).unwrap_or(0);
-                }
-                self.error = Some(message);
-                FormEffect::None
-            }
-        }
-    }
-
     /// The label of an id in a tick section or the body picture.
     pub fn label(section: Section, id: &'static str) -> &'static str {
         let category = match section {
@@ -583,30 +360,6 @@ impl LogForm {
             _ => Category::Symptom,
         };
         Vocabulary::bundled().label(category, id)
-    }
-}
-
-fn move_row(from_row: usize, col: usize, to_row: usize) -> (usize, usize) {
-    // Keep the horizontal position roughly: left stays left, right stays right.
-    let from_len = BODY[from_row].len();
-    let to_len = BODY[to_row].len();
-    let col = if from_len <= 1 || to_len <= 1 {
-        to_len / 2
-    } else if col == 0 {
-        0
-    } else if col == from_len - 1 {
-        to_len - 1
-    } else {
-        to_len / 2
-    };
-    (to_row, col.min(to_len - 1))
-}
-
-fn toggle(list: &mut Vec<String>, id: &str) {
-    if let Some(at) = list.iter().position(|x| x == id) {
-        list.remove(at);
-    } else {
-        list.push(id.to_owned());
     }
 }
 
