@@ -11,8 +11,8 @@ use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::history::HistoryScreen;
 use super::log::LogScreen;
 use super::routines::RoutinesScreen;
+use super::runner::RunnerScreen;
 use super::screens::help::{Footer, HelpOverlay};
-use super::screens::runner::RunnerScreen;
 
 /// Where the parts of a frame go.
 struct Parts {

@@ -1,7 +1,6 @@
 //! One module per screen. Each only reads state and draws.
 
 pub mod help;
-pub mod runner;
 
 use crate::duration::Compact;
 use crate::routine::{Sides, Step, Work};

@@ -21,16 +21,22 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
+mod gate;
+mod keys;
+mod pain;
+mod session_view;
+mod view;
+
+pub use gate::Gate;
+pub use pain::PainInput;
+pub use view::RunnerScreen;
+
 use super::msg::Msg;
 use crate::clock::Now;
 use crate::config::Cues;
-use crate::flags::eval::numb_skin;
-use crate::flags::{Flag, Flags, Level};
-use crate::history::heat::{HeatRest, heat_rest};
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::{Kind, Routine};
 use crate::session::{Cue, Outcome, Refusal, Session};
-use crate::symptoms::SymptomEntry;
 
 /// How long the halfway mark is announced.
 const HALFWAY_FOR: Duration = Duration::from_secs(3);
@@ -49,86 +55,6 @@ pub const HEAT_CHECKLIST: [&str; 6] = [
     "No fresh injury in the last two or three days, and no fever or infection.",
     "With diabetes, a heart condition or a history of cancer: a doctor has said heat is fine for me.",
 ];
-
-/// A 0–10 rating being chosen; `None` until the person picks a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PainInput {
-    /// The chosen rating.
-    pub value: Option<u8>,
-    /// The digit typed just before, so that "1" then "0" reads as ten.
-    last_digit: Option<u8>,
-}
-
-impl PainInput {
-    /// A rating already chosen.
-    pub fn with(value: u8) -> Self {
-        Self {
-            value: Some(value),
-            last_digit: None,
-        }
-    }
-
-    /// Digits, arrows, Home/End change the rating.
-    pub fn update(&mut self, msg: Msg) {
-        let last_digit = std::mem::take(&mut self.last_digit);
-        self.value = match (msg, self.value) {
-            (Msg::Digit(0), _) if last_digit == Some(1) => Some(10),
-            (Msg::Digit(d), _) => {
-                self.last_digit = Some(d);
-                Some(d)
-            }
-            (Msg::Right | Msg::Up, None) => Some(0),
-            (Msg::Right | Msg::Up, Some(v)) => Some((v + 1).min(10)),
-            (Msg::Left | Msg::Down, Some(v)) => Some(v.saturating_sub(1)),
-            (Msg::Last, _) => Some(10),
-            (Msg::First, _) => Some(0),
-            (_, v) => v,
-        };
-    }
-}
-
-/// What stands between a person and starting a routine: red flags that hold its kind back, and
-/// for heat, numbness or tingling logged recently or heat used too recently or too often.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Gate {
-    /// Active flags that block this routine's kind, most severe first.
-    pub flags: Vec<Flag>,
-    /// For heat: when numbness or tingling was last logged inside the window.
-    pub numb_skin: Option<DateTime<FixedOffset>>,
-    /// For heat: the last session was under an hour ago, or three were done today.
-    pub heat_rest: Option<HeatRest>,
-}
-
-impl Gate {
-    /// The gate before `routine` at `now`, from the flags, the symptom log and the history.
-    pub fn for_routine(
-        routine: &Routine,
-        flags: &Flags,
-        entries: &[SymptomEntry],
-        sessions: &[SessionRecord],
-        now: DateTime<FixedOffset>,
-    ) -> Gate {
-        let heat = routine.kind == Kind::Heat;
-        Gate {
-            flags: flags.blocking(routine.kind).cloned().collect(),
-            numb_skin: heat.then(|| numb_skin(entries, now)).flatten(),
-            heat_rest: heat.then(|| heat_rest(sessions, now)).flatten(),
-        }
-    }
-
-    /// Whether there is anything to show.
-    pub fn is_empty(&self) -> bool {
-        self.flags.is_empty() && self.numb_skin.is_none() && self.heat_rest.is_none()
-    }
-
-    /// Whether starting is refused outright: an emergency flag not yet acknowledged, heat on
-    /// skin that may be numb, or heat before the skin has had its rest.
-    pub fn refuses(&self) -> bool {
-        self.numb_skin.is_some()
-            || self.heat_rest.is_some()
-            || self.flags.iter().any(|f| f.rule.level == Level::Emergency)
-    }
-}
 
 /// What the app knows that shapes a run: the gate, the cue settings and the person's age.
 #[derive(Debug, Clone, Default)]
@@ -387,147 +313,6 @@ impl Runner {
         }
     }
 
-    /// Handles one message; `now` is this moment.
-    pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
-        let is_checklist = self.is_checklist();
-        match &mut self.stage {
-            Stage::Gate(gate) => match msg {
-                Msg::Confirm if !gate.refuses() => self.stage = self.briefing(now),
-                Msg::Flags => return Effect::OpenFlags,
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                _ => {}
-            },
-            Stage::Briefing {
-                checked,
-                cursor,
-                incomplete,
-            } => match msg {
-                Msg::Up => *cursor = cursor.saturating_sub(1),
-                Msg::Down => *cursor = (*cursor + 1).min(checked.len().saturating_sub(1)),
-                Msg::Space if is_checklist => {
-                    if let Some(c) = checked.get_mut(*cursor) {
-                        *c = !*c;
-                        if *c {
-                            *cursor = (*cursor + 1).min(checked.len() - 1);
-                        }
-                    }
-                }
-                Msg::Confirm if is_checklist && !checked.iter().all(|&c| c) => *incomplete = true,
-                Msg::Confirm => self.stage = self.after_briefing(now),
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                _ => {}
-            },
-            Stage::PainBefore(input) => match msg {
-                Msg::Confirm => {
-                    self.pain_before = input.value;
-                    self.stage = self.begin(now);
-                    return Effect::Bell;
-                }
-                Msg::Skip => {
-                    self.stage = self.begin(now);
-                    return Effect::Bell;
-                }
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                other => input.update(other),
-            },
-            Stage::Running(session) if self.skin_prompt.is_some() => {
-                // A skin check is waiting: "skin OK" or "stop"; the heat keeps counting.
-                match msg {
-                    Msg::Confirm | Msg::Yes => {
-                        session.tick(now.instant);
-                        self.skin_prompt = None;
-                    }
-                    Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
-                        session.stop(now.instant);
-                        self.stopped_at_skin_check = true;
-                    }
-                    _ => session.tick(now.instant),
-                }
-                return self.after_session_msg(msg, now);
-            }
-            Stage::Running(session) if self.confirm_stop => {
-                // "Stop?": `y` (or `q` again) stops; any other key keeps going; time runs on.
-                match msg {
-                    Msg::Tick | Msg::Resize => session.tick(now.instant),
-                    Msg::Yes | Msg::Quit | Msg::ForceQuit => {
-                        self.confirm_stop = false;
-                        session.stop(now.instant);
-                    }
-                    _ => {
-                        self.confirm_stop = false;
-                        session.tick(now.instant);
-                    }
-                }
-                return self.after_session_msg(msg, now);
-            }
-            Stage::Running(session) => {
-                // Before the first step begins nothing would be lost, so nothing is asked.
-                let begun = session
-                    .current()
-                    .is_none_or(|p| p.kind != crate::routine::plan::PhaseKind::Prepare);
-                match msg {
-                    Msg::Tick => session.tick(now.instant),
-                    Msg::Space => session.toggle_pause(now.instant),
-                    Msg::Next => session.next(now.instant),
-                    Msg::Back => session.back(now.instant),
-                    Msg::Confirm => session.done(now.instant),
-                    Msg::Quit | Msg::Cancel if begun => {
-                        session.tick(now.instant);
-                        self.confirm_stop = true;
-                    }
-                    Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
-                    _ => {}
-                }
-                return self.after_session_msg(msg, now);
-            }
-            Stage::PainAfter(input, session) => match msg {
-                Msg::Confirm => {
-                    let (value, session) = (input.value, session.clone());
-                    return Effect::Save(self.record(&session, value, now));
-                }
-                Msg::Skip | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
-                    let session = session.clone();
-                    return Effect::Save(self.record(&session, None, now));
-                }
-                other => input.update(other),
-            },
-            Stage::Summary(summary) => match msg {
-                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                Msg::Add if summary.pain_rose() => {
-                    return Effect::LogEntry(summary.record.pain_after);
-                }
-                _ => {}
-            },
-        }
-        Effect::None
-    }
-
-    /// After a message to the running session: its cues, and what follows once it has ended.
-    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Effect {
-        let bell = self.handle_cues(now.instant);
-        if let Stage::Running(session) = &self.stage
-            && session.ended().is_none()
-            && session.steps_done().0 > self.journaled_steps
-        {
-            self.journaled_steps = session.steps_done().0;
-            let record = self.progress(session, now);
-            self.journal.push(record);
-        }
-        if let Stage::Running(session) = &self.stage
-            && session.ended().is_some()
-        {
-            let session = session.clone();
-            self.skin_prompt = None;
-            self.notice = None;
-            if self.rates_pain() && msg != Msg::ForceQuit {
-                self.stage = Stage::PainAfter(PainInput::default(), session);
-            } else {
-                return Effect::Save(self.record(&session, None, now));
-            }
-        }
-        if bell { Effect::Bell } else { Effect::None }
-    }
-
     /// The note to show at `now`, if any.
     pub fn notice_at(&self, now: Instant) -> Option<Notice> {
         self.notice
@@ -538,45 +323,6 @@ impl Runner {
     /// Shows the summary for a saved (or unsaved) record.
     pub fn show_summary(&mut self, record: SessionRecord, saved: Result<(), String>) {
         self.stage = Stage::Summary(Summary { record, saved });
-    }
-
-    fn handle_cues(&mut self, now: Instant) -> bool {
-        let Stage::Running(session) = &mut self.stage else {
-            return false;
-        };
-        let settings = self.cues;
-        let mut cues = session.take_cues();
-        cues.retain(|cue| match cue {
-            Cue::Countdown(_) => settings.countdown,
-            Cue::Halfway => settings.halfway,
-            _ => true,
-        });
-        for cue in &cues {
-            match *cue {
-                Cue::SkinCheck if self.skin_prompt.is_none() => {
-                    self.skin_prompt = Some(SkinPrompt {
-                        asked: now,
-                        remind_at: now + REMIND_EVERY,
-                    });
-                }
-                Cue::Halfway => self.halfway_until = Some(now + HALFWAY_FOR),
-                Cue::PhaseStarted(_) => self.halfway_until = None,
-                Cue::HeatCut(left) => self.notice = Some((Notice::HeatCut(left), now + NOTICE_FOR)),
-                Cue::Refused(why) => self.notice = Some((Notice::Refused(why), now + NOTICE_FOR)),
-                _ => {}
-            }
-        }
-        let mut bell = !cues.is_empty();
-        // An unanswered skin check rings again: nobody should doze off under a heat pack.
-        if let Some(prompt) = &mut self.skin_prompt
-            && now >= prompt.remind_at
-        {
-            prompt.remind_at = now + REMIND_EVERY;
-            bell = true;
-        }
-        self.halfway_until = self.halfway_until.filter(|&t| t > now);
-        self.notice = self.notice.filter(|&(_, until)| until > now);
-        bell
     }
 
     /// When the screen next changes by itself, if ever.
