@@ -16,6 +16,7 @@
 //!   "too few to tell".
 
 pub mod chart;
+mod common;
 pub mod export;
 pub mod html;
 pub mod markdown;
@@ -30,6 +31,8 @@ pub use model::{
 };
 pub use words::{day, num, outcome_name, when};
 
+use common::{label, labels, monday, name_of, r1};
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Timelike};
@@ -41,7 +44,7 @@ use crate::flags::{Ack, Flag, Moment, Profile, Rule, evaluate_at};
 use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Kind;
 use crate::symptoms::SymptomEntry;
-use crate::vocabulary::{Category, IdSet, Vocabulary};
+use crate::vocabulary::Category;
 
 /// Fewer rated sessions than this and a routine's change is "too few to tell".
 pub const TOO_FEW: usize = 5;
@@ -102,46 +105,6 @@ impl Period {
             .date_naive()
             .max(self.first_day())
     }
-}
-
-fn r1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-/// The label of a known id, looked up once per id rather than per entry (the vocabulary's own
-/// lookup builds a list each time, which ten years of entries would feel).
-fn label(category: Category, id: &str) -> &'static str {
-    use std::sync::OnceLock;
-    static LABELS: OnceLock<HashMap<(u8, &'static str), &'static str>> = OnceLock::new();
-    const CATEGORIES: [Category; 5] = [
-        Category::Area,
-        Category::Symptom,
-        Category::Trigger,
-        Category::Relief,
-        Category::Condition,
-    ];
-    let key = |c: Category| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0) as u8;
-    let labels = LABELS.get_or_init(|| {
-        let v = Vocabulary::bundled();
-        let mut map = HashMap::new();
-        for c in CATEGORIES {
-            for id in crate::vocabulary::id_set::known(c) {
-                map.insert((key(c), *id), v.label(c, id));
-            }
-        }
-        map
-    });
-    labels.get(&(key(category), id)).copied().unwrap_or("")
-}
-
-fn labels<K: crate::vocabulary::id_set::IdKind>(set: IdSet<K>, category: Category) -> Vec<String> {
-    set.iter()
-        .map(|id| label(category, id).to_owned())
-        .collect()
-}
-
-fn monday(day: NaiveDate) -> NaiveDate {
-    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 /// Time-of-day parts: id, label, hours [from, to).
@@ -250,10 +213,6 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
             .map(|s| session_out(s, inputs.routine_names))
             .collect(),
     }
-}
-
-fn name_of(names: &HashMap<String, String>, id: &str) -> String {
-    names.get(id).cloned().unwrap_or_else(|| id.to_owned())
 }
 
 /// One appendix row for an entry.
