@@ -11,6 +11,7 @@ use crate::checkins::Checkin;
 use crate::config::Config;
 use crate::flags::{Ack, RuleSet};
 use crate::history::{BreakOutcome, BreakRecord, SessionOutcome, SessionRecord};
+use crate::routine::Kind;
 use crate::symptoms::{Onset, SymptomEntry};
 use crate::vocabulary::IdSet;
 
