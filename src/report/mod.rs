@@ -22,6 +22,7 @@ pub mod html;
 pub mod markdown;
 mod model;
 mod pain;
+mod peg;
 mod red_flags;
 mod routines;
 pub mod view;
@@ -35,8 +36,9 @@ pub use model::{
 pub use pain::TIMES_OF_DAY;
 pub use words::{day, num, outcome_name, when};
 
-use common::{label, labels, name_of, r1};
+use common::{label, labels, name_of};
 use pain::{by_time_of_day, counts, pain};
+use peg::checkins_out;
 use red_flags::flags;
 use routines::{breaks, routines};
 
@@ -44,7 +46,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 
-use crate::checkins::{self, Checkin, MEANINGFUL_FALL};
+use crate::checkins::Checkin;
 use crate::config::PlanEntry;
 use crate::flags::{Ack, Profile, Rule};
 use crate::history::{BreakRecord, SessionRecord};
@@ -231,29 +233,6 @@ pub fn session_out(s: &SessionRecord, names: &HashMap<String, String>) -> Sessio
         outcome: outcome_name(&s.outcome),
         pain_before: s.pain_before,
         pain_after: s.pain_after,
-    }
-}
-
-fn checkins_out(all: &[Checkin], period: Period) -> CheckinsOut {
-    let items: Vec<Checkin> = all
-        .iter()
-        .filter(|c| period.contains(c.at))
-        .cloned()
-        .collect();
-    let change = checkins::change(&items);
-    CheckinsOut {
-        items: items
-            .iter()
-            .map(|c| CheckinOut {
-                at: c.at,
-                pain: c.pain,
-                enjoyment: c.enjoyment,
-                activity: c.activity,
-                score: r1(f64::from(c.score())),
-            })
-            .collect(),
-        change_percent: change.map(|c| (f64::from(c) * 100.0).round()),
-        meaningful_improvement: change.map(|c| c <= -MEANINGFUL_FALL),
     }
 }
 
