@@ -18,6 +18,7 @@
 pub mod chart;
 mod common;
 pub mod export;
+mod files;
 mod gather;
 pub mod html;
 pub mod markdown;
@@ -29,6 +30,7 @@ mod routines;
 pub mod view;
 mod words;
 
+pub use files::{create_private, default_name, open_in_browser, write_private};
 pub use gather::{compute, entry_out, session_out};
 pub use model::{
     BreaksOut, ChangeOut, CheckinOut, CheckinsOut, CountOut, DayPainOut, EffectOut, EntryOut,
@@ -149,47 +151,6 @@ pub fn render(
             })
             .map_err(|e| e.to_string()),
     }
-}
-
-/// `knotless-report-YYYY-MM-DD.EXT` in the current folder.
-pub fn default_name(now: DateTime<FixedOffset>, extension: &str) -> std::path::PathBuf {
-    std::path::PathBuf::from(format!(
-        "knotless-report-{}.{extension}",
-        now.format("%Y-%m-%d")
-    ))
-}
-
-/// Creates `path` for writing, private to the user (`0600`): reports hold health data.
-pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-}
-
-/// Writes `bytes` to `path`, private to the user.
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    create_private(path).and_then(|mut f| f.write_all(bytes))
-}
-
-/// Opens `path` with the desktop's default program, without waiting for it.
-pub fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(path)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
 }
 
 #[cfg(test)]
