@@ -28,6 +28,7 @@ mod peg;
 mod red_flags;
 mod routines;
 pub mod view;
+mod view_details;
 mod words;
 
 pub use files::{create_private, default_name, open_in_browser, write_private};
