@@ -29,6 +29,7 @@ mod red_flags;
 mod routines;
 pub mod view;
 mod view_details;
+mod view_summary;
 mod words;
 
 pub use files::{create_private, default_name, open_in_browser, write_private};
