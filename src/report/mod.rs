@@ -156,4 +156,6 @@ pub fn render(
 }
 
 #[cfg(test)]
+mod test_fixture;
+#[cfg(test)]
 mod tests;
