@@ -14,6 +14,14 @@
 //!   and conditions out of what the report prints.
 //! - Per routine: with fewer than [`TOO_FEW`] sessions rated before and after, the change is
 //!   "too few to tell".
+//!
+//! Where things are: the inputs, the period, the formats and [`render`] here; the model (the
+//! JSON schema) in `model`; [`compute`] in `gather`, which asks each section for its figures
+//! (`red_flags`, `pain`, `routines` with the posture breaks, `peg` for the check-ins); helpers
+//! the sections share in `common`, and [`when`], [`day`], [`num`] and [`outcome_name`] in
+//! `words`; the words and tables both writers print in [`view`] (built in `view_summary` and
+//! `view_details`), the figures in [`chart`]; writing and opening the file in `files`; and
+//! `knotless export` in [`export`].
 
 pub mod chart;
 mod common;
