@@ -30,6 +30,8 @@
 //! time = "08:00"                    # optional
 //! ```
 
+pub mod keys;
+
 use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
@@ -45,8 +47,9 @@ use crate::diagnostic::Diagnostic;
 use crate::duration::Compact;
 use crate::flags::Profile;
 use crate::routine::{Kind, Library};
-use crate::tui::{Keymap, Palette};
+use crate::tui::Palette;
 use crate::vocabulary::ProfileConditions;
+use keys::Keymap;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -747,7 +750,7 @@ mod tests {
     #[test]
     fn keys_override_by_action_name_and_conflicts_name_their_place() {
         let c = Config::parse("c.toml", "[keys]\npause = \"p\"\nup = [\"w\", \"up\"]\n").unwrap();
-        assert_eq!(c.keys.label(crate::tui::Msg::Space), "p");
+        assert_eq!(c.keys.label_of(keys::Action::Pause), "p");
         let printed = c.to_toml(&Library::load(&[]));
         assert!(printed.contains("pause = [\"p\"]\n"), "{printed}");
         assert!(printed.contains("up = [\"w\", \"up\"]\n"), "{printed}");

@@ -21,7 +21,7 @@ pub mod widgets;
 
 pub use app::{App, BreakPrompt, Entry, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
-pub use keymap::{ACTIONS, Key, KeyError, Keymap, keymap};
+pub use keymap::{ACTIONS, Key, KeyError, KeyLabels, Keymap, MapKeys, keymap};
 pub use log_form::{FormEffect, LogForm, Section};
 pub use log_view::{Filter, FilterField, LogMode, LogView, Range};
 pub use msg::Msg;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, Screen, Tab};
+use super::keymap::KeyLabels;
 use super::screens::breaks::BreaksScreen;
 use super::screens::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::screens::help::{Footer, HelpOverlay};

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wi
 use crate::flags::matched::describe;
 use crate::flags::{CAVEATS, Flag, Level};
 use crate::tui::app::App;
+use crate::tui::keymap::KeyLabels;
 use crate::tui::widgets::Detail;
 use crate::tui::widgets::detail::hanging;
 
