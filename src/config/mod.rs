@@ -31,6 +31,7 @@
 //! ```
 
 pub mod keys;
+pub mod palette;
 
 use std::ops::Range;
 use std::path::Path;
@@ -47,9 +48,9 @@ use crate::diagnostic::Diagnostic;
 use crate::duration::Compact;
 use crate::flags::Profile;
 use crate::routine::{Kind, Library};
-use crate::tui::Palette;
 use crate::vocabulary::ProfileConditions;
 use keys::Keymap;
+use palette::Palette;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -771,17 +772,6 @@ mod tests {
             e.headline().starts_with("c.toml:2:8: `hello` is not a key"),
             "{e}"
         );
-    }
-
-    #[test]
-    fn no_color_wins_over_the_theme() {
-        use crate::tui::Theme;
-        let c = Config::parse("c.toml", "[theme]\ntitle = \"red\"\n").unwrap();
-        let coloured = Theme::new(true).with_palette(c.theme);
-        assert_eq!(coloured.title().fg, Some(Color::Red));
-        let plain = Theme::new(false).with_palette(c.theme);
-        assert_eq!(plain.title().fg, None);
-        assert_eq!(plain.selected().bg, None);
     }
 
     #[test]
