@@ -1,5 +1,7 @@
 //! Tests of the config file: defaults, every section, and errors at their line and column.
 
+use ratatui::style::Color;
+
 use super::*;
 
 #[test]
