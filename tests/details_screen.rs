@@ -10,7 +10,7 @@ use common::Harness;
 use knotless::config::Config;
 use knotless::flags::RuleSet;
 use knotless::routine::Library;
-use knotless::tui::{App, Msg, Screen, Stage, Theme};
+use knotless::tui::{App, KeyLabels, Msg, Screen, Stage, Theme};
 
 /// A routine with every phase kind: prepare, paced reps, a rest, a hold on each side with a
 /// switch between them, another rest, counted reps.

@@ -174,6 +174,17 @@ fn no_color_draws_without_any_colour() {
     }
 }
 
+/// The colours of `[theme]` reach the app's theme, and `NO_COLOR` still turns them all off.
+#[test]
+fn no_color_wins_over_the_theme() {
+    let c = knotless::config::Config::parse("c.toml", "[theme]\ntitle = \"red\"\n").unwrap();
+    let coloured = Theme::new(true).with_palette(c.theme);
+    assert_eq!(coloured.title().fg, Some(Color::Red));
+    let plain = Theme::new(false).with_palette(c.theme);
+    assert_eq!(plain.title().fg, None);
+    assert_eq!(plain.selected().bg, None);
+}
+
 #[test]
 fn keys_from_the_config_show_in_the_footer_and_help() {
     let mut h = Harness::new(None);

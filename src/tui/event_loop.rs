@@ -23,6 +23,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use super::app::{App, update};
+use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;

@@ -4,206 +4,106 @@
 //! keys are text, except Esc, Tab, Shift-Tab and Ctrl keys, which leave or save the field.
 //!
 //! `[keys]` gives an action other keys: `pause = "p"` or `up = ["k", "up", "w"]`. The keys given
-//! replace that action's defaults. Two actions on one key is an error.
-
-use std::fmt;
+//! replace that action's defaults. Two actions on one key is an error. The names, the keys and
+//! `[keys]` are settings ([`crate::config::keys`]); here actions become messages.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub use crate::config::keys::{ACTIONS, Action, Key, KeyError, Keymap};
+
 use super::msg::Msg;
 
-/// One key: a code, with or without Ctrl.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// Held with Ctrl.
-    pub ctrl: bool,
-}
-
-impl Key {
-    const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
-    }
-
-    const fn char(c: char) -> Key {
-        Key::plain(KeyCode::Char(c))
-    }
-
-    /// Parses `a`, `G`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `down`, `left`,
-    /// `right`, `home`, `end`, `pageup`, `pagedown`, `delete`, `backspace`, `f1`…`f12`, `ctrl-x`.
-    pub fn parse(text: &str) -> Option<Key> {
-        let lower = text.trim().to_ascii_lowercase();
-        if let Some(rest) = lower
-            .strip_prefix("ctrl-")
-            .or_else(|| lower.strip_prefix("ctrl+"))
-        {
-            let mut chars = rest.chars();
-            return match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_ascii_alphabetic() => Some(Key {
-                    code: KeyCode::Char(c),
-                    ctrl: true,
-                }),
-                _ => None,
-            };
-        }
-        let code = match lower.as_str() {
-            "space" => KeyCode::Char(' '),
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "shift-tab" | "backtab" => KeyCode::BackTab,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            "delete" | "del" => KeyCode::Delete,
-            "backspace" => KeyCode::Backspace,
-            f if f.starts_with('f') && f.len() > 1 => {
-                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
-            }
-            _ => {
-                let mut chars = text.trim().chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if !c.is_ascii_digit() && !c.is_control() => KeyCode::Char(c),
-                    _ => return None,
-                }
-            }
-        };
-        Some(Key::plain(code))
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            write!(f, "ctrl-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => write!(f, "space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => write!(f, "enter"),
-            KeyCode::Esc => write!(f, "esc"),
-            KeyCode::Tab => write!(f, "tab"),
-            KeyCode::BackTab => write!(f, "shift-tab"),
-            KeyCode::Up => write!(f, "↑"),
-            KeyCode::Down => write!(f, "↓"),
-            KeyCode::Left => write!(f, "←"),
-            KeyCode::Right => write!(f, "→"),
-            KeyCode::Home => write!(f, "home"),
-            KeyCode::End => write!(f, "end"),
-            KeyCode::PageUp => write!(f, "pgup"),
-            KeyCode::PageDown => write!(f, "pgdn"),
-            KeyCode::Delete => write!(f, "delete"),
-            KeyCode::Backspace => write!(f, "backspace"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{other:?}"),
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        match action {
+            Action::Up => Msg::Up,
+            Action::Down => Msg::Down,
+            Action::Left => Msg::Left,
+            Action::Right => Msg::Right,
+            Action::First => Msg::First,
+            Action::Last => Msg::Last,
+            Action::ScrollUp => Msg::ScrollUp,
+            Action::ScrollDown => Msg::ScrollDown,
+            Action::Confirm => Msg::Confirm,
+            Action::Cancel => Msg::Cancel,
+            Action::Pause => Msg::Space,
+            Action::Next => Msg::Next,
+            Action::Back => Msg::Back,
+            Action::Skip => Msg::Skip,
+            Action::Help => Msg::Help,
+            Action::Quit => Msg::Quit,
+            Action::Add => Msg::Add,
+            Action::Edit => Msg::Edit,
+            Action::Delete => Msg::Delete,
+            Action::Filter => Msg::Filter,
+            Action::Find => Msg::Find,
+            Action::Review => Msg::Review,
+            Action::Yes => Msg::Yes,
+            Action::Flags => Msg::Flags,
+            Action::Checked => Msg::Checked,
+            Action::Undo => Msg::Undo,
+            Action::Snooze => Msg::Snooze,
+            Action::Report => Msg::Report,
+            Action::ReportOpen => Msg::ReportOpen,
+            Action::NextTab => Msg::Tab,
+            Action::PreviousTab => Msg::BackTab,
+            Action::Save => Msg::Save,
+            Action::ForceQuit => Msg::ForceQuit,
         }
     }
 }
 
-/// Every action with its name and default keys.
-pub const ACTIONS: &[(&str, Msg, &[Key])] = &[
-    ("up", Msg::Up, &[Key::plain(KeyCode::Up), Key::char('k')]),
-    (
-        "down",
-        Msg::Down,
-        &[Key::plain(KeyCode::Down), Key::char('j')],
-    ),
-    (
-        "left",
-        Msg::Left,
-        &[Key::plain(KeyCode::Left), Key::char('h')],
-    ),
-    (
-        "right",
-        Msg::Right,
-        &[Key::plain(KeyCode::Right), Key::char('l')],
-    ),
-    (
-        "first",
-        Msg::First,
-        &[Key::plain(KeyCode::Home), Key::char('g')],
-    ),
-    (
-        "last",
-        Msg::Last,
-        &[Key::plain(KeyCode::End), Key::char('G')],
-    ),
-    (
-        "scroll-up",
-        Msg::ScrollUp,
-        &[
-            Key::plain(KeyCode::PageUp),
-            Key {
-                code: KeyCode::Char('u'),
-                ctrl: true,
-            },
-        ],
-    ),
-    (
-        "scroll-down",
-        Msg::ScrollDown,
-        &[
-            Key::plain(KeyCode::PageDown),
-            Key {
-                code: KeyCode::Char('d'),
-                ctrl: true,
-            },
-        ],
-    ),
-    ("confirm", Msg::Confirm, &[Key::plain(KeyCode::Enter)]),
-    ("cancel", Msg::Cancel, &[Key::plain(KeyCode::Esc)]),
-    ("pause", Msg::Space, &[Key::char(' ')]),
-    ("next", Msg::Next, &[Key::char('n')]),
-    ("back", Msg::Back, &[Key::char('b')]),
-    ("skip", Msg::Skip, &[Key::char('s')]),
-    ("help", Msg::Help, &[Key::char('?')]),
-    ("quit", Msg::Quit, &[Key::char('q')]),
-    ("add", Msg::Add, &[Key::char('a')]),
-    ("edit", Msg::Edit, &[Key::char('e')]),
-    (
-        "delete",
-        Msg::Delete,
-        &[Key::char('d'), Key::plain(KeyCode::Delete)],
-    ),
-    ("filter", Msg::Filter, &[Key::char('f')]),
-    ("find", Msg::Find, &[Key::char('/')]),
-    ("review", Msg::Review, &[Key::char('v')]),
-    ("yes", Msg::Yes, &[Key::char('y')]),
-    ("flags", Msg::Flags, &[Key::char('!')]),
-    ("checked", Msg::Checked, &[Key::char('c')]),
-    ("undo", Msg::Undo, &[Key::char('u')]),
-    ("snooze", Msg::Snooze, &[Key::char('z')]),
-    ("report", Msg::Report, &[Key::char('r')]),
-    ("report-open", Msg::ReportOpen, &[Key::char('R')]),
-    ("next-tab", Msg::Tab, &[Key::plain(KeyCode::Tab)]),
-    (
-        "previous-tab",
-        Msg::BackTab,
-        &[Key::plain(KeyCode::BackTab)],
-    ),
-    (
-        "save",
-        Msg::Save,
-        &[Key {
-            code: KeyCode::Char('s'),
-            ctrl: true,
-        }],
-    ),
-    (
-        "force-quit",
-        Msg::ForceQuit,
-        &[Key {
-            code: KeyCode::Char('c'),
-            ctrl: true,
-        }],
-    ),
-];
+/// The action a message comes from, if a key of `[keys]` sends it; the message back otherwise
+/// (ticks, clicks, digits, text).
+impl TryFrom<Msg> for Action {
+    type Error = Msg;
+
+    fn try_from(msg: Msg) -> Result<Action, Msg> {
+        Ok(match msg {
+            Msg::Up => Action::Up,
+            Msg::Down => Action::Down,
+            Msg::Left => Action::Left,
+            Msg::Right => Action::Right,
+            Msg::First => Action::First,
+            Msg::Last => Action::Last,
+            Msg::ScrollUp => Action::ScrollUp,
+            Msg::ScrollDown => Action::ScrollDown,
+            Msg::Confirm => Action::Confirm,
+            Msg::Cancel => Action::Cancel,
+            Msg::Space => Action::Pause,
+            Msg::Next => Action::Next,
+            Msg::Back => Action::Back,
+            Msg::Skip => Action::Skip,
+            Msg::Help => Action::Help,
+            Msg::Quit => Action::Quit,
+            Msg::Add => Action::Add,
+            Msg::Edit => Action::Edit,
+            Msg::Delete => Action::Delete,
+            Msg::Filter => Action::Filter,
+            Msg::Find => Action::Find,
+            Msg::Review => Action::Review,
+            Msg::Yes => Action::Yes,
+            Msg::Flags => Action::Flags,
+            Msg::Checked => Action::Checked,
+            Msg::Undo => Action::Undo,
+            Msg::Snooze => Action::Snooze,
+            Msg::Report => Action::Report,
+            Msg::ReportOpen => Action::ReportOpen,
+            Msg::Tab => Action::NextTab,
+            Msg::BackTab => Action::PreviousTab,
+            Msg::Save => Action::Save,
+            Msg::ForceQuit => Action::ForceQuit,
+            // No wildcard: a new message has to be put on one side or the other.
+            Msg::Tick
+            | Msg::Resize
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Other => return Err(msg),
+        })
+    }
+}
 
 /// Actions that also work while typing in a text field (they leave or save it).
 const WHILE_TYPING: [Msg; 5] = [
@@ -214,109 +114,15 @@ const WHILE_TYPING: [Msg; 5] = [
     Msg::ForceQuit,
 ];
 
-/// Keys to actions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keymap {
-    bindings: Vec<(Key, Msg)>,
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        Keymap {
-            bindings: ACTIONS
-                .iter()
-                .flat_map(|(_, msg, keys)| keys.iter().map(move |k| (*k, *msg)))
-                .collect(),
-        }
-    }
-}
-
-/// What is wrong with a `[keys]` table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyError {
-    /// Not an action name.
-    UnknownAction(String),
-    /// Not a key.
-    BadKey(String),
-    /// One key for two actions.
-    Conflict {
-        /// The key.
-        key: String,
-        /// The actions.
-        actions: (String, String),
-    },
-}
-
-impl fmt::Display for KeyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KeyError::UnknownAction(a) => {
-                let names: Vec<&str> = ACTIONS.iter().map(|(n, _, _)| *n).collect();
-                write!(f, "unknown action `{a}`; actions: {}", names.join(", "))
-            }
-            KeyError::BadKey(k) => write!(
-                f,
-                "`{k}` is not a key; write a letter or sign (\"p\", \"?\"), space, enter, esc, \
-                 tab, shift-tab, up, down, left, right, home, end, delete, backspace, f1–f12 or \
-                 ctrl-<letter>"
-            ),
-            KeyError::Conflict { key, actions } => write!(
-                f,
-                "`{key}` would be both `{}` and `{}`; give one of them another key",
-                actions.0, actions.1
-            ),
-        }
-    }
-}
-
-impl Keymap {
-    /// The defaults with `overrides` (action name → keys) applied.
-    pub fn with_overrides(
-        overrides: &[(String, Vec<String>)],
-    ) -> Result<Keymap, (usize, KeyError)> {
-        let mut map = Keymap::default();
-        for (n, (action, keys)) in overrides.iter().enumerate() {
-            let Some((_, msg, _)) = ACTIONS.iter().find(|(name, _, _)| name == action) else {
-                return Err((n, KeyError::UnknownAction(action.clone())));
-            };
-            let mut parsed = Vec::new();
-            for k in keys {
-                parsed.push(Key::parse(k).ok_or_else(|| (n, KeyError::BadKey(k.clone())))?);
-            }
-            map.bindings.retain(|(_, m)| m != msg);
-            map.bindings.extend(parsed.into_iter().map(|k| (k, *msg)));
-        }
-        // One order whatever the config's order: by action, keys as given.
-        map.bindings
-            .sort_by_key(|(_, m)| ACTIONS.iter().position(|(_, a, _)| a == m));
-        for (i, (key, msg)) in map.bindings.iter().enumerate() {
-            if let Some((_, other)) = map.bindings[..i].iter().find(|(k, m)| k == key && m != msg) {
-                let name = |m: &Msg| {
-                    ACTIONS
-                        .iter()
-                        .find(|(_, x, _)| x == m)
-                        .map_or("?", |(n, _, _)| *n)
-                        .to_owned()
-                };
-                let culprit = overrides
-                    .iter()
-                    .position(|(a, _)| *a == name(msg) || *a == name(other))
-                    .unwrap_or(0);
-                return Err((
-                    culprit,
-                    KeyError::Conflict {
-                        key: key.to_string(),
-                        actions: (name(other), name(msg)),
-                    },
-                ));
-            }
-        }
-        Ok(map)
-    }
-
+/// Key presses to messages, by the keymap of the settings.
+pub trait MapKeys {
     /// The message for a key press, or `None` for keys the app does not use. `typing` is true
     /// while a text field has focus.
-    pub fn map(&self, key: KeyEvent, typing: bool) -> Option<Msg> {
+    fn map(&self, key: KeyEvent, typing: bool) -> Option<Msg>;
+}
+
+impl MapKeys for Keymap {
+    fn map(&self, key: KeyEvent, typing: bool) -> Option<Msg> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
@@ -329,11 +135,7 @@ impl Keymap {
         if pressed.ctrl && matches!(pressed.code, KeyCode::Char('c' | 'C')) {
             return Some(Msg::ForceQuit);
         }
-        let bound = self
-            .bindings
-            .iter()
-            .find(|(k, _)| *k == pressed)
-            .map(|(_, m)| *m);
+        let bound = self.action(pressed).map(Msg::from);
         if typing {
             return match bound {
                 Some(m) if WHILE_TYPING.contains(&m) => Some(m),
@@ -351,43 +153,17 @@ impl Keymap {
             (None, _) => Some(Msg::Other),
         }
     }
-
-    /// The keys of an action, for hints: `p`, `↑ k`.
-    pub fn label(&self, msg: Msg) -> String {
-        let keys: Vec<String> = self
-            .bindings
-            .iter()
-            .filter(|(_, m)| *m == msg)
-            .map(|(k, _)| k.to_string())
-            .collect();
-        keys.join(" ")
-    }
-
-    /// Every binding, for `knotless config`: (action, keys).
-    pub fn describe(&self) -> Vec<(&'static str, Vec<String>)> {
-        ACTIONS
-            .iter()
-            .map(|(name, msg, _)| {
-                let keys = self
-                    .bindings
-                    .iter()
-                    .filter(|(_, m)| m == msg)
-                    .map(|(k, _)| key_name(k))
-                    .collect();
-                (*name, keys)
-            })
-            .collect()
-    }
 }
 
-/// A key as written in the config (`up`, not `↑`).
-fn key_name(k: &Key) -> String {
-    match k.code {
-        KeyCode::Up => "up".into(),
-        KeyCode::Down => "down".into(),
-        KeyCode::Left => "left".into(),
-        KeyCode::Right => "right".into(),
-        _ => k.to_string(),
+/// The keys of a message, for the hints the views draw.
+pub trait KeyLabels {
+    /// The keys of an action, for hints: `p`, `↑ k`. Empty for a message no key sends by name.
+    fn label(&self, msg: impl Into<Msg>) -> String;
+}
+
+impl KeyLabels for Keymap {
+    fn label(&self, msg: impl Into<Msg>) -> String {
+        Action::try_from(msg.into()).map_or_else(|_| String::new(), |a| self.label_of(a))
     }
 }
 
@@ -436,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn overrides_replace_an_actions_keys_and_conflicts_are_errors() {
+    fn overrides_replace_an_actions_keys() {
         let over = |pairs: &[(&str, &[&str])]| {
             let owned: Vec<(String, Vec<String>)> = pairs
                 .iter()
@@ -454,33 +230,47 @@ mod tests {
         assert_eq!(map.map(key(KeyCode::Char('w')), false), Some(Msg::Up));
         assert_eq!(map.map(key(KeyCode::Char('k')), false), Some(Msg::Other));
         assert_eq!(map.label(Msg::Up), "w ↑");
-        assert_eq!(
-            over(&[("pause", &["q"])]).unwrap_err(),
-            (
-                0,
-                KeyError::Conflict {
-                    key: "q".into(),
-                    actions: ("pause".into(), "quit".into())
-                }
-            )
-        );
-        assert!(matches!(
-            over(&[("jump", &["x"])]),
-            Err((0, KeyError::UnknownAction(_)))
-        ));
-        assert!(matches!(
-            over(&[("help", &["xx"])]),
-            Err((0, KeyError::BadKey(_)))
-        ));
-        assert_eq!(Key::parse("ctrl-x").unwrap().to_string(), "ctrl-x");
-        assert_eq!(Key::parse("F3"), Some(Key::plain(KeyCode::F(3))));
-        assert_eq!(Key::parse("pagedown").unwrap().to_string(), "pgdn");
-        assert_eq!(Key::parse("pgup"), Some(Key::plain(KeyCode::PageUp)));
-        assert_eq!(Key::parse("5"), None, "digits rate pain");
     }
 
     #[test]
-    fn the_defaults_have_no_conflicts() {
-        assert!(Keymap::with_overrides(&[]).is_ok());
+    fn every_action_is_its_own_message_and_back() {
+        let mut seen: Vec<Msg> = Vec::new();
+        for (name, action, _) in ACTIONS {
+            let msg = Msg::from(*action);
+            assert!(!seen.contains(&msg), "`{name}` shares {msg:?}");
+            seen.push(msg);
+            assert_eq!(Action::try_from(msg), Ok(*action), "{name}");
+        }
+        // Whatever a key sends round-trips: an action's message to that action, anything else
+        // (digits, text, "any key") to no action.
+        let keymap = Keymap::default();
+        for (_, action, keys) in ACTIONS {
+            for k in *keys {
+                let press = KeyEvent::new(
+                    k.code,
+                    if k.ctrl {
+                        KeyModifiers::CONTROL
+                    } else {
+                        KeyModifiers::NONE
+                    },
+                );
+                let msg = keymap.map(press, false).unwrap();
+                assert_eq!(Action::try_from(msg), Ok(*action), "{k}");
+            }
+        }
+        let q = key(KeyCode::Char('q'));
+        for msg in [
+            keymap.map(key(KeyCode::Char('7')), false),
+            keymap.map(q, true),
+            keymap.map(key(KeyCode::F(5)), false),
+            Some(Msg::Tick),
+            Some(Msg::Resize),
+            Some(Msg::Click(1, 2)),
+            Some(Msg::Wheel(1, 2, true)),
+        ] {
+            let msg = msg.unwrap();
+            assert_eq!(Action::try_from(msg), Err(msg));
+            assert_eq!(keymap.label(msg), "");
+        }
     }
 }

@@ -23,7 +23,7 @@ pub mod widgets;
 
 pub use app::{App, BreakPrompt, Entry, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
-pub use keymap::{ACTIONS, Key, KeyError, Keymap, keymap};
+pub use keymap::{ACTIONS, Key, KeyError, KeyLabels, Keymap, MapKeys, keymap};
 pub use log::{Filter, FilterField, LogMode, LogView, Range};
 pub use log::{FormEffect, LogForm, Section};
 pub use msg::Msg;

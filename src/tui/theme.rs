@@ -3,44 +3,11 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub use crate::config::palette::Palette;
 use crate::flags::Level;
 
 /// Amber, between the red of an emergency and the yellow of "soon" (xterm colour 214).
 pub const AMBER: Color = Color::Indexed(214);
-
-/// The colours a person can change in `[theme]`. The red-flag levels keep their colours:
-/// red, amber and yellow mean the same thing everywhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Palette {
-    /// Titles and headings.
-    pub title: Color,
-    /// The background of the selected row.
-    pub selected: Color,
-    /// Key names in hints.
-    pub key: Color,
-    /// Good news: done, saved, pain down.
-    pub good: Color,
-    /// Cautions and skin checks.
-    pub caution: Color,
-    /// Errors.
-    pub error: Color,
-    /// Secondary text.
-    pub muted: Color,
-}
-
-impl Default for Palette {
-    fn default() -> Self {
-        Palette {
-            title: Color::Cyan,
-            selected: Color::Blue,
-            key: Color::Yellow,
-            good: Color::Green,
-            caution: Color::Yellow,
-            error: Color::Red,
-            muted: Color::DarkGray,
-        }
-    }
-}
 
 /// The styles screens draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use super::app::{App, Screen, Tab};
 use super::breaks::BreaksScreen;
 use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::history::HistoryScreen;
+use super::keymap::KeyLabels;
 use super::log::LogScreen;
 use super::routines::RoutinesScreen;
 use super::runner::RunnerScreen;

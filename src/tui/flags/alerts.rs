@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::flags::{Flag, Flags, Level};
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{KeyLabels, Keymap};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::tui::app::{App, BreakPrompt, Screen};
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{KeyLabels, Keymap};
 use crate::tui::log::LogMode;
 use crate::tui::msg::Msg;
 use crate::tui::runner::Stage;
