@@ -750,33 +750,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             },
         };
     }
-    if app.help {
-        match msg {
-            Msg::Help | Msg::Cancel | Msg::Quit | Msg::Confirm => {
-                app.help = false;
-                return true;
-            }
-            Msg::Up | Msg::Down | Msg::ScrollUp | Msg::ScrollDown | Msg::First | Msg::Last => {
-                let max = super::screens::help::help_max_scroll(app, app.area);
-                let before = app.help_scroll.min(max);
-                app.help_scroll = match msg {
-                    Msg::Up => before.saturating_sub(1),
-                    Msg::Down => before.saturating_add(1).min(max),
-                    Msg::ScrollUp => before.saturating_sub(10),
-                    Msg::ScrollDown => before.saturating_add(10).min(max),
-                    Msg::First => 0,
-                    _ => max,
-                };
-                return app.help_scroll != before;
-            }
-            Msg::ForceQuit => {}
-            Msg::Tick | Msg::Resize => {}
-            _ => return false,
-        }
-    } else if msg == Msg::Help && !app.is_typing() {
-        app.help = true;
-        app.help_scroll = 0;
-        return true;
+    if let Some(redraw) = super::help::update(app, msg) {
+        return redraw;
     }
     // A key with no action only matters where any key answers.
     if msg == Msg::Other && !app.awaits_any_key() {

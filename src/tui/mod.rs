@@ -1,6 +1,18 @@
-//! The terminal app: state and messages (`app`), the runner's state (`runner`), keys
-//! (`keymap`), screens that only draw (`screens`, `widgets`, `view`), and the event loop — the
-//! one place that reads the clock and talks to the terminal.
+//! The terminal app. Each tab is a module holding its own state, the keys it handles and its
+//! drawing side by side (as gitui's components do): `routines` (with the find field),
+//! `log` (list, filters, form, review), `history`, `breaks`, `flags` (with the warning
+//! bar, the first-run statement and the emergency a save raised) and the `runner`. The tabs
+//! do not know [`App`]: they get their own state and the records they draw, and return what
+//! they need of the app (start a routine, acknowledge a flag) as a value.
+//!
+//! - `msg`: every message a key, a click or a timer can send.
+//! - `app`: the app state and `update`, which routes a message to the overlay or tab in
+//!   front; `view` draws the frame (bar, tabs, footer, overlays) around the tab in front.
+//! - `help`: the help overlay and the footer, built from the keymap and the whole app state.
+//! - `keymap`: keys to messages (the settings themselves are read in [`crate::config::keys`]).
+//! - [`appointment`], [`programme`], `follow`: the weekly check-in and the report key, the
+//!   programme's questions, and following what other processes wrote.
+//! - `event_loop`: the one place that reads the clock and talks to the terminal.
 
 mod app;
 pub mod appointment;
@@ -8,6 +20,7 @@ mod breaks;
 mod event_loop;
 mod flags;
 mod follow;
+mod help;
 mod history;
 mod keymap;
 mod log;
@@ -15,7 +28,6 @@ mod msg;
 pub mod programme;
 mod routines;
 mod runner;
-pub mod screens;
 mod theme;
 pub(crate) mod untrusted;
 mod view;

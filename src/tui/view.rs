@@ -8,12 +8,12 @@ use ratatui::widgets::Widget;
 use super::app::{App, Screen, Tab};
 use super::breaks::BreaksScreen;
 use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
+use super::help::{Footer, HelpOverlay};
 use super::history::HistoryScreen;
 use super::keymap::KeyLabels;
 use super::log::LogScreen;
 use super::routines::RoutinesScreen;
 use super::runner::RunnerScreen;
-use super::screens::help::{Footer, HelpOverlay};
 
 /// Where the parts of a frame go.
 struct Parts {

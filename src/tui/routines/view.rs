@@ -14,8 +14,8 @@ use crate::flags::Flags;
 use crate::history::SessionRecord;
 use crate::routine::phase::Phase;
 use crate::routine::{BrokenRoutine, Library, Routine};
+use crate::routine::{Sides, Step, Work};
 use crate::tui::programme::ProgrammeView;
-use crate::tui::screens::describe_step;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Detail;
 use crate::tui::widgets::detail::hanging;
@@ -340,3 +340,22 @@ impl<'a> RoutinesScreen<'a> {
 /// The red flag for symptoms down one leg (a trapped nerve): the nerve-friendly routines are
 /// the ones to reach for.
 const LEG_FLAG: &str = "one-leg";
+
+/// A step in a few words: "30s each side × 2 sets", "10 reps at 3s", "8 reps".
+pub fn describe_step(step: &Step) -> String {
+    let mut text = match step.work {
+        Work::Hold(d) => Compact(d).to_string(),
+        Work::Reps { count, tempo: None } => format!("{count} reps"),
+        Work::Reps {
+            count,
+            tempo: Some(t),
+        } => format!("{count} reps at {}", Compact(t)),
+    };
+    if step.sides == Sides::LeftRight {
+        text.push_str(" each side");
+    }
+    if step.sets > 1 {
+        text.push_str(&format!(" × {} sets", step.sets));
+    }
+    text
+}

@@ -1,5 +1,6 @@
 //! The help overlay and the footer: both read the same list of keys for the current view, so
-//! what the footer shows and what `?` explains never disagree.
+//! what the footer shows and what `?` explains never disagree. Unlike the tabs, they read the
+//! whole [`App`]: which keys are in use depends on every screen, question and overlay.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -11,6 +12,41 @@ use crate::tui::keymap::{KeyLabels, Keymap};
 use crate::tui::log::LogMode;
 use crate::tui::msg::Msg;
 use crate::tui::runner::Stage;
+
+/// `?` opens the overlay and closes it (as do Esc, `q` and Enter); arrows, Page Up/Down,
+/// Home and End scroll it. Returns whether to redraw when the key was the overlay's, `None`
+/// when it goes on to the screen (Ctrl-C, timers and resizes always do).
+pub fn update(app: &mut App, msg: Msg) -> Option<bool> {
+    if !app.help {
+        if msg == Msg::Help && !app.is_typing() {
+            app.help = true;
+            app.help_scroll = 0;
+            return Some(true);
+        }
+        return None;
+    }
+    match msg {
+        Msg::Help | Msg::Cancel | Msg::Quit | Msg::Confirm => {
+            app.help = false;
+            Some(true)
+        }
+        Msg::Up | Msg::Down | Msg::ScrollUp | Msg::ScrollDown | Msg::First | Msg::Last => {
+            let max = help_max_scroll(app, app.area);
+            let before = app.help_scroll.min(max);
+            app.help_scroll = match msg {
+                Msg::Up => before.saturating_sub(1),
+                Msg::Down => before.saturating_add(1).min(max),
+                Msg::ScrollUp => before.saturating_sub(10),
+                Msg::ScrollDown => before.saturating_add(10).min(max),
+                Msg::First => 0,
+                _ => max,
+            };
+            Some(app.help_scroll != before)
+        }
+        Msg::ForceQuit | Msg::Tick | Msg::Resize => None,
+        _ => Some(false),
+    }
+}
 
 /// The keys that work in the current view on a terminal of `area`: (key, what it does), with
 /// the keys of `[keys]` where the configuration changed them.
