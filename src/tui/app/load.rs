@@ -1,0 +1,196 @@
+//! Opening the app: the data files loaded (problems reported by file and line, never fatal), the
+//! configuration and rules applied, and the first-run statement.
+
+use super::*;
+
+impl App {
+    /// A new app on the Routines screen (or straight in the runner for `start`), with the data
+    /// files of `data_dir` loaded.
+    pub fn new(
+        library: Library,
+        theme: Theme,
+        data_dir: &Path,
+        start: Option<&str>,
+        now: Now,
+    ) -> App {
+        let history_file = history::store(data_dir);
+        let symptom_log = SymptomLog::new(data_dir);
+        let mut load_problems = Vec::new();
+        let (entries, rejected) = match symptom_log.load() {
+            Ok(c) => {
+                describe_rejected(
+                    symptom_log.store(),
+                    &c.rejected,
+                    &c.notes,
+                    &mut load_problems,
+                );
+                (c.entries, c.rejected)
+            }
+            Err(e) => {
+                load_problems.push(e.to_string());
+                (Vec::new(), Vec::new())
+            }
+        };
+        let (sessions, breaks_done) = match history::load(&history_file) {
+            Ok(loaded) => {
+                describe_rejected(
+                    &history_file,
+                    &loaded.rejected,
+                    &loaded.notes,
+                    &mut load_problems,
+                );
+                (loaded.sessions, loaded.breaks)
+            }
+            Err(e) => {
+                load_problems.push(e.to_string());
+                (Vec::new(), Vec::new())
+            }
+        };
+        let ack_log = AckLog::new(data_dir);
+        let acks = match ack_log.load() {
+            Ok(loaded) => {
+                describe_rejected(
+                    ack_log.store(),
+                    &loaded.rejected,
+                    &loaded.notes,
+                    &mut load_problems,
+                );
+                loaded.records
+            }
+            Err(e) => {
+                load_problems.push(e.to_string());
+                Vec::new()
+            }
+        };
+        // Under a programme each routine runs at its dose level. Its texts are made safe for
+        // the screen once, here (see `untrusted`).
+        let library = crate::tui::untrusted::library(library);
+        let programme = ProgrammeView::load(&library, data_dir, None);
+        let library = programme.dosed(now.wall.date_naive());
+        let appointment = crate::tui::appointment::Appointment::load(data_dir, &mut load_problems);
+        let mut app = App {
+            appointment,
+            programme,
+            area: ratatui::layout::Rect::new(0, 0, 80, 24),
+            breaks: crate::tui::breaks::BreaksTab::new(
+                Scheduler::new(Config::default().break_plans(&library), &now),
+                breaks_done,
+            ),
+            config: Config::default(),
+            rules: RuleSet::bundled(),
+            acks,
+            flags: Flags::default(),
+            flags_tab: crate::tui::flags::FlagsTab::default(),
+            detail_scroll: 0,
+            welcome: !data_dir.join(WELCOME_SEEN).exists(),
+            start_after_welcome: None,
+            flags_minute: i64::MIN,
+            config_file: std::path::PathBuf::from("~/.config/knotless/config.toml"),
+            ack_log,
+            data_dir: data_dir.to_path_buf(),
+            log: LogView::new(entries, rejected),
+            history: crate::tui::history::HistoryTab::new(now.wall.date_naive()),
+            sessions,
+            load_problems,
+            symptom_log,
+            library,
+            theme,
+            screen: Screen::Routines,
+            routines: crate::tui::routines::RoutinesTab::default(),
+            help: false,
+            help_scroll: 0,
+            quit: false,
+            bells: 0,
+            notifications: Vec::new(),
+            now,
+            notice: None,
+            history_file,
+        };
+        app.refresh_flags();
+        app.select_next_planned();
+        if let Some(index) =
+            start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
+        {
+            app.routines.selected = index;
+            if app.welcome {
+                app.start_after_welcome = Some(app.library.routines[index].id.clone());
+            } else {
+                app.open_selected(now);
+            }
+        }
+        app
+    }
+
+    /// The app with this configuration and these rules (problems in the user's rule file are
+    /// reported like unreadable data lines; the bundled rules still apply).
+    pub fn with_safety(mut self, config: Config, rules: RuleSet, config_file: &Path) -> App {
+        self.config_file = config_file.to_path_buf();
+        for problem in &rules.problems {
+            self.load_problems.push(format!(
+                "{} (your red-flag rules were not loaded; the bundled ones apply)",
+                problem.headline()
+            ));
+        }
+        let today = self.now.wall.date_naive();
+        self.programme = ProgrammeView::load(
+            &self.programme.written,
+            &self.data_dir,
+            config_file.parent(),
+        );
+        self.programme.limits = DoseLimits::for_birth_year(config.profile.birth_year, today);
+        self.load_problems.append(&mut self.programme.problems);
+        self.library = self.programme.dosed(today);
+        self.breaks.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
+        self.theme = self.theme.with_palette(config.theme);
+        self.config = crate::tui::untrusted::config(config);
+        if matches!(self.screen, Screen::Routines) {
+            self.select_next_planned();
+        }
+        self.rules = crate::tui::untrusted::rules(rules);
+        self.refresh_flags();
+        if let Screen::Runner(runner) = &self.screen {
+            // Opened straight into a routine: the gate applies with these rules too.
+            if matches!(runner.stage, Stage::Briefing { .. } | Stage::PainBefore(_)) {
+                // At its dose level when a programme runs (the library was dosed just above).
+                let routine = self
+                    .library
+                    .get(&runner.routine.id)
+                    .cloned()
+                    .unwrap_or_else(|| runner.routine.clone());
+                self.start(routine, self.now);
+            }
+        }
+        self
+    }
+
+    pub(super) fn dismiss_welcome(&mut self, now: Now) {
+        self.welcome = false;
+        if let Some(routine) = self
+            .start_after_welcome
+            .take()
+            .and_then(|id| self.library.get(&id).cloned())
+        {
+            self.start(routine, now);
+        }
+        // Best effort: if it cannot be written, the statement shows again next time.
+        if crate::store::create_private_dir(&self.data_dir).is_ok() {
+            // Private like every file in the data folder (0600).
+            use std::os::unix::fs::OpenOptionsExt;
+            let _ = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(self.data_dir.join(WELCOME_SEEN));
+        }
+    }
+}
+
+fn describe_rejected(
+    store: &JsonlStore,
+    rejected: &[RejectedLine],
+    notes: &LoadNotes,
+    out: &mut Vec<String>,
+) {
+    out.extend(store.warnings(rejected, notes));
+}

@@ -1,0 +1,350 @@
+//! `update`: a message goes to the overlay in front (first-run statement, a raised emergency,
+//! the programme's question, help, a due break, the check-in), else to the tab in front; then
+//! the break timers, the check-in and the flags catch up.
+
+use super::*;
+
+/// Scrolls the detail pane `by` lines, up to `max`; whether it moved.
+fn scroll_detail(app: &mut App, down: bool, by: u16, max: u16) -> bool {
+    let before = app.detail_scroll.min(max);
+    app.detail_scroll = if down {
+        before.saturating_add(by).min(max)
+    } else {
+        before.saturating_sub(by)
+    };
+    app.detail_scroll != before
+}
+
+/// Applies one message at `now`; returns whether the screen needs redrawing.
+pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
+    let new_day = now.wall.date_naive() != app.now.wall.date_naive();
+    app.now = now;
+    if new_day {
+        // Past midnight: Today is the new day's plan, highlighted afresh.
+        if matches!(app.screen, Screen::Routines) {
+            app.select_next_planned();
+        }
+        update(app, msg, now);
+        return true;
+    }
+    // What the detail pane shows: the highlighted routine, and the highlighted flag by identity
+    // (acknowledging one moves another into its place in the list).
+    let showing = |app: &App| {
+        (
+            app.tab(),
+            matches!(app.screen, Screen::Runner(_)),
+            app.routines.selected,
+            app.selected_flag()
+                .map(|f| (f.rule.id.clone(), f.acknowledged.is_some())),
+        )
+    };
+    let before = showing(app);
+    let mut redraw = update_screen(app, msg, now);
+    if showing(app) != before {
+        app.detail_scroll = 0;
+    }
+    // Break timers run whatever the screen; a due break takes over when it can.
+    app.breaks.scheduler.tick(&now);
+    if app.can_offer_break()
+        && let Some(i) = app.breaks.scheduler.due(&now)
+    {
+        app.breaks.prompt = Some(BreakPrompt::Due(i));
+        // A due break comes first; the check-in is offered again afterwards.
+        app.appointment.prompt = None;
+        app.screen = Screen::Breaks;
+        app.help = false;
+        app.bells += 1;
+        if app.config.cues.notify {
+            let routine = &app.breaks.scheduler.plans()[i].routine;
+            let name = app
+                .library
+                .get(routine)
+                .map_or(routine.as_str(), |r| r.name.as_str());
+            app.notifications
+                .push(("Time for a break".to_owned(), format!("{name} — knotless")));
+        }
+        redraw = true;
+    }
+    // The weekly check-in, between things: never over a session, a form or a due break.
+    let between_things = app.can_offer_break()
+        && !app.help
+        && match &app.screen {
+            Screen::Log => matches!(app.log.mode, LogMode::List) && app.log.filter.focus.is_none(),
+            Screen::Routines => app.appointment.after_session,
+            _ => false,
+        };
+    redraw |= app.appointment.offer_if_due(between_things, now.wall);
+    // The flags follow the log, acknowledgements and the passing of time (windows close).
+    if msg != Msg::Tick || now.wall.timestamp().div_euclid(60) != app.flags_minute {
+        let before = app.flags.clone();
+        app.refresh_flags();
+        return redraw || app.flags != before;
+    }
+    redraw
+}
+
+fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
+    let overlay = app.welcome
+        || app.help
+        || app.breaks.prompt.is_some()
+        || !app.flags_tab.raised_on_save.is_empty();
+    let msg = match msg {
+        Msg::ScrollUp | Msg::ScrollDown if !overlay => {
+            return match crate::tui::view::detail_room(app, app.area) {
+                Some((page, max)) => scroll_detail(app, msg == Msg::ScrollDown, page, max),
+                None => false,
+            };
+        }
+        Msg::Wheel(col, row, down) => {
+            match crate::tui::view::detail_room_at(app, app.area, col, row) {
+                Some(max) if !overlay => return scroll_detail(app, down, 3, max),
+                _ if down => Msg::Down,
+                _ => Msg::Up,
+            }
+        }
+        msg => msg,
+    };
+    if app.welcome {
+        match msg {
+            Msg::Tick => return false,
+            Msg::Resize => return true,
+            Msg::ForceQuit => app.quit = true,
+            _ => app.dismiss_welcome(now),
+        }
+        return true;
+    }
+    if !app.flags_tab.raised_on_save.is_empty() {
+        return match app.flags_tab.answer_raised(msg, &app.flags) {
+            crate::tui::flags::RaisedKey::Open => {
+                app.screen = Screen::Flags;
+                app.detail_scroll = 0;
+                true
+            }
+            crate::tui::flags::RaisedKey::Quit => {
+                app.quit = true;
+                true
+            }
+            crate::tui::flags::RaisedKey::Done(redraw) => redraw,
+        };
+    }
+    if app.programme_prompt().is_some() && !app.help {
+        return match msg {
+            Msg::ForceQuit => {
+                app.quit = true;
+                true
+            }
+            Msg::Resize => true,
+            _ => match app.programme.answer(msg, now.wall) {
+                Some(changed) => {
+                    if changed {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                        app.select_next_planned();
+                    }
+                    true
+                }
+                None => false,
+            },
+        };
+    }
+    if let Some(redraw) = crate::tui::help::update(app, msg) {
+        return redraw;
+    }
+    // A key with no action only matters where any key answers.
+    if msg == Msg::Other && !app.awaits_any_key() {
+        return false;
+    }
+    let tab_keys_free = match &app.screen {
+        Screen::Routines | Screen::History => true,
+        Screen::Breaks => app.breaks.prompt.is_none(),
+        Screen::Flags => !app.flags_tab.confirm_ack,
+        Screen::Log => app.log.is_idle(),
+        Screen::Runner(_) => false,
+    };
+    if tab_keys_free && matches!(msg, Msg::Tab | Msg::BackTab) {
+        app.switch_tab(msg == Msg::Tab);
+        return true;
+    }
+    if let Some(prompt) = app.breaks.prompt {
+        if msg == Msg::ForceQuit {
+            app.quit = true;
+        } else if msg != Msg::Tick {
+            app.answer_break(prompt, msg, now);
+        }
+        return msg != Msg::Tick;
+    }
+    // The word about the report or the check-in lasts until the next key; that key still acts.
+    if !matches!(msg, Msg::Tick | Msg::Resize) {
+        app.appointment.notice = None;
+    }
+    if app.appointment.prompt.is_some() {
+        match msg {
+            Msg::ForceQuit => app.quit = true,
+            Msg::Tick => return false,
+            msg => app.appointment.update(msg, now.wall),
+        }
+        return true;
+    }
+    if let Msg::Click(col, row) = msg {
+        // The warning bar opens the Flags screen on the flag it names, like `!`.
+        if tab_keys_free && crate::tui::view::on_flag_bar(app, app.area, row) {
+            app.open_flags();
+            return true;
+        }
+        if tab_keys_free && let Some(tab) = crate::tui::view::tab_at(app, app.area, col, row) {
+            app.screen = tab.screen();
+            return true;
+        }
+        if app.log.is_idle()
+            && let Some(n) = crate::tui::view::log_entry_at(app, app.area, row)
+        {
+            app.log.selected = n;
+            return true;
+        }
+        if !app.flags_tab.confirm_ack
+            && let Some(n) = crate::tui::view::flag_at(app, app.area, col, row)
+        {
+            app.flags_tab.selected = n;
+            return true;
+        }
+        if let Some(n) = crate::tui::view::routine_at(app, app.area, col, row) {
+            // A click on the highlighted routine starts it, like Enter.
+            if n == app.routines.selected {
+                app.open_selected(now);
+            }
+            app.routines.selected = n;
+            return true;
+        }
+        return false;
+    }
+    if tab_keys_free && msg == Msg::Flags {
+        app.open_flags();
+        return true;
+    }
+    match &mut app.screen {
+        Screen::Log
+            if matches!(msg, Msg::Report | Msg::ReportOpen)
+                && matches!(app.log.mode, LogMode::Review { .. }) =>
+        {
+            app.write_report(msg == Msg::ReportOpen);
+        }
+        Screen::Log => match msg {
+            Msg::ForceQuit => {
+                app.log.update(msg, now, &app.symptom_log);
+                app.quit = true;
+            }
+            Msg::Quit if app.log.is_idle() => app.quit = true,
+            Msg::Cancel
+                if app.log.is_idle()
+                    && matches!(app.log.mode, LogMode::List)
+                    && !app.log.filter.is_active() =>
+            {
+                app.screen = Screen::Routines;
+            }
+            Msg::Tick => return false,
+            _ => {
+                app.log.update(msg, now, &app.symptom_log);
+                // An entry that raises an emergency shows it at once, not only in the bar.
+                if let Some(id) = app.log.just_saved.take() {
+                    app.refresh_flags();
+                    app.flags_tab.raised_on_save = crate::tui::flags::raised_by(&app.flags, &id);
+                    let ratings: Vec<_> = app.log.entries.iter().map(|e| (e.at, e.pain)).collect();
+                    if let Some(pain) = app.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
+                        && app
+                            .programme
+                            .after_log(pain, &ratings, &app.flags, now.wall)
+                    {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                    }
+                }
+            }
+        },
+        Screen::Flags => match app.flags_tab.update(msg, &app.flags) {
+            crate::tui::flags::FlagsKey::Done(redraw) => return redraw,
+            crate::tui::flags::FlagsKey::Acknowledge => app.acknowledge_selected(),
+            crate::tui::flags::FlagsKey::Withdraw => app.withdraw_selected_ack(),
+            crate::tui::flags::FlagsKey::Back => app.screen = Screen::Routines,
+            crate::tui::flags::FlagsKey::Quit => app.quit = true,
+        },
+        Screen::Breaks => match msg {
+            Msg::Quit | Msg::ForceQuit => app.quit = true,
+            Msg::Cancel => app.screen = Screen::Routines,
+            Msg::Tick => return true,
+            _ => {}
+        },
+        // Esc goes back to Routines from the other tabs and never quits: only `q` does.
+        Screen::History => match msg {
+            Msg::Report | Msg::ReportOpen => app.write_report(msg == Msg::ReportOpen),
+            Msg::Quit | Msg::ForceQuit => app.quit = true,
+            Msg::Cancel => app.screen = Screen::Routines,
+            Msg::Tick => return false,
+            msg => return app.history.update(msg, app.now.wall.date_naive()),
+        },
+        Screen::Routines => match app.routines.update(msg, &app.library) {
+            crate::tui::routines::RoutinesKey::Done(redraw) => return redraw,
+            crate::tui::routines::RoutinesKey::Open => {
+                app.notice = None;
+                app.open_selected(now);
+            }
+            crate::tui::routines::RoutinesKey::Quit => app.quit = true,
+        },
+        Screen::Runner(runner) => {
+            let effect = runner.update(msg, now);
+            // The session as it goes: a start record and one per step done, so a killed app
+            // leaves an interrupted session with what was done (the final record replaces them).
+            for record in std::mem::take(&mut runner.journal) {
+                if let Err(e) = history::record_session(&app.history_file, record.clone()) {
+                    app.notice = Some(format!("The session could not be recorded: {e}"));
+                }
+                app.sessions.retain(|s| s.id != record.id);
+                app.sessions.push(record);
+            }
+            match effect {
+                Effect::None => {}
+                Effect::Bell => app.bells += 1,
+                Effect::Exit => {
+                    app.screen = Screen::Routines;
+                    if msg == Msg::ForceQuit {
+                        app.quit = true;
+                    } else if app.breaks.routine_ended() {
+                        app.screen = Screen::Breaks;
+                    } else {
+                        app.select_next_planned();
+                        app.appointment.after_session = true;
+                    }
+                }
+                Effect::OpenFlags => app.open_flags(),
+                Effect::LogEntry(pain) => {
+                    app.screen = Screen::Log;
+                    app.log.add(now);
+                    if let Some(pain) = pain {
+                        app.log.set_pain(pain);
+                    }
+                }
+                Effect::Save(record) => {
+                    let saved = history::record_session(&app.history_file, record.clone())
+                        .map_err(|e| e.to_string());
+                    // It happened even if it could not be written (the heat rest counts it).
+                    app.sessions.retain(|s| s.id != record.id);
+                    app.sessions.push(record.clone());
+                    if let Err(e) = &saved {
+                        app.notice = Some(format!("The session was not saved: {e}"));
+                    }
+                    // The programme answers: a dose offer, a step back, or the flare plan.
+                    if saved.is_ok()
+                        && app
+                            .programme
+                            .after_session(&record, &app.sessions, &app.flags, now.wall)
+                    {
+                        app.library = app.programme.dosed(now.wall.date_naive());
+                    }
+                    app.bells += 1;
+                    runner.show_summary(record, saved);
+                    if msg == Msg::ForceQuit {
+                        app.quit = true;
+                    }
+                }
+            }
+        }
+    }
+    true
+}
