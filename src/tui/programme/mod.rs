@@ -6,13 +6,11 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
-use super::msg::Msg;
-use super::theme::Theme;
+mod view;
+
+pub use view::PromptOverlay;
+
 use crate::flags::Flags;
 use crate::history::SessionRecord;
 use crate::id::new_id;
@@ -25,6 +23,7 @@ use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, Pro
 use crate::programme::{Decision, schedule};
 use crate::routine::{Kind, Library};
 use crate::store::JsonlStore;
+use crate::tui::msg::Msg;
 
 /// A question or notice waiting for the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,172 +292,5 @@ impl ProgrammeView {
         }
         let p = schedule::running(&self.programmes, &self.state)?;
         Some(schedule::level(p, &self.state, routine, day))
-    }
-
-    /// The History tab's programme section: the programme, the week, and the recent sessions
-    /// under it with their week and level, and the last dose changes with their reasons.
-    pub fn history_lines(
-        &self,
-        sessions: &[SessionRecord],
-        today: NaiveDate,
-        t: &Theme,
-    ) -> Vec<Line<'static>> {
-        let mut lines = Vec::new();
-        let Some(p) = schedule::running(&self.programmes, &self.state) else {
-            return lines;
-        };
-        let Some(active) = &self.state.active else {
-            return lines;
-        };
-        let pos = schedule::position(p, active.start_date, today);
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
-                "{} · week {} of {}{}",
-                p.name,
-                pos.week,
-                pos.weeks,
-                if self.state.flare.is_some() {
-                    " · flare plan on"
-                } else {
-                    ""
-                }
-            ),
-            t.title(),
-        ));
-        let mut recent: Vec<&SessionRecord> = sessions
-            .iter()
-            .filter(|s| s.started >= active.started_at)
-            .collect();
-        recent.sort_by_key(|s| std::cmp::Reverse(s.started));
-        for s in recent.into_iter().take(5) {
-            let Some((week, level)) =
-                schedule::session_context(&self.programmes, &self.records, &s.routine, s.started)
-            else {
-                continue;
-            };
-            let name = self
-                .written
-                .get(&s.routine)
-                .map_or(s.routine.as_str(), |r| r.name.as_str());
-            lines.push(Line::from(vec![
-                Span::raw(format!(" {} ", s.started.format("%a %-d %b"))),
-                Span::raw(name.to_owned()),
-                Span::styled(format!(" · week {week} · level {level}"), t.muted()),
-            ]));
-        }
-        for r in self.records.iter().rev().take(3) {
-            if let ProgrammeRecord::Dose(d) = r {
-                let name = self
-                    .written
-                    .get(&d.routine)
-                    .map_or(d.routine.as_str(), |r| r.name.as_str());
-                let what = match d.direction {
-                    Direction::Up => format!("up to level {}", d.to),
-                    Direction::Stay => format!("stayed at level {}", d.to),
-                    Direction::Down => format!("back to level {}", d.to),
-                };
-                lines.push(Line::styled(
-                    format!(" {} {name} {what}: {}", d.at.format("%-d %b"), d.reason),
-                    t.muted(),
-                ));
-            }
-        }
-        lines
-    }
-}
-
-/// The first waiting question, drawn over the screen.
-pub struct PromptOverlay<'a> {
-    /// The question.
-    pub prompt: &'a Prompt,
-    /// Colours.
-    pub theme: &'a Theme,
-}
-
-impl Widget for &PromptOverlay<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.is_empty() {
-            return;
-        }
-        let t = self.theme;
-        let (title, body, keys): (&str, Vec<Line>, &str) = match self.prompt {
-            Prompt::Offer(d) => {
-                let (to, change, reason) = match &d.decision {
-                    Decision::Offer { to, change, reason } => {
-                        (*to, change.label(), reason.as_str())
-                    }
-                    _ => (d.level, "", ""),
-                };
-                (
-                    "Ready for a little more?",
-                    vec![
-                        Line::styled(format!("{}: level {} → {to}", d.name, d.level), t.title()),
-                        Line::from(format!("Next time: {change}.")),
-                        Line::default(),
-                        Line::styled(format!("Why: {reason}."), t.muted()),
-                    ],
-                    "enter go up · esc stay",
-                )
-            }
-            Prompt::SteppedBack { name, to, reason } => (
-                "The dose stepped back",
-                vec![
-                    Line::styled(format!("{name}: back to level {to}"), t.title()),
-                    Line::default(),
-                    Line::styled(format!("Why: {reason}."), t.muted()),
-                ],
-                "enter ok",
-            ),
-            Prompt::Flare { reason, .. } => (
-                "A flare plan for the next days?",
-                vec![
-                    Line::styled(format!("Because {reason}."), t.title()),
-                    Line::from(
-                        "Short, gentle routines every day, instead of your usual ones, until the pain is back below where it started.",
-                    ),
-                    Line::default(),
-                    Line::styled(
-                        "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
-                        t.caution(),
-                    ),
-                ],
-                "enter start it · esc not now",
-            ),
-            Prompt::FlareOver { reason } => (
-                "The flare plan is over",
-                vec![Line::styled(format!("{reason}."), t.title())],
-                "enter ok",
-            ),
-        };
-        let width = area.width.min(60);
-        let inner = usize::from(width.saturating_sub(4)).max(1);
-        let mut text = Text::from(body);
-        text.lines.push(Line::default());
-        text.lines.push(Line::styled(keys, t.key()));
-        let rows: usize = text
-            .lines
-            .iter()
-            .map(|l| l.width().max(1).div_ceil(inner))
-            .sum();
-        let height = (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [rect] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(rect, buf);
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::new()
-                    .borders(Borders::ALL)
-                    .border_type(BorderType::Rounded)
-                    .title(format!(" {title} "))
-                    .title_style(t.title())
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(rect, buf);
     }
 }
