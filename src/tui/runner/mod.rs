@@ -26,6 +26,7 @@ mod keys;
 mod pain;
 mod session_view;
 mod view;
+mod words;
 
 pub use gate::Gate;
 pub use pain::PainInput;
