@@ -2,11 +2,14 @@
 //! byte-order mark, things that are not files, warnings and permissions, and a round-trip
 //! property.
 
+use std::fs::OpenOptions;
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 
 use proptest::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+use super::load::BLOCK;
 use super::*;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
