@@ -8,7 +8,11 @@ pub mod matched;
 pub mod rules;
 
 #[cfg(test)]
+mod eval_tests;
+#[cfg(test)]
 mod history_tests;
+#[cfg(test)]
+mod rule_cases;
 #[cfg(test)]
 mod tests;
 

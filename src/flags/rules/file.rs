@@ -1,28 +1,18 @@
-//! The red-flag rules: `assets/red-flags.toml` compiled in, plus an optional `red-flags.toml`
-//! in the config dir that may add rules. A user rule can never replace or weaken a bundled one:
-//! a user rule with a bundled id is an error, and the bundled rules always apply, even when the
-//! user file is broken. Files are checked like routine files: unknown keys, unknown vocabulary
-//! ids and bad levels are reported with file, line and column.
+//! A rules file: its TOML shape, and parsing it into rules with every mistake reported at its
+//! file, line and column.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use chrono::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Level;
+use super::{Conditions, DEFAULT_WITHIN_DAYS, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::flags::Level;
 use crate::routine::Kind;
 use crate::symptoms::Onset;
-use crate::vocabulary::{
-    Areas, IdSet, ProfileConditions, Symptoms, Triggers, Vocabulary, id_set::IdKind,
-};
-
-const BUNDLED: &str = include_str!("../../assets/red-flags.toml");
-
-/// The look-back window when a rule gives none.
-pub const DEFAULT_WITHIN_DAYS: i64 = 14;
+use crate::vocabulary::{Areas, IdSet, Vocabulary, id_set::IdKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,161 +56,6 @@ struct WhenFile {
     episode_days_at_least: Option<Spanned<i64>>,
     #[serde(default)]
     not_improving: bool,
-}
-
-/// What a rule looks for. Empty sets and `None`s are conditions not set.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Conditions {
-    /// One entry has any of these symptoms.
-    pub symptoms_any: Symptoms,
-    /// One entry has all of these symptoms.
-    pub symptoms_all: Symptoms,
-    /// One entry names any of these areas.
-    pub areas_any: Areas,
-    /// Across the entries that meet the entry conditions, a left and a right area of these parts
-    /// (`leg`, `foot`, `buttock`), added up over parts and entries no further apart than the
-    /// window: left leg on Monday and right foot on Tuesday is both sides. For each part, the set
-    /// of its two sides.
-    pub both_sides_of: Vec<Areas>,
-    /// Those entries name a side of these parts and never both sides: the counterpart of
-    /// `both_sides_of`, so that of two rules over the same parts exactly one holds. For each
-    /// part, the set of its two sides.
-    pub one_side_of: Vec<Areas>,
-    /// One entry's pain is at least this.
-    pub pain_at_least: Option<u8>,
-    /// One entry's onset is this.
-    pub onset: Option<Onset>,
-    /// One entry has any of these triggers.
-    pub triggers_any: Triggers,
-    /// The profile has any of these conditions.
-    pub profile_any: ProfileConditions,
-    /// The person is at least this old (from `[profile] birth_year`).
-    pub age_at_least: Option<u32>,
-    /// The current episode has lasted at least this many days.
-    pub episode_days_at_least: Option<u32>,
-    /// The current episode's latest pain has not fallen 2 points from its first.
-    pub not_improving: bool,
-}
-
-impl Conditions {
-    /// Whether any condition is about a single entry.
-    pub fn has_entry_conditions(&self) -> bool {
-        !self.symptoms_any.is_empty()
-            || !self.symptoms_all.is_empty()
-            || !self.areas_any.is_empty()
-            || !self.both_sides_of.is_empty()
-            || !self.one_side_of.is_empty()
-            || self.pain_at_least.is_some()
-            || self.onset.is_some()
-            || !self.triggers_any.is_empty()
-    }
-
-    /// Whether any condition is about who the person is.
-    pub fn has_profile_conditions(&self) -> bool {
-        !self.profile_any.is_empty() || self.age_at_least.is_some()
-    }
-
-    /// Whether any condition is about the current episode.
-    pub fn has_episode_conditions(&self) -> bool {
-        self.episode_days_at_least.is_some() || self.not_improving
-    }
-}
-
-/// One red-flag rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rule {
-    /// Stable id, e.g. `both-legs`.
-    pub id: String,
-    /// How soon to act.
-    pub level: Level,
-    /// What was logged, as a headline (no diagnosis).
-    pub title: String,
-    /// What to do; `{emergency}` stands for the emergency number.
-    pub action: String,
-    /// Why it matters.
-    pub why: String,
-    /// Where the facts come from.
-    pub sources: Vec<String>,
-    /// How far back entries count.
-    pub within: Duration,
-    /// Routine kinds held back while it is active.
-    pub blocks: Vec<Kind>,
-    /// What it looks for.
-    pub when: Conditions,
-    /// Whether it came with knotless (else from the user's file).
-    pub bundled: bool,
-}
-
-impl Rule {
-    /// Whether the rule is raised by who the person is plus ordinary pain (age, a past cancer
-    /// …): an acknowledgement then mutes it until a new episode starts, not until the next entry.
-    pub fn once_per_episode(&self) -> bool {
-        let c = &self.when;
-        c.has_profile_conditions()
-            && c.symptoms_any.is_empty()
-            && c.symptoms_all.is_empty()
-            && c.areas_any.is_empty()
-            && c.both_sides_of.is_empty()
-            && c.one_side_of.is_empty()
-            && c.onset.is_none()
-            && c.triggers_any.is_empty()
-    }
-
-    /// The action with the emergency number filled in.
-    pub fn action_text(&self, emergency_number: Option<&str>) -> String {
-        self.action.replace(
-            "{emergency}",
-            emergency_number.unwrap_or(super::DEFAULT_EMERGENCY),
-        )
-    }
-}
-
-/// Every rule in force, and what was wrong with the user's file, if anything.
-#[derive(Debug, Clone)]
-pub struct RuleSet {
-    /// Bundled rules first, then the user's.
-    pub rules: Vec<Rule>,
-    /// Problems in the user's file (its rules are then left out; the bundled ones still apply).
-    pub problems: Vec<Diagnostic>,
-}
-
-impl RuleSet {
-    /// The bundled rules alone.
-    pub fn bundled() -> RuleSet {
-        let rules = parse("red-flags.toml (bundled)", BUNDLED, true, &HashSet::new())
-            .expect("the bundled red-flag rules are valid (tested)");
-        RuleSet {
-            rules,
-            problems: Vec::new(),
-        }
-    }
-
-    /// The bundled rules, plus those of `user_file` if it exists.
-    pub fn load(user_file: &Path) -> RuleSet {
-        let mut set = RuleSet::bundled();
-        let text = match std::fs::read_to_string(user_file) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return set,
-            Err(e) => {
-                set.problems.push(Diagnostic::whole_file(
-                    &user_file.display().to_string(),
-                    format!("cannot read it: {e}"),
-                ));
-                return set;
-            }
-        };
-        let taken: HashSet<String> = set.rules.iter().map(|r| r.id.clone()).collect();
-        match parse(&user_file.display().to_string(), &text, false, &taken) {
-            Ok(rules) => set.rules.extend(rules),
-            Err(problems) => set.problems = problems,
-        }
-        set
-    }
-
-    /// The rule with this id.
-    pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
-    }
 }
 
 /// Parses and checks a rules file; `taken` are ids it may not reuse.

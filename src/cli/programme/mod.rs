@@ -1,0 +1,181 @@
+//! `knotless programme ...`: start, follow and stop a programme, answer a dose offer, and switch
+//! the flare plan on or off. Everything is recorded in `programme.jsonl`.
+//!
+//! Here: the commands and `list`, `start`, `stop`, `up` and `stay`; `loaded` is what they all read,
+//! `status` the running programme's day, `flare_plan` the flare plan.
+
+mod flare_plan;
+mod loaded;
+mod status;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clap::Subcommand;
+
+use super::{EXIT_USAGE, usage_error};
+use crate::id::new_id;
+use crate::paths::Paths;
+use crate::programme::offer;
+use crate::programme::state::{Direction, ProgrammeRecord};
+
+pub use flare_plan::after_log;
+use flare_plan::set_flare;
+use loaded::{Loaded, load};
+use status::status;
+
+/// What to do with programmes.
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCommand {
+    /// List the programmes: id, name, weeks, where each came from
+    List,
+    /// Start a programme (any running one ends); week 1 starts today or on --from
+    Start {
+        /// The programme's id (see `knotless programme list`)
+        id: String,
+        /// The first day of week 1 (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+    },
+    /// The running programme: week, today's routines with their levels, dose offers
+    Status,
+    /// Stop the running programme (its records stay)
+    Stop,
+    /// Accept the offered next level for a routine
+    Up {
+        /// The routine's id
+        routine: String,
+    },
+    /// Decline the offered next level for a routine (the offer comes back after three more sessions)
+    Stay {
+        /// The routine's id
+        routine: String,
+    },
+    /// Switch the flare plan on or off
+    Flare {
+        /// on or off
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
+}
+
+/// Runs a `programme` subcommand.
+pub fn run(paths: &Paths, command: Option<ProgrammeCommand>) -> ExitCode {
+    let now = crate::clock::wall_now();
+    let loaded = match load(paths) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let result = match command.unwrap_or(ProgrammeCommand::Status) {
+        ProgrammeCommand::List => list(&loaded),
+        ProgrammeCommand::Start { id, from } => start(&loaded, &id, from, now),
+        ProgrammeCommand::Status => status(&loaded, now),
+        ProgrammeCommand::Stop => stop(&loaded, now),
+        ProgrammeCommand::Up { routine } => choose(&loaded, &routine, Direction::Up, now),
+        ProgrammeCommand::Stay { routine } => choose(&loaded, &routine, Direction::Stay, now),
+        ProgrammeCommand::Flare { state } => set_flare(&loaded, state == "on", now),
+    };
+    result.unwrap_or_else(|code| code)
+}
+
+fn list(l: &Loaded) -> Result<ExitCode, ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for p in &l.programmes.programmes {
+        let _ = writeln!(
+            out,
+            "{:16}  {:32}  {} week{}  {}",
+            p.id,
+            p.name,
+            p.weeks.len(),
+            if p.weeks.len() == 1 { "" } else { "s" },
+            p.origin.label()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn start(
+    l: &Loaded,
+    id: &str,
+    from: Option<NaiveDate>,
+    now: DateTime<FixedOffset>,
+) -> Result<ExitCode, ExitCode> {
+    let Some(p) = l.programmes.get(id) else {
+        return Err(usage_error(&format!(
+            "unknown programme `{id}`; available: {}",
+            l.programmes.ids().join(", ")
+        )));
+    };
+    l.append(&ProgrammeRecord::Start {
+        id: new_id(now.timestamp_millis()),
+        at: now,
+        programme: p.id.clone(),
+        start_date: from.unwrap_or(now.date_naive()),
+    })?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Started {} ({} weeks).", p.name, p.weeks.len());
+    for c in &p.cautions {
+        let _ = writeln!(out, "  • {c}");
+    }
+    let _ = writeln!(
+        out,
+        "Today's routines are on the Routines screen; see `knotless programme status`."
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stop(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
+    let state = l.state();
+    let Some(active) = state.active else {
+        return Err(usage_error("no programme is running"));
+    };
+    l.append(&ProgrammeRecord::Stop {
+        id: new_id(now.timestamp_millis()),
+        at: now,
+    })?;
+    println!(
+        "Stopped {}. Today follows your [[plan]] again.",
+        active.programme
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn choose(
+    l: &Loaded,
+    routine: &str,
+    direction: Direction,
+    now: DateTime<FixedOffset>,
+) -> Result<ExitCode, ExitCode> {
+    let state = l.state();
+    if state.active.is_none() {
+        return Err(usage_error("no programme is running"));
+    }
+    let decision = l
+        .decisions(&state, now)
+        .into_iter()
+        .find(|d| d.routine == routine);
+    let Some(d) = decision else {
+        return Err(usage_error(&format!(
+            "`{routine}` is not a stretch routine of the running programme"
+        )));
+    };
+    let Some(change) = offer::record_for(&d, direction, new_id(now.timestamp_millis()), now) else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no new level is offered for {} now: {}",
+            d.name,
+            d.decision.reason()
+        );
+        return Err(ExitCode::from(EXIT_USAGE));
+    };
+    l.append(&ProgrammeRecord::Dose(change.clone()))?;
+    match direction {
+        Direction::Up => println!("{}: level {} from now on.", d.name, change.to),
+        _ => println!(
+            "{}: staying at level {}; the offer comes back after three more sessions.",
+            d.name, change.to
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,110 @@
+//! `knotless programme status`: the running programme's week, today's routines with their
+//! levels, and the dose offers (a step back is applied at once).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Loaded, list};
+use crate::id::new_id;
+use crate::programme::offer;
+use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
+use crate::programme::{Decision, schedule};
+
+pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
+    let mut state = l.state();
+    let mut out = std::io::stdout().lock();
+    let today = now.date_naive();
+    // A step back is applied at once (it is the safe direction) and said with its reason.
+    for d in l.decisions(&state, now) {
+        if let Decision::StepBack { .. } = d.decision
+            && let Some(change) =
+                offer::record_for(&d, Direction::Down, new_id(now.timestamp_millis()), now)
+        {
+            l.append(&ProgrammeRecord::Dose(change.clone()))?;
+            let _ = writeln!(
+                out,
+                "{}: back to level {}: {}",
+                d.name, change.to, change.reason
+            );
+            state = ProgrammeState::fold(
+                &[l.records.clone(), vec![ProgrammeRecord::Dose(change)]].concat(),
+                None,
+            );
+        }
+    }
+    let Some(day) = schedule::day(&l.programmes, &state, today) else {
+        let _ = writeln!(
+            out,
+            "No programme is running. Start one with `knotless programme start ID`:"
+        );
+        drop(out);
+        return list(l);
+    };
+    if let Some(name) = &day.programme {
+        let _ = write!(out, "{name}");
+        if let Some(pos) = day.position {
+            let _ = write!(out, " · week {} of {}", pos.week, pos.weeks);
+            if pos.finished {
+                let _ = write!(out, " (finished: the last week repeats)");
+            }
+        }
+        let _ = writeln!(out);
+    }
+    if day.flare {
+        let _ = writeln!(out, "Flare plan on.");
+    }
+    if !day.note.is_empty() {
+        let _ = writeln!(out, "{}", day.note);
+    }
+    let _ = writeln!(out, "\nToday ({})", today.format("%a %-d %b"));
+    if day.due.is_empty() {
+        let _ = writeln!(out, "  a rest day");
+    }
+    for due in &day.due {
+        let name = l
+            .routines
+            .get(&due.routine)
+            .map_or(due.routine.as_str(), |r| r.name.as_str());
+        let done = l
+            .sessions
+            .iter()
+            .any(|s| s.routine == due.routine && s.started.date_naive() == today);
+        let _ = writeln!(
+            out,
+            "  {} {name} · level {}",
+            if done { "✓" } else { "·" },
+            due.level
+        );
+    }
+    let decisions = l.decisions(&state, now);
+    if !decisions.is_empty() {
+        let _ = writeln!(out, "\nDose");
+    }
+    for d in decisions {
+        match &d.decision {
+            Decision::Offer { to, change, reason } => {
+                let _ = writeln!(
+                    out,
+                    "  {} · level {} → {to} offered ({}): {reason}\n    go up: knotless programme up {}   stay: knotless programme stay {}",
+                    d.name,
+                    d.level,
+                    change.label(),
+                    d.routine,
+                    d.routine
+                );
+            }
+            decision => {
+                let _ = writeln!(
+                    out,
+                    "  {} · level {}: {}",
+                    d.name,
+                    d.level,
+                    decision.reason()
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,40 @@
+//! Whether an entry, the profile and the current episode meet a rule's conditions.
+
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use super::{Episode, NOTICEABLE_CHANGE, Profile};
+use crate::flags::rules::Conditions;
+use crate::symptoms::SymptomEntry;
+
+pub(super) fn entry_matches(c: &Conditions, e: &SymptomEntry) -> bool {
+    (c.symptoms_any.is_empty() || e.symptoms.intersects(&c.symptoms_any))
+        && e.symptoms.contains_all(&c.symptoms_all)
+        && (c.areas_any.is_empty() || e.areas.intersects(&c.areas_any))
+        && c.pain_at_least.is_none_or(|p| e.pain >= p)
+        && c.onset.is_none_or(|o| e.onset == Some(o))
+        && (c.triggers_any.is_empty() || e.triggers.intersects(&c.triggers_any))
+}
+
+pub(super) fn profile_matches(
+    c: &Conditions,
+    profile: &Profile,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    (c.profile_any.is_empty() || profile.conditions.intersects(&c.profile_any))
+        && c.age_at_least.is_none_or(|age| {
+            profile
+                .birth_year
+                .is_some_and(|born| now.year() - born >= age as i32)
+        })
+}
+
+pub(super) fn episode_matches(c: &Conditions, episode: Option<&Episode>) -> bool {
+    if !c.has_episode_conditions() {
+        return true;
+    }
+    let Some(ep) = episode else { return false };
+    ep.lingers()
+        && c.episode_days_at_least
+            .is_none_or(|days| ep.days >= i64::from(days))
+        && (!c.not_improving || ep.latest.pain + NOTICEABLE_CHANGE > ep.first.pain)
+}

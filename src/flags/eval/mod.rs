@@ -1,0 +1,244 @@
+//! Evaluating the rules: a pure function of the log, the profile, the rules, the
+//! acknowledgements and the moment (DESIGN §6). The rules read the whole log the way a clinician
+//! reads a history, not one entry at a time:
+//!
+//! - **Entry conditions** (`symptoms_any`, `areas_any`, `pain_at_least`, …): an entry meets a
+//!   rule when it meets all of them. Such entries inside the rule's window are its evidence.
+//! - **Side conditions** (`both_sides_of`, `one_side_of`) are read across those entries: the left
+//!   and right areas of the listed parts add up over entries and parts, so tingling in the left
+//!   leg on Monday and the right foot on Tuesday is both sides. Two entries count together when
+//!   they are no further apart than the rule's window. `one_side_of` holds when the entries name
+//!   sides and never both, so of two rules over the same parts exactly one holds.
+//! - **Profile conditions** come from `[profile]`; an unknown birth year never meets an age.
+//! - **Episode conditions**: the current episode is the run of entries with pain ≥ 1, each within
+//!   7 days of the next, ending with the latest entry — if that has pain ≥ 1 and is at most 7
+//!   days old. Its length counts from its first entry to now. One entry never lingers: an episode
+//!   condition also needs entries on different days at least 4 days apart.
+//! - Denied screening answers are not symptoms, and notes are never read, so neither raises a
+//!   flag.
+//!
+//! Lifetimes. Urgent and soon flags follow their window. An emergency never lapses: evidence for
+//! it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
+//! until evidence *recorded* after it — the time in an entry's id, not the time it is dated, so an
+//! entry written after the acknowledgement about an earlier day still raises the flag. A rule
+//! raised by the profile plus ordinary pain (age, past cancer …) stays muted after an
+//! acknowledgement until a new episode starts, so it is raised once per episode, not daily.
+//!
+//! The moment. Live, entries dated up to a day ahead of the clock (a clock that runs fast, a copy
+//! from another machine) count as of now. "As of" a past moment, entries dated after it are left
+//! out.
+//!
+//! Here: the flags and [`evaluate_at`]; `moment` is the moment and which entries count at it,
+//! `timeline` the entries in order and the current episode, `conditions` whether an entry, the
+//! profile and the episode meet a rule, `sides` how sides add up across entries.
+
+mod conditions;
+mod moment;
+mod sides;
+mod timeline;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::rules::Rule;
+use super::{Ack, Level};
+use crate::routine::Kind;
+use crate::symptoms::SymptomEntry;
+use crate::vocabulary::ProfileConditions;
+
+pub use moment::{AHEAD_HOURS, Moment, numb_skin, recorded};
+pub use timeline::{EPISODE_GAP_DAYS, Episode, LINGER_SPAN_DAYS, NOTICEABLE_CHANGE, episode};
+
+use conditions::{entry_matches, episode_matches, profile_matches};
+use sides::{Sides, pair_sides};
+use timeline::Timeline;
+
+/// The person, from the config's `[profile]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Year of birth, for age conditions.
+    pub birth_year: Option<i32>,
+    /// Conditions such as `osteoporosis`.
+    pub conditions: ProfileConditions,
+}
+
+/// An entry that made a rule match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The entry's id.
+    pub id: String,
+    /// When it was logged for.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// A rule that matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    /// The rule (a copy, so flags outlive the rule set they came from).
+    pub rule: Rule,
+    /// The entries that match, oldest first.
+    pub evidence: Vec<Evidence>,
+    /// When it was acknowledged, if the acknowledgement still covers the evidence.
+    pub acknowledged: Option<DateTime<FixedOffset>>,
+}
+
+impl Flag {
+    /// The newest piece of evidence.
+    pub fn latest(&self) -> Option<DateTime<FixedOffset>> {
+        self.evidence.iter().map(|e| e.at).max()
+    }
+}
+
+/// Every matching rule, active ones and acknowledged ones apart, most severe first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Flags {
+    /// Not acknowledged (or new evidence since).
+    pub active: Vec<Flag>,
+    /// Acknowledged and nothing new since.
+    pub acknowledged: Vec<Flag>,
+}
+
+impl Flags {
+    /// The most severe active flag.
+    pub fn top(&self) -> Option<&Flag> {
+        self.active.first()
+    }
+
+    /// Active flags that hold back routines of `kind`, most severe first.
+    pub fn blocking(&self, kind: Kind) -> impl Iterator<Item = &Flag> {
+        self.active
+            .iter()
+            .filter(move |f| f.rule.blocks.contains(&kind))
+    }
+
+    /// Whether an emergency flag is active.
+    pub fn has_emergency(&self) -> bool {
+        self.active.iter().any(|f| f.rule.level == Level::Emergency)
+    }
+
+    /// The flag with this rule id, active or acknowledged.
+    pub fn get(&self, id: &str) -> Option<&Flag> {
+        self.active
+            .iter()
+            .chain(&self.acknowledged)
+            .find(|f| f.rule.id == id)
+    }
+}
+
+fn evidence(e: &SymptomEntry) -> Evidence {
+    Evidence {
+        id: e.id.clone(),
+        at: e.at,
+    }
+}
+
+/// Every rule that matches, live: entries dated up to a day ahead of `now` count as now.
+pub fn evaluate(
+    entries: &[SymptomEntry],
+    profile: &Profile,
+    rules: &[Rule],
+    acks: &[Ack],
+    now: DateTime<FixedOffset>,
+) -> Flags {
+    evaluate_at(entries, profile, rules, acks, Moment::live(now))
+}
+
+/// Every rule that matches at `moment`.
+pub fn evaluate_at(
+    entries: &[SymptomEntry],
+    profile: &Profile,
+    rules: &[Rule],
+    acks: &[Ack],
+    moment: Moment,
+) -> Flags {
+    let now = moment.now;
+    let timeline = Timeline::new(entries, &moment);
+    let episode = timeline.episode(&moment);
+    let mut flags: Vec<Flag> = Vec::new();
+    for rule in rules {
+        let c = &rule.when;
+        if !profile_matches(c, profile, now) || !episode_matches(c, episode.as_ref()) {
+            continue;
+        }
+        let last_ack = super::acks::in_force(acks, &rule.id, now).map(|a| a.at);
+        let mut found: Vec<&SymptomEntry> = Vec::new();
+        if c.has_entry_conditions() {
+            let from = now - rule.within;
+            let window = timeline.entries.partition_point(|e| e.at < from);
+            // An emergency never lapses: what no acknowledgement covers counts at any age.
+            let older: &[&SymptomEntry] = if rule.level == Level::Emergency {
+                &timeline.entries[..window]
+            } else {
+                &[]
+            };
+            let meeting: Vec<&SymptomEntry> = older
+                .iter()
+                .copied()
+                .filter(|e| entry_matches(c, e) && last_ack.is_none_or(|ack| recorded(e) > ack))
+                .chain(
+                    timeline.entries[window..]
+                        .iter()
+                        .copied()
+                        .filter(|e| entry_matches(c, e)),
+                )
+                .collect();
+            found = if !c.both_sides_of.is_empty() {
+                pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
+                    .into_iter()
+                    .filter_map(|(e, paired)| paired.then_some(e))
+                    .collect()
+            } else if !c.one_side_of.is_empty() {
+                let sided = pair_sides(&meeting, &Sides::of(&c.one_side_of), rule.within, &moment);
+                if sided.iter().any(|(_, paired)| *paired) {
+                    Vec::new()
+                } else {
+                    sided.into_iter().map(|(e, _)| e).collect()
+                }
+            } else {
+                meeting
+            };
+            if found.is_empty() {
+                continue;
+            }
+        }
+        if let (true, Some(ep)) = (c.has_episode_conditions(), episode.as_ref()) {
+            for e in [ep.first, ep.latest] {
+                if !found.iter().any(|f| f.id == e.id) {
+                    found.push(e);
+                }
+            }
+        }
+        found.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        let acknowledged = last_ack.filter(|&ack| {
+            if rule.once_per_episode() {
+                // Muted until an episode that began after the acknowledgement.
+                let newest = found.last().and_then(|newest| {
+                    let i = timeline
+                        .entries
+                        .iter()
+                        .position(|e| std::ptr::eq(*e, *newest))?;
+                    timeline.episode_start(i).map(|s| timeline.entries[s])
+                });
+                newest.is_none_or(|start| recorded(start) <= ack)
+            } else {
+                found.iter().all(|e| recorded(e) <= ack)
+            }
+        });
+        flags.push(Flag {
+            rule: rule.clone(),
+            evidence: found.into_iter().map(evidence).collect(),
+            acknowledged,
+        });
+    }
+    flags.sort_by(|a, b| {
+        b.rule
+            .level
+            .cmp(&a.rule.level)
+            .then_with(|| b.latest().cmp(&a.latest()))
+    });
+    let (acknowledged, active) = flags.into_iter().partition(|f| f.acknowledged.is_some());
+    Flags {
+        active,
+        acknowledged,
+    }
+}

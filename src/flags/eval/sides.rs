@@ -1,0 +1,91 @@
+//! Sides across entries: the left and right areas of a rule's paired parts, and which entries
+//! have the other side named near them in time.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::Moment;
+use crate::symptoms::SymptomEntry;
+use crate::vocabulary::{Areas, BodySide, Vocabulary};
+
+/// The left and the right areas of some paired parts, each side's areas together.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Sides {
+    left: Areas,
+    right: Areas,
+}
+
+impl Sides {
+    pub(super) fn of(parts: &[Areas]) -> Sides {
+        let all = parts.iter().fold(Areas::new(), |all, p| all.union(p));
+        let mut sides = Sides::default();
+        for area in &Vocabulary::bundled().areas {
+            if !all.contains(&area.id) {
+                continue;
+            }
+            let side = match area.side {
+                Some(BodySide::Left) => &mut sides.left,
+                Some(BodySide::Right) => &mut sides.right,
+                None => continue,
+            };
+            // The id is in the vocabulary: it came from a set of vocabulary ids.
+            let _ = side.insert(&area.id);
+        }
+        sides
+    }
+
+    /// Which sides an entry names: (left, right).
+    fn named(&self, e: &SymptomEntry) -> (bool, bool) {
+        (
+            e.areas.intersects(&self.left),
+            e.areas.intersects(&self.right),
+        )
+    }
+}
+
+/// Of `entries` (oldest first), the ones that name a side of `sides` and whether each has an
+/// entry naming the other side (or itself both) no further than `within` away.
+pub(super) fn pair_sides<'a>(
+    entries: &[&'a SymptomEntry],
+    sides: &Sides,
+    within: Duration,
+    moment: &Moment,
+) -> Vec<(&'a SymptomEntry, bool)> {
+    let sided: Vec<(&SymptomEntry, (bool, bool))> = entries
+        .iter()
+        .map(|e| (*e, sides.named(e)))
+        .filter(|(_, (l, r))| *l || *r)
+        .collect();
+    let mut paired: Vec<bool> = sided.iter().map(|(_, (l, r))| *l && *r).collect();
+    let near = |a: DateTime<FixedOffset>, b: DateTime<FixedOffset>| {
+        (moment.effective(a) - moment.effective(b)).abs() <= within
+    };
+    // Forward: the latest earlier left and right; backward: the earliest later ones.
+    for order in [true, false] {
+        let (mut left, mut right): (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>) =
+            (None, None);
+        let indices: Box<dyn Iterator<Item = usize>> = if order {
+            Box::new(0..sided.len())
+        } else {
+            Box::new((0..sided.len()).rev())
+        };
+        for i in indices {
+            let (e, (l, r)) = sided[i];
+            if (l && right.is_some_and(|t| near(t, e.at)))
+                || (r && left.is_some_and(|t| near(t, e.at)))
+            {
+                paired[i] = true;
+            }
+            if l {
+                left = Some(e.at);
+            }
+            if r {
+                right = Some(e.at);
+            }
+        }
+    }
+    sided
+        .into_iter()
+        .zip(paired)
+        .map(|((e, _), p)| (e, p))
+        .collect()
+}

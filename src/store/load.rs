@@ -1,0 +1,160 @@
+//! Loading: the shared lock, reading in blocks of whole lines, tightening permissions, and
+//! copying bad lines once to `<file>.rejected`.
+
+use std::collections::HashSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::OpenOptionsExt;
+
+use serde::de::DeserializeOwned;
+
+use super::parse::parse_block;
+use super::{JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError};
+
+impl JsonlStore {
+    /// Loads every record; a missing file is an empty store. Bad lines are reported and copied
+    /// once to `<file>.rejected` (best effort: a read-only folder still loads).
+    pub fn load<T: DeserializeOwned + Send>(&self) -> Result<Loaded<T>, StoreError> {
+        self.load_checked(|_: &T| None)
+    }
+
+    /// Like [`load`](Self::load), and a line that parses but fails `check` (which says why) is
+    /// rejected and kept aside the same way.
+    pub fn load_checked<T: DeserializeOwned + Send>(
+        &self,
+        check: impl Fn(&T) -> Option<String> + Sync,
+    ) -> Result<Loaded<T>, StoreError> {
+        let io_err = |action| self.io_error(action);
+        let empty = || Loaded {
+            records: Vec::new(),
+            rejected: Vec::new(),
+            notes: LoadNotes::default(),
+        };
+        if !self.check_regular()? {
+            return Ok(empty());
+        }
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(empty()),
+            Err(e) => return Err(io_err("open")(e)),
+        };
+        file.lock_shared().map_err(io_err("lock"))?;
+        self.read_locked(&mut file, &check)
+    }
+
+    /// Reads every record of `file`, which the caller has locked, from its start.
+    pub(super) fn read_locked<T: DeserializeOwned + Send>(
+        &self,
+        file: &mut File,
+        check: &(impl Fn(&T) -> Option<String> + Sync),
+    ) -> Result<Loaded<T>, StoreError> {
+        let io_err = |action| self.io_error(action);
+        file.seek(SeekFrom::Start(0)).map_err(io_err("read"))?;
+        let mut notes = LoadNotes::default();
+        if let Ok(meta) = file.metadata() {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = meta.permissions().mode() & 0o777;
+            // Best effort: a file we cannot change (not ours, read-only disk) still loads.
+            if mode & 0o077 != 0
+                && file
+                    .set_permissions(fs::Permissions::from_mode(0o600))
+                    .is_ok()
+            {
+                notes.tightened_from = Some(mode);
+            }
+        }
+
+        // Read in blocks of whole lines so the file is never held in memory all at once; each
+        // block is parsed in parallel, one slice of lines per core, and joined in file order
+        // (loading 100,000 entries is dominated by parsing and allocation).
+        let mut records = Vec::new();
+        let mut rejected = Vec::new();
+        let mut bad_lines: Vec<Vec<u8>> = Vec::new();
+        let mut lines_before = 0;
+        let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK);
+        let mut at_end = false;
+        let mut first_block = true;
+        while !at_end {
+            let carried = buffer.len();
+            buffer.resize(carried + BLOCK, 0);
+            let mut filled = carried;
+            while filled < buffer.len() {
+                match file.read(&mut buffer[filled..]) {
+                    Ok(0) => {
+                        at_end = true;
+                        break;
+                    }
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(io_err("read")(e)),
+                }
+            }
+            buffer.truncate(filled);
+            // A byte-order mark (an editor's) is not part of line 1.
+            if first_block && buffer.starts_with(b"\xEF\xBB\xBF") {
+                buffer.drain(..3);
+            }
+            first_block = false;
+            // Whole lines now; a partial last line waits for the next block (or is the torn
+            // end of the file).
+            let complete = if at_end {
+                buffer.len()
+            } else {
+                match buffer.iter().rposition(|&b| b == b'\n') {
+                    Some(at) => at,
+                    None => continue, // one very long line: read more
+                }
+            };
+            if complete > 0 || at_end {
+                for part in parse_block(&buffer[..complete], &check) {
+                    records.extend(part.records);
+                    for (line, reason, raw) in part.rejected {
+                        rejected.push(RejectedLine {
+                            line: lines_before + line,
+                            reason,
+                        });
+                        bad_lines.push(raw.to_vec());
+                    }
+                    lines_before += part.lines;
+                }
+            }
+            let rest = (complete + 1).min(buffer.len());
+            buffer.drain(..rest);
+        }
+        if !bad_lines.is_empty() {
+            // Best effort: the lines stay in the original file whatever happens here.
+            let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();
+            notes.aside_error = self.keep_aside(&bad).err().map(|e| e.to_string());
+        }
+        Ok(Loaded {
+            records,
+            rejected,
+            notes,
+        })
+    }
+
+    fn keep_aside(&self, lines: &[&[u8]]) -> io::Result<()> {
+        let path = self.rejected_path();
+        let existing = fs::read(&path).unwrap_or_default();
+        let known: HashSet<&[u8]> = existing.split(|&b| b == b'\n').collect();
+        let mut out = Vec::new();
+        for line in lines.iter().filter(|l| !known.contains(**l)) {
+            out.extend_from_slice(line);
+            out.push(b'\n');
+        }
+        if out.is_empty() {
+            return Ok(());
+        }
+        let mut file = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(&path)?;
+        file.lock()?;
+        file.write_all(&out)?;
+        file.sync_data()
+    }
+}
+
+/// How much of the file is read and parsed at a time.
+pub(super) const BLOCK: usize = 4 << 20;
