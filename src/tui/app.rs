@@ -98,71 +98,76 @@ impl Tab {
 /// The whole app state.
 #[derive(Debug, Clone)]
 pub struct App {
+    // The records, loaded at start and followed as other processes write them.
     /// Every routine and every broken file.
     pub library: Library,
-    /// Colours.
-    pub theme: Theme,
-    /// The screen in front.
-    pub screen: Screen,
+    /// Every session record, oldest first.
+    pub sessions: Vec<SessionRecord>,
+    /// The Log tab: the symptom entries, with the list's filters, the form and the review.
+    pub log: LogView,
+    /// Every acknowledgement.
+    pub acks: Vec<Ack>,
+    /// The red-flag rules in force.
+    pub rules: RuleSet,
+    /// The flags as of the last evaluation.
+    pub flags: Flags,
+    /// The configuration (emergency number, profile).
+    pub config: Config,
+    /// Programmes, dose levels and the questions they ask.
+    pub programme: ProgrammeView,
+    /// The weekly check-in and the report key (see [`super::appointment`]).
+    pub appointment: crate::tui::appointment::Appointment,
+    /// Problems met while loading the data files, each naming the file and line.
+    pub load_problems: Vec<String>,
+    // Each tab's own state (the Log tab's is `log`, above: its entries are its state).
     /// The Routines tab: the highlighted row and the find field.
     pub routines: crate::tui::routines::RoutinesTab,
+    /// The History tab: its month and statistics.
+    pub history: crate::tui::history::HistoryTab,
+    /// The Breaks tab: timers, the question being asked, outcomes.
+    pub breaks: crate::tui::breaks::BreaksTab,
+    /// The Flags tab: the highlight, the question, the emergency a save raised.
+    pub flags_tab: crate::tui::flags::FlagsTab,
+    // What is in front, and what the frame needs.
+    /// The screen in front.
+    pub screen: Screen,
+    /// The one-time statement that this is not a diagnosis is showing.
+    pub welcome: bool,
+    /// `knotless run ROUTINE` on first run: the routine to open once the first-run statement
+    /// is dismissed, so the statement never sits over a running countdown.
+    start_after_welcome: Option<String>,
     /// Whether the help overlay is open.
     pub help: bool,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
+    /// How far the detail pane (Routines, Flags) is scrolled; back to the top when the
+    /// highlighted item or the screen changes.
+    pub detail_scroll: u16,
+    /// A one-line message for the Routines screen (e.g. a history write that failed).
+    pub notice: Option<String>,
+    /// The terminal's size at the last draw, to place mouse clicks.
+    pub area: ratatui::layout::Rect,
+    /// Colours.
+    pub theme: Theme,
+    /// The moment of the last update; what the screens draw against.
+    pub now: Now,
+    /// The minute the flags were last evaluated in.
+    flags_minute: i64,
+    // What the event loop does after the next draw.
     /// Set when the app should exit.
     pub quit: bool,
     /// Bells to ring after the next draw.
     pub bells: u32,
     /// Desktop notifications to send after the next draw: (title, body).
     pub notifications: Vec<(String, String)>,
-    /// The moment of the last update; what the screens draw against.
-    pub now: Now,
-    /// A one-line message for the Routines screen (e.g. a history write that failed).
-    pub notice: Option<String>,
-    /// The Log tab.
-    pub log: LogView,
-    /// Every session record, oldest first.
-    pub sessions: Vec<SessionRecord>,
-    /// Problems met while loading the data files, each naming the file and line.
-    pub load_problems: Vec<String>,
-    /// The configuration (emergency number, profile).
-    pub config: Config,
-    /// The red-flag rules in force.
-    pub rules: RuleSet,
-    /// Every acknowledgement.
-    pub acks: Vec<Ack>,
-    /// The flags as of the last evaluation.
-    pub flags: Flags,
-    /// The Flags tab: the highlight, the question, the emergency a save raised.
-    pub flags_tab: crate::tui::flags::FlagsTab,
-    /// How far the detail pane (Routines, Flags) is scrolled; back to the top when the
-    /// highlighted item or the screen changes.
-    pub detail_scroll: u16,
-    /// The one-time statement that this is not a diagnosis is showing.
-    pub welcome: bool,
-    /// `knotless run ROUTINE` on first run: the routine to open once the first-run statement
-    /// is dismissed, so the statement never sits over a running countdown.
-    start_after_welcome: Option<String>,
-    /// The terminal's size at the last draw, to place mouse clicks.
-    pub area: ratatui::layout::Rect,
-    /// The Breaks tab: timers, the question being asked, outcomes.
-    pub breaks: crate::tui::breaks::BreaksTab,
-    /// Programmes, dose levels and the questions they ask.
-    pub programme: ProgrammeView,
-    /// The config file, named in the first-run statement.
-    pub config_file: std::path::PathBuf,
-    /// The minute the flags were last evaluated in.
-    flags_minute: i64,
-    /// The History tab: its month and statistics.
-    pub history: crate::tui::history::HistoryTab,
+    // Where the records are written.
     /// Where sessions and breaks are recorded.
     pub(super) history_file: JsonlStore,
     pub(super) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
-    /// The weekly check-in and the report key (see [`super::appointment`]).
-    pub appointment: crate::tui::appointment::Appointment,
+    /// The config file, named in the first-run statement.
+    pub config_file: std::path::PathBuf,
 }
 
 /// The file whose presence means the first-run statement has been shown.
