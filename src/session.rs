@@ -327,6 +327,8 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod heat_tests;
 mod reading;
 #[cfg(test)]
 mod tests;

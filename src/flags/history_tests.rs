@@ -1,50 +1,17 @@
 //! How the rules read a whole log (DESIGN §6, CLINICAL.md "How the rules read a log"): sides
-//! across parts and days, lifetimes, acknowledgements against the time an entry was written,
-//! flags raised once per episode, lingering, and entries dated ahead of the clock. Each case
-//! beside its nearest miss.
-
-use chrono::Duration;
+//! across parts and days, trauma, and one voice at every level. Lifetimes, acknowledgements,
+//! episodes, lingering and entries dated ahead of the clock are in `lifetime_tests`, which shares
+//! `has` and `nerve` from here. Each case beside its nearest miss.
 
 use super::tests::{BASE, E, fired, log, now, profile};
 use super::*;
-use crate::symptoms::{Onset, SymptomEntry};
+use crate::symptoms::Onset;
 
-fn has(ids: &[String], id: &str) -> bool {
+pub(super) fn has(ids: &[String], id: &str) -> bool {
     ids.iter().any(|i| i == id)
 }
 
-/// Entries of `entries`, each written (its id's time) `written_days_ago[i]` days before now.
-fn written(entries: &[E], written_days_ago: &[i64]) -> Vec<SymptomEntry> {
-    log(entries)
-        .into_iter()
-        .zip(written_days_ago)
-        .enumerate()
-        .map(|(i, (mut e, days))| {
-            let ms = (now() - Duration::days(*days)).timestamp_millis();
-            e.id = crate::id::encode(ms as u64, i as u128);
-            e
-        })
-        .collect()
-}
-
-fn ack(flag: &str, days_ago: i64) -> Ack {
-    Ack {
-        id: format!("ack-{flag}-{days_ago}"),
-        flag: flag.into(),
-        at: now() - Duration::days(days_ago),
-    }
-}
-
-fn active_with(entries: &[SymptomEntry], p: &Profile, acks: &[Ack]) -> Vec<String> {
-    let rules = RuleSet::bundled();
-    evaluate(entries, p, &rules.rules, acks, now())
-        .active
-        .iter()
-        .map(|f| f.rule.id.clone())
-        .collect()
-}
-
-fn nerve(days_ago: i64, areas: &'static [&'static str], symptom: &'static str) -> E {
+pub(super) fn nerve(days_ago: i64, areas: &'static [&'static str], symptom: &'static str) -> E {
     E {
         days_ago,
         areas,
@@ -343,158 +310,4 @@ fn every_level_speaks_with_one_voice() {
     }
     assert_eq!(Level::Soon.label(), "SEE A DOCTOR SOON");
     assert_eq!(Level::Urgent.label(), "URGENT");
-}
-
-#[test]
-fn an_emergency_stays_until_it_is_acknowledged() {
-    let saddle = E {
-        days_ago: 15,
-        symptoms: &["saddle-numbness"],
-        ..BASE
-    };
-    let entries = written(std::slice::from_ref(&saddle), &[15]);
-    assert_eq!(
-        active_with(&entries, &Profile::default(), &[]),
-        ["saddle-numbness"],
-        "15 days old, never acknowledged"
-    );
-    assert!(
-        active_with(&entries, &Profile::default(), &[ack("saddle-numbness", 10)]).is_empty(),
-        "acknowledged 10 days ago"
-    );
-    // An urgent flag follows its window.
-    let fever = written(
-        &[E {
-            days_ago: 15,
-            symptoms: &["fever"],
-            ..BASE
-        }],
-        &[15],
-    );
-    assert!(active_with(&fever, &Profile::default(), &[]).is_empty());
-}
-
-#[test]
-fn an_acknowledgement_never_hides_an_entry_written_after_it() {
-    let fever = E {
-        days_ago: 3,
-        symptoms: &["fever"],
-        ..BASE
-    };
-    let acks = [ack("fever", 2)];
-    // Dated 3 days ago, written yesterday, after the acknowledgement of 2 days ago.
-    let late = written(std::slice::from_ref(&fever), &[1]);
-    assert_eq!(active_with(&late, &Profile::default(), &acks), ["fever"]);
-    // Written when it is dated, before the acknowledgement.
-    let on_time = written(&[fever], &[3]);
-    assert!(active_with(&on_time, &Profile::default(), &acks).is_empty());
-}
-
-#[test]
-fn a_flag_from_who_you_are_is_raised_once_per_episode() {
-    let sore = |days_ago: i64| E {
-        days_ago,
-        pain: 3,
-        ..BASE
-    };
-    let older = profile(Some(1960), &[]);
-    let episode = written(&[sore(4), sore(3), sore(1)], &[4, 3, 1]);
-    assert_eq!(active_with(&episode, &older, &[]), ["age-onset"]);
-    // Acknowledged 3 days ago: the entry since belongs to the same episode.
-    assert!(
-        active_with(&episode, &older, &[ack("age-onset", 3)]).is_empty(),
-        "every ordinary entry must not bring it back"
-    );
-    // A new episode after a pain-free week starts after the acknowledgement.
-    let new_episode = written(
-        &[
-            sore(13),
-            E {
-                days_ago: 10,
-                pain: 0,
-                ..BASE
-            },
-            sore(2),
-        ],
-        &[13, 10, 2],
-    );
-    assert_eq!(
-        active_with(&new_episode, &older, &[ack("age-onset", 12)]),
-        ["age-onset"]
-    );
-    // A past cancer works the same way.
-    let cancer = profile(None, &["cancer-history"]);
-    assert!(active_with(&episode, &cancer, &[ack("cancer-history", 3)]).is_empty());
-    // A flag from a symptom comes back with the next entry showing it.
-    let fever = |d| E {
-        days_ago: d,
-        symptoms: &["fever"],
-        ..BASE
-    };
-    let fevers = written(&[fever(4), fever(1)], &[4, 1]);
-    assert_eq!(
-        active_with(&fevers, &Profile::default(), &[ack("fever", 3)]),
-        ["fever"]
-    );
-}
-
-#[test]
-fn lingering_needs_entries_on_different_days_four_days_apart() {
-    let sore = |days_ago: i64| E {
-        days_ago,
-        pain: 5,
-        ..BASE
-    };
-    assert!(
-        !has(&fired(&[sore(6)], &Profile::default()), "lingering"),
-        "one entry"
-    );
-    assert!(
-        !has(
-            &fired(&[sore(6), sore(3)], &Profile::default()),
-            "lingering"
-        ),
-        "3 days apart"
-    );
-    assert!(
-        has(
-            &fired(&[sore(6), sore(2)], &Profile::default()),
-            "lingering"
-        ),
-        "4 days apart"
-    );
-}
-
-#[test]
-fn entries_dated_up_to_a_day_ahead_count_now() {
-    let rules = RuleSet::bundled();
-    let ahead = |hours: i64| {
-        let mut entries = log(&[E {
-            symptoms: &["chest-pain"],
-            ..BASE
-        }]);
-        entries[0].at = now() + Duration::hours(hours);
-        entries
-    };
-    let live =
-        |entries: &[SymptomEntry]| evaluate(entries, &Profile::default(), &rules.rules, &[], now());
-    assert_eq!(
-        live(&ahead(1)).active[0].rule.id,
-        "chest-pain",
-        "an hour ahead"
-    );
-    assert_eq!(live(&ahead(23)).active.len(), 1, "23 hours ahead");
-    assert!(live(&ahead(25)).active.is_empty(), "more than a day ahead");
-    let then = evaluate_at(
-        &ahead(1),
-        &Profile::default(),
-        &rules.rules,
-        &[],
-        Moment::as_of(now()),
-    );
-    assert!(then.active.is_empty(), "--as-of: as things stood then");
-    // Numb skin an hour ahead refuses heat now.
-    let mut numb = log(&[nerve(0, &["leg-left"], "numbness")]);
-    numb[0].at = now() + Duration::hours(1);
-    assert_eq!(eval::numb_skin(&numb, now()), Some(now()));
 }

@@ -12,6 +12,8 @@ mod eval_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]
+mod lifetime_tests;
+#[cfg(test)]
 mod rule_cases;
 #[cfg(test)]
 mod tests;

@@ -28,4 +28,6 @@ pub use progression::{Decision, SessionView};
 pub use state::{ProgrammeRecord, ProgrammeState};
 
 #[cfg(test)]
+mod schedule_tests;
+#[cfg(test)]
 mod tests;

@@ -203,4 +203,6 @@ impl Routine {
 #[cfg(test)]
 mod bounds_tests;
 #[cfg(test)]
+mod library_tests;
+#[cfg(test)]
 mod tests;
