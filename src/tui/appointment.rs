@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
 use super::msg::Msg;
 use super::theme::Theme;
+use super::widgets::popup;
 use crate::checkins::{Checkin, CheckinLog, QUESTIONS};
 
 /// Where the check-in box is.
@@ -295,13 +296,7 @@ impl Widget for &CheckinBox<'_> {
             .map(|l| (l.width() as u16).div_ceil(inner).max(1))
             .sum();
         let height = (rows + 2).min(area.height);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
+        let popup = popup(area, width, height, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(

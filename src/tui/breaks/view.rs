@@ -4,9 +4,9 @@
 
 use chrono::Weekday;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
 use crate::breaks::BreakState;
 use crate::clock::Now;
@@ -15,6 +15,7 @@ use crate::duration::{Clock, Compact};
 use crate::history::BreakOutcome;
 use crate::routine::Library;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::popup;
 
 use super::{BreakPrompt, BreaksTab, SKIP_REASONS};
 
@@ -220,13 +221,7 @@ impl BreaksScreen<'_> {
         let width = 56.min(area.width);
         // Borders and padding take four rows; two more for lines that wrap.
         let height = (lines.len() as u16 + 6).min(area.height);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
+        let popup = popup(area, width, height, buf);
         Paragraph::new(Text::from(lines))
             .wrap(Wrap { trim: true })
             .block(

@@ -4,15 +4,16 @@
 use std::path::Path;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
 use crate::flags::{Flag, Flags, Level};
 use crate::tui::keymap::{KeyLabels, Keymap};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::popup;
 
 /// The one-line bar with the most severe active flag, in its level's colour.
 pub struct WarningBar<'a> {
@@ -129,13 +130,7 @@ impl Widget for &Welcome<'_> {
             .find(|lines| rows(lines) <= area.height)
             .unwrap_or_else(|| vec![emergency, prompt]);
         let height = rows(&lines).min(area.height);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
+        let popup = popup(area, width, height, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(
@@ -242,13 +237,7 @@ impl Widget for &RaisedOnSave<'_> {
         let body = chosen;
         let rows = body.line_count(inner_width) as u16 + 2;
         let height = (rows + 2).min(area.height);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
+        let popup = popup(area, width, height, buf);
         let block = Block::bordered()
             .border_type(BorderType::Thick)
             .border_style(t.level_text(Level::Emergency))

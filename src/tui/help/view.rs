@@ -1,7 +1,7 @@
 //! The footer's key hints and the help overlay as drawn, scrolled when it does not fit.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
@@ -76,12 +76,7 @@ fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
         .wrap(Wrap { trim: false })
         .line_count(width.saturating_sub(4)) as u16;
     let height = (rows + 2).min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     (popup, lines)
 }
 

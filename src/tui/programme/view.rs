@@ -3,15 +3,16 @@
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph, Widget, Wrap};
 
 use super::{ProgrammeView, Prompt};
 use crate::history::SessionRecord;
 use crate::programme::state::{Direction, ProgrammeRecord};
 use crate::programme::{Decision, schedule};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::popup;
 
 impl ProgrammeView {
     /// The History tab's programme section: the programme, the week, and the recent sessions
@@ -161,13 +162,7 @@ impl Widget for &PromptOverlay<'_> {
             .map(|l| l.width().max(1).div_ceil(inner))
             .sum();
         let height = (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [rect] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(rect, buf);
+        let rect = popup(area, width, height, buf);
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .block(

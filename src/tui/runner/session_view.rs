@@ -2,7 +2,6 @@
 //! drawing, what comes next, and the skin check over it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Flex;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
@@ -275,12 +274,7 @@ impl RunnerScreen<'_> {
         let width = room.width.min(60);
         let height = rows(&lines, width).min(room.height);
         Clear.render(room, buf);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(room);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = room.centered(Constraint::Length(width), Constraint::Length(height));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(
