@@ -7,7 +7,7 @@
 //! stopped one is still marked on the calendar). The current streak is still alive when today
 //! has nothing yet but yesterday counted. Weeks run Monday to Sunday.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -136,21 +136,48 @@ impl HistoryStats {
     }
 }
 
-fn effects(sessions: &[SessionRecord]) -> Vec<RoutineEffect> {
-    // (sessions, rated, sum before, sum after)
-    let mut by_routine: HashMap<&str, (usize, usize, u32, u32)> = HashMap::new();
+/// What a routine's sessions add up to: how many, how many rated before and after, and the
+/// sums of those ratings (the History tab and the report both work their averages from it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Sessions of the routine.
+    pub sessions: usize,
+    /// Those with a pain rating before and after.
+    pub rated: usize,
+    /// The sum of the ratings before, over the rated ones.
+    pub before: u32,
+    /// The sum of the ratings after, over the rated ones.
+    pub after: u32,
+}
+
+/// `sessions` added up per routine, by routine id.
+pub fn tally<'a>(
+    sessions: impl IntoIterator<Item = &'a SessionRecord>,
+) -> BTreeMap<&'a str, Tally> {
+    let mut by_routine: BTreeMap<&str, Tally> = BTreeMap::new();
     for s in sessions {
         let slot = by_routine.entry(s.routine.as_str()).or_default();
-        slot.0 += 1;
+        slot.sessions += 1;
         if let (Some(before), Some(after)) = (s.pain_before, s.pain_after) {
-            slot.1 += 1;
-            slot.2 += u32::from(before);
-            slot.3 += u32::from(after);
+            slot.rated += 1;
+            slot.before += u32::from(before);
+            slot.after += u32::from(after);
         }
     }
+    by_routine
+}
+
+fn effects(sessions: &[SessionRecord]) -> Vec<RoutineEffect> {
+    let by_routine = tally(sessions);
     let mut effects: Vec<RoutineEffect> = by_routine
         .into_iter()
-        .map(|(routine, (sessions, rated, before, after))| {
+        .map(|(routine, t)| {
+            let Tally {
+                sessions,
+                rated,
+                before,
+                after,
+            } = t;
             let mean = |sum: u32| {
                 if rated == 0 {
                     0.0

@@ -70,19 +70,11 @@ pub(super) fn routines(
         }
     }
 
-    let mut by_routine: BTreeMap<&str, (usize, usize, u32, u32)> = BTreeMap::new();
-    for s in sessions {
-        let slot = by_routine.entry(s.routine.as_str()).or_default();
-        slot.0 += 1;
-        if let (Some(before), Some(after)) = (s.pain_before, s.pain_after) {
-            slot.1 += 1;
-            slot.2 += u32::from(before);
-            slot.3 += u32::from(after);
-        }
-    }
+    let by_routine = crate::history::stats::tally(sessions.iter().copied());
     let mut effects: Vec<EffectOut> = by_routine
         .into_iter()
-        .map(|(routine, (n, rated, before, after))| {
+        .map(|(routine, t)| {
+            let (n, rated, before, after) = (t.sessions, t.rated, t.before, t.after);
             let mean = |sum: u32| (rated > 0).then(|| r1(f64::from(sum) / rated as f64));
             let change = (rated >= TOO_FEW)
                 .then(|| r1((f64::from(after) - f64::from(before)) / rated as f64));
