@@ -61,6 +61,18 @@ pub fn preview(text: &str, max_chars: usize) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to `width` characters, its last one "…" when it is longer (nothing at all at width
+/// 0): for a column of a list or a table.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else if width == 0 {
+        String::new()
+    } else {
+        text.chars().take(width - 1).chain(['…']).collect()
+    }
+}
+
 fn push_visible(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),
@@ -81,6 +93,14 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn clip_keeps_what_fits_and_marks_a_cut() {
+        assert_eq!(clip("lower back", 10), "lower back");
+        assert_eq!(clip("lower back", 6), "lower…");
+        assert_eq!(clip("lower back", 1), "…");
+        assert_eq!(clip("lower back", 0), "");
+    }
 
     #[test]
     fn escapes_controls_and_bidi_and_leaves_the_rest() {

@@ -114,7 +114,7 @@ pub fn write_text(
                 out,
                 "{:27}  {:28}  {:>6}  {:12}  {}",
                 when(x.started),
-                clip(&name(library, &x.routine), 28),
+                crate::text::clip(&name(library, &x.routine), 28),
                 length(x.active_seconds),
                 outcome_name(&x.outcome),
                 rated
@@ -129,21 +129,11 @@ pub fn write_text(
                 out,
                 "{:27}  {:28}  {:>6}  {}",
                 when(y.at),
-                clip(&name(library, &y.routine), 28),
+                crate::text::clip(&name(library, &y.routine), 28),
                 "",
                 outcome
             )?;
         }
     }
     Ok(())
-}
-
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(width - 1).collect();
-        s.push('…');
-        s
-    }
 }

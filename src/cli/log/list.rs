@@ -88,8 +88,8 @@ fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Resu
             e.id,
             when,
             e.pain,
-            clip(&e.areas.join(", "), 28),
-            clip(&e.symptoms.join(", "), 28),
+            crate::text::clip(&e.areas.join(", "), 28),
+            crate::text::clip(&e.symptoms.join(", "), 28),
             crate::text::visible(note.next().unwrap_or(""))
         )?;
         for line in note {
@@ -97,14 +97,4 @@ fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Resu
         }
     }
     Ok(())
-}
-
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(width - 1).collect();
-        s.push('…');
-        s
-    }
 }

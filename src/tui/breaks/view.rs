@@ -125,7 +125,7 @@ impl Widget for &BreaksScreen<'_> {
             lines.push(Line::from(vec![
                 Span::raw(format!(
                     " {:<name_room$}",
-                    clip(name, name_room.saturating_sub(1))
+                    crate::text::clip(name, name_room.saturating_sub(1))
                 )),
                 Span::styled(schedule, t.muted()),
                 when,
@@ -231,16 +231,5 @@ impl BreaksScreen<'_> {
                     .padding(Padding::uniform(1)),
             )
             .render(popup, buf);
-    }
-}
-
-/// `text` cut to `width` columns with "…" when longer.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else if width == 0 {
-        String::new()
-    } else {
-        text.chars().take(width - 1).chain(['…']).collect()
     }
 }

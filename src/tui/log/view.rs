@@ -252,11 +252,14 @@ fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
     if width >= 120 {
         // Wide terminals have a note column: the first line of the note, after the
         // symptoms (clipped to 30 columns so notes line up); the row's edge cuts the rest.
-        spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
+        spans.push(Span::raw(format!(
+            " {:<26}",
+            crate::text::clip(&areas.join(", "), 26)
+        )));
         spans.push(Span::styled(
             format!(
                 " {:<30}",
-                clip(&labels(Category::Symptom, e.symptoms.iter()), 30)
+                crate::text::clip(&labels(Category::Symptom, e.symptoms.iter()), 30)
             ),
             t.muted(),
         ));
@@ -271,7 +274,10 @@ fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
             crate::tui::untrusted::single_width(&crate::text::visible(first))
         )));
     } else if width >= 60 {
-        spans.push(Span::raw(format!(" {:<26}", clip(&areas.join(", "), 26))));
+        spans.push(Span::raw(format!(
+            " {:<26}",
+            crate::text::clip(&areas.join(", "), 26)
+        )));
         spans.push(Span::styled(
             labels(Category::Symptom, e.symptoms.iter()),
             t.muted(),
@@ -288,15 +294,4 @@ pub fn labels(category: Category, ids: impl Iterator<Item = &'static str>) -> St
     ids.map(|id| vocabulary.label(category, id))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        text.chars()
-            .take(width.saturating_sub(1))
-            .chain(['…'])
-            .collect()
-    }
 }
