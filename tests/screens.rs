@@ -284,3 +284,22 @@ fn esc_goes_back_to_routines_and_never_quits() {
     h.send(&[Msg::Quit]);
     assert!(h.app.quit, "q quits");
 }
+
+/// A resize is drawn at once on every tab and in the runner, whatever the tab makes of other
+/// keys: nothing else may be needed to repaint a terminal that changed size.
+#[test]
+fn a_resize_redraws_every_tab_and_the_runner() {
+    let mut h = Harness::new(None);
+    for tab in knotless::tui::Tab::ALL {
+        h.app.screen = tab.screen();
+        let now = h.now;
+        assert!(
+            knotless::tui::update(&mut h.app, Msg::Resize, now),
+            "{tab:?} did not redraw on a resize"
+        );
+    }
+    let mut h = Harness::new(Some(&first_of(Kind::Stretch)));
+    h.start_session(None);
+    let now = h.now;
+    assert!(knotless::tui::update(&mut h.app, Msg::Resize, now));
+}

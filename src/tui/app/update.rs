@@ -277,7 +277,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Quit | Msg::ForceQuit => app.quit = true,
             Msg::Cancel => app.screen = Screen::Routines,
             Msg::Tick => return false,
-            msg => return app.history.update(msg, app.now.wall.date_naive()),
+            // Every other message redraws, a resize above all.
+            msg => {
+                app.history.update(msg, app.now.wall.date_naive());
+            }
         },
         Screen::Routines => match app.routines.update(msg, &app.library) {
             crate::tui::routines::RoutinesKey::Done(redraw) => return redraw,
