@@ -80,6 +80,37 @@ fn not_now_asks_again_the_next_day_and_the_log_works_meanwhile() {
 }
 
 #[test]
+fn not_now_holds_for_the_day_after_the_app_is_closed_and_opened_again() {
+    let mut h = never_checked_in();
+    open_log(&mut h);
+    h.send(&[Msg::Cancel]);
+    let kept = std::fs::read_to_string(h.dir().join(knotless::tui::appointment::NOT_NOW)).unwrap();
+    assert_eq!(kept, "2026-11-24");
+    // The app closed and opened again the same day: not asked again.
+    let mut again = h.beside();
+    open_log(&mut again);
+    assert!(again.app.appointment.prompt.is_none(), "not again today");
+    // Opened the next day: asked.
+    h.now.wall += chrono::Duration::days(1);
+    let mut tomorrow = h.beside();
+    open_log(&mut tomorrow);
+    assert!(
+        tomorrow.app.appointment.prompt.is_some(),
+        "asked the next day"
+    );
+    // A file holding anything else is no day: asked (today too).
+    h.now.wall -= chrono::Duration::days(1);
+    std::fs::write(
+        h.dir().join(knotless::tui::appointment::NOT_NOW),
+        "not a date\n",
+    )
+    .unwrap();
+    let mut garbled = h.beside();
+    open_log(&mut garbled);
+    assert!(garbled.app.appointment.prompt.is_some());
+}
+
+#[test]
 fn never_over_a_form_or_a_session_and_offered_after_a_session() {
     let mut h = never_checked_in();
     // Straight into a routine: the runner is never interrupted.

@@ -5,7 +5,8 @@
 //! The check-in is offered at most once a week (see [`crate::checkins::due`]), only when the
 //! person is between things — on the Log tab's list, or back on Routines after a session — never
 //! over a session, a form, a due break, a flag being acknowledged or an emergency. "Not now"
-//! asks again the next day.
+//! asks again the next day, also after the app is closed and opened again: the day is kept in
+//! [`NOT_NOW`] in the data folder.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ use super::msg::Msg;
 use super::theme::Theme;
 use super::widgets::popup;
 use crate::checkins::{Checkin, CheckinLog, QUESTIONS};
+
+/// The file in the data folder that holds the day "not now" was last answered (`YYYY-MM-DD`).
+pub const NOT_NOW: &str = "checkin-not-now";
 
 /// Where the check-in box is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +40,19 @@ pub enum Prompt {
     },
 }
 
+/// The day written in `file`, if it holds one (anything else, or a missing file, is no day;
+/// at most a few bytes are read, whatever the file holds).
+fn read_day(file: &Path) -> Option<NaiveDate> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(file)
+        .ok()?
+        .take(32)
+        .read_to_string(&mut text)
+        .ok()?;
+    text.trim().parse().ok()
+}
+
 /// The check-ins, the offer and the report key's last word.
 #[derive(Debug, Clone)]
 pub struct Appointment {
@@ -50,6 +67,8 @@ pub struct Appointment {
     /// One line about the report just written (or why not), until the next key.
     pub notice: Option<String>,
     log: CheckinLog,
+    /// [`NOT_NOW`] in the data folder.
+    not_now_file: PathBuf,
 }
 
 impl Appointment {
@@ -66,13 +85,15 @@ impl Appointment {
                 Vec::new()
             }
         };
+        let not_now_file = data_dir.join(NOT_NOW);
         Appointment {
             checkins,
             prompt: None,
-            declined_on: None,
+            declined_on: read_day(&not_now_file),
             after_session: false,
             notice: None,
             log,
+            not_now_file,
         }
     }
 
@@ -144,7 +165,15 @@ impl Appointment {
 
     fn not_now(&mut self, now: DateTime<FixedOffset>) {
         self.prompt = None;
-        self.declined_on = Some(now.date_naive());
+        let today = now.date_naive();
+        self.declined_on = Some(today);
+        // Best effort: if it cannot be written, the offer comes again when the app restarts.
+        if let Some(dir) = self.not_now_file.parent()
+            && crate::store::create_private_dir(dir).is_ok()
+        {
+            let day = today.format("%Y-%m-%d").to_string();
+            let _ = crate::report::write_private(&self.not_now_file, day.as_bytes());
+        }
     }
 
     fn save(&mut self, [pain, enjoyment, activity]: [u8; 3], now: DateTime<FixedOffset>) {

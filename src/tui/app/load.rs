@@ -173,15 +173,9 @@ impl App {
             self.start(routine, now);
         }
         // Best effort: if it cannot be written, the statement shows again next time.
+        // Private like every file in the data folder (0600).
         if crate::store::create_private_dir(&self.data_dir).is_ok() {
-            // Private like every file in the data folder (0600).
-            use std::os::unix::fs::OpenOptionsExt;
-            let _ = std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(self.data_dir.join(WELCOME_SEEN));
+            let _ = crate::report::write_private(&self.data_dir.join(WELCOME_SEEN), b"");
         }
     }
 }
