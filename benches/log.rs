@@ -14,6 +14,7 @@ fn main() {
 fn entry(i: usize) -> SymptomEntry {
     let day = i / 40;
     SymptomEntry {
+        edited: None,
         id: format!("01K{i:023}"),
         at: chrono::DateTime::parse_from_rfc3339("2016-01-01T08:00:00+01:00").unwrap()
             + chrono::Duration::minutes(i as i64 * 36)

@@ -68,6 +68,11 @@ pub struct SymptomEntry {
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When an edit changed what the red-flag rules read (anything but the note and what
+    /// helped); the id says when the entry was first written. An acknowledgement given before
+    /// this time does not cover the edited entry, so a symptom added later raises its flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<DateTime<FixedOffset>>,
 }
 
 /// The longest note an entry may be given (in characters): enough for a page of words, and a
@@ -92,6 +97,23 @@ pub enum EntryError {
 }
 
 impl SymptomEntry {
+    /// This entry as an edit of `seen` (same id), written at `now`: marked edited then when it
+    /// changes anything the red-flag rules read (all but the note and what helped), so that an
+    /// acknowledgement given before does not cover what was added; else `seen`'s mark stays.
+    pub fn edit_of(mut self, seen: &SymptomEntry, now: DateTime<FixedOffset>) -> SymptomEntry {
+        let read = |e: &SymptomEntry| {
+            (
+                e.at, e.pain, e.onset, e.areas, e.symptoms, e.denied, e.triggers,
+            )
+        };
+        self.edited = if read(&self) == read(seen) {
+            seen.edited
+        } else {
+            Some(now)
+        };
+        self
+    }
+
     /// Checks the pain rating and that nothing is both logged and denied (the ids are known by
     /// construction: the sets only hold vocabulary ids).
     pub fn validate(&self) -> Result<(), EntryError> {
@@ -138,6 +160,12 @@ struct Line {
     relief: Reliefs,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "rfc3339"
+    )]
+    edited: Option<DateTime<FixedOffset>>,
 }
 
 /// Reads an RFC 3339 time with chrono's dedicated parser, several times quicker than the
@@ -235,6 +263,7 @@ impl Line {
             return None;
         }
         Some(SymptomEntry {
+            edited: self.edited,
             id: self.id,
             at: self.at?,
             pain: self.pain?,

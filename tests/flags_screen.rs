@@ -21,6 +21,7 @@ fn logged(entries: &[(i64, &[&str], &[&str])]) -> tempfile::TempDir {
     let now: chrono::DateTime<chrono::FixedOffset> = "2026-11-24T18:30:00+01:00".parse().unwrap();
     for (i, (days_ago, areas, symptoms)) in entries.iter().enumerate() {
         log.save(&SymptomEntry {
+            edited: None,
             id: format!("01KFLAG{i:019}"),
             at: now - Duration::days(*days_ago) - Duration::hours(2),
             pain: 5,

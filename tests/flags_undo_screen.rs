@@ -15,6 +15,7 @@ fn fever_yesterday() -> tempfile::TempDir {
     let now: chrono::DateTime<chrono::FixedOffset> = "2026-11-24T18:30:00+01:00".parse().unwrap();
     SymptomLog::new(dir.path())
         .save(&SymptomEntry {
+            edited: None,
             id: "01KUNDO0000000000000000000".into(),
             at: now - Duration::days(1),
             pain: 5,
@@ -68,4 +69,44 @@ fn u_takes_back_an_acknowledgement_and_the_flag_shows_again() {
         dir
     });
     assert_eq!(again.app.flags.active.len(), 1);
+}
+
+/// An edit made after an acknowledgement that changes what the rules read is new evidence: the
+/// flag shows again. One that only changes the note is not.
+#[test]
+fn an_edit_after_the_acknowledgement_raises_the_flag_again_unless_only_the_note_changed() {
+    let mut h = Harness::in_dir(Library::load(&[]), None, fever_yesterday());
+    h.send(&[Msg::Flags, Msg::Checked, Msg::Yes]);
+    assert_eq!(h.app.flags.acknowledged.len(), 1);
+    // A minute later, the note of that entry is filled in: still muted.
+    h.now.wall += Duration::minutes(1);
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Edit]);
+    let typing = "x".chars().map(|c| {
+        Msg::Text(ratatui::crossterm::event::KeyEvent::from(
+            ratatui::crossterm::event::KeyCode::Char(c),
+        ))
+    });
+    // The note is the last section: back-tab from the first reaches it.
+    h.send(&[Msg::BackTab]);
+    h.send(&typing.collect::<Vec<_>>());
+    h.send(&[Msg::Save]);
+    assert_eq!(h.app.log.entries[0].note, "x", "the note was saved");
+    assert_eq!(h.app.flags.acknowledged.len(), 1, "a note is nothing new");
+    assert!(h.app.flags.active.is_empty());
+    // Then its pain is raised: written after the acknowledgement, so the flag is back.
+    h.now.wall += Duration::minutes(1);
+    h.send(&[Msg::Edit, Msg::Digit(8), Msg::Save]);
+    assert_eq!(h.app.log.entries[0].pain, 8);
+    assert_eq!(h.app.flags.active.len(), 1, "raised again by the edit");
+    assert_eq!(h.app.flags.active[0].rule.id, "fever");
+    let line = std::fs::read_to_string(h.dir().join("symptoms.jsonl")).unwrap();
+    assert!(
+        line.lines()
+            .last()
+            .unwrap()
+            .contains(r#""edited":"2026-11-24T18:32:00+01:00""#),
+        "{line}"
+    );
+    // Read back by a new app: the same.
+    assert_eq!(h.beside().app.flags.active.len(), 1);
 }

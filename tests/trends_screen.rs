@@ -21,6 +21,7 @@ fn six_weeks_of_entries() -> tempfile::TempDir {
         |days_ago: i64, hour: i64, pain: u8, areas: &[&str], triggers: &[&str], relief: &[&str]| {
             n += 1;
             let entry = SymptomEntry {
+                edited: None,
                 id: format!("01KTEST{n:019}"),
                 at: today - Duration::days(days_ago) + Duration::hours(hour),
                 pain,

@@ -193,3 +193,42 @@ fn entries_dated_up_to_a_day_ahead_count_now() {
     numb[0].at = now() + Duration::hours(1);
     assert_eq!(eval::numb_skin(&numb, now()), Some(now()));
 }
+
+#[test]
+fn an_edit_that_adds_a_symptom_after_an_acknowledgement_raises_the_flag_again() {
+    // Numb around the saddle logged 10 days ago and acknowledged 5 days ago: muted.
+    let numb = E {
+        days_ago: 10,
+        symptoms: &["saddle-numbness"],
+        ..BASE
+    };
+    let entries = written(std::slice::from_ref(&numb), &[10]);
+    let acked = [ack("saddle-numbness", 5)];
+    assert!(active_with(&entries, &Profile::default(), &acked).is_empty());
+    // Today the person edits that entry: only the note changes. Nothing new for the rules.
+    let mut note_only = entries[0].clone();
+    note_only.note = "checked at the walk-in centre".to_owned();
+    let note_only = note_only.edit_of(&entries[0], now());
+    assert_eq!(note_only.edited, None, "a note is not what the rules read");
+    assert!(active_with(&[note_only], &Profile::default(), &acked).is_empty());
+    // Today they add bladder trouble to it: written after the acknowledgement, so it counts.
+    let mut more = entries[0].clone();
+    more.symptoms = crate::vocabulary::IdSet::parse(["saddle-numbness", "bladder-change"])
+        .expect("vocabulary ids");
+    let more = more.edit_of(&entries[0], now());
+    assert_eq!(more.edited, Some(now()));
+    let active = active_with(std::slice::from_ref(&more), &Profile::default(), &acked);
+    assert!(
+        active.contains(&"saddle-numbness".to_owned()),
+        "the edit is new evidence: {active:?}"
+    );
+    // An edit made before the acknowledgement is covered by it like the entry (the bladder
+    // trouble raises its own flag, never acknowledged).
+    let mut earlier = more.clone();
+    earlier.edited = Some(now() - Duration::days(7));
+    let active = active_with(&[earlier], &Profile::default(), &acked);
+    assert!(
+        !active.contains(&"saddle-numbness".to_owned()),
+        "{active:?}"
+    );
+}

@@ -132,6 +132,7 @@ mod tests {
 
     fn entry(pain: u8, areas: &[&str], symptoms: &[&str], triggers: &[&str]) -> SymptomEntry {
         SymptomEntry {
+            edited: None,
             id: "01KAW3J8V4S9M2Q6C7D1E5F0GH".to_owned(),
             at: DateTime::parse_from_rfc3339("2026-11-24T09:30:00+01:00").unwrap(),
             pain,

@@ -46,6 +46,7 @@ pub(super) fn log(entries: &[E]) -> Vec<SymptomEntry> {
         .iter()
         .enumerate()
         .map(|(i, e)| SymptomEntry {
+            edited: None,
             id: format!("e{i}"),
             at: now() - Duration::days(e.days_ago),
             pain: e.pain,

@@ -33,6 +33,7 @@ fn entry(
 ) -> SymptomEntry {
     let at = at(when);
     SymptomEntry {
+        edited: None,
         id: crate::id::encode(at.timestamp_millis() as u64, u128::from(n)),
         at,
         pain,

@@ -10,6 +10,7 @@ use crate::vocabulary::id_set::known;
 
 fn entry(id: &str, day: u32, pain: u8) -> SymptomEntry {
     SymptomEntry {
+        edited: None,
         id: id.to_owned(),
         at: format!("2026-11-{day:02}T09:30:00+01:00").parse().unwrap(),
         pain,

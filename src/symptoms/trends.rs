@@ -146,6 +146,7 @@ mod tests {
         relief: &[&str],
     ) -> SymptomEntry {
         SymptomEntry {
+            edited: None,
             id: format!("id-{at}"),
             at: at.parse().unwrap(),
             pain,

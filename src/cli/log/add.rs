@@ -112,6 +112,7 @@ pub(super) fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -
         Err(e) => return usage_error(&e.to_string()),
     };
     let entry = SymptomEntry {
+        edited: None,
         id: crate::id::new_id(now.timestamp_millis()),
         at,
         pain: args.pain,

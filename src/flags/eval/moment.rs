@@ -41,11 +41,13 @@ impl Moment {
 }
 
 /// When an entry was written: the time in its id, or, for an id that carries none (imported
-/// data), the time it is dated.
+/// data), the time it is dated — or, when an edit changed what the rules read, the time of that
+/// edit.
 pub fn recorded(e: &SymptomEntry) -> DateTime<FixedOffset> {
-    crate::id::timestamp_ms(&e.id)
+    let first = crate::id::timestamp_ms(&e.id)
         .and_then(DateTime::from_timestamp_millis)
-        .map_or(e.at, |t| t.fixed_offset())
+        .map_or(e.at, |t| t.fixed_offset());
+    e.edited.map_or(first, |edited| edited.max(first))
 }
 
 /// For heat: the latest time numbness or tingling was logged in the default window, if any.

@@ -189,6 +189,16 @@ impl LogView {
                 FormEffect::None => {}
                 FormEffect::Cancel => self.mode = LogMode::List,
                 FormEffect::Save(entry) => {
+                    // An edit that changes what the rules read counts as written now; one saved
+                    // again after it was deleted elsewhere, too.
+                    let entry = match (&form.seen, &form.editing) {
+                        (Some(seen), _) => entry.edit_of(seen, now.wall),
+                        (None, Some(_)) => SymptomEntry {
+                            edited: Some(now.wall),
+                            ..entry
+                        },
+                        (None, None) => entry,
+                    };
                     let written = match &form.seen {
                         Some(seen) => log.save_edit(&entry, seen),
                         None => log.save(&entry).map(Ok),

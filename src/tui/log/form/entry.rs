@@ -50,6 +50,7 @@ impl LogForm {
         // The form only offers vocabulary ids, so these cannot fail; if they did, say so.
         let unknown = |e: crate::vocabulary::UnknownId| (Section::Pain, e.to_string());
         let entry = SymptomEntry {
+            edited: None,
             id: self.editing.clone().unwrap_or_else(new_id),
             at: self.at,
             pain,
