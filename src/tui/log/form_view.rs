@@ -22,7 +22,11 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         .iter()
         .map(|l| Line::raw(l.as_str()).width().div_ceil(inner).max(1))
         .sum();
-    let note_height = if area.height >= 22 {
+    let note_height = if form.focus == Section::Note && area.height < 8 {
+        // Too small for the sections and the note: the note being typed in takes all but the
+        // title's row.
+        (note_rows as u16 + 2).min(area.height.saturating_sub(1))
+    } else if area.height >= 22 {
         (note_rows as u16 + 2).clamp(4, 6)
     } else if area.height >= 16 {
         4
@@ -49,7 +53,8 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     let mut focus_line = 0;
     // Where each section's heading is, to know where the focused one ends.
     let mut heads: Vec<usize> = Vec::new();
-    let mut heading = |lines: &mut Vec<Line>, section: Section, text: &str, hint: &str| {
+    // A heading's hint, or its shorter words, goes where it would be cut.
+    let mut heading = |lines: &mut Vec<Line>, section: Section, text: &str, hints: &[&str]| {
         heads.push(lines.len());
         let style = if form.focus == section {
             t.title()
@@ -57,35 +62,34 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             t.muted().add_modifier(Modifier::BOLD)
         };
         let marker = if form.focus == section { "▸ " } else { "  " };
+        let head = format!("{marker}{text}");
+        let hint = hints
+            .iter()
+            .find(|h| head.chars().count() + 2 + h.chars().count() <= width)
+            .map_or(String::new(), |h| format!("  {h}"));
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{text}"), style),
-            Span::styled(format!("  {hint}"), t.muted()),
+            Span::styled(head, style),
+            Span::styled(hint, t.muted()),
         ]));
     };
 
     // The time the entry is for: the section after the note (Tab from the note).
-    let when = form.at.format("%a %d %b %H:%M");
-    let title = match &form.editing {
-        Some(_) => format!("Editing the entry of {when}"),
-        None => format!("New entry · {when}"),
-    };
-    if form.focus == Section::When {
-        lines.push(Line::from(vec![
-            Span::styled(format!("▸ When: {when}"), t.title()),
-            Span::styled("  ←→ 15 min · ↑↓ day", t.muted()),
-        ]));
-    } else {
-        lines.push(Line::from(vec![
-            Span::styled(title, t.title()),
-            Span::styled("  time: tab from the note", t.muted()),
-        ]));
-    }
+    let (title, hint) = form_title(form, width);
+    lines.push(Line::from(vec![
+        Span::styled(title, t.title()),
+        Span::styled(hint, t.muted()),
+    ]));
 
     // Pain.
     if form.focus == Section::Pain {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
-    heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
+    heading(
+        &mut lines,
+        Section::Pain,
+        "Pain",
+        &["type 0–10 or ←→", "0–10 or ←→"],
+    );
     // Every number stays in view: padded where there is room, one space apart below 36
     // columns (24 in all with the indent).
     let roomy = area.width >= 36;
@@ -117,25 +121,34 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     if form.focus == Section::Onset {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
-    heading(&mut lines, Section::Onset, "How it began", "←→ choose");
-    let choice = |label: &str, chosen: bool| {
+    heading(&mut lines, Section::Onset, "How it began", &["←→ choose"]);
+    let choice = |gap: &str, label: &str, chosen: bool| {
         let mark = if chosen { "(•)" } else { "( )" };
         Span::styled(
-            format!("   {mark} {label}"),
+            format!("{gap}{mark} {label}"),
             if chosen { t.good() } else { t.muted() },
         )
     };
-    lines.push(Line::from(vec![
-        choice("not sure", form.onset.is_none()),
-        choice(
-            "suddenly",
-            form.onset == Some(crate::symptoms::Onset::Sudden),
-        ),
-        choice(
-            "gradually",
-            form.onset == Some(crate::symptoms::Onset::Gradual),
-        ),
-    ]));
+    let sudden = form.onset == Some(crate::symptoms::Onset::Sudden);
+    let gradual = form.onset == Some(crate::symptoms::Onset::Gradual);
+    let choices = vec![
+        choice("   ", "not sure", form.onset.is_none()),
+        choice("   ", "suddenly", sudden),
+        choice("   ", "gradually", gradual),
+    ];
+    // Narrower: shorter words and gaps, then a choice a line.
+    let narrow = vec![
+        choice("  ", "not sure", form.onset.is_none()),
+        choice("  ", "sudden", sudden),
+        choice("  ", "gradual", gradual),
+    ];
+    if Line::from(choices.clone()).width() <= width {
+        lines.push(Line::from(choices));
+    } else if Line::from(narrow.clone()).width() <= width {
+        lines.push(Line::from(narrow));
+    } else {
+        lines.extend(narrow.into_iter().map(Line::from));
+    }
 
     // Areas on the body picture.
     if form.focus == Section::Areas {
@@ -145,7 +158,11 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         &mut lines,
         Section::Areas,
         "Where",
-        "seen from behind, your left on the left · arrows, space",
+        &[
+            "seen from behind, your left on the left · arrows, space",
+            "seen from behind, your left on the left",
+            "seen from behind",
+        ],
     );
     for (r, row) in BODY.iter().enumerate() {
         let mut spans = Vec::new();
@@ -194,7 +211,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         if form.focus == section {
             focus_start = lines.len();
         }
-        heading(&mut lines, section, title, "arrows, space");
+        heading(&mut lines, section, title, &["arrows, space"]);
         // Each option is its label in full, wrapped within its column: "[x] " then the words.
         let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(12);
         let text_width = column_width - 5;
@@ -249,7 +266,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             &mut lines,
             Section::Screening,
             "Legs, feet, buttocks or nerves: please answer each question",
-            "y yes · n no",
+            &["y yes · n no"],
         );
         for (i, q) in vocabulary.screening.iter().enumerate() {
             let (mark, style) = match form.answer(i) {
@@ -304,15 +321,21 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     if note_height > 0 {
         let focused = form.focus == Section::Note;
         let mut note = form.note.clone();
-        note.set_block(
-            Block::bordered()
-                .title(if focused {
-                    " Note · Ctrl-S save · Tab leave "
-                } else {
-                    " Note "
-                })
-                .border_style(if focused { t.title() } else { t.muted() }),
-        );
+        // The keys in the title, fewer of them where they would be cut.
+        let title = [
+            " Note · Ctrl-S save · Tab leave ",
+            " Note · Ctrl-S save ",
+            " Note ",
+        ]
+        .into_iter()
+        .filter(|_| focused)
+        .find(|title| title.chars().count() + 2 <= usize::from(note_area.width))
+        .unwrap_or(" Note ");
+        note.set_block(Block::bordered().title(title).border_style(if focused {
+            t.title()
+        } else {
+            t.muted()
+        }));
         note.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         note.set_cursor_line_style(ratatui::style::Style::new());
         if !focused {
@@ -320,4 +343,45 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         }
         note.render(note_area, buf);
     }
+}
+
+/// The form's first line in the words that fit in `width`: what is being written and when, then
+/// a hint (the part in the title's colour, and the hint). Narrower, the hint goes, then the
+/// words are shortened, then the weekday.
+fn form_title(form: &LogForm, width: usize) -> (String, String) {
+    let long = form.at.format("%a %d %b %H:%M").to_string();
+    let short = form.at.format("%d %b %H:%M").to_string();
+    let candidates: Vec<(String, &str)> = if form.focus == Section::When {
+        vec![
+            (format!("▸ When: {long}"), "  ←→ 15 min · ↑↓ day"),
+            (format!("▸ When: {long}"), ""),
+            (format!("▸ When: {short}"), ""),
+            (format!("▸ {short}"), ""),
+        ]
+    } else if form.editing.is_some() {
+        vec![
+            (
+                format!("Editing the entry of {long}"),
+                "  time: tab from the note",
+            ),
+            (format!("Editing the entry of {long}"), ""),
+            (format!("Editing {long}"), ""),
+            (format!("Editing {short}"), ""),
+            (short.clone(), ""),
+        ]
+    } else {
+        vec![
+            (format!("New entry · {long}"), "  time: tab from the note"),
+            (format!("New entry · {long}"), ""),
+            (format!("New entry · {short}"), ""),
+            (format!("New · {short}"), ""),
+            (short.clone(), ""),
+        ]
+    };
+    let fallback = candidates[candidates.len() - 1].clone();
+    let (title, hint) = candidates
+        .into_iter()
+        .find(|(title, hint)| title.chars().count() + hint.chars().count() <= width)
+        .unwrap_or(fallback);
+    (title, hint.to_owned())
 }
