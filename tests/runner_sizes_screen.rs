@@ -212,3 +212,22 @@ fn the_summary() {
     assert!(matches!(h.stage(), Stage::Summary(_)));
     snap_all(&h, "runner_summary", offers("enter"));
 }
+
+#[test]
+fn the_summary_when_pain_rose_keeps_the_advice_before_the_details() {
+    let mut h = after_a_session();
+    h.send(&[Msg::Digit(9), Msg::Confirm]);
+    snap_all(&h, "runner_summary_pain_rose", offers("a log it"));
+    for (w, hgt) in [(40, 12), (80, 24)] {
+        let screen = h.screen(w, hgt);
+        let joined = screen
+            .lines()
+            .flat_map(|line| line.trim_matches('"').split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            joined.contains("or bladder or bowel changes."),
+            "the advice in full at {w}×{hgt}: {joined}"
+        );
+    }
+}
