@@ -16,8 +16,8 @@ use crate::tui::widgets::{BigText, big_text};
 
 use super::view::{RunnerScreen, bar};
 use super::words::{
-    clock_text, drawing, in_words, notice_short, notice_text, phase_label, phase_title,
-    position_labels, round_up,
+    clock_text, drawing, in_few_words, in_words, notice_short, notice_text, phase_label,
+    phase_title, position_labels, round_up,
 };
 
 impl RunnerScreen<'_> {
@@ -222,15 +222,24 @@ impl RunnerScreen<'_> {
             PhaseKind::Rest => "Breathe slowly and let your back relax.".to_owned(),
         };
         let mut cue_lines = vec![Line::from(cue_text)];
-        // Without the drawing, its line on the skin-check interval comes under the cue.
+        // Without the drawing, its line on the skin-check interval comes under the cue (in its
+        // place when there is none).
         if art.is_none()
             && phase.kind == PhaseKind::Work
             && let Some(every) = step.check_every
         {
-            cue_lines.push(Line::styled(
-                format!("Check the skin every {}.", in_words(every)),
+            let full = format!("Check the skin every {}.", in_words(every));
+            let short = format!("Skin check every {}", in_few_words(every));
+            let room = usize::from(cue.width.saturating_sub(2));
+            let skin = Line::styled(
+                if width_of(&full) <= room { full } else { short },
                 t.muted(),
-            ));
+            );
+            if step.cue.trim().is_empty() {
+                cue_lines = vec![skin];
+            } else {
+                cue_lines.push(skin);
+            }
         }
         // Posture breaks have no briefing: their cautions stay in view on every step.
         if routine.kind == Kind::PostureBreak && phase.kind != PhaseKind::Rest {

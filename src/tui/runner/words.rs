@@ -102,6 +102,15 @@ pub(super) fn in_words(d: std::time::Duration) -> String {
     }
 }
 
+/// [`in_words`] shorter: "5 min", "1 min 30 s", "45 s".
+pub(super) fn in_few_words(d: std::time::Duration) -> String {
+    match (d.as_secs() / 60, d.as_secs() % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
 /// What the phase is; `longer` marks a hold lengthened for age; paced reps say which rep is
 /// under way `elapsed` into the phase.
 pub(super) fn phase_label(
