@@ -174,7 +174,11 @@ fn every_phase_kind() {
 fn heat_with_its_skin_check_interval() {
     let (mut h, _dir) = running("short-checks", HEAT);
     h.advance(5 + 20);
-    snap_all(&h, "runner_heat", both(countdown("9:40"), offers("q")));
+    snap_all(
+        &h,
+        "runner_heat",
+        both(both(countdown("9:40"), offers("q")), shows("every 3 min")),
+    );
 }
 
 #[test]
@@ -186,7 +190,7 @@ fn the_skin_check_prompt() {
     snap_all(
         &h,
         "runner_skin_check",
-        both(offers("enter"), shows("stop")),
+        both(offers("enter"), both(offers("stop"), shows("10:00 left"))),
     );
 }
 
