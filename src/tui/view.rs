@@ -266,15 +266,16 @@ impl App {
             };
             if let Screen::Runner(runner) = &self.screen {
                 // Tabs do not switch during a session: the bar names the routine instead, after
-                // the app's name where both fit, otherwise alone, cut after a whole word.
+                // the app's name where both fit, otherwise after the › alone, cut after a whole
+                // word.
                 let name = runner.routine.name.as_str();
                 let room = usize::from(tabs.width);
                 if Line::raw(name).width() + 12 <= room {
                     spans.push(Span::styled("› ", self.theme.muted()));
                     spans.push(Span::raw(name));
                 } else {
-                    spans = vec![Span::raw(" ")];
-                    spans.push(Span::raw(shorten(name, room.saturating_sub(1))));
+                    spans = vec![Span::styled(" › ", self.theme.muted())];
+                    spans.push(Span::raw(shorten(name, room.saturating_sub(3))));
                 }
             } else {
                 if !spans.is_empty() {
