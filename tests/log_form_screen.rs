@@ -382,3 +382,33 @@ fn two_emergencies_at_once_are_both_named_and_the_action_keeps_its_room() {
     assert!(small.contains("112"), "{small}");
     assert!(small.contains("esc close"), "{small}");
 }
+
+#[test]
+fn a_joined_emoji_in_the_note_is_drawn_single_width_and_saved_as_typed() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let note = "yoga 🧘\u{200D}♀\u{FE0F} helped";
+    let data = tempfile::tempdir().unwrap();
+    let entry: SymptomEntry = serde_json::from_value(serde_json::json!({
+        "id": "01KA0000000000000000000002", "at": "2026-11-23T12:00:00+01:00", "pain": 4,
+        "areas": ["lower-back"], "note": note,
+    }))
+    .unwrap();
+    SymptomLog::new(data.path()).save(&entry).unwrap();
+    let mut h = Harness::in_dir(knotless::routine::Library::load(&[]), None, data);
+    // Edit it, Shift-Tab to the note, End, and type "!".
+    let key = |code| Msg::Text(KeyEvent::new(code, KeyModifiers::NONE));
+    h.send(&[Msg::Tab, Msg::Edit, Msg::BackTab]);
+    h.send(&[key(KeyCode::End), key(KeyCode::Char('!'))]);
+    assert_eq!(form(&h).note.lines(), ["yoga 🧘\u{200D}♀\u{FE0F} helped!"]);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("yoga 🧘 helped!"), "{screen}");
+    assert!(
+        !screen.contains(['\u{200D}', '\u{FE0F}']),
+        "no joined sequence in the frame:\n{screen}"
+    );
+    insta::assert_snapshot!("log_form_joined_emoji_40x12", screen);
+    // Saved exactly as typed.
+    h.send(&[Msg::Save]);
+    let saved = SymptomLog::new(h.dir()).load().unwrap().entries;
+    assert_eq!(saved[0].note, "yoga 🧘\u{200D}♀\u{FE0F} helped!");
+}

@@ -14,6 +14,7 @@ use super::keymap::KeyLabels;
 use super::log::LogScreen;
 use super::routines::RoutinesScreen;
 use super::runner::RunnerScreen;
+use super::widgets::detail::shorten;
 
 /// Where the parts of a frame go.
 struct Parts {
@@ -264,9 +265,18 @@ impl App {
                 Vec::new()
             };
             if let Screen::Runner(runner) = &self.screen {
-                // Tabs do not switch during a session: the bar names the routine instead.
-                spans.push(Span::styled("› ", self.theme.muted()));
-                spans.push(Span::raw(runner.routine.name.as_str()));
+                // Tabs do not switch during a session: the bar names the routine instead, after
+                // the app's name where both fit, otherwise after the › alone, cut after a whole
+                // word.
+                let name = runner.routine.name.as_str();
+                let room = usize::from(tabs.width);
+                if Line::raw(name).width() + 12 <= room {
+                    spans.push(Span::styled("› ", self.theme.muted()));
+                    spans.push(Span::raw(name));
+                } else {
+                    spans = vec![Span::styled(" › ", self.theme.muted())];
+                    spans.push(Span::raw(shorten(name, room.saturating_sub(3))));
+                }
             } else {
                 if !spans.is_empty() {
                     spans.push(Span::styled("│", self.theme.muted()));

@@ -281,6 +281,50 @@ fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// A footer hint's action in fewer words, for a footer that is too narrow for the full ones.
+pub fn short_action(action: &'static str) -> &'static str {
+    match action {
+        "next tab" | "next section" | "next filter" => "next",
+        "report + open" => "open",
+        "I have had this checked" => "checked",
+        "take back \"checked\"" => "undo",
+        "yes, it was checked" => "yes",
+        "see it in full" => "see it",
+        "start now" => "start",
+        "snooze too" => "snooze",
+        "no reason" => "none",
+        "not really" => "no",
+        "keep editing" => "keep",
+        "undo delete" => "undo",
+        "clear filters" | "clear all" => "clear",
+        "30/90 days" => "30/90",
+        "go ahead" => "go",
+        "stop the session" | "stop the heat" => "stop",
+        "back to routines" => "back",
+        other => other,
+    }
+}
+
+/// A footer hint's keys in fewer characters: the first of several, or fewer words.
+pub fn short_key(key: &str) -> &str {
+    match key {
+        "↑↓ jk" => "↑↓",
+        "0-9 ←→" => "0-9",
+        "any other key" => "any key",
+        other => other,
+    }
+}
+
+/// How long a footer hint stays on a narrow footer, after the key to act, which goes last: 2 for a key that ends what is under way (stops a session or the heat), 0 for
+/// moving a highlight (the arrows are the first keys anyone tries), 1 for the others.
+pub fn footer_rank(action: &str) -> u8 {
+    match action {
+        "stop" | "stop the heat" | "stop the session" => 2,
+        "move" => 0,
+        _ => 1,
+    }
+}
+
 /// What each action of the keymap does, in a person's words. Every action in
 /// [`crate::tui::keymap::ACTIONS`] has a line in `?` (a test checks that none is left out).
 fn action_text(name: &str) -> &'static str {

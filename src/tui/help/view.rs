@@ -21,12 +21,66 @@ impl Widget for &Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let mut spans = Vec::new();
-        for (key, action) in keys(self.app, self.full) {
+        for (key, action) in footer_hints(keys(self.app, self.full), area.width) {
             spans.push(Span::styled(format!(" {key} "), theme.key()));
             spans.push(Span::styled(format!("{action} "), theme.muted()));
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The hints that fit in `width` columns, each whole: all of them as they are when they fit;
+/// otherwise with their keys shortened ("↑↓ jk" to "↑↓"), and then, the least important first,
+/// each hint in fewer words ([`super::short_action`]) and, if that is not enough, dropped. The
+/// key to act (the first hint that does not just move a highlight) goes last, a key that stops
+/// the session just before it, a key that moves a highlight first, and the others from the end
+/// ([`super::footer_rank`]).
+fn footer_hints(hints: Vec<(String, &'static str)>, width: u16) -> Vec<(String, &'static str)> {
+    // " key action " each, the last space unseen.
+    let width_of = |hints: &[Option<(String, &'static str)>]| -> usize {
+        hints
+            .iter()
+            .flatten()
+            .map(|(key, action)| key.chars().count() + action.chars().count() + 3)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    let room = usize::from(width);
+    let mut shown: Vec<Option<(String, &'static str)>> = hints.iter().cloned().map(Some).collect();
+    let done = |shown: Vec<Option<(String, &'static str)>>| shown.into_iter().flatten().collect();
+    if width_of(&shown) <= room {
+        return done(shown);
+    }
+    for (key, _) in shown.iter_mut().flatten() {
+        *key = super::short_key(key).to_owned();
+    }
+    // The least important first.
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    let act = hints
+        .iter()
+        .position(|(_, action)| super::footer_rank(action) > 0)
+        .unwrap_or(0);
+    order.sort_by_key(|&i| {
+        (
+            i == act,
+            super::footer_rank(hints[i].1),
+            std::cmp::Reverse(i),
+        )
+    });
+    for (n, &i) in order.iter().enumerate() {
+        if let Some((_, action)) = &mut shown[i] {
+            *action = super::short_action(action);
+        }
+        let last = n + 1 == order.len();
+        if width_of(&shown) <= room || last {
+            break;
+        }
+        shown[i] = None;
+        if width_of(&shown) <= room {
+            break;
+        }
+    }
+    done(shown)
 }
 
 /// The lines of the `?` overlay for an inner width of `width`.
@@ -114,5 +168,65 @@ impl Widget for &HelpOverlay<'_> {
             .scroll((scroll, 0))
             .block(block)
             .render(popup, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footer_hints;
+
+    fn hints(list: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+        list.iter().map(|(k, a)| ((*k).to_owned(), *a)).collect()
+    }
+
+    fn shown(list: &[(&str, &'static str)], width: u16) -> String {
+        footer_hints(hints(list), width)
+            .iter()
+            .map(|(k, a)| format!(" {k} {a} "))
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
+    }
+
+    const RUNNING: [(&str, &str); 4] = [
+        ("space", "pause"),
+        ("n", "next"),
+        ("b", "back"),
+        ("q", "stop"),
+    ];
+
+    #[test]
+    fn hints_that_fit_are_drawn_as_they_are() {
+        assert_eq!(shown(&RUNNING, 37), " space pause  n next  b back  q stop");
+    }
+
+    #[test]
+    fn a_narrow_footer_drops_whole_hints_keeping_the_first_and_stop() {
+        assert_eq!(shown(&RUNNING, 35), " space pause  n next  q stop");
+        assert_eq!(shown(&RUNNING, 24), " space pause  q stop");
+        assert_eq!(shown(&RUNNING, 12), " space pause");
+        // Narrower than the first hint: the first hint alone (the line clips it).
+        assert_eq!(shown(&RUNNING, 5), " space pause");
+    }
+
+    #[test]
+    fn a_narrow_footer_shortens_the_words_before_dropping_any() {
+        // The last hint first: the first keeps its words while the room allows.
+        let list = [("u", "undo delete"), ("a", "add"), ("tab", "next tab")];
+        assert_eq!(shown(&list, 32), " u undo delete  a add  tab next");
+        // Then dropped, before a more important hint loses its words.
+        assert_eq!(shown(&list, 25), " u undo delete  a add");
+        assert_eq!(shown(&list, 12), " u undo");
+        // Keys are shortened first.
+        let list = [("↑↓ jk", "choose"), ("enter", "start"), ("q", "quit")];
+        assert_eq!(shown(&list, 24), " ↑↓ choose  enter start");
+        // Moving a highlight goes before the keys that act.
+        let list = [("↑↓", "move"), ("space", "tick"), ("enter", "start")];
+        assert_eq!(shown(&list, 24), " space tick  enter start");
+        let skin = [("enter", "skin OK"), ("q", "stop the heat")];
+        assert_eq!(shown(&skin, 40), " enter skin OK  q stop the heat");
+        assert_eq!(shown(&skin, 24), " enter skin OK  q stop");
+        let tabs = [("←→", "month"), ("r", "report"), ("tab", "next tab")];
+        assert_eq!(shown(&tabs, 30), " ←→ month  r report  tab next");
     }
 }

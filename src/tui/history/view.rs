@@ -47,7 +47,13 @@ impl Widget for &HistoryScreen<'_> {
         let t = self.theme;
         let today = self.today;
         let stats = self.tab.stats(self.sessions, today);
-        let calendar = calendar(&stats, self.tab.month, today, t);
+        let calendar = calendar(
+            &stats,
+            self.tab.month,
+            today,
+            area.width < CALENDAR_WIDTH,
+            t,
+        );
         let summary = summary(&stats, self.breaks, t);
 
         let wide = area.width >= CALENDAR_WIDTH + 30;
@@ -67,16 +73,13 @@ impl Widget for &HistoryScreen<'_> {
         } else {
             // Narrow: the streak first in one line, so it shows even when little else fits.
             let week = stats.week.stretch + stats.week.heat + stats.week.posture_break;
-            let mut text = Text::from(Line::styled(
-                format!(
-                    "Streak {} day{} (best {}) · week {} min",
-                    stats.current_streak,
-                    if stats.current_streak == 1 { "" } else { "s" },
-                    stats.best_streak,
-                    (week + 30) / 60
-                ),
-                t.title(),
-            ));
+            let streak = streak_line(
+                stats.current_streak,
+                stats.best_streak,
+                (week + 30) / 60,
+                area.width,
+            );
+            let mut text = Text::from(Line::styled(streak, t.title()));
             text.lines.extend(calendar.lines);
             text.lines.push(Line::default());
             text.lines.extend(summary.lines);
@@ -90,47 +93,96 @@ impl Widget for &HistoryScreen<'_> {
     }
 }
 
-/// The month grid, Monday first: `•` a completed session, `◦` only stopped ones.
+/// The streak line of a narrow History tab, in the words that fit in `width`: the week's
+/// minutes shortened, then dropped, then the word "days".
+fn streak_line(current: u32, best: u32, week_minutes: u64, width: u16) -> String {
+    let days = if current == 1 { "day" } else { "days" };
+    [
+        format!("Streak {current} {days} (best {best}) · week {week_minutes} min"),
+        format!("Streak {current} {days} (best {best}) · {week_minutes} min"),
+        format!("Streak {current} {days} (best {best})"),
+        format!("Streak {current} (best {best})"),
+        format!("Streak {current}"),
+    ]
+    .into_iter()
+    .find(|line| line.chars().count() <= usize::from(width))
+    .unwrap_or_else(|| format!("Streak {current}"))
+}
+
+/// The month grid, Monday first: `•` a completed session, `◦` only stopped ones. `narrow`
+/// draws it three columns a day (22 wide) rather than four, so that Sunday stays in view.
 fn calendar(
     stats: &HistoryStats,
     (year, month): (i32, u32),
     today: NaiveDate,
+    narrow: bool,
     t: &Theme,
 ) -> Text<'static> {
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
         return Text::default();
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!(" {:<19}", first.format("%B %Y").to_string()),
-                t.title(),
-            ),
-            Span::styled("← → month", t.muted()),
-        ]),
-        Line::styled(" Mo  Tu  We  Th  Fr  Sa  Su", t.muted()),
-    ];
+    let name = first.format("%B %Y").to_string();
+    let mut lines = if narrow {
+        vec![
+            Line::from(vec![
+                Span::styled(format!(" {name:<15}"), t.title()),
+                Span::styled("← →", t.muted()),
+            ]),
+            Line::styled(" Mo Tu We Th Fr Sa Su", t.muted()),
+        ]
+    } else {
+        vec![
+            Line::from(vec![
+                Span::styled(format!(" {name:<19}"), t.title()),
+                Span::styled("← → month", t.muted()),
+            ]),
+            Line::styled(" Mo  Tu  We  Th  Fr  Sa  Su", t.muted()),
+        ]
+    };
     let mut day = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
     while day.month() == month || day < first {
-        let mut spans = Vec::with_capacity(7);
+        let mut spans = Vec::with_capacity(8);
+        if narrow {
+            spans.push(Span::raw(" "));
+        }
         for _ in 0..7 {
             if day.month() != month {
-                spans.push(Span::raw("    "));
+                spans.push(Span::raw(if narrow { "   " } else { "    " }));
+            } else if narrow {
+                let (mark, style) = mark(stats, day, today, t);
+                spans.push(Span::styled(format!("{:>2}{mark}", day.day()), style));
             } else {
-                let (mark, style) = match stats.days.get(&day) {
-                    Some(DayMark::Completed) => ("•", t.good()),
-                    Some(DayMark::Stopped) => ("◦", t.caution()),
-                    None => (" ", t.muted()),
-                };
-                let style = if day == today { t.selected() } else { style };
+                let (mark, style) = mark(stats, day, today, t);
                 spans.push(Span::styled(format!("{:>3}{mark}", day.day()), style));
             }
             day += Duration::days(1);
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::styled(" • done  ◦ stopped early", t.muted()));
+    lines.push(Line::styled(
+        if narrow {
+            " • done  ◦ stopped"
+        } else {
+            " • done  ◦ stopped early"
+        },
+        t.muted(),
+    ));
     Text::from(lines)
+}
+
+/// A day's mark in the calendar and its colour (today highlighted).
+fn mark(
+    stats: &HistoryStats,
+    day: NaiveDate,
+    today: NaiveDate,
+    t: &Theme,
+) -> (&'static str, ratatui::style::Style) {
+    let (mark, style) = match stats.days.get(&day) {
+        Some(DayMark::Completed) => ("•", t.good()),
+        Some(DayMark::Stopped) => ("◦", t.caution()),
+        None => (" ", t.muted()),
+    };
+    (mark, if day == today { t.selected() } else { style })
 }
 
 /// Streaks and this week's time.
@@ -239,4 +291,24 @@ fn change(effect: &RoutineEffect, t: &Theme) -> Vec<Span<'static>> {
         Span::styled(text, style),
         Span::styled(rated, t.muted()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::streak_line;
+
+    #[test]
+    fn a_narrow_streak_line_drops_whole_parts() {
+        assert_eq!(
+            streak_line(3, 12, 85, 40),
+            "Streak 3 days (best 12) · week 85 min"
+        );
+        assert_eq!(
+            streak_line(3, 12, 85, 33),
+            "Streak 3 days (best 12) · 85 min"
+        );
+        assert_eq!(streak_line(1, 12, 85, 24), "Streak 1 day (best 12)");
+        assert_eq!(streak_line(3, 12, 85, 20), "Streak 3 (best 12)");
+        assert_eq!(streak_line(3, 12, 85, 10), "Streak 3");
+    }
 }

@@ -7,9 +7,14 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use std::borrow::Cow;
+
+use ratatui_textarea::{CursorMove, DataCursor, TextArea};
+
 use super::view::short_area;
 use crate::tui::log::form::{BODY, CHIP_COLUMNS, LogForm, Section};
 use crate::tui::theme::Theme;
+use crate::tui::untrusted::single_width;
 use crate::tui::widgets::pain_scale::describe;
 use crate::vocabulary::Vocabulary;
 
@@ -20,9 +25,13 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         .note
         .lines()
         .iter()
-        .map(|l| Line::raw(l.as_str()).width().div_ceil(inner).max(1))
+        .map(|l| Line::raw(single_width(l)).width().div_ceil(inner).max(1))
         .sum();
-    let note_height = if area.height >= 22 {
+    let note_height = if form.focus == Section::Note && area.height < 8 {
+        // Too small for the sections and the note: the note being typed in takes all but the
+        // title's row.
+        (note_rows as u16 + 2).min(area.height.saturating_sub(1))
+    } else if area.height >= 22 {
         (note_rows as u16 + 2).clamp(4, 6)
     } else if area.height >= 16 {
         4
@@ -49,7 +58,8 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     let mut focus_line = 0;
     // Where each section's heading is, to know where the focused one ends.
     let mut heads: Vec<usize> = Vec::new();
-    let mut heading = |lines: &mut Vec<Line>, section: Section, text: &str, hint: &str| {
+    // A heading's hint, or its shorter words, goes where it would be cut.
+    let mut heading = |lines: &mut Vec<Line>, section: Section, text: &str, hints: &[&str]| {
         heads.push(lines.len());
         let style = if form.focus == section {
             t.title()
@@ -57,35 +67,34 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             t.muted().add_modifier(Modifier::BOLD)
         };
         let marker = if form.focus == section { "▸ " } else { "  " };
+        let head = format!("{marker}{text}");
+        let hint = hints
+            .iter()
+            .find(|h| head.chars().count() + 2 + h.chars().count() <= width)
+            .map_or(String::new(), |h| format!("  {h}"));
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{text}"), style),
-            Span::styled(format!("  {hint}"), t.muted()),
+            Span::styled(head, style),
+            Span::styled(hint, t.muted()),
         ]));
     };
 
     // The time the entry is for: the section after the note (Tab from the note).
-    let when = form.at.format("%a %d %b %H:%M");
-    let title = match &form.editing {
-        Some(_) => format!("Editing the entry of {when}"),
-        None => format!("New entry · {when}"),
-    };
-    if form.focus == Section::When {
-        lines.push(Line::from(vec![
-            Span::styled(format!("▸ When: {when}"), t.title()),
-            Span::styled("  ←→ 15 min · ↑↓ day", t.muted()),
-        ]));
-    } else {
-        lines.push(Line::from(vec![
-            Span::styled(title, t.title()),
-            Span::styled("  time: tab from the note", t.muted()),
-        ]));
-    }
+    let (title, hint) = form_title(form, width);
+    lines.push(Line::from(vec![
+        Span::styled(title, t.title()),
+        Span::styled(hint, t.muted()),
+    ]));
 
     // Pain.
     if form.focus == Section::Pain {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
-    heading(&mut lines, Section::Pain, "Pain", "type 0–10 or ←→");
+    heading(
+        &mut lines,
+        Section::Pain,
+        "Pain",
+        &["type 0–10 or ←→", "0–10 or ←→"],
+    );
     // Every number stays in view: padded where there is room, one space apart below 36
     // columns (24 in all with the indent).
     let roomy = area.width >= 36;
@@ -117,25 +126,34 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     if form.focus == Section::Onset {
         (focus_start, focus_line) = (lines.len(), lines.len() + 1);
     }
-    heading(&mut lines, Section::Onset, "How it began", "←→ choose");
-    let choice = |label: &str, chosen: bool| {
+    heading(&mut lines, Section::Onset, "How it began", &["←→ choose"]);
+    let choice = |gap: &str, label: &str, chosen: bool| {
         let mark = if chosen { "(•)" } else { "( )" };
         Span::styled(
-            format!("   {mark} {label}"),
+            format!("{gap}{mark} {label}"),
             if chosen { t.good() } else { t.muted() },
         )
     };
-    lines.push(Line::from(vec![
-        choice("not sure", form.onset.is_none()),
-        choice(
-            "suddenly",
-            form.onset == Some(crate::symptoms::Onset::Sudden),
-        ),
-        choice(
-            "gradually",
-            form.onset == Some(crate::symptoms::Onset::Gradual),
-        ),
-    ]));
+    let sudden = form.onset == Some(crate::symptoms::Onset::Sudden);
+    let gradual = form.onset == Some(crate::symptoms::Onset::Gradual);
+    let choices = vec![
+        choice("   ", "not sure", form.onset.is_none()),
+        choice("   ", "suddenly", sudden),
+        choice("   ", "gradually", gradual),
+    ];
+    // Narrower: shorter words and gaps, then a choice a line.
+    let narrow = vec![
+        choice("  ", "not sure", form.onset.is_none()),
+        choice("  ", "sudden", sudden),
+        choice("  ", "gradual", gradual),
+    ];
+    if Line::from(choices.clone()).width() <= width {
+        lines.push(Line::from(choices));
+    } else if Line::from(narrow.clone()).width() <= width {
+        lines.push(Line::from(narrow));
+    } else {
+        lines.extend(narrow.into_iter().map(Line::from));
+    }
 
     // Areas on the body picture.
     if form.focus == Section::Areas {
@@ -145,7 +163,11 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         &mut lines,
         Section::Areas,
         "Where",
-        "seen from behind, your left on the left · arrows, space",
+        &[
+            "seen from behind, your left on the left · arrows, space",
+            "seen from behind, your left on the left",
+            "seen from behind",
+        ],
     );
     for (r, row) in BODY.iter().enumerate() {
         let mut spans = Vec::new();
@@ -194,7 +216,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         if form.focus == section {
             focus_start = lines.len();
         }
-        heading(&mut lines, section, title, "arrows, space");
+        heading(&mut lines, section, title, &["arrows, space"]);
         // Each option is its label in full, wrapped within its column: "[x] " then the words.
         let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(12);
         let text_width = column_width - 5;
@@ -249,7 +271,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             &mut lines,
             Section::Screening,
             "Legs, feet, buttocks or nerves: please answer each question",
-            "y yes · n no",
+            &["y yes · n no"],
         );
         for (i, q) in vocabulary.screening.iter().enumerate() {
             let (mark, style) = match form.answer(i) {
@@ -303,21 +325,201 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     }
     if note_height > 0 {
         let focused = form.focus == Section::Note;
-        let mut note = form.note.clone();
-        note.set_block(
-            Block::bordered()
-                .title(if focused {
-                    " Note · Ctrl-S save · Tab leave "
-                } else {
-                    " Note "
-                })
-                .border_style(if focused { t.title() } else { t.muted() }),
-        );
+        let mut note = drawn_note(&form.note);
+        // The keys in the title, fewer of them where they would be cut.
+        let title = [
+            " Note · Ctrl-S save · Tab leave ",
+            " Note · Ctrl-S save ",
+            " Note ",
+        ]
+        .into_iter()
+        .filter(|_| focused)
+        .find(|title| title.chars().count() + 2 <= usize::from(note_area.width))
+        .unwrap_or(" Note ");
+        note.set_block(Block::bordered().title(title).border_style(if focused {
+            t.title()
+        } else {
+            t.muted()
+        }));
         note.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         note.set_cursor_line_style(ratatui::style::Style::new());
         if !focused {
             note.set_cursor_style(ratatui::style::Style::new());
         }
         note.render(note_area, buf);
+    }
+}
+
+/// The note editor as drawn: its lines through [`single_width`], so that the frame never holds
+/// a joined emoji that terminals draw at another width than ratatui counts (the row would be
+/// misdrawn until the next full redraw), with the cursor and any selection on the same
+/// characters as in the editor. The form keeps the note exactly as typed; only the drawing
+/// changes, as in the list and the detail.
+fn drawn_note(note: &TextArea<'static>) -> TextArea<'static> {
+    let lines = note.lines();
+    if lines
+        .iter()
+        .all(|l| matches!(single_width(l), Cow::Borrowed(_)))
+    {
+        return note.clone();
+    }
+    // A position in the editor (row, character) to the same character of the drawn line: the
+    // characters before it, mapped, counted.
+    let drawn_at = |(row, col): (usize, usize)| -> CursorMove {
+        let line = lines.get(row).map_or("", String::as_str);
+        let byte = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+        let col = single_width(&line[..byte]).chars().count();
+        CursorMove::Jump(
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(col).unwrap_or(u16::MAX),
+        )
+    };
+    let mut drawn = TextArea::new(lines.iter().map(|l| single_width(l).into_owned()).collect());
+    let DataCursor(row, col) = note.cursor();
+    if let Some((start, end)) = note.selection_range() {
+        // The selection's other end is where it started.
+        let anchor = if (row, col) == start { end } else { start };
+        drawn.move_cursor(drawn_at(anchor));
+        drawn.start_selection();
+    }
+    drawn.move_cursor(drawn_at((row, col)));
+    drawn
+}
+
+/// The form's first line in the words that fit in `width`: what is being written and when, then
+/// a hint (the part in the title's colour, and the hint). Narrower, the hint goes, then the
+/// words are shortened, then the weekday.
+fn form_title(form: &LogForm, width: usize) -> (String, String) {
+    let long = form.at.format("%a %d %b %H:%M").to_string();
+    let short = form.at.format("%d %b %H:%M").to_string();
+    let candidates: Vec<(String, &str)> = if form.focus == Section::When {
+        vec![
+            (format!("▸ When: {long}"), "  ←→ 15 min · ↑↓ day"),
+            (format!("▸ When: {long}"), ""),
+            (format!("▸ When: {short}"), ""),
+            (format!("▸ {short}"), ""),
+        ]
+    } else if form.editing.is_some() {
+        vec![
+            (
+                format!("Editing the entry of {long}"),
+                "  time: tab from the note",
+            ),
+            (format!("Editing the entry of {long}"), ""),
+            (format!("Editing {long}"), ""),
+            (format!("Editing {short}"), ""),
+            (short.clone(), ""),
+        ]
+    } else {
+        vec![
+            (format!("New entry · {long}"), "  time: tab from the note"),
+            (format!("New entry · {long}"), ""),
+            (format!("New entry · {short}"), ""),
+            (format!("New · {short}"), ""),
+            (short.clone(), ""),
+        ]
+    };
+    let fallback = candidates[candidates.len() - 1].clone();
+    let (title, hint) = candidates
+        .into_iter()
+        .find(|(title, hint)| title.chars().count() + hint.chars().count() <= width)
+        .unwrap_or(fallback);
+    (title, hint.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Modifier;
+    use ratatui_textarea::{CursorMove, TextArea};
+
+    use super::render_form;
+    use crate::tui::log::form::{LogForm, Section};
+    use crate::tui::theme::Theme;
+
+    const NOTE: &str = "yoga 🧘\u{200D}♀\u{FE0F} helped";
+
+    /// The form over a note of `lines`, focus on the note, the cursor at `cursor`, drawn.
+    fn drawn(
+        lines: &[&str],
+        cursor: (u16, u16),
+        select_from: Option<(u16, u16)>,
+    ) -> (LogForm, Buffer) {
+        let mut form = LogForm::new("2026-11-24T18:30:00+01:00".parse().unwrap());
+        form.note = TextArea::new(lines.iter().map(|l| (*l).to_owned()).collect());
+        form.focus = Section::Note;
+        if let Some((row, col)) = select_from {
+            form.note.move_cursor(CursorMove::Jump(row, col));
+            form.note.start_selection();
+        }
+        form.note.move_cursor(CursorMove::Jump(cursor.0, cursor.1));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 30, 12));
+        render_form(&form, &Theme::new(true), buf.area, &mut buf);
+        (form, buf)
+    }
+
+    /// Row `y` as a terminal shows it: a wide symbol covers the cell after it.
+    fn row(buf: &Buffer, y: u16) -> String {
+        let mut text = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            text.push_str(symbol);
+            x += ratatui::text::Span::raw(symbol).width().max(1) as u16;
+        }
+        text
+    }
+
+    /// The symbols of the cells drawn reversed: the cursor.
+    fn reversed(buf: &Buffer) -> String {
+        buf.content()
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .map(|c| c.symbol())
+            .collect()
+    }
+
+    /// The symbols of the cells drawn as selected.
+    fn selected(buf: &Buffer) -> String {
+        let style = TextArea::default().selection_style();
+        buf.content()
+            .iter()
+            .filter(|c| style.bg.is_some() && c.bg == style.bg.unwrap_or_default())
+            .map(|c| c.symbol())
+            .collect()
+    }
+
+    #[test]
+    fn a_joined_emoji_in_the_note_is_drawn_single_width_and_the_cursor_stays_on_its_character() {
+        // The cursor on the "h" of "helped", the tenth character (the emoji is four).
+        let (form, buf) = drawn(&[NOTE], (0, 10), None);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().contains(['\u{200D}', '\u{FE0F}']),
+                "a joined sequence reached the frame: {:?}",
+                cell.symbol()
+            );
+        }
+        let rows: Vec<String> = (0..buf.area.height).map(|y| row(&buf, y)).collect();
+        let note = rows
+            .iter()
+            .position(|r| r.contains("yoga"))
+            .unwrap_or_else(|| panic!("the note is drawn: {rows:#?}"));
+        // The emoji takes two cells; "helped" follows it where every terminal puts it.
+        assert_eq!(rows[note], "│yoga 🧘 helped              │");
+        assert_eq!(reversed(&buf), "h");
+        assert_eq!(buf[(9, note as u16)].symbol(), "h");
+        // The form keeps what was typed.
+        assert_eq!(form.note.lines(), [NOTE]);
+
+        // At the end of the line, after the emoji, on a second line, and over a selection.
+        let (_, buf) = drawn(&[NOTE], (0, 16), None);
+        assert_eq!(reversed(&buf), " ");
+        let (_, buf) = drawn(&["a", NOTE], (1, 9), None);
+        assert_eq!(reversed(&buf), " ");
+        let (_, buf) = drawn(&[NOTE], (0, 10), Some((0, 5)));
+        assert_eq!(reversed(&buf), "h");
+        assert_eq!(selected(&buf), "🧘 ", "the emoji and the space after it");
     }
 }

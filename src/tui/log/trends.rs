@@ -52,24 +52,11 @@ impl Widget for &TrendsScreen<'_> {
         ])
         .areas(area);
 
-        let mut title = vec![Span::styled(
-            format!("Pain over the last {} days", self.days),
-            t.title(),
-        )];
-        title.push(Span::styled(
-            match (trends.mean_pain, trends.worst()) {
-                (Some(mean), Some(worst)) => format!(
-                    " · {} entr{} on {} day{} · average {mean:.1} · worst {worst}",
-                    trends.entries,
-                    if trends.entries == 1 { "y" } else { "ies" },
-                    trends.days_logged(),
-                    if trends.days_logged() == 1 { "" } else { "s" },
-                ),
-                _ => " · nothing logged".to_owned(),
-            },
-            t.muted(),
-        ));
-        let title = Line::from(title);
+        let (head_text, rest) = title(&trends, self.days, head.width);
+        let title = Line::from(vec![
+            Span::styled(head_text, t.title()),
+            Span::styled(rest, t.muted()),
+        ]);
         let switch = format!("←→ {} days ", if self.days == 30 { 90 } else { 30 });
         let fits = title.width() + switch.len() < usize::from(head.width);
         title.render(head, buf);
@@ -98,12 +85,25 @@ impl Widget for &TrendsScreen<'_> {
             theme: *t,
         })
             .render(chart, buf);
+        // Shorter words, then no indent, on a narrow terminal.
+        let legend_words = [
+            ("    ", " daily average   ", " daily worst"),
+            ("    ", " average  ", " worst"),
+            ("", " average  ", " worst"),
+            ("", " avg  ", " worst"),
+        ];
+        let (indent, average, worst) = legend_words
+            .into_iter()
+            .find(|(indent, average, worst)| {
+                indent.len() + 2 + average.len() + worst.len() <= usize::from(legend.width)
+            })
+            .unwrap_or(legend_words[3]);
         Line::from(vec![
-            Span::raw("    "),
+            Span::raw(indent),
             Span::styled("█", t.pain(5)),
-            Span::styled(" daily average   ", t.muted()),
+            Span::styled(average, t.muted()),
             Span::styled("░", t.pain(5)),
-            Span::styled(" daily worst", t.muted()),
+            Span::styled(worst, t.muted()),
         ])
         .render(legend, buf);
 
@@ -137,6 +137,52 @@ impl Widget for &TrendsScreen<'_> {
             Paragraph::new(text).render(*rect, buf);
         }
     }
+}
+
+/// The review's title in the words that fit in `width` (the part in the title's colour, and
+/// the rest): the count of entries and days goes first, then words are shortened, then the
+/// worst and the average go.
+fn title(trends: &Trends, days: u32, width: u16) -> (String, String) {
+    let long = format!("Pain over the last {days} days");
+    let short = format!("Pain, last {days} days");
+    let mut candidates = Vec::new();
+    match (trends.mean_pain, trends.worst()) {
+        (Some(mean), Some(worst)) => {
+            let entries = trends.entries;
+            let logged = trends.days_logged();
+            let count = format!("{entries} entr{}", if entries == 1 { "y" } else { "ies" });
+            candidates.push((
+                &long,
+                format!(
+                    " · {count} on {logged} day{} · average {mean:.1} · worst {worst}",
+                    if logged == 1 { "" } else { "s" },
+                ),
+            ));
+            candidates.push((
+                &long,
+                format!(" · {count} · average {mean:.1} · worst {worst}"),
+            ));
+            candidates.push((&long, format!(" · avg {mean:.1} · worst {worst}")));
+            candidates.push((&short, format!(" · avg {mean:.1} · worst {worst}")));
+            candidates.push((&short, format!(" · avg {mean:.1}")));
+        }
+        _ => {
+            candidates.push((&long, " · nothing logged".to_owned()));
+            candidates.push((&short, " · nothing logged".to_owned()));
+        }
+    }
+    candidates.push((&short, String::new()));
+    let fits = |(head, rest): &(&String, String)| {
+        head.chars().count() + rest.chars().count() <= usize::from(width)
+    };
+    let (head, rest) = candidates
+        .into_iter()
+        .find(fits)
+        .unwrap_or((&short, String::new()));
+    if head.chars().count() > usize::from(width) {
+        return (format!("{days} days"), String::new());
+    }
+    (head.clone(), rest)
 }
 
 /// `text` cut to `width` characters, with an ellipsis when cut.

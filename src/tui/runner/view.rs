@@ -44,13 +44,22 @@ impl Widget for &RunnerScreen<'_> {
                 cursor,
                 incomplete,
             } => self.briefing(checked, *cursor, *incomplete, area, buf),
-            Stage::PainBefore(input) => {
-                self.pain("How does your back feel right now?", input, area, buf)
-            }
+            Stage::PainBefore(input) => self.pain(
+                &[
+                    "How does your back feel right now?",
+                    "How is your back now?",
+                ],
+                input,
+                area,
+                buf,
+            ),
             Stage::Running(session) => self.running(session, area, buf),
-            Stage::PainAfter(input, _) => {
-                self.pain("And now, after the session?", input, area, buf)
-            }
+            Stage::PainAfter(input, _) => self.pain(
+                &["And now, after the session?", "And now?"],
+                input,
+                area,
+                buf,
+            ),
             Stage::Summary(summary) => self.summary(summary, area, buf),
         }
     }
@@ -231,7 +240,8 @@ impl RunnerScreen<'_> {
         .render(area, buf);
     }
 
-    fn pain(&self, question: &str, input: &PainInput, area: Rect, buf: &mut Buffer) {
+    /// The pain question (in the first of `questions` that fits) and the scale.
+    fn pain(&self, questions: &[&str], input: &PainInput, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let [_, q, _, scale, _, hint] = Layout::vertical([
             Constraint::Percentage(30),
@@ -242,13 +252,21 @@ impl RunnerScreen<'_> {
             Constraint::Length(1),
         ])
         .areas(area);
-        Line::styled(question, t.title()).centered().render(q, buf);
+        Line::styled(fitting(questions, area.width), t.title())
+            .centered()
+            .render(q, buf);
         PainScale {
             value: input.value,
             theme: *t,
         }
         .render(scale, buf);
-        Line::styled("0 is no pain, 10 the worst you can imagine", t.muted())
+        let hints = [
+            "0 is no pain, 10 the worst you can imagine",
+            "0 is no pain, 10 the worst imaginable",
+            "0 no pain, 10 the worst",
+            "0 none, 10 worst",
+        ];
+        Line::styled(fitting(&hints, area.width), t.muted())
             .centered()
             .render(hint, buf);
     }
@@ -257,26 +275,55 @@ impl RunnerScreen<'_> {
         let t = &self.theme;
         let rec = &summary.record;
         let done = rec.outcome == crate::history::SessionOutcome::Completed;
+        // Each line with how long it stays when rows are short: blank lines go first, then the
+        // routine's name and "saved", then the time; what the person must read stays.
+        const BLANK: u8 = 0;
+        const ASIDE: u8 = 1;
+        const TIME: u8 = 2;
+        const KEEP: u8 = 3;
         let mut lines = vec![
-            Line::default(),
-            Line::styled(
-                match rec.outcome {
-                    crate::history::SessionOutcome::Completed => "Session complete",
-                    crate::history::SessionOutcome::Partial => {
-                        "Session ended with steps skipped: not counted as done"
-                    }
-                    _ => "Session stopped",
-                },
-                if done { t.good() } else { t.caution() },
+            (Line::default(), BLANK),
+            (
+                Line::styled(
+                    match rec.outcome {
+                        crate::history::SessionOutcome::Completed => "Session complete",
+                        crate::history::SessionOutcome::Partial => {
+                            "Session ended with steps skipped: not counted as done"
+                        }
+                        _ => "Session stopped",
+                    },
+                    if done { t.good() } else { t.caution() },
+                ),
+                KEEP,
             ),
-            Line::styled(self.runner.routine.name.as_str(), t.title()),
-            Line::default(),
-            Line::from(format!(
-                "Time: {}   Steps done: {} of {}",
-                Clock(std::time::Duration::from_secs(rec.active_seconds)),
-                rec.steps_done,
-                rec.steps_total
-            )),
+            (
+                Line::styled(self.runner.routine.name.as_str(), t.title()),
+                ASIDE,
+            ),
+            (Line::default(), BLANK),
+            (
+                Line::from(
+                    fitting(
+                        &[
+                            &format!(
+                                "Time: {}   Steps done: {} of {}",
+                                Clock(std::time::Duration::from_secs(rec.active_seconds)),
+                                rec.steps_done,
+                                rec.steps_total
+                            ),
+                            &format!(
+                                "{} · {} of {} steps",
+                                Clock(std::time::Duration::from_secs(rec.active_seconds)),
+                                rec.steps_done,
+                                rec.steps_total
+                            ),
+                        ],
+                        area.width,
+                    )
+                    .to_owned(),
+                ),
+                TIME,
+            ),
         ];
         if rec.pain_before.is_some() || rec.pain_after.is_some() {
             let show = |p: Option<u8>| p.map_or("–".to_owned(), |p| p.to_string());
@@ -293,37 +340,70 @@ impl RunnerScreen<'_> {
                 };
                 spans.push(Span::styled(text, style));
             }
-            lines.push(Line::from(spans));
+            lines.push((Line::from(spans), KEEP));
         }
-        lines.push(Line::default());
+        lines.push((Line::default(), BLANK));
         if self.runner.stopped_at_skin_check {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                "You stopped the heat at a skin check: keep the pack off that skin.",
-                t.caution(),
+            lines.push((Line::default(), BLANK));
+            lines.push((
+                Line::styled(
+                    "You stopped the heat at a skin check: keep the pack off that skin.",
+                    t.caution(),
+                ),
+                KEEP,
             ));
         }
         lines.push(match &summary.saved {
-            Ok(()) => Line::styled("Saved to your history.", t.muted()),
-            Err(e) => Line::styled(format!("Not saved: {e}"), t.error()),
+            Ok(()) => (Line::styled("Saved to your history.", t.muted()), ASIDE),
+            Err(e) => (Line::styled(format!("Not saved: {e}"), t.error()), KEEP),
         });
         if let Some(rise) = summary.pain_rise().filter(|_| summary.pain_rose()) {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                format!("Your pain went up by {rise} points. Press a to log how it feels now."),
-                t.caution(),
+            lines.push((Line::default(), BLANK));
+            lines.push((
+                Line::styled(
+                    format!("Your pain went up by {rise} points. Press a to log how it feels now."),
+                    t.caution(),
+                ),
+                KEEP,
             ));
-            lines.push(Line::from(
-                "Rest from this routine for today. Stop self-care and see a doctor if the pain \
-                 keeps getting worse or becomes severe, spreads down a leg, or comes with \
-                 numbness, weakness, or bladder or bowel changes.",
+            lines.push((
+                Line::from(
+                    "Rest from this routine for today. Stop self-care and see a doctor if the \
+                     pain keeps getting worse or becomes severe, spreads down a leg, or comes \
+                     with numbness, weakness, or bladder or bowel changes.",
+                ),
+                KEEP,
             ));
         }
-        Paragraph::new(Text::from(lines))
-            .centered()
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+        fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
+            Paragraph::new(Text::from(lines))
+                .centered()
+                .wrap(Wrap { trim: true })
+        }
+        let shown = |least: u8| {
+            lines
+                .iter()
+                .filter(|(_, rank)| *rank >= least)
+                .map(|(line, _)| line.clone())
+                .collect::<Vec<_>>()
+        };
+        let least = (BLANK..KEEP)
+            .find(|&least| {
+                paragraph(shown(least)).line_count(area.width) <= usize::from(area.height)
+            })
+            .unwrap_or(KEEP);
+        paragraph(shown(least)).render(area, buf);
     }
+}
+
+/// The first of `texts` (longest first) that fits in `width` columns, or the last.
+fn fitting<'a>(texts: &[&'a str], width: u16) -> &'a str {
+    texts
+        .iter()
+        .copied()
+        .find(|text| Line::raw(*text).width() <= usize::from(width))
+        .or_else(|| texts.last().copied())
+        .unwrap_or_default()
 }
 
 /// A one-line progress bar that reads without colour: thick for done, thin for to do.

@@ -19,16 +19,24 @@ pub(super) fn phase_title(routine: &Routine, phase: &Phase) -> String {
     }
 }
 
-pub(super) fn position_label(routine: &Routine, phase: &Phase) -> String {
+/// Where in the step the phase is: side and set ("Left · set 1/2"), then in fewer words for a
+/// narrow terminal ("Left · 1/2", "L 1/2"); empty for a step of one side and one set.
+pub(super) fn position_labels(routine: &Routine, phase: &Phase) -> [String; 3] {
     let step = &routine.steps[phase.step];
-    let mut parts = Vec::new();
-    if let Some(side) = phase.side.label() {
-        parts.push(side.to_owned());
-    }
-    if step.sets > 1 {
-        parts.push(format!("set {}/{}", phase.set, step.sets));
-    }
-    parts.join(" · ")
+    let side = phase.side.label();
+    let set = (step.sets > 1).then(|| format!("{}/{}", phase.set, step.sets));
+    let join = |side: Option<&str>, set: Option<String>, between: &str| {
+        [side.map(str::to_owned), set]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(between)
+    };
+    [
+        join(side, set.as_ref().map(|s| format!("set {s}")), " · "),
+        join(side, set.clone(), " · "),
+        join(side.and_then(|s| s.get(..1)), set, " "),
+    ]
 }
 
 /// A whole number of seconds, rounded up, as a countdown shows it.
@@ -50,6 +58,15 @@ pub(super) fn notice_text(notice: Notice) -> String {
             "Heat does not pause: the pack keeps heating. Take it off and press q to stop."
                 .to_owned()
         }
+    }
+}
+
+/// [`notice_text`] in fewer words, for a narrow terminal.
+pub(super) fn notice_short(notice: Notice) -> String {
+    match notice {
+        Notice::HeatCut(left) => format!("Only {} of heat left.", Clock(round_up(left))),
+        Notice::Refused(Refusal::HeatUsedUp) => "No more heat: 20 min is the most.".to_owned(),
+        Notice::Refused(Refusal::HeatDoesNotPause) => "Heat does not pause.".to_owned(),
     }
 }
 
@@ -82,6 +99,15 @@ pub(super) fn in_words(d: std::time::Duration) -> String {
         (false, 0) => minutes,
         (true, s) => format!("{s} s"),
         (false, s) => format!("{minutes} {s} s"),
+    }
+}
+
+/// [`in_words`] shorter: "5 min", "1 min 30 s", "45 s".
+pub(super) fn in_few_words(d: std::time::Duration) -> String {
+    match (d.as_secs() / 60, d.as_secs() % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -134,7 +160,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn position_names_side_and_set() {
+    fn position_names_side_and_set_in_fewer_words_when_narrow() {
         let phase = Phase {
             kind: PhaseKind::Work,
             step: 0,
@@ -150,6 +176,9 @@ mod tests {
             &|_| None,
         )
         .unwrap();
-        assert_eq!(position_label(&routine, &phase), "Left · set 1/2");
+        assert_eq!(
+            position_labels(&routine, &phase),
+            ["Left · set 1/2", "Left · 1/2", "L 1/2"]
+        );
     }
 }

@@ -89,6 +89,39 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// `text` in at most `width` columns: whole when it fits, otherwise cut after the last word that
+/// leaves room for an ellipsis (within a word only when the first word alone is too long).
+pub fn shorten(text: &str, width: usize) -> String {
+    let columns = |s: &str| ratatui::text::Span::raw(s).width();
+    if columns(text) <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let room = width - 1;
+    let at_word = text
+        .match_indices(' ')
+        .map(|(i, _)| text[..i].trim_end())
+        .rev()
+        .find(|head| !head.is_empty() && columns(head) <= room);
+    let head = match at_word {
+        Some(head) => head.to_owned(),
+        None => {
+            let mut head = String::new();
+            for c in text.chars() {
+                head.push(c);
+                if columns(&head) > room {
+                    head.pop();
+                    break;
+                }
+            }
+            head
+        }
+    };
+    format!("{head}…")
+}
+
 /// `text` after `marker` (such as `" • "`), its wrapped lines indented to line up under the first
 /// word, in at most `width` columns.
 pub fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
@@ -112,6 +145,20 @@ pub fn hanging(marker: &str, text: &str, width: usize, style: Style) -> Vec<Line
 mod tests {
     use super::*;
     use ratatui::widgets::Borders;
+
+    #[test]
+    fn shorten_cuts_after_a_whole_word() {
+        assert_eq!(shorten("Lower back release", 18), "Lower back release");
+        assert_eq!(shorten("Lower back release", 17), "Lower back…");
+        assert_eq!(
+            shorten("Heat pack on the lower back", 22),
+            "Heat pack on the…"
+        );
+        // A first word too long for the room is cut within it.
+        assert_eq!(shorten("Hamstrings stretch", 6), "Hamst…");
+        assert_eq!(shorten("abc", 1), "…");
+        assert_eq!(shorten("abc", 0), "");
+    }
 
     fn text(lines: usize) -> Text<'static> {
         Text::from(
