@@ -25,6 +25,7 @@ mod gate;
 mod keys;
 mod pain;
 mod session_view;
+mod summary_view;
 mod view;
 mod words;
 

@@ -8,13 +8,13 @@ use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Widget, Wrap};
 
 use crate::duration::Clock;
 use crate::flags::Level;
 use crate::history::heat::{HeatWait, PER_DAY};
-use crate::tui::runner::{Gate, PainInput, Runner, Stage, Summary};
+use crate::tui::runner::{Gate, PainInput, Runner, Stage};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::detail::hanging;
 use crate::tui::widgets::{Detail, PainScale};
@@ -270,134 +270,10 @@ impl RunnerScreen<'_> {
             .centered()
             .render(hint, buf);
     }
-
-    fn summary(&self, summary: &Summary, area: Rect, buf: &mut Buffer) {
-        let t = &self.theme;
-        let rec = &summary.record;
-        let done = rec.outcome == crate::history::SessionOutcome::Completed;
-        // Each line with how long it stays when rows are short: blank lines go first, then the
-        // routine's name and "saved", then the time; what the person must read stays.
-        const BLANK: u8 = 0;
-        const ASIDE: u8 = 1;
-        const TIME: u8 = 2;
-        const KEEP: u8 = 3;
-        let mut lines = vec![
-            (Line::default(), BLANK),
-            (
-                Line::styled(
-                    match rec.outcome {
-                        crate::history::SessionOutcome::Completed => "Session complete",
-                        crate::history::SessionOutcome::Partial => {
-                            "Session ended with steps skipped: not counted as done"
-                        }
-                        _ => "Session stopped",
-                    },
-                    if done { t.good() } else { t.caution() },
-                ),
-                KEEP,
-            ),
-            (
-                Line::styled(self.runner.routine.name.as_str(), t.title()),
-                ASIDE,
-            ),
-            (Line::default(), BLANK),
-            (
-                Line::from(
-                    fitting(
-                        &[
-                            &format!(
-                                "Time: {}   Steps done: {} of {}",
-                                Clock(std::time::Duration::from_secs(rec.active_seconds)),
-                                rec.steps_done,
-                                rec.steps_total
-                            ),
-                            &format!(
-                                "{} · {} of {} steps",
-                                Clock(std::time::Duration::from_secs(rec.active_seconds)),
-                                rec.steps_done,
-                                rec.steps_total
-                            ),
-                        ],
-                        area.width,
-                    )
-                    .to_owned(),
-                ),
-                TIME,
-            ),
-        ];
-        if rec.pain_before.is_some() || rec.pain_after.is_some() {
-            let show = |p: Option<u8>| p.map_or("–".to_owned(), |p| p.to_string());
-            let mut spans = vec![Span::raw(format!(
-                "Pain: {} → {}",
-                show(rec.pain_before),
-                show(rec.pain_after)
-            ))];
-            if let (Some(before), Some(after)) = (rec.pain_before, rec.pain_after) {
-                let (text, style) = match after as i16 - before as i16 {
-                    d if d < 0 => (format!("  (down {})", -d), t.good()),
-                    0 => ("  (no change)".to_owned(), t.muted()),
-                    d => (format!("  (up {d})"), t.caution()),
-                };
-                spans.push(Span::styled(text, style));
-            }
-            lines.push((Line::from(spans), KEEP));
-        }
-        lines.push((Line::default(), BLANK));
-        if self.runner.stopped_at_skin_check {
-            lines.push((Line::default(), BLANK));
-            lines.push((
-                Line::styled(
-                    "You stopped the heat at a skin check: keep the pack off that skin.",
-                    t.caution(),
-                ),
-                KEEP,
-            ));
-        }
-        lines.push(match &summary.saved {
-            Ok(()) => (Line::styled("Saved to your history.", t.muted()), ASIDE),
-            Err(e) => (Line::styled(format!("Not saved: {e}"), t.error()), KEEP),
-        });
-        if let Some(rise) = summary.pain_rise().filter(|_| summary.pain_rose()) {
-            lines.push((Line::default(), BLANK));
-            lines.push((
-                Line::styled(
-                    format!("Your pain went up by {rise} points. Press a to log how it feels now."),
-                    t.caution(),
-                ),
-                KEEP,
-            ));
-            lines.push((
-                Line::from(
-                    "Rest from this routine for today. Stop self-care and see a doctor if the \
-                     pain keeps getting worse or becomes severe, spreads down a leg, or comes \
-                     with numbness, weakness, or bladder or bowel changes.",
-                ),
-                KEEP,
-            ));
-        }
-        fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
-            Paragraph::new(Text::from(lines))
-                .centered()
-                .wrap(Wrap { trim: true })
-        }
-        let shown = |least: u8| {
-            lines
-                .iter()
-                .filter(|(_, rank)| *rank >= least)
-                .map(|(line, _)| line.clone())
-                .collect::<Vec<_>>()
-        };
-        let least = (BLANK..KEEP)
-            .find(|&least| {
-                paragraph(shown(least)).line_count(area.width) <= usize::from(area.height)
-            })
-            .unwrap_or(KEEP);
-        paragraph(shown(least)).render(area, buf);
-    }
 }
 
 /// The first of `texts` (longest first) that fits in `width` columns, or the last.
-fn fitting<'a>(texts: &[&'a str], width: u16) -> &'a str {
+pub(super) fn fitting<'a>(texts: &[&'a str], width: u16) -> &'a str {
     texts
         .iter()
         .copied()
