@@ -54,6 +54,16 @@ impl Theme {
         }
     }
 
+    /// Text selected in an editor: the list highlight, or underlined without colour.
+    pub fn selection(&self) -> Style {
+        if self.color {
+            self.selected()
+        } else {
+            // Reversed is the cursor's.
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
     /// The selected row of a list.
     pub fn selected(&self) -> Style {
         if self.color {

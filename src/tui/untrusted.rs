@@ -84,6 +84,15 @@ pub fn single_width(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// One line of untrusted text as a screen draws it: unsafe characters as escapes
+/// ([`visible`]), then joined emoji single-width ([`single_width`]).
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match visible(text) {
+        std::borrow::Cow::Borrowed(text) => single_width(text),
+        std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(single_width(&text).into_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::buffer::Buffer;

@@ -343,6 +343,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         }));
         note.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         note.set_cursor_line_style(ratatui::style::Style::new());
+        note.set_selection_style(t.selection());
         if !focused {
             note.set_cursor_style(ratatui::style::Style::new());
         }

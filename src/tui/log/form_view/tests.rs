@@ -49,7 +49,7 @@ fn reversed(buf: &Buffer) -> String {
 
 /// The symbols of the cells drawn as selected.
 fn selected(buf: &Buffer) -> String {
-    let style = TextArea::default().selection_style();
+    let style = Theme::new(true).selection();
     buf.content()
         .iter()
         .filter(|c| style.bg.is_some() && c.bg == style.bg.unwrap_or_default())
@@ -88,4 +88,27 @@ fn a_joined_emoji_in_the_note_is_drawn_single_width_and_the_cursor_stays_on_its_
     let (_, buf) = drawn(&[NOTE], (0, 10), Some((0, 5)));
     assert_eq!(reversed(&buf), "h");
     assert_eq!(selected(&buf), "🧘 ", "the emoji and the space after it");
+}
+
+#[test]
+fn control_and_bidi_characters_in_the_note_are_drawn_as_escapes_and_kept_as_typed() {
+    // A note read from the log or pasted: a right-to-left override and an escape sequence.
+    let note = "a\u{202E}bc\u{1b}[2Jd";
+    // The cursor on the "d", after both.
+    let (form, buf) = drawn(&[note], (0, 8), None);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(crate::text::is_unsafe),
+            "an unsafe character reached the frame: {:?}",
+            cell.symbol()
+        );
+    }
+    let rows: Vec<String> = (0..buf.area.height).map(|y| row(&buf, y)).collect();
+    let shown = rows
+        .iter()
+        .find(|r| r.contains("\\u{202e}"))
+        .unwrap_or_else(|| panic!("the note is drawn with escapes: {rows:#?}"));
+    assert!(shown.contains(r"a\u{202e}bc\x1b[2Jd"), "{shown}");
+    assert_eq!(reversed(&buf), "d", "the cursor stays on its character");
+    assert_eq!(form.note.lines(), [note], "kept as typed");
 }
