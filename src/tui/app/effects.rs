@@ -123,4 +123,84 @@ impl App {
             self.start(routine, now);
         }
     }
+
+    /// A log entry was saved: an emergency it raises shows at once, in full, not only in the
+    /// bar; the programme hears of its pain rating.
+    pub(super) fn after_log_save(&mut self, id: &str, now: Now) {
+        self.refresh_flags();
+        self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&self.flags, id);
+        let ratings: Vec<_> = self.log.entries.iter().map(|e| (e.at, e.pain)).collect();
+        if let Some(pain) = self.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
+            && self
+                .programme
+                .after_log(pain, &ratings, &self.flags, now.wall)
+        {
+            self.library = self.programme.dosed(now.wall.date_naive());
+        }
+    }
+
+    /// The session as it goes: a start record and one per step done, so a killed app leaves an
+    /// interrupted session with what was done (the final record replaces them).
+    pub(super) fn record_journal(&mut self, journal: Vec<SessionRecord>) {
+        for record in journal {
+            if let Err(e) = history::record_session(&self.history_file, record.clone()) {
+                self.notice = Some(format!("The session could not be recorded: {e}"));
+            }
+            self.sessions.retain(|s| s.id != record.id);
+            self.sessions.push(record);
+        }
+    }
+
+    /// What the runner asked for after `msg`: a bell, back to the list (or to the break's
+    /// question), the Flags screen, a log entry, or the session saved and summed up.
+    pub(super) fn runner_effect(&mut self, effect: Effect, msg: Msg, now: Now) {
+        match effect {
+            Effect::None => {}
+            Effect::Bell => self.bells += 1,
+            Effect::Exit => {
+                self.screen = Screen::Routines;
+                if msg == Msg::ForceQuit {
+                    self.quit = true;
+                } else if self.breaks.routine_ended() {
+                    self.screen = Screen::Breaks;
+                } else {
+                    self.select_next_planned();
+                    self.appointment.after_session = true;
+                }
+            }
+            Effect::OpenFlags => self.open_flags(),
+            Effect::LogEntry(pain) => {
+                self.screen = Screen::Log;
+                self.log.add(now);
+                if let Some(pain) = pain {
+                    self.log.set_pain(pain);
+                }
+            }
+            Effect::Save(record) => {
+                let saved = history::record_session(&self.history_file, record.clone())
+                    .map_err(|e| e.to_string());
+                // It happened even if it could not be written (the heat rest counts it).
+                self.sessions.retain(|s| s.id != record.id);
+                self.sessions.push(record.clone());
+                if let Err(e) = &saved {
+                    self.notice = Some(format!("The session was not saved: {e}"));
+                }
+                // The programme answers: a dose offer, a step back, or the flare plan.
+                if saved.is_ok()
+                    && self
+                        .programme
+                        .after_session(&record, &self.sessions, &self.flags, now.wall)
+                {
+                    self.library = self.programme.dosed(now.wall.date_naive());
+                }
+                self.bells += 1;
+                if let Screen::Runner(runner) = &mut self.screen {
+                    runner.show_summary(record, saved);
+                }
+                if msg == Msg::ForceQuit {
+                    self.quit = true;
+                }
+            }
+        }
+    }
 }

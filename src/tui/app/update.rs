@@ -243,18 +243,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             Msg::Tick => return false,
             _ => {
                 app.log.update(msg, now, &app.symptom_log);
-                // An entry that raises an emergency shows it at once, not only in the bar.
                 if let Some(id) = app.log.just_saved.take() {
-                    app.refresh_flags();
-                    app.flags_tab.raised_on_save = crate::tui::flags::raised_by(&app.flags, &id);
-                    let ratings: Vec<_> = app.log.entries.iter().map(|e| (e.at, e.pain)).collect();
-                    if let Some(pain) = app.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
-                        && app
-                            .programme
-                            .after_log(pain, &ratings, &app.flags, now.wall)
-                    {
-                        app.library = app.programme.dosed(now.wall.date_naive());
-                    }
+                    app.after_log_save(&id, now);
                 }
             }
         },
@@ -292,61 +282,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         },
         Screen::Runner(runner) => {
             let effect = runner.update(msg, now);
-            // The session as it goes: a start record and one per step done, so a killed app
-            // leaves an interrupted session with what was done (the final record replaces them).
-            for record in std::mem::take(&mut runner.journal) {
-                if let Err(e) = history::record_session(&app.history_file, record.clone()) {
-                    app.notice = Some(format!("The session could not be recorded: {e}"));
-                }
-                app.sessions.retain(|s| s.id != record.id);
-                app.sessions.push(record);
-            }
-            match effect {
-                Effect::None => {}
-                Effect::Bell => app.bells += 1,
-                Effect::Exit => {
-                    app.screen = Screen::Routines;
-                    if msg == Msg::ForceQuit {
-                        app.quit = true;
-                    } else if app.breaks.routine_ended() {
-                        app.screen = Screen::Breaks;
-                    } else {
-                        app.select_next_planned();
-                        app.appointment.after_session = true;
-                    }
-                }
-                Effect::OpenFlags => app.open_flags(),
-                Effect::LogEntry(pain) => {
-                    app.screen = Screen::Log;
-                    app.log.add(now);
-                    if let Some(pain) = pain {
-                        app.log.set_pain(pain);
-                    }
-                }
-                Effect::Save(record) => {
-                    let saved = history::record_session(&app.history_file, record.clone())
-                        .map_err(|e| e.to_string());
-                    // It happened even if it could not be written (the heat rest counts it).
-                    app.sessions.retain(|s| s.id != record.id);
-                    app.sessions.push(record.clone());
-                    if let Err(e) = &saved {
-                        app.notice = Some(format!("The session was not saved: {e}"));
-                    }
-                    // The programme answers: a dose offer, a step back, or the flare plan.
-                    if saved.is_ok()
-                        && app
-                            .programme
-                            .after_session(&record, &app.sessions, &app.flags, now.wall)
-                    {
-                        app.library = app.programme.dosed(now.wall.date_naive());
-                    }
-                    app.bells += 1;
-                    runner.show_summary(record, saved);
-                    if msg == Msg::ForceQuit {
-                        app.quit = true;
-                    }
-                }
-            }
+            let journal = std::mem::take(&mut runner.journal);
+            app.record_journal(journal);
+            app.runner_effect(effect, msg, now);
         }
     }
     true
