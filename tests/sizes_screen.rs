@@ -168,6 +168,8 @@ fn breaks() {
     let mut h = with_log();
     h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
     snap_all(&h, "sizes_breaks");
+    // Today's tally in shorter words, not cut.
+    assert_eq!(row(&h, 24, 8, 5).trim_end(), "Today 0 done, 0 skipped");
 }
 
 #[test]
