@@ -161,6 +161,21 @@ fn history() {
     let mut h = with_log();
     h.send(&[Msg::Tab, Msg::Tab]);
     snap_all(&h, "sizes_history");
+    // Today (the 24th, in the month's fifth week) in view at every size, with its week.
+    for (w, hgt) in SIZES {
+        let screen = h.screen(w, hgt);
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains(" 23 ") && l.contains(" 24 ")),
+            "today at {w}×{hgt}:\n{screen}"
+        );
+    }
+    // Another month starts with its first week.
+    h.send(&[Msg::Left]);
+    let october = h.screen(24, 8);
+    assert!(october.contains("October 2026"), "{october}");
+    assert!(row(&h, 24, 8, 4).contains(" 1  2  3  4"), "{october}");
 }
 
 #[test]
