@@ -234,4 +234,18 @@ fn the_summary_when_pain_rose_keeps_the_advice_before_the_details() {
             "the advice in full at {w}×{hgt}: {joined}"
         );
     }
+    // The smallest: the advice in fewer words, whole, still saying when to see a doctor.
+    let screen = h.screen(24, 8);
+    let joined = screen
+        .lines()
+        .flat_map(|line| line.trim_matches('"').split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains(
+            "Stop today. See a doctor if it worsens, spreads or comes with numbness or bladder \
+             changes."
+        ),
+        "the short advice whole at 24×8: {joined}"
+    );
 }
