@@ -140,6 +140,9 @@ fn the_filter_being_changed_stays_in_view_at_24x8() {
             "{id}: {shown}"
         );
     }
+    // Done filtering: the dates of one's own stay whole.
+    h.send(&[Msg::Confirm]);
+    assert_eq!(filters(&h).trim(), "17 Nov  to 23 Nov");
 }
 
 #[test]

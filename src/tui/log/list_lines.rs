@@ -19,7 +19,7 @@ struct Part {
     field: FilterField,
     /// Its words.
     full: String,
-    /// Shorter words ("7 days" for "last 7 days").
+    /// Shorter words ("7 days" for "last 7 days"), or none where the other parts say it.
     short: String,
     /// Whether it is the filter's empty setting ("any area"), which says nothing when dropped.
     unset: bool,
@@ -125,7 +125,12 @@ pub fn filter_line(f: &Filter, shown: usize, total: usize, t: &Theme, width: u16
             if !kept {
                 continue;
             }
-            let text = if fit.short { &part.short } else { &part.full };
+            // An empty short form says nothing the other parts do not ("dates" beside them).
+            let text = match (fit.short, part.short.is_empty()) {
+                (true, false) => &part.short,
+                (true, true) if !focused => continue,
+                _ => &part.full,
+            };
             let text = match room {
                 Some(room) if focused => shorten(text, room.saturating_sub(2)),
                 _ => text.clone(),
@@ -163,7 +168,8 @@ fn filter_parts(f: &Filter) -> Vec<Part> {
         Range::Week => "7 days",
         Range::Month => "30 days",
         Range::Quarter => "90 days",
-        other => other.label(),
+        Range::Custom(..) => "",
+        Range::All => "all time",
     };
     let mut parts = vec![part(
         FilterField::Range,
