@@ -111,6 +111,27 @@ fn countdown(text: &'static str) -> impl Fn(u16, u16, &str) {
     }
 }
 
+/// Where the pose drawing shows, its box is as tall as its `lines` and no taller, with as much
+/// room above it as below in the rows between the title and the routine's gauge.
+fn snug_drawing(lines: usize) -> impl Fn(u16, u16, &str) {
+    move |w, h, screen| {
+        let rows: Vec<&str> = screen.lines().collect();
+        let Some(top) = rows.iter().position(|r| r.contains('╭')) else {
+            return;
+        };
+        let bottom = rows.iter().position(|r| r.contains('╰')).unwrap();
+        assert_eq!(
+            bottom - top - 1,
+            lines,
+            "the drawing's box at {w}×{h}:\n{screen}"
+        );
+        // The title is row 1; the routine's gauge ("step 2/3") comes after the banner's row.
+        let gauge = rows.iter().position(|r| r.contains("step ")).unwrap();
+        let (above, below) = (top - 2, gauge - 1 - bottom - 1);
+        assert!(above.abs_diff(below) <= 1, "centred at {w}×{h}:\n{screen}");
+    }
+}
+
 #[test]
 fn the_briefing_with_cautions() {
     let mut h = Harness::new(Some("lower-back-release"));
@@ -157,7 +178,11 @@ fn every_phase_kind() {
     snap_all(&h, "runner_rest", both(countdown("0:10"), offers("space")));
 
     h.advance(10 + 8);
-    snap_all(&h, "runner_hold", both(countdown("0:12"), offers("space")));
+    snap_all(
+        &h,
+        "runner_hold",
+        both(both(countdown("0:12"), offers("space")), snug_drawing(7)),
+    );
 
     h.advance(12);
     snap_all(
@@ -234,4 +259,18 @@ fn the_summary_when_pain_rose_keeps_the_advice_before_the_details() {
             "the advice in full at {w}×{hgt}: {joined}"
         );
     }
+    // The smallest: the advice in fewer words, whole, still saying when to see a doctor.
+    let screen = h.screen(24, 8);
+    let joined = screen
+        .lines()
+        .flat_map(|line| line.trim_matches('"').split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains(
+            "Stop today. See a doctor if it worsens, spreads or comes with numbness or bladder \
+             changes."
+        ),
+        "the short advice whole at 24×8: {joined}"
+    );
 }

@@ -70,6 +70,81 @@ fn log_list() {
     snap_all(&h, "sizes_log_list");
 }
 
+/// Row `n` of the screen at `width`×`height`, without its quotes.
+fn row(h: &Harness, width: u16, height: u16, n: usize) -> String {
+    let screen = h.screen(width, height);
+    screen.lines().nth(n).unwrap().trim_matches('"').to_owned()
+}
+
+#[test]
+fn narrow_log_rows_drop_columns_before_cutting_an_area() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab]);
+    for (w, hgt) in [(24, 8), (40, 12)] {
+        let rows: Vec<String> = (2..5).map(|n| row(&h, w, hgt, n)).collect();
+        assert!(rows[0].contains(" 5 upper back"), "{w}×{hgt}: {rows:?}");
+        assert!(rows[1].contains(" 4 low back"), "{w}×{hgt}: {rows:?}");
+        assert!(rows.iter().all(|r| !r.contains('…')), "{w}×{hgt}: {rows:?}");
+    }
+    // The weekday and time stay where there is room for them.
+    assert!(row(&h, 40, 12, 2).starts_with(" Tue 24 Nov 09:00"));
+}
+
+#[test]
+fn the_filter_being_changed_stays_in_view_at_24x8() {
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Filter]);
+    let filters = |h: &Harness| row(h, 24, 8, 1);
+    assert!(filters(&h).contains("all time"), "{}", filters(&h));
+    for range in ["7 days", "30 days", "90 days", "dates"] {
+        h.send(&[Msg::Right]);
+        assert!(filters(&h).contains(range), "{range}: {}", filters(&h));
+    }
+    // Dates of one's own: the first day, then the last, each in view while it changes.
+    h.send(&[Msg::Tab, Msg::Left]);
+    assert!(filters(&h).contains(" 17 Nov "), "{}", filters(&h));
+    h.send(&[Msg::Tab, Msg::Left]);
+    assert!(filters(&h).contains(" to 23 Nov "), "{}", filters(&h));
+    h.send(&[Msg::Tab]);
+    assert!(filters(&h).contains(" any area "), "{}", filters(&h));
+    for area in ["low back", "low back L", "low back R", "upper back"] {
+        h.send(&[Msg::Right]);
+        assert!(
+            filters(&h).contains(&format!(" {area} ")),
+            "{area}: {}",
+            filters(&h)
+        );
+    }
+    h.send(&[Msg::Tab]);
+    assert!(filters(&h).contains(" any symptom "), "{}", filters(&h));
+    h.send(&[Msg::Right]);
+    assert!(filters(&h).contains(" knot "), "{}", filters(&h));
+    // Every symptom's name, in a few words, whole.
+    for _ in 0..30 {
+        h.send(&[Msg::Right]);
+        let shown = filters(&h);
+        assert!(
+            !shown.contains('…') || shown.trim_end().ends_with('…'),
+            "{shown}"
+        );
+        let Some(id) = h.app.log.filter.symptom.clone() else {
+            break;
+        };
+        let words = id.replace('-', " ");
+        let label = knotless::vocabulary::Vocabulary::bundled()
+            .label(knotless::vocabulary::Category::Symptom, &id)
+            .to_owned();
+        let label = label.to_lowercase();
+        assert!(
+            shown.contains(&words) || shown.contains(&label),
+            "{id}: {shown}"
+        );
+    }
+    // Done filtering: the dates of one's own stay whole.
+    h.send(&[Msg::Confirm]);
+    assert_eq!(filters(&h).trim(), "17 Nov  to 23 Nov");
+}
+
 #[test]
 fn log_form_with_a_long_note() {
     let mut h = with_log();
@@ -89,6 +164,21 @@ fn history() {
     let mut h = with_log();
     h.send(&[Msg::Tab, Msg::Tab]);
     snap_all(&h, "sizes_history");
+    // Today (the 24th, in the month's fifth week) in view at every size, with its week.
+    for (w, hgt) in SIZES {
+        let screen = h.screen(w, hgt);
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains(" 23 ") && l.contains(" 24 ")),
+            "today at {w}×{hgt}:\n{screen}"
+        );
+    }
+    // Another month starts with its first week.
+    h.send(&[Msg::Left]);
+    let october = h.screen(24, 8);
+    assert!(october.contains("October 2026"), "{october}");
+    assert!(row(&h, 24, 8, 4).contains(" 1  2  3  4"), "{october}");
 }
 
 #[test]
@@ -96,6 +186,8 @@ fn breaks() {
     let mut h = with_log();
     h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
     snap_all(&h, "sizes_breaks");
+    // Today's tally in shorter words, not cut.
+    assert_eq!(row(&h, 24, 8, 5).trim_end(), "Today 0 done, 0 skipped");
 }
 
 #[test]

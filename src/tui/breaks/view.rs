@@ -132,18 +132,15 @@ impl Widget for &BreaksScreen<'_> {
             ]));
         }
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled("Today  ", t.title()),
-            Span::styled(
-                format!(
-                    "{} taken · {} snoozed · {} skipped",
-                    count(BreakOutcome::Taken),
-                    count(BreakOutcome::Snoozed),
-                    count(BreakOutcome::Skipped)
-                ),
-                t.muted(),
-            ),
-        ]));
+        lines.push(today_line(
+            [
+                count(BreakOutcome::Taken),
+                count(BreakOutcome::Snoozed),
+                count(BreakOutcome::Skipped),
+            ],
+            area.width,
+            t,
+        ));
         for b in todays.iter().rev() {
             let name = self
                 .library
@@ -164,6 +161,38 @@ impl Widget for &BreaksScreen<'_> {
             self.prompt_box(prompt, area, buf);
         }
     }
+}
+
+/// Today's breaks taken, snoozed and skipped, in the words that fit in `width`: "done" for
+/// "taken", then the snoozes dropped (a snooze is not an answer yet), then the skips.
+fn today_line(counts: [usize; 3], width: u16, t: &Theme) -> Line<'static> {
+    let [taken, snoozed, skipped] = counts;
+    let mut lines = vec![
+        (
+            "Today  ",
+            format!("{taken} taken · {snoozed} snoozed · {skipped} skipped"),
+        ),
+        (
+            "Today ",
+            format!("{taken} done · {snoozed} snoozed · {skipped} skipped"),
+        ),
+        ("Today ", format!("{taken} done, {skipped} skipped")),
+        ("Today ", format!("{taken} done")),
+    ]
+    .into_iter()
+    .map(|(head, rest)| {
+        Line::from(vec![
+            Span::styled(head, t.title()),
+            Span::styled(rest, t.muted()),
+        ])
+    })
+    .collect::<Vec<_>>();
+    // The shortest is drawn even where it does not fit: the row's edge cuts it.
+    let at = lines
+        .iter()
+        .position(|line| line.width() <= usize::from(width))
+        .unwrap_or(lines.len() - 1);
+    lines.swap_remove(at)
 }
 
 /// Time to a break as the countdown shows it: whole minutes rounded up, and the seconds in the
@@ -231,5 +260,21 @@ impl BreaksScreen<'_> {
                     .padding(Padding::uniform(1)),
             )
             .render(popup, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn todays_line_takes_shorter_words_then_drops_parts() {
+        let t = Theme::new(false);
+        let line = |width| today_line([1, 2, 3], width, &t).to_string();
+        assert_eq!(line(40), "Today  1 taken · 2 snoozed · 3 skipped");
+        assert_eq!(line(37), "Today 1 done · 2 snoozed · 3 skipped");
+        assert_eq!(line(24), "Today 1 done, 3 skipped");
+        assert_eq!(line(20), "Today 1 done");
+        assert_eq!(today_line([12, 0, 10], 24, &t).to_string(), "Today 12 done");
     }
 }

@@ -47,16 +47,19 @@ impl Widget for &HistoryScreen<'_> {
         let t = self.theme;
         let today = self.today;
         let stats = self.tab.stats(self.sessions, today);
+        let wide = area.width >= CALENDAR_WIDTH + 30;
+        // A narrow tab has the streak line above the calendar.
+        let rows = area.height.saturating_sub(u16::from(!wide));
         let calendar = calendar(
             &stats,
             self.tab.month,
             today,
             area.width < CALENDAR_WIDTH,
+            rows,
             t,
         );
         let summary = summary(&stats, self.breaks, t);
 
-        let wide = area.width >= CALENDAR_WIDTH + 30;
         let top_height = if wide {
             calendar.height().max(summary.height()) as u16
         } else {
@@ -110,12 +113,14 @@ fn streak_line(current: u32, best: u32, week_minutes: u64, width: u16) -> String
 }
 
 /// The month grid, Monday first: `•` a completed session, `◦` only stopped ones. `narrow`
-/// draws it three columns a day (22 wide) rather than four, so that Sunday stays in view.
+/// draws it three columns a day (22 wide) rather than four, so that Sunday stays in view. Where
+/// the month is taller than its `rows`, the weeks before today's go, so that today stays in view.
 fn calendar(
     stats: &HistoryStats,
     (year, month): (i32, u32),
     today: NaiveDate,
     narrow: bool,
+    rows: u16,
     t: &Theme,
 ) -> Text<'static> {
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
@@ -140,7 +145,13 @@ fn calendar(
         ]
     };
     let mut day = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    let mut weeks = 0;
+    let mut todays_week = None;
     while day.month() == month || day < first {
+        if (day..day + Duration::days(7)).contains(&today) {
+            todays_week = Some(weeks);
+        }
+        weeks += 1;
         let mut spans = Vec::with_capacity(8);
         if narrow {
             spans.push(Span::raw(" "));
@@ -158,6 +169,14 @@ fn calendar(
             day += Duration::days(1);
         }
         lines.push(Line::from(spans));
+    }
+    // The month's name and the days' names stay above the weeks.
+    const HEAD: usize = 2;
+    if let Some(week) = todays_week {
+        let gone = (HEAD + week + 1)
+            .saturating_sub(usize::from(rows))
+            .min(week);
+        lines.drain(HEAD..HEAD + gone);
     }
     lines.push(Line::styled(
         if narrow {

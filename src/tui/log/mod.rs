@@ -1,13 +1,14 @@
 //! The Log tab: the entries, the list with its filters ([`filter`]), the entry form
 //! ([`form`]), the delete confirmation, and the review of trends. Saving and deleting go
-//! through the durable log. The list is drawn in [`view`], the form in [`form_view`], the
-//! review in [`trends`].
+//! through the durable log. The list is drawn in [`view`] (its filter row and entry rows
+//! fitted to the width in [`list_lines`]), the form in [`form_view`], the review in [`trends`].
 
 use chrono::NaiveDate;
 
 pub mod filter;
 pub mod form;
 mod form_view;
+mod list_lines;
 mod trends;
 mod view;
 

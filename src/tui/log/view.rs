@@ -4,17 +4,17 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use crate::symptoms::{Onset, SymptomEntry};
+use crate::symptoms::Onset;
 use crate::tui::log::trends::TrendsScreen;
-use crate::tui::log::{FilterField, LogMode, LogView, Range};
+use crate::tui::log::{LogMode, LogView};
 use crate::tui::theme::Theme;
 use crate::vocabulary::{Category, Vocabulary};
 
 use super::form_view::render_form;
+use super::list_lines::{entry_line, filter_line, row_fit};
 
 /// The most of a note the detail pane lays out (more than it can show at 200×60).
 const PREVIEW_CHARS: usize = 4_000;
@@ -97,43 +97,14 @@ impl LogScreen<'_> {
         let [filter_row, list_area, detail_area] = list_layout(area);
 
         // Filters: the focused one highlighted while changing them.
-        let f = &view.filter;
-        let part = |field: FilterField, text: String| {
-            let style = if f.focus == Some(field) {
-                t.selected()
-            } else {
-                t.muted()
-            };
-            Span::styled(format!(" {text} "), style)
-        };
-        let mut spans = vec![
-            Span::styled("Showing", t.muted()),
-            part(FilterField::Range, f.range.label().to_owned()),
-        ];
-        if let Range::Custom(from, to) = f.range {
-            spans.push(part(
-                FilterField::From,
-                from.format("from %-d %b").to_string(),
-            ));
-            spans.push(part(FilterField::To, to.format("to %-d %b").to_string()));
-        }
-        spans.extend([
-            part(
-                FilterField::Area,
-                f.area.as_deref().map_or("any area".to_owned(), short_area),
-            ),
-            part(
-                FilterField::Symptom,
-                f.symptom.as_deref().map_or("any symptom".to_owned(), |s| {
-                    Vocabulary::bundled().label(Category::Symptom, s).to_owned()
-                }),
-            ),
-        ]);
-        spans.push(Span::styled(
-            format!("· {} of {} entries", visible.len(), view.entries.len()),
-            t.muted(),
-        ));
-        Line::from(spans).render(filter_row, buf);
+        filter_line(
+            &view.filter,
+            visible.len(),
+            view.entries.len(),
+            t,
+            filter_row.width,
+        )
+        .render(filter_row, buf);
 
         if visible.is_empty() {
             let text = if view.entries.is_empty() {
@@ -148,10 +119,12 @@ impl LogScreen<'_> {
         }
         let height = list_area.height as usize;
         let offset = (view.selected + 1).saturating_sub(height);
+        let drawn: Vec<_> = visible.iter().skip(offset).take(height).copied().collect();
+        let fit = row_fit(&drawn, t, list_area.width);
         for (row, entry) in visible.iter().enumerate().skip(offset).take(height) {
             let y = list_area.y + (row - offset) as u16;
             let line_area = Rect::new(list_area.x, y, list_area.width, 1);
-            let line = entry_line(entry, t, list_area.width);
+            let line = entry_line(entry, t, list_area.width, fit);
             if row == view.selected {
                 line.style(t.selected()).render(line_area, buf);
             } else {
@@ -234,58 +207,6 @@ impl LogScreen<'_> {
             message.render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
-}
-
-fn entry_line<'a>(e: &SymptomEntry, t: &Theme, width: u16) -> Line<'a> {
-    let areas: Vec<String> = e.areas.iter().map(short_area).collect();
-    let mut spans = vec![
-        Span::raw(format!(" {} ", e.at.format("%a %d %b %H:%M"))),
-        Span::styled(
-            format!("{:>2} ", e.pain),
-            t.pain(e.pain).add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(
-            format!("{:<10}", "█".repeat(usize::from(e.pain))),
-            t.pain(e.pain),
-        ),
-    ];
-    if width >= 120 {
-        // Wide terminals have a note column: the first line of the note, after the
-        // symptoms (clipped to 30 columns so notes line up); the row's edge cuts the rest.
-        spans.push(Span::raw(format!(
-            " {:<26}",
-            crate::text::clip(&areas.join(", "), 26)
-        )));
-        spans.push(Span::styled(
-            format!(
-                " {:<30}",
-                crate::text::clip(&labels(Category::Symptom, e.symptoms.iter()), 30)
-            ),
-            t.muted(),
-        ));
-        let first = e.note.lines().next().unwrap_or("");
-        let more = if e.note.lines().nth(1).is_some() {
-            " …"
-        } else {
-            ""
-        };
-        spans.push(Span::raw(format!(
-            " {}{more}",
-            crate::tui::untrusted::single_width(&crate::text::visible(first))
-        )));
-    } else if width >= 60 {
-        spans.push(Span::raw(format!(
-            " {:<26}",
-            crate::text::clip(&areas.join(", "), 26)
-        )));
-        spans.push(Span::styled(
-            labels(Category::Symptom, e.symptoms.iter()),
-            t.muted(),
-        ));
-    } else {
-        spans.push(Span::raw(format!(" {}", areas.join(", "))));
-    }
-    Line::from(spans)
 }
 
 /// The vocabulary's labels of `ids`, joined with "; " (a label may hold a comma).

@@ -252,6 +252,10 @@ impl RunnerScreen<'_> {
             .block(Block::new().padding(Padding::new(1, 1, u16::from(!compact), 0)))
             .render(cue, buf);
         if let Some(art) = art {
+            // The box holds the drawing and no more, centred in its column: a tall terminal
+            // does not draw a tall empty frame.
+            let height = (art.lines().count() as u16 + 2).min(right.height);
+            let right = right.centered_vertically(Constraint::Length(height));
             Paragraph::new(art.as_str())
                 .block(
                     Block::bordered()

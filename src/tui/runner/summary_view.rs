@@ -10,17 +10,27 @@ use crate::tui::runner::Summary;
 
 use super::view::{RunnerScreen, fitting};
 
+/// What to do when pain rose during a session.
+const ADVICE: &str = "Rest from this routine for today. Stop self-care and see a doctor if the \
+                      pain keeps getting worse or becomes severe, spreads down a leg, or comes \
+                      with numbness, weakness, or bladder or bowel changes.";
+/// The advice in the fewest words that still say when to see a doctor, for the smallest screens.
+const ADVICE_SHORT: &str =
+    "Stop today. See a doctor if it worsens, spreads or comes with numbness or bladder changes.";
+
 impl RunnerScreen<'_> {
     pub(super) fn summary(&self, summary: &Summary, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let rec = &summary.record;
         let done = rec.outcome == crate::history::SessionOutcome::Completed;
         // Each line with how long it stays when rows are short: blank lines go first, then the
-        // routine's name and "saved", then the time; what the person must read stays.
+        // routine's name and "saved", then the time, then the sentence on logging the rise (the
+        // pain line says it rose and the footer has the key); what the person must read stays.
         const BLANK: u8 = 0;
         const ASIDE: u8 = 1;
         const TIME: u8 = 2;
-        const KEEP: u8 = 3;
+        const LOG: u8 = 3;
+        const KEEP: u8 = 4;
         let mut lines = vec![
             (Line::default(), BLANK),
             (
@@ -104,34 +114,35 @@ impl RunnerScreen<'_> {
                     format!("Your pain went up by {rise} points. Press a to log how it feels now."),
                     t.caution(),
                 ),
-                KEEP,
+                LOG,
             ));
-            lines.push((
-                Line::from(
-                    "Rest from this routine for today. Stop self-care and see a doctor if the \
-                     pain keeps getting worse or becomes severe, spreads down a leg, or comes \
-                     with numbness, weakness, or bladder or bowel changes.",
-                ),
-                KEEP,
-            ));
+            lines.push((Line::from(ADVICE), KEEP));
         }
         fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
             Paragraph::new(Text::from(lines))
                 .centered()
                 .wrap(Wrap { trim: true })
         }
-        let shown = |least: u8| {
+        // The lines from rank `least` up, the advice in fewer words when `short`.
+        let shown = |least: u8, short: bool| {
             lines
                 .iter()
                 .filter(|(_, rank)| *rank >= least)
-                .map(|(line, _)| line.clone())
+                .map(|(line, _)| match line.spans.first() {
+                    Some(span) if short && span.content == ADVICE => Line::from(ADVICE_SHORT),
+                    _ => line.clone(),
+                })
                 .collect::<Vec<_>>()
         };
-        let least = (BLANK..KEEP)
-            .find(|&least| {
-                paragraph(shown(least)).line_count(area.width) <= usize::from(area.height)
+        // The advice whole in fewer words, rather than the full words cut off.
+        let fitted = [false, true]
+            .into_iter()
+            .flat_map(|short| (BLANK..=KEEP).map(move |least| (least, short)))
+            .map(|(least, short)| shown(least, short))
+            .find(|lines| {
+                paragraph(lines.clone()).line_count(area.width) <= usize::from(area.height)
             })
-            .unwrap_or(KEEP);
-        paragraph(shown(least)).render(area, buf);
+            .unwrap_or_else(|| shown(KEEP, true));
+        paragraph(fitted).render(area, buf);
     }
 }
