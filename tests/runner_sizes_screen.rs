@@ -268,8 +268,7 @@ fn the_summary_when_pain_rose_keeps_the_advice_before_the_details() {
         .join(" ");
     assert!(
         joined.contains(
-            "Stop today. See a doctor if it worsens, spreads or comes with numbness or bladder \
-             changes."
+            "Stop today. Worse, spreading, numb, weak, or bladder or bowel changes: see a doctor."
         ),
         "the short advice whole at 24×8: {joined}"
     );

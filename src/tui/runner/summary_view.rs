@@ -14,9 +14,10 @@ use super::view::{RunnerScreen, fitting};
 const ADVICE: &str = "Rest from this routine for today. Stop self-care and see a doctor if the \
                       pain keeps getting worse or becomes severe, spreads down a leg, or comes \
                       with numbness, weakness, or bladder or bowel changes.";
-/// The advice in the fewest words that still say when to see a doctor, for the smallest screens.
+/// The advice in the fewest words that still say when to see a doctor, for the smallest screens:
+/// every warning sign of the full advice, in four lines of 24 columns.
 const ADVICE_SHORT: &str =
-    "Stop today. See a doctor if it worsens, spreads or comes with numbness or bladder changes.";
+    "Stop today. Worse, spreading, numb, weak, or bladder or bowel changes: see a doctor.";
 
 impl RunnerScreen<'_> {
     pub(super) fn summary(&self, summary: &Summary, area: Rect, buf: &mut Buffer) {
