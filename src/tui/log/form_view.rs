@@ -189,7 +189,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             focus_start = lines.len();
         }
         heading(&mut lines, section, title, &["arrows, space"]);
-        let (chips, cursor_line) = chip_lines(form, t, section, width);
+        let (chips, cursor_line) = chip_lines(form, t, section, sections_area.width);
         if form.focus == section {
             focus_line = lines.len() + cursor_line;
         }

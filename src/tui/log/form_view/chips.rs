@@ -1,10 +1,11 @@
-//! The tick sections as drawn: symptoms, triggers and relief as chips in columns, each label
-//! whole, wrapped within its column.
+//! The tick sections as drawn: symptoms, triggers and relief as chips in columns (two where the
+//! labels fit on two lines of one, else one: [`Chips::at`], which the keys follow too), each
+//! label whole, wrapped within its column.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::tui::log::form::{CHIP_COLUMNS, LogForm, Section};
+use crate::tui::log::form::{CHIP_INDENT, Chips, LogForm, Section};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::detail::wrap;
 
@@ -14,7 +15,7 @@ pub(super) fn chip_lines(
     form: &LogForm,
     t: &Theme,
     section: Section,
-    width: usize,
+    width: u16,
 ) -> (Vec<Line<'static>>, usize) {
     let options = LogForm::options(section);
     let ticks = match section {
@@ -25,14 +26,15 @@ pub(super) fn chip_lines(
     let mut lines = Vec::new();
     let mut cursor_line = 0;
     // Each option is its label in full, wrapped within its column: "[x] " then the words.
-    let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(12);
-    let text_width = column_width - 5;
-    for chunk_start in (0..options.len()).step_by(CHIP_COLUMNS) {
+    let chips = Chips::at(width);
+    let (columns, column_width, text_width) =
+        (chips.columns, chips.column_width, chips.text_width());
+    for chunk_start in (0..options.len()).step_by(columns) {
         let cells: Vec<(Vec<String>, Style)> = options
             .iter()
             .enumerate()
             .skip(chunk_start)
-            .take(CHIP_COLUMNS)
+            .take(columns)
             .map(|(i, id)| {
                 let chosen = ticks.chosen.iter().any(|c| c == id);
                 let cursor = form.focus == section && ticks.cursor == i;
@@ -53,7 +55,7 @@ pub(super) fn chip_lines(
             .collect();
         let rows = cells.iter().map(|(c, _)| c.len()).max().unwrap_or(1);
         for n in 0..rows {
-            let mut spans = vec![Span::raw("   ")];
+            let mut spans = vec![Span::raw(" ".repeat(CHIP_INDENT))];
             for (cell, style) in &cells {
                 let text = cell.get(n).map_or("", String::as_str);
                 let pad = column_width.saturating_sub(text.chars().count());
@@ -62,7 +64,7 @@ pub(super) fn chip_lines(
             }
             lines.push(Line::from(spans));
         }
-        if ticks.cursor / CHIP_COLUMNS == chunk_start / CHIP_COLUMNS {
+        if ticks.cursor / columns == chunk_start / columns {
             cursor_line = lines.len() - 1;
         }
     }
