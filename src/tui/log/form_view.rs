@@ -171,6 +171,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             "seen from behind, your left on the left · arrows, space",
             "seen from behind, your left on the left",
             "seen from behind",
+            "from behind",
         ],
     );
     let (picture, cursor_row) = body_lines(form, t, width);
