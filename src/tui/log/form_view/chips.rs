@@ -70,3 +70,77 @@ pub(super) fn chip_lines(
     }
     (lines, cursor_line)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The labels as drawn, in the order drawn: a chip starts at "[ ] " in its column, and the
+    /// lines below it in that column carry on its label.
+    fn drawn_labels(lines: &[Line], chips: Chips) -> Vec<String> {
+        let mut starts: Vec<(usize, usize, String)> = Vec::new();
+        for column in 0..chips.columns {
+            let mut current: Option<(usize, String)> = None;
+            for (n, line) in lines.iter().enumerate() {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                let cell: String = text
+                    .chars()
+                    .skip(CHIP_INDENT + column * chips.column_width)
+                    .take(chips.column_width)
+                    .collect();
+                let cell = cell.trim();
+                if let Some(label) = cell.strip_prefix("[ ] ") {
+                    if let Some((at, label)) = current.take() {
+                        starts.push((at, column, label));
+                    }
+                    current = Some((n, label.to_owned()));
+                } else if let Some((_, label)) = &mut current
+                    && !cell.is_empty()
+                {
+                    label.push(' ');
+                    label.push_str(cell);
+                }
+            }
+            starts.extend(current.map(|(at, label)| (at, column, label)));
+        }
+        starts.sort();
+        starts.into_iter().map(|(_, _, label)| label).collect()
+    }
+
+    #[test]
+    fn every_label_is_drawn_whole_in_order_within_the_width_from_24_columns() {
+        let form = LogForm::new("2026-11-24T18:30:00+01:00".parse().unwrap());
+        let t = Theme::new(true);
+        for width in 24..=200 {
+            for section in [Section::Symptoms, Section::Triggers, Section::Relief] {
+                let (lines, _) = chip_lines(&form, &t, section, width);
+                for line in &lines {
+                    assert!(line.width() <= usize::from(width), "at {width}: {line:?}");
+                }
+                let labels: Vec<&str> = LogForm::options(section)
+                    .into_iter()
+                    .map(|id| LogForm::label(section, id))
+                    .collect();
+                assert_eq!(drawn_labels(&lines, Chips::at(width)), labels, "at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_line_kept_in_view_is_the_last_of_the_cursors_chip() {
+        let t = Theme::new(true);
+        let mut form = LogForm::new("2026-11-24T18:30:00+01:00".parse().unwrap());
+        form.focus = Section::Symptoms;
+        // "Numb around genitals, buttocks or inner thighs": two lines at 40 columns, one column.
+        form.symptoms.cursor = 9;
+        let (lines, cursor_line) = chip_lines(&form, &t, Section::Symptoms, 40);
+        let text =
+            |n: usize| -> String { lines[n].spans.iter().map(|s| s.content.as_ref()).collect() };
+        assert!(
+            text(cursor_line - 1).contains("[ ] Numb around genitals"),
+            "{lines:?}"
+        );
+        assert_eq!(text(cursor_line).trim(), "or inner thighs");
+        assert_eq!(lines[cursor_line - 1].spans[1].style, t.selected());
+    }
+}
