@@ -172,6 +172,29 @@ fn an_entry_logged_through_the_form_is_in_log_list_json() {
 }
 
 #[test]
+fn at_40_columns_the_log_form_is_drawn_narrow_and_its_keys_follow_what_is_drawn() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(40, 12, &command(home.path(), ""));
+    tmux.wait_for("Stretches");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("No entries yet");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New entry");
+    // One column of chips: Down goes to the second symptom (with two, it went to the third).
+    tmux.keys(&["4", "Tab", "Tab", "Tab", "Down", "Space"]);
+    tmux.wait_for("[x] Stiffness");
+    // The compact body picture, your left on the left.
+    tmux.keys(&["BTab", "Left", "Space"]);
+    tmux.wait_for("low back [x] L");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Discard");
+    tmux.keys(&["y"]);
+    tmux.wait_for("No entries yet");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+#[test]
 fn numbness_in_each_leg_on_two_days_logged_on_the_command_line_is_the_emergency_and_refuses_a_stretch()
  {
     let home = tempfile::tempdir().unwrap();

@@ -153,6 +153,35 @@ fn log_form_with_a_long_note() {
 }
 
 #[test]
+fn log_form_where() {
+    // The body picture, the lower back on your left and the right leg ticked, the cursor on the
+    // leg.
+    let mut h = with_log();
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(4), Msg::Tab, Msg::Tab]);
+    h.send(&[Msg::Left, Msg::Space, Msg::Down, Msg::Down, Msg::Down]);
+    h.send(&[Msg::Right, Msg::Space]);
+    snap_all(&h, "sizes_log_form_where");
+}
+
+#[test]
+fn log_form_chips() {
+    // What it feels like, a long label ticked ("Numb around genitals, buttocks or inner
+    // thighs") with the cursor on it.
+    let mut h = with_log();
+    h.send(&[
+        Msg::Tab,
+        Msg::Add,
+        Msg::Digit(4),
+        Msg::Tab,
+        Msg::Tab,
+        Msg::Tab,
+    ]);
+    h.send(&[Msg::Right; 9]);
+    h.send(&[Msg::Space]);
+    snap_all(&h, "sizes_log_form_chips");
+}
+
+#[test]
 fn review() {
     let mut h = with_log();
     h.send(&[Msg::Tab, Msg::Review]);

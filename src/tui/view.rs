@@ -131,6 +131,12 @@ pub fn log_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
     super::log::entry_at(&app.log, today, body_area(app, area), row)
 }
 
+/// The width the screen in front is drawn at on a terminal of `area` (the Log form lays its
+/// chips out by it, and its keys follow).
+pub fn screen_width(app: &App, area: Rect) -> u16 {
+    body_area(app, area).width
+}
+
 /// The Flags list row under a mouse click.
 pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Flags) {

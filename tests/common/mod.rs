@@ -66,6 +66,14 @@ impl Harness {
         self
     }
 
+    /// The terminal resized to `width`×`height` and drawn, as the event loop does: the app
+    /// keeps the size of the last draw (the keys of the Log form follow its layout).
+    pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.app.area = ratatui::layout::Rect::new(0, 0, width, height);
+        update(&mut self.app, Msg::Resize, self.now);
+        self
+    }
+
     pub fn advance(&mut self, secs: u64) -> &mut Self {
         self.now.instant += Duration::from_secs(secs);
         self.now.wall += chrono::Duration::seconds(secs as i64);

@@ -229,7 +229,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         Screen::Log => match msg {
             Msg::ForceQuit => {
-                app.log.update(msg, now, &app.symptom_log);
+                let width = crate::tui::view::screen_width(app, app.area);
+                app.log.update(msg, now, &app.symptom_log, width);
                 app.quit = true;
             }
             Msg::Quit if app.log.is_idle() => app.quit = true,
@@ -242,7 +243,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             }
             Msg::Tick => return false,
             _ => {
-                app.log.update(msg, now, &app.symptom_log);
+                // The form's keys follow its layout at the width it was last drawn at.
+                let width = crate::tui::view::screen_width(app, app.area);
+                app.log.update(msg, now, &app.symptom_log, width);
                 if let Some(id) = app.log.just_saved.take() {
                     app.after_log_save(&id, now);
                 }

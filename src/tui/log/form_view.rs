@@ -1,5 +1,6 @@
-//! The entry form as drawn: pain scale, onset, the body picture, chips for symptoms, triggers
-//! and relief, the screening questions, and the note, which wraps.
+//! The entry form as drawn: pain scale, onset, the body picture ([`body`]), chips for symptoms,
+//! triggers and relief ([`chips`]), the screening questions, and the note ([`note`]), which
+//! wraps.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,15 +8,18 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::view::short_area;
-use crate::tui::log::form::{BODY, CHIP_COLUMNS, LogForm, Section};
+use crate::tui::log::form::{LogForm, Section};
 use crate::tui::theme::Theme;
 use crate::tui::untrusted::single_width;
 use crate::tui::widgets::pain_scale::describe;
 use crate::vocabulary::Vocabulary;
 
+mod body;
+mod chips;
 mod note;
 
+use body::body_lines;
+use chips::chip_lines;
 use note::drawn_note;
 
 pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -157,7 +161,7 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
 
     // Areas on the body picture.
     if form.focus == Section::Areas {
-        (focus_start, focus_line) = (lines.len(), lines.len() + 1 + form.area_cursor.0);
+        focus_start = lines.len();
     }
     heading(
         &mut lines,
@@ -167,39 +171,14 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
             "seen from behind, your left on the left · arrows, space",
             "seen from behind, your left on the left",
             "seen from behind",
+            "from behind",
         ],
     );
-    for (r, row) in BODY.iter().enumerate() {
-        let mut spans = Vec::new();
-        let mut text_width = 0;
-        for (c, id) in row.iter().enumerate() {
-            let chosen = form.areas.iter().any(|a| a == id);
-            let cursor = form.focus == Section::Areas && form.area_cursor == (r, c);
-            let text = format!("[{}] {}", if chosen { "x" } else { " " }, short_area(id));
-            text_width += text.chars().count() + 3;
-            let style = match (cursor, chosen) {
-                (true, _) => t.selected(),
-                (false, true) => t.good(),
-                _ => ratatui::style::Style::new(),
-            };
-            spans.push(Span::styled(text, style));
-            spans.push(Span::raw("   "));
-        }
-        let pad = width.saturating_sub(text_width) / 2;
-        let prefix = if *row == ["groin-saddle"] {
-            "front: "
-        } else {
-            ""
-        };
-        spans.insert(
-            0,
-            Span::styled(
-                format!("{}{prefix}", " ".repeat(pad.saturating_sub(prefix.len()))),
-                t.muted(),
-            ),
-        );
-        lines.push(Line::from(spans));
+    let (picture, cursor_row) = body_lines(form, t, width);
+    if form.focus == Section::Areas {
+        focus_line = lines.len() + cursor_row;
     }
+    lines.extend(picture);
 
     // Tick sections.
     for (section, title) in [
@@ -207,59 +186,15 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
         (Section::Triggers, "What set it off"),
         (Section::Relief, "What helped"),
     ] {
-        let options = LogForm::options(section);
-        let ticks = match section {
-            Section::Symptoms => &form.symptoms,
-            Section::Triggers => &form.triggers,
-            _ => &form.relief,
-        };
         if form.focus == section {
             focus_start = lines.len();
         }
         heading(&mut lines, section, title, &["arrows, space"]);
-        // Each option is its label in full, wrapped within its column: "[x] " then the words.
-        let column_width = (width.saturating_sub(3) / CHIP_COLUMNS).max(12);
-        let text_width = column_width - 5;
-        for chunk_start in (0..options.len()).step_by(CHIP_COLUMNS) {
-            let cells: Vec<(Vec<String>, ratatui::style::Style)> = options
-                .iter()
-                .enumerate()
-                .skip(chunk_start)
-                .take(CHIP_COLUMNS)
-                .map(|(i, id)| {
-                    let chosen = ticks.chosen.iter().any(|c| c == id);
-                    let cursor = form.focus == section && ticks.cursor == i;
-                    let mark = if chosen { "[x] " } else { "[ ] " };
-                    let words =
-                        crate::tui::widgets::detail::wrap(LogForm::label(section, id), text_width);
-                    let cell = words
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, w)| format!("{}{w}", if n == 0 { mark } else { "    " }))
-                        .collect();
-                    let style = match (cursor, chosen) {
-                        (true, _) => t.selected(),
-                        (false, true) => t.good(),
-                        _ => ratatui::style::Style::new(),
-                    };
-                    (cell, style)
-                })
-                .collect();
-            let rows = cells.iter().map(|(c, _)| c.len()).max().unwrap_or(1);
-            for n in 0..rows {
-                let mut spans = vec![Span::raw("   ")];
-                for (cell, style) in &cells {
-                    let text = cell.get(n).map_or("", String::as_str);
-                    let pad = column_width.saturating_sub(text.chars().count());
-                    spans.push(Span::styled(text.to_owned(), *style));
-                    spans.push(Span::raw(" ".repeat(pad)));
-                }
-                lines.push(Line::from(spans));
-            }
-            if form.focus == section && ticks.cursor / CHIP_COLUMNS == chunk_start / CHIP_COLUMNS {
-                focus_line = lines.len() - 1;
-            }
+        let (chips, cursor_line) = chip_lines(form, t, section, sections_area.width);
+        if form.focus == section {
+            focus_line = lines.len() + cursor_line;
         }
+        lines.extend(chips);
     }
 
     // Screening questions, when legs, feet, buttocks or nerve symptoms are involved.

@@ -182,11 +182,12 @@ impl LogView {
         }
     }
 
-    /// Handles one message; `log` is where saves and deletes go.
-    pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog) {
+    /// Handles one message; `log` is where saves and deletes go, `width` the width the tab was
+    /// last drawn at (the form's keys follow its layout).
+    pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) {
         let today = now.wall.date_naive();
         match &mut self.mode {
-            LogMode::Form(form) => match form.update(msg, now.wall) {
+            LogMode::Form(form) => match form.update(msg, now.wall, width) {
                 FormEffect::None => {}
                 FormEffect::Cancel => self.mode = LogMode::List,
                 FormEffect::Save(entry) => {

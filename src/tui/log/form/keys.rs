@@ -1,23 +1,31 @@
 //! Keys in the entry form: Tab between sections, arrows within one, digits and space, the When
 //! section's time steps, and Esc asking before it throws away what was typed.
+//!
+//! Up and Down on the chips move one row of the chips as drawn, and how many columns are drawn
+//! depends on the width ([`Chips::at`]). The form does not keep the width: each message comes
+//! with the width the form was last drawn at (the app keeps the terminal's size at the last
+//! draw, as it does to place clicks), as each comes with the time. So the keys follow what is
+//! on the screen, and a test picks the width as it picks the time, with nothing set while
+//! drawing.
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{BODY, CHIP_COLUMNS, FormEffect, LogForm, Section, note_chars, sort_like};
+use super::{BODY, Chips, FormEffect, LogForm, Section, note_chars, sort_like};
 use crate::symptoms::{MAX_NOTE_CHARS, Onset};
 use crate::tui::msg::Msg;
 use crate::vocabulary::Vocabulary;
 
 impl LogForm {
-    /// Handles one message; `now` is this moment (a new entry's id says when it was written).
-    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> FormEffect {
+    /// Handles one message; `now` is this moment (a new entry's id says when it was written),
+    /// `width` the width the form was last drawn at (Up and Down move a row of the chips drawn).
+    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>, width: u16) -> FormEffect {
         if self.confirm_discard {
             // "Discard?": `y` (or Esc again) discards; any other key goes back to the form.
             self.confirm_discard = false;
             self.error = None;
             return match msg {
                 Msg::Yes | Msg::Cancel => FormEffect::Cancel,
-                Msg::ForceQuit => self.update(msg, now),
+                Msg::ForceQuit => self.update(msg, now, width),
                 _ => FormEffect::None,
             };
         }
@@ -52,7 +60,7 @@ impl LogForm {
             }
             Msg::Confirm if self.focus != Section::Note => return self.save(now),
             _ if self.focus == Section::When => self.move_time(msg, now),
-            _ => self.update_section(msg),
+            _ => self.update_section(msg, width),
         }
         FormEffect::None
     }
@@ -75,7 +83,7 @@ impl LogForm {
         }
     }
 
-    fn update_section(&mut self, msg: Msg) {
+    fn update_section(&mut self, msg: Msg, width: u16) {
         let focus = self.focus;
         match focus {
             Section::Pain => self.pain.update(msg),
@@ -107,11 +115,12 @@ impl LogForm {
                     return;
                 };
                 let last = options.len().saturating_sub(1);
+                let columns = Chips::at(width).columns;
                 match msg {
                     Msg::Left => ticks.cursor = ticks.cursor.saturating_sub(1),
                     Msg::Right => ticks.cursor = (ticks.cursor + 1).min(last),
-                    Msg::Up => ticks.cursor = ticks.cursor.saturating_sub(CHIP_COLUMNS),
-                    Msg::Down => ticks.cursor = (ticks.cursor + CHIP_COLUMNS).min(last),
+                    Msg::Up => ticks.cursor = ticks.cursor.saturating_sub(columns),
+                    Msg::Down => ticks.cursor = (ticks.cursor + columns).min(last),
                     Msg::Space => {
                         if let Some(id) = options.get(ticks.cursor) {
                             toggle(&mut ticks.chosen, id);

@@ -9,12 +9,19 @@
 //! can say so. A screening question and its symptom are one fact: answering "yes" ticks the
 //! symptom, ticking the symptom answers "yes", and a question whose symptom is ticked is not
 //! asked again.
+//!
+//! The state holds no layout: the cursors are an area of [`BODY`] and an index into each list of
+//! options, whatever the width. How the chips are laid out at a width is in [`layout`]; the
+//! keys are given the width the form was last drawn at with each message (see [`keys`]).
 
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
 
 mod entry;
 mod keys;
+mod layout;
+
+pub use layout::{CHIP_INDENT, Chips};
 
 use keys::toggle;
 
@@ -136,11 +143,6 @@ pub enum FormEffect {
     /// Close without saving.
     Cancel,
 }
-
-/// Number of chip columns the form is laid out with; the screen uses the same value so that up
-/// and down move by a row. Two, so that the labels (some of forty-odd characters, such as "An
-/// accident (car crash, fall from height)") are shown whole, wrapped within their column.
-pub const CHIP_COLUMNS: usize = 2;
 
 impl LogForm {
     /// An empty form for an entry at `at`.
