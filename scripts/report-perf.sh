@@ -12,16 +12,19 @@
 #     user would: median, min, max, and the load average before and after.
 # Usage: scripts/report-perf.sh [--no-build] [--bin FILE] [--runs N] [--out DIR]
 #   --bin: time another build (e.g. a copy of the release binary before a change).
+#   --compare DIR: then cmp every report written with the one of the same name in DIR (another
+#     build's OUT); JSON without its "generated" line, which holds the clock's nanoseconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1 bin="$PWD/target/release/knotless" runs=11 out="$PWD/target/report-perf/out"
+compare="" build=1 bin="$PWD/target/release/knotless" runs=11 out="$PWD/target/report-perf/out"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) build=0 ;;
     --bin) bin="$(realpath "$2")"; build=0; shift ;;
     --runs) runs="$2"; shift ;;
     --out) out="$2"; shift ;;
+    --compare) compare="$(realpath "$2")"; shift ;;
     *) echo "report-perf: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -76,3 +79,17 @@ printf '%-28s %s\n' "ten years, md" "$(timed --since 2016-11-01 --format md -o "
 printf '%-28s %s\n' "ten years, json" "$(timed --since 2016-11-01 --format json -o "$out/timed.json")"
 printf '%-28s %s\n' "90 days, html" "$(timed -o "$out/timed.html")"
 echo "load after: $(load)"
+
+if [[ -n "$compare" ]]; then
+  differ=0
+  for f in "$out"/ten.* "$out"/90.html "$out"/fixture-*; do
+    other="$compare/${f##*/}"
+    if [[ "$f" == *.json ]]; then
+      cmp <(grep -v '^  "generated": ' "$f") <(grep -v '^  "generated": ' "$other") || differ=1
+    else
+      cmp "$f" "$other" || differ=1
+    fi
+  done
+  [[ "$differ" == 0 ]] && echo "identical to $compare: $(ls "$out"/ten.* "$out"/90.html "$out"/fixture-* | wc -l) reports"
+  exit "$differ"
+fi
