@@ -41,8 +41,42 @@ pub(super) fn labels<K: crate::vocabulary::id_set::IdKind>(
     set: IdSet<K>,
     category: Category,
 ) -> Vec<String> {
-    set.iter()
-        .map(|id| label(category, id).to_owned())
+    label_list(set, category)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The labels of `set`'s ids in vocabulary order, found by each id's position rather than by
+/// its name: an entry's labels cost one allocation, or none when the set is empty.
+pub(super) fn label_list<K: crate::vocabulary::id_set::IdKind>(
+    set: IdSet<K>,
+    category: Category,
+) -> Vec<&'static str> {
+    use std::sync::OnceLock;
+    // In declaration order, so that `category as usize` picks its list.
+    const CATEGORIES: [Category; 5] = [
+        Category::Area,
+        Category::Symptom,
+        Category::Trigger,
+        Category::Relief,
+        Category::Condition,
+    ];
+    static BY_INDEX: OnceLock<[Vec<&'static str>; 5]> = OnceLock::new();
+    let by_index = BY_INDEX.get_or_init(|| {
+        CATEGORIES.map(|c| {
+            let ids = crate::vocabulary::id_set::known(c);
+            ids.iter().map(|id| label(c, id)).collect()
+        })
+    });
+    if set.is_empty() {
+        return Vec::new();
+    }
+    let labels = by_index
+        .get(category as usize)
+        .map_or(&[][..], Vec::as_slice);
+    set.indices()
+        .map(|i| labels.get(i).copied().unwrap_or(""))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use super::common::{label, labels, name_of};
+use super::common::{label, label_list, labels, name_of};
 use super::pain::{by_time_of_day, counts, pain};
 use super::peg::checkins_out;
 use super::red_flags::flags;
@@ -116,11 +116,11 @@ pub fn entry_out(e: &SymptomEntry) -> EntryOut {
         at: e.at,
         pain: e.pain,
         onset: e.onset.map(|o| o.id()),
-        areas: labels(e.areas, Category::Area),
-        symptoms: labels(e.symptoms, Category::Symptom),
-        denied: labels(e.denied, Category::Symptom),
-        triggers: labels(e.triggers, Category::Trigger),
-        relief: labels(e.relief, Category::Relief),
+        areas: label_list(e.areas, Category::Area),
+        symptoms: label_list(e.symptoms, Category::Symptom),
+        denied: label_list(e.denied, Category::Symptom),
+        triggers: label_list(e.triggers, Category::Trigger),
+        relief: label_list(e.relief, Category::Relief),
         note: e.note.clone(),
     }
 }

@@ -287,15 +287,15 @@ pub struct EntryOut {
     /// `sudden`, `gradual` or none.
     pub onset: Option<&'static str>,
     /// Area labels.
-    pub areas: Vec<String>,
+    pub areas: Vec<&'static str>,
     /// Symptom labels.
-    pub symptoms: Vec<String>,
+    pub symptoms: Vec<&'static str>,
     /// Screening questions answered "no", as symptom labels.
-    pub denied: Vec<String>,
+    pub denied: Vec<&'static str>,
     /// Trigger labels.
-    pub triggers: Vec<String>,
+    pub triggers: Vec<&'static str>,
     /// Relief labels.
-    pub relief: Vec<String>,
+    pub relief: Vec<&'static str>,
     /// The note, exactly as written.
     pub note: String,
 }
