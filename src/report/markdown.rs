@@ -102,7 +102,7 @@ fn flags(out: &mut String, heading: &str, flags: &[FlagView], none: &str) {
 /// The whole report as Markdown.
 pub fn render(report: &Report) -> String {
     let v: View = build(report);
-    let mut out = String::new();
+    let mut out = String::with_capacity(v.tables_size_hint() + 16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&v.title));
     for line in &v.header {
         let _ = writeln!(out, "{}\n", escape(line));

@@ -71,6 +71,12 @@ impl Table {
         self.ends.len() / self.headers.len().max(1)
     }
 
+    /// About how many bytes its rows take in HTML (each cell in `<td></td>`, each row in
+    /// `<tr></tr>` on its own line), so the page can be written into one allocation.
+    pub fn html_size_hint(&self) -> usize {
+        self.text.len() + self.ends.len() * 9 + self.len() * 10
+    }
+
     /// The rows, each its cells in order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         let width = self.headers.len().max(1);
@@ -168,6 +174,16 @@ pub struct View {
     pub details: Vec<Section>,
     /// The appendix: entries then sessions.
     pub appendix: Vec<Section>,
+}
+
+impl View {
+    /// About how many bytes the pages after the first take in HTML (more than in Markdown).
+    pub fn tables_size_hint(&self) -> usize {
+        (self.details.iter().chain(&self.appendix))
+            .flat_map(|s| &s.tables)
+            .map(Table::html_size_hint)
+            .sum()
+    }
 }
 
 pub(super) fn count_table(first: &str, rows: &[CountOut], limit: usize, empty: &str) -> Table {
