@@ -194,6 +194,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn outcomes_are_named_as_stored() {
+        use SessionOutcome::*;
+        for o in [Completed, Partial, Stopped, Interrupted] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.id());
+        }
+        use BreakOutcome::*;
+        for o in [Taken, NotDone, Snoozed, Skipped] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.id());
+        }
+    }
+
+    #[test]
     fn a_session_record_is_one_tagged_json_line_and_reads_back() {
         let record = SessionRecord {
             id: "01JDX0000000000000000000AB".into(),

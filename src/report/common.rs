@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::Labels;
 use crate::vocabulary::{Category, IdSet, Vocabulary};
 
 pub(super) fn r1(x: f64) -> f64 {
@@ -42,17 +43,17 @@ pub(super) fn labels<K: crate::vocabulary::id_set::IdKind>(
     category: Category,
 ) -> Vec<String> {
     label_list(set, category)
-        .into_iter()
+        .iter()
         .map(str::to_owned)
         .collect()
 }
 
 /// The labels of `set`'s ids in vocabulary order, found by each id's position rather than by
-/// its name: an entry's labels cost one allocation, or none when the set is empty.
+/// its name, and kept as the set: no allocation.
 pub(super) fn label_list<K: crate::vocabulary::id_set::IdKind>(
     set: IdSet<K>,
     category: Category,
-) -> Vec<&'static str> {
+) -> Labels {
     use std::sync::OnceLock;
     // In declaration order, so that `category as usize` picks its list.
     const CATEGORIES: [Category; 5] = [
@@ -69,15 +70,10 @@ pub(super) fn label_list<K: crate::vocabulary::id_set::IdKind>(
             ids.iter().map(|id| label(c, id)).collect()
         })
     });
-    if set.is_empty() {
-        return Vec::new();
-    }
     let labels = by_index
         .get(category as usize)
         .map_or(&[][..], Vec::as_slice);
-    set.indices()
-        .map(|i| labels.get(i).copied().unwrap_or(""))
-        .collect()
+    Labels::new(labels, set.indices())
 }
 
 pub(super) fn monday(day: NaiveDate) -> NaiveDate {

@@ -44,8 +44,8 @@ pub use files::{create_private, default_name, open_in_browser, write_private};
 pub use gather::{compute, entry_out, session_out};
 pub use model::{
     BreaksOut, ChangeOut, CheckinOut, CheckinsOut, CountOut, DayPainOut, EffectOut, EntryOut,
-    EvidenceOut, FlagOut, FlagsOut, PainOut, PeriodOut, PlanOut, ProfileOut, Report, RoutinesOut,
-    SCHEMA, SessionOut, WeekPain, WeekRoutines,
+    EvidenceOut, FlagOut, FlagsOut, Labels, PainOut, PeriodOut, PlanOut, ProfileOut, Report,
+    RoutinesOut, SCHEMA, SessionOut, WeekPain, WeekRoutines,
 };
 pub use pain::TIMES_OF_DAY;
 pub use words::{day, num, outcome_name, when};

@@ -9,9 +9,8 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 use super::common::{monday, name_of, r1};
 use super::{
     BreaksOut, ChangeOut, EffectOut, Inputs, Period, PlanOut, RoutinesOut, TOO_FEW, WeekRoutines,
-    outcome_name,
 };
-use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
+use crate::history::{BreakOutcome, BreakRecord, SessionOutcome, SessionRecord};
 use crate::routine::Kind;
 
 pub(super) fn routines(
@@ -44,7 +43,7 @@ pub(super) fn routines(
     // Plan adherence: each day of the period up to today with something planned.
     let completed: HashSet<(&str, NaiveDate)> = sessions
         .iter()
-        .filter(|s| outcome_name(&s.outcome) == "completed")
+        .filter(|s| s.outcome == SessionOutcome::Completed)
         .map(|s| (s.routine.as_str(), s.started.date_naive()))
         .collect();
     let mut plan = PlanOut {

@@ -223,7 +223,7 @@ pub(super) fn join<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
 }
 
 /// [`join`], written at the end of `out`.
-pub(super) fn join_into(out: &mut String, items: &[&str]) {
+pub(super) fn join_into(out: &mut String, items: &super::Labels) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");

@@ -166,7 +166,7 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
         sessions.cell(|out| out.push_str(&text::visible(&s.name)));
         sessions.cell(|out| out.push_str(s.kind));
         sessions.cell(|out| write_number(out, s.minutes));
-        sessions.cell(|out| out.push_str(&s.outcome));
+        sessions.cell(|out| out.push_str(s.outcome));
         sessions.cell(|out| {
             pain(out, s.pain_before);
             out.push_str(" → ");
