@@ -8,8 +8,8 @@
 #     "now"), no config file, so two builds write the same bytes;
 #   - OUT/ten.{html,md,json}: `--since 2016-11-01` (all ten years, every entry in the appendix);
 #     OUT/90.html: the default 90 days; OUT/fixture-*: the fixed data set of the report's tests;
-#   - wall time of RUNS runs (after 2 warm-ups) of each timed command, written to a file as a
-#     user would: median, min, max, and the load average before and after.
+#   - wall time of RUNS runs (after 2 warm-ups) of each timed command, written to a new file as
+#     a user would: median, min, max, and the load average before and after.
 # Usage: scripts/report-perf.sh [--no-build] [--bin FILE] [--runs N] [--out DIR]
 #   --bin: time another build (e.g. a copy of the release binary before a change).
 #   --compare DIR: then cmp every report written with the one of the same name in DIR (another
@@ -61,12 +61,16 @@ for span in "2026-08-24 2026-11-22" "2026-10-12 2026-10-18" "2026-01-01 2026-12-
 done
 
 now_ns() { date +%s%N; }
-# Prints "median M ms (min A, max B) of N" for `knotless report ARGS…`.
+# Prints "median M ms (min A, max B) of N" for `knotless report ARGS… -o OUT/timed.EXT`. The
+# file is removed before each run, as a report is usually a new file: ext4 writes a file that
+# is truncated and written again out to disk on close, which would time the disk too.
 timed() {
-  local t0 t1 times=()
-  for _ in 1 2; do "$bin" report "$@" >/dev/null; done
+  local t0 t1 times=() file="$out/timed.$1"
+  shift
+  for _ in 1 2; do "$bin" report "$@" -o "$file" >/dev/null; done
   for _ in $(seq "$runs"); do
-    t0=$(now_ns); "$bin" report "$@" >/dev/null; t1=$(now_ns)
+    rm -f "$file"
+    t0=$(now_ns); "$bin" report "$@" -o "$file" >/dev/null; t1=$(now_ns)
     times+=($((t1 - t0)))
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" '{ t[NR] = $1 / 1e6 }
@@ -74,10 +78,10 @@ timed() {
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "$("$bin" --version 2>/dev/null || echo knotless) · $bin · $(nproc) cores · load $(load)"
-printf '%-28s %s\n' "ten years, html" "$(timed --since 2016-11-01 -o "$out/timed.html")"
-printf '%-28s %s\n' "ten years, md" "$(timed --since 2016-11-01 --format md -o "$out/timed.md")"
-printf '%-28s %s\n' "ten years, json" "$(timed --since 2016-11-01 --format json -o "$out/timed.json")"
-printf '%-28s %s\n' "90 days, html" "$(timed -o "$out/timed.html")"
+printf '%-28s %s\n' "ten years, html" "$(timed html --since 2016-11-01)"
+printf '%-28s %s\n' "ten years, md" "$(timed md --since 2016-11-01 --format md)"
+printf '%-28s %s\n' "ten years, json" "$(timed json --since 2016-11-01 --format json)"
+printf '%-28s %s\n' "90 days, html" "$(timed html)"
 echo "load after: $(load)"
 
 if [[ -n "$compare" ]]; then
