@@ -41,16 +41,16 @@ pub(super) fn routines(
     }
 
     // Plan adherence: each day of the period up to today with something planned.
-    let completed: HashSet<(&str, NaiveDate)> = sessions
-        .iter()
-        .filter(|s| s.outcome == SessionOutcome::Completed)
-        .map(|s| (s.routine.as_str(), s.started.date_naive()))
-        .collect();
     let mut plan = PlanOut {
         days_planned: 0,
         days_done: 0,
     };
     if !inputs.plan.is_empty() {
+        let completed: HashSet<(&str, NaiveDate)> = sessions
+            .iter()
+            .filter(|s| s.outcome == SessionOutcome::Completed)
+            .map(|s| (s.routine.as_str(), s.started.date_naive()))
+            .collect();
         let last = period.last_day().min(now.date_naive());
         let mut day = period.first_day();
         while day <= last {

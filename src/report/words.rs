@@ -70,7 +70,8 @@ pub(super) fn write_number(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+    // ASCII digits: always a str.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 /// "Tue 24 Nov 2026".
