@@ -200,7 +200,7 @@ fn a_table_keeps_its_cells_row_by_row() {
     let mut t = view::Table::new(&["a", "b", "c"], "none");
     assert!(t.is_empty() && t.rows().next().is_none());
     t.push_row(["1", "", "three"]);
-    t.cell(|out| out.push_str("x"));
+    t.cell(|out| out.push('x'));
     t.cell(|_| {});
     t.cell(|out| out.push_str("z; z"));
     assert_eq!(
