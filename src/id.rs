@@ -75,6 +75,29 @@ fn random_bits() -> u128 {
     ((a << 64) | b) & ((1 << 80) - 1)
 }
 
+/// A hasher for maps of ids while loading a file (the symptom log's last line per entry, the
+/// history's per session): ids are short, come from this app's own files and are not chosen by
+/// an attacker, so the default DoS-resistant hasher's cost buys nothing there.
+pub(crate) struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // FNV-1a.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -189,28 +189,6 @@ fn rfc3339<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_str(V)
 }
 
-/// A hasher for the fold's map of ids: ids are short, come from this app's own file and are
-/// not chosen by an attacker, so the default DoS-resistant hasher's cost buys nothing here.
-struct IdHasher(u64);
-
-impl Default for IdHasher {
-    fn default() -> Self {
-        IdHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // FNV-1a.
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Why an edit or a delete was refused: the entry is not what was shown any more.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
@@ -353,7 +331,7 @@ impl SymptomLog {
             })
         })?;
         // The last line for each id wins; a tombstone removes it.
-        let mut last: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+        let mut last: HashMap<&str, usize, BuildHasherDefault<crate::id::IdHasher>> =
             HashMap::with_capacity_and_hasher(records.len(), BuildHasherDefault::default());
         for (i, line) in records.iter().enumerate() {
             last.insert(line.id.as_str(), i);

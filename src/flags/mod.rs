@@ -14,6 +14,8 @@ mod history_tests;
 #[cfg(test)]
 mod lifetime_tests;
 #[cfg(test)]
+mod many_tests;
+#[cfg(test)]
 mod rule_cases;
 #[cfg(test)]
 mod tests;
@@ -21,7 +23,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use acks::{Ack, AckLog};
-pub use eval::{Evidence, Flag, Flags, Moment, Profile, evaluate, evaluate_at};
+pub use eval::{Evaluator, Evidence, Flag, Flags, Moment, Profile, evaluate, evaluate_at};
 pub use rules::{Rule, RuleSet};
 
 /// How soon to act, least severe first so that `max` is the most severe.

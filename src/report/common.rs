@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::Labels;
 use crate::vocabulary::{Category, IdSet, Vocabulary};
 
 pub(super) fn r1(x: f64) -> f64 {
@@ -41,9 +42,38 @@ pub(super) fn labels<K: crate::vocabulary::id_set::IdKind>(
     set: IdSet<K>,
     category: Category,
 ) -> Vec<String> {
-    set.iter()
-        .map(|id| label(category, id).to_owned())
+    label_list(set, category)
+        .iter()
+        .map(str::to_owned)
         .collect()
+}
+
+/// The labels of `set`'s ids in vocabulary order, found by each id's position rather than by
+/// its name, and kept as the set: no allocation.
+pub(super) fn label_list<K: crate::vocabulary::id_set::IdKind>(
+    set: IdSet<K>,
+    category: Category,
+) -> Labels {
+    use std::sync::OnceLock;
+    // In declaration order, so that `category as usize` picks its list.
+    const CATEGORIES: [Category; 5] = [
+        Category::Area,
+        Category::Symptom,
+        Category::Trigger,
+        Category::Relief,
+        Category::Condition,
+    ];
+    static BY_INDEX: OnceLock<[Vec<&'static str>; 5]> = OnceLock::new();
+    let by_index = BY_INDEX.get_or_init(|| {
+        CATEGORIES.map(|c| {
+            let ids = crate::vocabulary::id_set::known(c);
+            ids.iter().map(|id| label(c, id)).collect()
+        })
+    });
+    let labels = by_index
+        .get(category as usize)
+        .map_or(&[][..], Vec::as_slice);
+    Labels::new(labels, set.indices())
 }
 
 pub(super) fn monday(day: NaiveDate) -> NaiveDate {

@@ -6,14 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use super::common::{label, labels, name_of};
+use super::common::{label_list, labels, name_of};
 use super::pain::{by_time_of_day, counts, pain};
 use super::peg::checkins_out;
 use super::red_flags::flags;
 use super::routines::{breaks, routines};
-use super::{
-    EntryOut, Inputs, Period, PeriodOut, ProfileOut, Report, SCHEMA, SessionOut, outcome_name,
-};
+use super::{EntryOut, Inputs, Period, PeriodOut, ProfileOut, Report, SCHEMA, SessionOut};
 use crate::history::SessionRecord;
 use crate::symptoms::SymptomEntry;
 use crate::vocabulary::Category;
@@ -82,21 +80,9 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
         profile,
         flags: flags(inputs, period, now),
         pain: pain(entries),
-        areas: counts(
-            entries,
-            |e| e.areas.iter(),
-            |id| label(Category::Area, id).to_owned(),
-        ),
-        triggers: counts(
-            entries,
-            |e| e.triggers.iter(),
-            |id| label(Category::Trigger, id).to_owned(),
-        ),
-        relief: counts(
-            entries,
-            |e| e.relief.iter(),
-            |id| label(Category::Relief, id).to_owned(),
-        ),
+        areas: counts(entries, |e| e.areas, Category::Area),
+        triggers: counts(entries, |e| e.triggers, Category::Trigger),
+        relief: counts(entries, |e| e.relief, Category::Relief),
         time_of_day: by_time_of_day(entries),
         routines: routines(inputs, &sessions, period, now),
         breaks: breaks(inputs.breaks, period),
@@ -116,11 +102,11 @@ pub fn entry_out(e: &SymptomEntry) -> EntryOut {
         at: e.at,
         pain: e.pain,
         onset: e.onset.map(|o| o.id()),
-        areas: labels(e.areas, Category::Area),
-        symptoms: labels(e.symptoms, Category::Symptom),
-        denied: labels(e.denied, Category::Symptom),
-        triggers: labels(e.triggers, Category::Trigger),
-        relief: labels(e.relief, Category::Relief),
+        areas: label_list(e.areas, Category::Area),
+        symptoms: label_list(e.symptoms, Category::Symptom),
+        denied: label_list(e.denied, Category::Symptom),
+        triggers: label_list(e.triggers, Category::Trigger),
+        relief: label_list(e.relief, Category::Relief),
         note: e.note.clone(),
     }
 }
@@ -134,7 +120,7 @@ pub fn session_out(s: &SessionRecord, names: &HashMap<String, String>) -> Sessio
         kind: s.kind.id(),
         started: s.started,
         minutes: (s.active_seconds + 30) / 60,
-        outcome: outcome_name(&s.outcome),
+        outcome: s.outcome.id(),
         pain_before: s.pain_before,
         pain_after: s.pain_after,
     }

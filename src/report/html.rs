@@ -23,11 +23,18 @@ pub fn render(report: &Report) -> Result<String, askama::Error> {
     let v = build(report);
     let pain_svg = chart::pain(report);
     let body_svg = chart::body(&report.areas);
-    Page {
+    let page = Page {
         v: &v,
         pain_svg: &pain_svg,
         body_svg: &body_svg,
         peg_svg: chart::peg(report),
-    }
-    .render()
+    };
+    // Room for the whole page at once: ten years of appendix are megabytes, and a string
+    // doubling its way there copies and touches every page more than once.
+    let tables = v.tables_size_hint();
+    let mut out = String::with_capacity(
+        tables + tables / 16 + pain_svg.len() + body_svg.len() + Page::SIZE_HINT + 64 * 1024,
+    );
+    page.render_into(&mut out)?;
+    Ok(out)
 }

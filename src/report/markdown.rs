@@ -10,6 +10,12 @@ use super::view::{FlagView, Section, Table, View, build};
 /// Escapes `text` for a Markdown paragraph or table cell.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], written at the end of `out`.
+fn escape_into(out: &mut String, text: &str) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -26,21 +32,27 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+}
+
+/// A table row, `| a | b |`, and its line break.
+fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    out.push('|');
+    for c in cells {
+        out.push(' ');
+        escape_into(out, c);
+        out.push_str(" |");
+    }
+    out.push('\n');
 }
 
 fn table(out: &mut String, t: &Table) {
-    if t.rows.is_empty() {
+    if t.is_empty() {
         if !t.empty.is_empty() {
             let _ = writeln!(out, "{}\n", escape(&t.empty));
         }
         return;
     }
-    let row = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
-        format!("| {} |", cells.join(" | "))
-    };
-    let _ = writeln!(out, "{}", row(&t.headers));
+    row(out, t.headers.iter().map(String::as_str));
     let _ = writeln!(
         out,
         "|{}|",
@@ -50,8 +62,8 @@ fn table(out: &mut String, t: &Table) {
             .collect::<Vec<_>>()
             .join("|")
     );
-    for r in &t.rows {
-        let _ = writeln!(out, "{}", row(r));
+    for r in t.rows() {
+        row(out, r);
     }
     out.push('\n');
 }
@@ -90,7 +102,7 @@ fn flags(out: &mut String, heading: &str, flags: &[FlagView], none: &str) {
 /// The whole report as Markdown.
 pub fn render(report: &Report) -> String {
     let v: View = build(report);
-    let mut out = String::new();
+    let mut out = String::with_capacity(v.tables_size_hint() + 16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&v.title));
     for line in &v.header {
         let _ = writeln!(out, "{}\n", escape(line));

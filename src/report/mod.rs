@@ -44,8 +44,8 @@ pub use files::{create_private, default_name, open_in_browser, write_private};
 pub use gather::{compute, entry_out, session_out};
 pub use model::{
     BreaksOut, ChangeOut, CheckinOut, CheckinsOut, CountOut, DayPainOut, EffectOut, EntryOut,
-    EvidenceOut, FlagOut, FlagsOut, PainOut, PeriodOut, PlanOut, ProfileOut, Report, RoutinesOut,
-    SCHEMA, SessionOut, WeekPain, WeekRoutines,
+    EvidenceOut, FlagOut, FlagsOut, Labels, PainOut, PeriodOut, PlanOut, ProfileOut, Report,
+    RoutinesOut, SCHEMA, SessionOut, WeekPain, WeekRoutines,
 };
 pub use pain::TIMES_OF_DAY;
 pub use words::{day, num, outcome_name, when};
@@ -154,12 +154,15 @@ pub fn render(
     match format {
         ReportFormat::Html => html::render(&report).map_err(|e| e.to_string()),
         ReportFormat::Md => Ok(markdown::render(&report)),
-        ReportFormat::Json => serde_json::to_string_pretty(&report)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| e.to_string()),
+        ReportFormat::Json => {
+            // Room for the whole text at once (ten years are 30 MB): about 500 bytes an entry
+            // and 350 a session, pretty-printed.
+            let size = 64 * 1024 + report.entries.len() * 500 + report.sessions.len() * 350;
+            let mut out = Vec::with_capacity(size);
+            serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+            out.push(b'\n');
+            String::from_utf8(out).map_err(|e| e.to_string())
+        }
     }
 }
 

@@ -287,15 +287,15 @@ pub struct EntryOut {
     /// `sudden`, `gradual` or none.
     pub onset: Option<&'static str>,
     /// Area labels.
-    pub areas: Vec<String>,
+    pub areas: Labels,
     /// Symptom labels.
-    pub symptoms: Vec<String>,
+    pub symptoms: Labels,
     /// Screening questions answered "no", as symptom labels.
-    pub denied: Vec<String>,
+    pub denied: Labels,
     /// Trigger labels.
-    pub triggers: Vec<String>,
+    pub triggers: Labels,
     /// Relief labels.
-    pub relief: Vec<String>,
+    pub relief: Labels,
     /// The note, exactly as written.
     pub note: String,
 }
@@ -316,9 +316,60 @@ pub struct SessionOut {
     /// Active minutes (pauses left out), rounded.
     pub minutes: u64,
     /// As recorded: completed, partial, stopped, interrupted …
-    pub outcome: String,
+    pub outcome: &'static str,
     /// Pain before.
     pub pain_before: Option<u8>,
     /// Pain after.
     pub pain_after: Option<u8>,
+}
+
+/// The labels of a set of vocabulary ids (an entry's areas, symptoms, triggers or reliefs), in
+/// vocabulary order; written to JSON as a list of strings. It keeps the set rather than a list,
+/// so ten years of appendix rows cost no allocation for their labels.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// Every label of the category, by the id's position in the vocabulary.
+    by_index: &'static [&'static str],
+    /// Bit `i` set: `by_index[i]` is in.
+    bits: u64,
+}
+
+impl Labels {
+    /// The labels of the ids at `indices` of `by_index`.
+    pub(super) fn new(
+        by_index: &'static [&'static str],
+        indices: impl Iterator<Item = usize>,
+    ) -> Labels {
+        Labels {
+            by_index,
+            bits: indices.fold(0, |bits, i| bits | 1 << i),
+        }
+    }
+
+    /// The labels, in vocabulary order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let (by_index, mut bits) = (self.by_index, self.bits);
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.checked_sub(1)?;
+            Some(by_index.get(i).copied().unwrap_or(""))
+        })
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+}
+
+impl std::fmt::Debug for Labels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Labels {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }

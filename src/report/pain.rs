@@ -1,13 +1,15 @@
 //! The pain sections: pain over the period (per week and per day), and the "how often, how
 //! bad" rows for areas, triggers, reliefs and the time of day.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, Timelike};
 
-use super::common::{monday, r1};
+use super::common::{label, monday, r1};
 use super::{CountOut, DayPainOut, PainOut, WeekPain};
 use crate::symptoms::SymptomEntry;
+use crate::vocabulary::Category;
+use crate::vocabulary::id_set::{IdKind, IdSet};
 
 /// Time-of-day parts: id, label, hours [from, to).
 pub const TIMES_OF_DAY: [(&str, &str); 4] = [
@@ -66,24 +68,27 @@ pub(super) fn pain(entries: &[SymptomEntry]) -> PainOut {
     }
 }
 
-pub(super) fn counts<I: IntoIterator<Item = &'static str>>(
+/// How many entries name each id of `category` (`ids` picks the entry's set) and their average
+/// pain, most often first. Counted by the ids' positions in the vocabulary, not by name.
+pub(super) fn counts<K: IdKind>(
     entries: &[SymptomEntry],
-    ids: impl Fn(&SymptomEntry) -> I,
-    label: impl Fn(&str) -> String,
+    ids: impl Fn(&SymptomEntry) -> IdSet<K>,
+    category: Category,
 ) -> Vec<CountOut> {
-    let mut by_id: HashMap<&'static str, (usize, u32)> = HashMap::new();
+    let mut by_index = [(0usize, 0u32); 64];
     for e in entries {
-        for id in ids(e) {
-            let slot = by_id.entry(id).or_default();
+        for i in ids(e).indices() {
+            let slot = &mut by_index[i];
             slot.0 += 1;
             slot.1 += u32::from(e.pain);
         }
     }
-    let mut out: Vec<CountOut> = by_id
-        .into_iter()
+    let known = crate::vocabulary::id_set::known(category);
+    let mut out: Vec<CountOut> = (known.iter().zip(by_index))
+        .filter(|(_, (n, _))| *n > 0)
         .map(|(id, (n, sum))| CountOut {
-            id: id.to_owned(),
-            label: label(id),
+            id: (*id).to_owned(),
+            label: label(category, id).to_owned(),
             entries: n,
             mean_pain: Some(r1(f64::from(sum) / n as f64)),
         })

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::{EvidenceOut, FlagOut, FlagsOut, Inputs, Period};
 use crate::flags::matched::describe;
-use crate::flags::{Flag, Moment, evaluate_at};
+use crate::flags::{Evaluator, Flag, Moment};
 use crate::symptoms::SymptomEntry;
 
 fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> FlagOut {
@@ -43,15 +43,9 @@ fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> Flag
 
 pub(super) fn flags(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) -> FlagsOut {
     let number = inputs.emergency_number;
-    let evaluate = |moment| {
-        evaluate_at(
-            inputs.entries,
-            inputs.profile,
-            inputs.rules,
-            inputs.acks,
-            moment,
-        )
-    };
+    // The log read once for every moment below (the same flags as `evaluate_at` at each).
+    let evaluator = Evaluator::new(inputs.entries, inputs.profile, inputs.rules, inputs.acks);
+    let evaluate = |moment| evaluator.at(moment);
     let live = evaluate(Moment::live(now));
     let active_now = live
         .active

@@ -9,9 +9,8 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 use super::common::{monday, name_of, r1};
 use super::{
     BreaksOut, ChangeOut, EffectOut, Inputs, Period, PlanOut, RoutinesOut, TOO_FEW, WeekRoutines,
-    outcome_name,
 };
-use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
+use crate::history::{BreakOutcome, BreakRecord, SessionOutcome, SessionRecord};
 use crate::routine::Kind;
 
 pub(super) fn routines(
@@ -42,16 +41,16 @@ pub(super) fn routines(
     }
 
     // Plan adherence: each day of the period up to today with something planned.
-    let completed: HashSet<(&str, NaiveDate)> = sessions
-        .iter()
-        .filter(|s| outcome_name(&s.outcome) == "completed")
-        .map(|s| (s.routine.as_str(), s.started.date_naive()))
-        .collect();
     let mut plan = PlanOut {
         days_planned: 0,
         days_done: 0,
     };
     if !inputs.plan.is_empty() {
+        let completed: HashSet<(&str, NaiveDate)> = sessions
+            .iter()
+            .filter(|s| s.outcome == SessionOutcome::Completed)
+            .map(|s| (s.routine.as_str(), s.started.date_naive()))
+            .collect();
         let last = period.last_day().min(now.date_naive());
         let mut day = period.first_day();
         while day <= last {

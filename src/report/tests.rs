@@ -194,3 +194,18 @@ fn entries_out_of_order_give_the_same_report() {
     shuffled.entries.reverse();
     assert_eq!(serde_json::to_string(&november(&shuffled)).unwrap(), sorted);
 }
+
+#[test]
+fn a_table_keeps_its_cells_row_by_row() {
+    let mut t = view::Table::new(&["a", "b", "c"], "none");
+    assert!(t.is_empty() && t.rows().next().is_none());
+    t.push_row(["1", "", "three"]);
+    t.cell(|out| out.push('x'));
+    t.cell(|_| {});
+    t.cell(|out| out.push_str("z; z"));
+    assert_eq!(
+        (t.len(), t.row(0), t.row(1)),
+        (2, vec!["1", "", "three"], vec!["x", "", "z; z"])
+    );
+    assert_eq!(t.rows().count(), 2);
+}

@@ -16,13 +16,17 @@ pub const PAGE_ONE_ROWS: usize = 6;
 /// Entries shown under each flag; the rest are counted (the appendix has them all).
 pub const EVIDENCE_SHOWN: usize = 3;
 
-/// A table: headers and rows of text.
+/// A table: headers and rows of text. The cells are kept in one string, row after row, with
+/// where each ends: the appendix has a row per entry and per session, and a `String` per cell
+/// would cost ten years of data half a million allocations.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Column headings.
     pub headers: Vec<String>,
-    /// Rows, each as long as `headers`.
-    pub rows: Vec<Vec<String>>,
+    /// Every cell's text, one after another.
+    text: String,
+    /// Where each cell ends in `text`; a row is `headers.len()` of them.
+    ends: Vec<usize>,
     /// Said when there are no rows.
     pub empty: String,
 }
@@ -31,9 +35,86 @@ impl Table {
     pub(super) fn new(headers: &[&str], empty: &str) -> Table {
         Table {
             headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-            rows: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
             empty: empty.to_owned(),
         }
+    }
+
+    /// Room for `rows` rows of about `bytes` bytes each.
+    pub(super) fn reserve(&mut self, rows: usize, bytes: usize) {
+        self.text.reserve(rows * bytes);
+        self.ends.reserve(rows * self.headers.len());
+    }
+
+    /// Adds a row; it must have a cell per heading.
+    pub(super) fn push_row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        for c in cells {
+            self.cell(|text| text.push_str(c.as_ref()));
+        }
+        debug_assert_eq!(self.ends.len() % self.headers.len().max(1), 0);
+    }
+
+    /// Adds the next cell, as `write` writes it at the end of the table's text.
+    pub(super) fn cell(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// Whether it has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.ends.len() / self.headers.len().max(1)
+    }
+
+    /// About how many bytes its rows take in HTML (each cell in `<td></td>`, each row in
+    /// `<tr></tr>` on its own line), so the page can be written into one allocation.
+    pub fn html_size_hint(&self) -> usize {
+        self.text.len() + self.ends.len() * 9 + self.len() * 10
+    }
+
+    /// The rows, each its cells in order.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        let width = self.headers.len().max(1);
+        self.ends
+            .chunks(width)
+            .enumerate()
+            .map(move |(i, ends)| Row {
+                text: &self.text,
+                start: if i == 0 { 0 } else { self.ends[i * width - 1] },
+                ends,
+            })
+    }
+
+    /// The row at `index` as a list, for tests.
+    #[cfg(test)]
+    pub fn row(&self, index: usize) -> Vec<&str> {
+        self.rows()
+            .nth(index)
+            .map_or_else(Vec::new, Iterator::collect)
+    }
+}
+
+/// One row of a [`Table`]: its cells, in order.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    text: &'a str,
+    start: usize,
+    ends: &'a [usize],
+}
+
+impl<'a> Iterator for Row<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (&end, rest) = self.ends.split_first()?;
+        let cell = &self.text[self.start..end];
+        (self.start, self.ends) = (end, rest);
+        Some(cell)
     }
 }
 
@@ -95,17 +176,23 @@ pub struct View {
     pub appendix: Vec<Section>,
 }
 
+impl View {
+    /// About how many bytes the pages after the first take in HTML (more than in Markdown).
+    pub fn tables_size_hint(&self) -> usize {
+        (self.details.iter().chain(&self.appendix))
+            .flat_map(|s| &s.tables)
+            .map(Table::html_size_hint)
+            .sum()
+    }
+}
+
 pub(super) fn count_table(first: &str, rows: &[CountOut], limit: usize, empty: &str) -> Table {
     let mut t = Table::new(&[first, "Entries", "Avg pain"], empty);
     for c in rows.iter().take(limit) {
-        t.rows.push(vec![
-            c.label.clone(),
-            c.entries.to_string(),
-            num(c.mean_pain),
-        ]);
+        t.push_row([c.label.clone(), c.entries.to_string(), num(c.mean_pain)]);
     }
     if rows.len() > limit {
-        t.rows.push(vec![
+        t.push_row([
             format!("… {} more on page 2", rows.len() - limit),
             String::new(),
             String::new(),
@@ -131,6 +218,16 @@ pub(super) fn effect_row(e: &EffectOut) -> Vec<String> {
     ]
 }
 
-pub(super) fn join(items: &[String]) -> String {
+pub(super) fn join<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
     items.join("; ")
+}
+
+/// [`join`], written at the end of `out`.
+pub(super) fn join_into(out: &mut String, items: &super::Labels) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(item);
+    }
 }

@@ -2,25 +2,21 @@
 //! week, every area, trigger and relief, the programme's changes, every check-in) and the
 //! appendix (every entry and every session in the period).
 
-use super::view::{Section, Table, count_table, effect_row, join};
+use super::view::{Section, Table, count_table, effect_row, join_into};
+use super::words::{write_number, write_when};
 use super::{Report, day, when};
 use crate::text;
 
 pub(super) fn details(report: &Report) -> Vec<Section> {
     let mut weeks = Table::new(&["Week of", "Entries", "Avg pain", "Worst"], "No entries.");
-    weeks.rows = report
-        .pain
-        .weeks
-        .iter()
-        .map(|w| {
-            vec![
-                day(w.week),
-                w.entries.to_string(),
-                format!("{:.1}", w.mean),
-                w.worst.to_string(),
-            ]
-        })
-        .collect();
+    for w in &report.pain.weeks {
+        weeks.push_row([
+            day(w.week),
+            w.entries.to_string(),
+            format!("{:.1}", w.mean),
+            w.worst.to_string(),
+        ]);
+    }
     let mut sessions = Table::new(
         &[
             "Week of",
@@ -31,20 +27,15 @@ pub(super) fn details(report: &Report) -> Vec<Section> {
         ],
         "No sessions.",
     );
-    sessions.rows = report
-        .routines
-        .weeks
-        .iter()
-        .map(|w| {
-            vec![
-                day(w.week),
-                w.sessions.to_string(),
-                w.stretch_minutes.to_string(),
-                w.heat_minutes.to_string(),
-                w.posture_break_minutes.to_string(),
-            ]
-        })
-        .collect();
+    for w in &report.routines.weeks {
+        sessions.push_row([
+            day(w.week),
+            w.sessions.to_string(),
+            w.stretch_minutes.to_string(),
+            w.heat_minutes.to_string(),
+            w.posture_break_minutes.to_string(),
+        ]);
+    }
     let mut effects = Table::new(
         &[
             "Routine",
@@ -55,42 +46,34 @@ pub(super) fn details(report: &Report) -> Vec<Section> {
         ],
         "No sessions.",
     );
-    effects.rows = report.routines.effects.iter().map(effect_row).collect();
+    for e in &report.routines.effects {
+        effects.push_row(effect_row(e));
+    }
     let mut changes = Table::new(
         &["When", "Routine", "Dose", "Why"],
         "No dose changes and no flare plan in this period.",
     );
-    changes.rows = report
-        .routines
-        .changes
-        .iter()
-        .map(|c| {
-            vec![
-                when(c.at),
-                c.routine.clone().unwrap_or_default(),
-                c.change.clone(),
-                c.reason.clone(),
-            ]
-        })
-        .collect();
+    for c in &report.routines.changes {
+        changes.push_row([
+            when(c.at).as_str(),
+            c.routine.as_deref().unwrap_or_default(),
+            &c.change,
+            &c.reason,
+        ]);
+    }
     let mut peg = Table::new(
         &["Check-in", "Pain", "Enjoyment", "Activity", "PEG"],
         "No check-ins.",
     );
-    peg.rows = report
-        .checkins
-        .items
-        .iter()
-        .map(|i| {
-            vec![
-                when(i.at),
-                i.pain.to_string(),
-                i.enjoyment.to_string(),
-                i.activity.to_string(),
-                format!("{:.1}", i.score),
-            ]
-        })
-        .collect();
+    for i in &report.checkins.items {
+        peg.push_row([
+            when(i.at),
+            i.pain.to_string(),
+            i.enjoyment.to_string(),
+            i.activity.to_string(),
+            format!("{:.1}", i.score),
+        ]);
+    }
     vec![
         Section {
             title: "Pain per week".to_owned(),
@@ -149,23 +132,19 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
         ],
         "No entries in this period.",
     );
-    entries.rows = report
-        .entries
-        .iter()
-        .map(|e| {
-            vec![
-                when(e.at),
-                e.pain.to_string(),
-                join(&e.areas),
-                join(&e.symptoms),
-                e.onset.unwrap_or("").to_owned(),
-                join(&e.triggers),
-                join(&e.relief),
-                join(&e.denied),
-                text::visible_lines(&e.note).into_owned(),
-            ]
-        })
-        .collect();
+    // Cell by cell into the table's text: a row per entry, no string apiece.
+    entries.reserve(report.entries.len(), 120);
+    for e in &report.entries {
+        entries.cell(|out| write_when(out, e.at));
+        entries.cell(|out| write_number(out, e.pain.into()));
+        entries.cell(|out| join_into(out, &e.areas));
+        entries.cell(|out| join_into(out, &e.symptoms));
+        entries.cell(|out| out.push_str(e.onset.unwrap_or("")));
+        entries.cell(|out| join_into(out, &e.triggers));
+        entries.cell(|out| join_into(out, &e.relief));
+        entries.cell(|out| join_into(out, &e.denied));
+        entries.cell(|out| out.push_str(&text::visible_lines(&e.note)));
+    }
     let mut sessions = Table::new(
         &[
             "Started",
@@ -177,21 +156,23 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
         ],
         "No sessions in this period.",
     );
-    sessions.rows = report
-        .sessions
-        .iter()
-        .map(|s| {
-            let pain = |p: Option<u8>| p.map_or_else(|| "–".to_owned(), |p| p.to_string());
-            vec![
-                when(s.started),
-                text::visible(&s.name).into_owned(),
-                s.kind.to_owned(),
-                s.minutes.to_string(),
-                s.outcome.clone(),
-                format!("{} → {}", pain(s.pain_before), pain(s.pain_after)),
-            ]
-        })
-        .collect();
+    sessions.reserve(report.sessions.len(), 80);
+    let pain = |out: &mut String, p: Option<u8>| match p {
+        Some(p) => write_number(out, p.into()),
+        None => out.push('–'),
+    };
+    for s in &report.sessions {
+        sessions.cell(|out| write_when(out, s.started));
+        sessions.cell(|out| out.push_str(&text::visible(&s.name)));
+        sessions.cell(|out| out.push_str(s.kind));
+        sessions.cell(|out| write_number(out, s.minutes));
+        sessions.cell(|out| out.push_str(s.outcome));
+        sessions.cell(|out| {
+            pain(out, s.pain_before);
+            out.push_str(" → ");
+            pain(out, s.pain_after);
+        });
+    }
     vec![
         Section {
             title: format!("Appendix: every entry ({})", report.entries.len()),

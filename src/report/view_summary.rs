@@ -190,14 +190,11 @@ pub fn build(report: &Report) -> View {
         &["Routine", "Sessions", "Rated", "Before → after", "Change"],
         "No sessions in this period.",
     );
-    effects.rows = r
-        .effects
-        .iter()
-        .take(PAGE_ONE_ROWS)
-        .map(effect_row)
-        .collect();
+    for e in r.effects.iter().take(PAGE_ONE_ROWS) {
+        effects.push_row(effect_row(e));
+    }
     if r.effects.len() > PAGE_ONE_ROWS {
-        effects.rows.push(vec![
+        effects.push_row([
             format!("… {} more on page 2", r.effects.len() - PAGE_ONE_ROWS),
             String::new(),
             String::new(),
@@ -246,7 +243,7 @@ pub fn build(report: &Report) -> View {
         c.items.iter().collect()
     };
     for i in shown {
-        peg.rows.push(vec![
+        peg.push_row([
             i.at.format("%-d %b %Y").to_string(),
             i.pain.to_string(),
             i.enjoyment.to_string(),

@@ -12,27 +12,66 @@ pub fn outcome_name<T: Serialize>(outcome: &T) -> String {
     }
 }
 
-/// "Tue 24 Nov 2026 09:30 +01:00": a time as a person reads it, with its zone. Written by hand
-/// rather than through chrono's format strings: the appendix has one per entry.
+/// "Tue 24 Nov 2026 09:30 +01:00": a time as a person reads it, with its zone.
 pub fn when(at: DateTime<FixedOffset>) -> String {
+    let mut out = String::with_capacity(26);
+    write_when(&mut out, at);
+    out
+}
+
+/// [`when`], written at the end of `out`: by hand rather than through chrono's format strings
+/// or `format!`, as the appendix has one per entry and per session.
+pub(super) fn write_when(out: &mut String, at: DateTime<FixedOffset>) {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
+    let local = at.naive_local();
+    out.push_str(DAYS[local.weekday().num_days_from_monday() as usize]);
+    out.push(' ');
+    write_number(out, local.day().into());
+    out.push(' ');
+    out.push_str(MONTHS[local.month0() as usize]);
+    out.push(' ');
+    if local.year() < 0 {
+        out.push('-');
+    }
+    write_number(out, local.year().unsigned_abs().into());
+    out.push(' ');
+    two_digits(out, local.hour());
+    out.push(':');
+    two_digits(out, local.minute());
+    out.push(' ');
     let offset = at.offset().local_minus_utc();
-    let sign = if offset < 0 { '-' } else { '+' };
+    out.push(if offset < 0 { '-' } else { '+' });
     let offset = offset.unsigned_abs() / 60;
-    format!(
-        "{} {} {} {} {:02}:{:02} {sign}{:02}:{:02}",
-        DAYS[at.weekday().num_days_from_monday() as usize],
-        at.day(),
-        MONTHS[at.month0() as usize],
-        at.year(),
-        at.hour(),
-        at.minute(),
-        offset / 60,
-        offset % 60
-    )
+    two_digits(out, offset / 60);
+    out.push(':');
+    two_digits(out, offset % 60);
+}
+
+/// `n` as `{:02}` writes it.
+fn two_digits(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
+    write_number(out, n.into());
+}
+
+/// `n` in decimal, as `{}` writes it, at the end of `out`.
+pub(super) fn write_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits: always a str.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 /// "Tue 24 Nov 2026".
@@ -43,4 +82,40 @@ pub fn day(d: NaiveDate) -> String {
 /// A mean with one decimal, or "–".
 pub fn num(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), |x| format!("{x:.1}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    #[test]
+    fn when_reads_as_chrono_writes_it_in_every_zone() {
+        for offset in [
+            -12 * 3600,
+            -5 * 3600 - 1800,
+            0,
+            3600,
+            5 * 3600 + 2700,
+            14 * 3600,
+        ] {
+            let zone = FixedOffset::east_opt(offset).unwrap();
+            let mut at = zone.with_ymd_and_hms(1999, 12, 31, 23, 59, 0).unwrap();
+            for _ in 0..400 {
+                let want = at.format("%a %-d %b %Y %H:%M %:z").to_string();
+                assert_eq!(when(at), want);
+                at += Duration::minutes(7 * 24 * 60 + 61);
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_read_as_display_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = String::from("x");
+            write_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 }

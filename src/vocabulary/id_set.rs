@@ -157,6 +157,16 @@ impl<K: IdKind> IdSet<K> {
             .map(|(_, id)| *id)
     }
 
+    /// The ids' positions in [`known`], in vocabulary order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + use<K> {
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.checked_sub(1)?;
+            Some(i)
+        })
+    }
+
     /// How many ids.
     pub fn len(&self) -> usize {
         self.bits.count_ones() as usize
@@ -292,6 +302,12 @@ mod tests {
         let json = serde_json::to_string(&set).unwrap();
         assert_eq!(json, r#"["lower-back","leg-left"]"#);
         assert_eq!(serde_json::from_str::<Areas>(&json).unwrap(), set);
+        let ids = known(Category::Area);
+        let by_index: Vec<&str> = set.indices().map(|i| ids[i]).collect();
+        assert_eq!(by_index, set.iter().collect::<Vec<_>>());
+        let last = Areas::of(&[ids[ids.len() - 1], ids[0]]);
+        assert_eq!(last.indices().collect::<Vec<_>>(), [0, ids.len() - 1]);
+        assert_eq!(Areas::new().indices().count(), 0);
     }
 
     #[test]

@@ -30,7 +30,9 @@
 //!
 //! Here: the flags and [`evaluate_at`]; `moment` is the moment and which entries count at it,
 //! `timeline` the entries in order and the current episode, `conditions` whether an entry, the
-//! profile and the episode meet a rule, `sides` how sides add up across entries.
+//! profile and the episode meet a rule, `sides` how sides add up across entries, and `many`
+//! the [`Evaluator`], which gives [`evaluate_at`]'s flags at many moments for one reading of the
+//! log (the report's flags raised through a period).
 
 mod conditions;
 mod moment;
@@ -52,6 +54,9 @@ pub use timeline::{EPISODE_GAP_DAYS, Episode, LINGER_SPAN_DAYS, NOTICEABLE_CHANG
 use conditions::{entry_matches, episode_matches, profile_matches};
 use sides::{Sides, pair_sides};
 use timeline::Timeline;
+
+mod many;
+pub use many::Evaluator;
 
 /// The person, from the config's `[profile]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,11 +156,81 @@ pub fn evaluate_at(
     acks: &[Ack],
     moment: Moment,
 ) -> Flags {
-    let now = moment.now;
     let timeline = Timeline::new(entries, &moment);
+    evaluate_on(&timeline, &Meeting::Scan, profile, rules, acks, moment)
+}
+
+/// Where a rule's entry conditions are looked up: by reading the timeline's entries, or in
+/// positions found once over the whole log ([`Evaluator`]).
+enum Meeting<'m> {
+    /// Test each entry in the window (and before it, for an emergency).
+    Scan,
+    /// For each rule, the positions in the timeline of the entries that meet its entry
+    /// conditions, ascending; the timeline is a prefix of the one they were found in.
+    Positions(&'m [Vec<usize>]),
+}
+
+impl Meeting<'_> {
+    /// The entries of `timeline` meeting rule `index`'s entry conditions, oldest first: those
+    /// from `window` on, and with `older`, those before it that `older` keeps.
+    fn entries<'a>(
+        &self,
+        timeline: &Timeline<'_, 'a>,
+        index: usize,
+        c: &super::rules::Conditions,
+        window: usize,
+        older: Option<&dyn Fn(&SymptomEntry) -> bool>,
+    ) -> Vec<&'a SymptomEntry> {
+        let all = &timeline.entries;
+        let keep = |e: &SymptomEntry| older.is_some_and(|older| older(e));
+        match self {
+            Meeting::Scan => {
+                let before = if older.is_some() { &all[..window] } else { &[] };
+                before
+                    .iter()
+                    .copied()
+                    .filter(|e| entry_matches(c, e) && keep(e))
+                    .chain(
+                        all[window..]
+                            .iter()
+                            .copied()
+                            .filter(|e| entry_matches(c, e)),
+                    )
+                    .collect()
+            }
+            Meeting::Positions(positions) => {
+                let positions = positions.get(index).map_or(&[][..], Vec::as_slice);
+                let from = positions.partition_point(|&i| i < window);
+                let to = positions.partition_point(|&i| i < all.len());
+                let before = if older.is_some() {
+                    &positions[..from]
+                } else {
+                    &[]
+                };
+                before
+                    .iter()
+                    .map(|&i| all[i])
+                    .filter(|e| keep(e))
+                    .chain(positions[from..to].iter().map(|&i| all[i]))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// [`evaluate_at`] on the entries that count at `moment`, in time order.
+fn evaluate_on(
+    timeline: &Timeline<'_, '_>,
+    meeting: &Meeting<'_>,
+    profile: &Profile,
+    rules: &[Rule],
+    acks: &[Ack],
+    moment: Moment,
+) -> Flags {
+    let now = moment.now;
     let episode = timeline.episode(&moment);
     let mut flags: Vec<Flag> = Vec::new();
-    for rule in rules {
+    for (index, rule) in rules.iter().enumerate() {
         let c = &rule.when;
         if !profile_matches(c, profile, now) || !episode_matches(c, episode.as_ref()) {
             continue;
@@ -166,22 +241,10 @@ pub fn evaluate_at(
             let from = now - rule.within;
             let window = timeline.entries.partition_point(|e| e.at < from);
             // An emergency never lapses: what no acknowledgement covers counts at any age.
-            let older: &[&SymptomEntry] = if rule.level == Level::Emergency {
-                &timeline.entries[..window]
-            } else {
-                &[]
-            };
-            let meeting: Vec<&SymptomEntry> = older
-                .iter()
-                .copied()
-                .filter(|e| entry_matches(c, e) && last_ack.is_none_or(|ack| recorded(e) > ack))
-                .chain(
-                    timeline.entries[window..]
-                        .iter()
-                        .copied()
-                        .filter(|e| entry_matches(c, e)),
-                )
-                .collect();
+            let uncovered = |e: &SymptomEntry| last_ack.is_none_or(|ack| recorded(e) > ack);
+            let older: Option<&dyn Fn(&SymptomEntry) -> bool> =
+                (rule.level == Level::Emergency).then_some(&uncovered);
+            let meeting = meeting.entries(timeline, index, c, window, older);
             found = if !c.both_sides_of.is_empty() {
                 pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
                     .into_iter()

@@ -1,5 +1,7 @@
 //! The entries that count at a moment, oldest first, and the current episode among them.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::Moment;
@@ -37,13 +39,14 @@ pub fn episode(entries: &[SymptomEntry], now: DateTime<FixedOffset>) -> Option<E
     past.episode(&moment)
 }
 
-/// The entries that count at a moment, oldest first.
-pub(super) struct Timeline<'a> {
-    pub(super) entries: Vec<&'a SymptomEntry>,
+/// The entries that count at a moment, oldest first: its own list, or the first part of a
+/// longer timeline's (see [`Timeline::until`]).
+pub(super) struct Timeline<'t, 'a> {
+    pub(super) entries: Cow<'t, [&'a SymptomEntry]>,
 }
 
-impl<'a> Timeline<'a> {
-    pub(super) fn new(entries: &'a [SymptomEntry], moment: &Moment) -> Timeline<'a> {
+impl<'a> Timeline<'a, 'a> {
+    pub(super) fn new(entries: &'a [SymptomEntry], moment: &Moment) -> Timeline<'a, 'a> {
         let mut entries: Vec<&SymptomEntry> = entries
             .iter()
             .filter(|e| e.at <= moment.counts_until)
@@ -52,7 +55,23 @@ impl<'a> Timeline<'a> {
         if !entries.is_sorted_by_key(|e| e.at) {
             entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         }
-        Timeline { entries }
+        Timeline {
+            entries: Cow::Owned(entries),
+        }
+    }
+}
+
+impl<'a> Timeline<'_, 'a> {
+    /// The entries that count at `moment`, when this timeline is a log sorted by time (not
+    /// re-sorted): those dated up to `counts_until` are its first ones, in the same order
+    /// [`Timeline::new`] would give them.
+    pub(super) fn until(&self, moment: &Moment) -> Timeline<'_, 'a> {
+        let end = self
+            .entries
+            .partition_point(|e| e.at <= moment.counts_until);
+        Timeline {
+            entries: Cow::Borrowed(&self.entries[..end]),
+        }
     }
 
     /// Index of the first entry of the episode that entry `i` belongs to, if it has pain.
