@@ -109,7 +109,10 @@ pub struct Filter {
 impl Filter {
     /// Whether `entry` passes, with `today` for the date range.
     pub fn accepts(&self, entry: &SymptomEntry, today: NaiveDate) -> bool {
-        let in_range = self.range.contains(entry.at.date_naive(), today);
+        // The day is only worked out when a range asks for it: the whole log is filtered for
+        // every frame of the Log tab.
+        let in_range =
+            self.range == Range::All || self.range.contains(entry.at.date_naive(), today);
         in_range
             && self
                 .area
