@@ -6,70 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use common::Harness;
+use common::{HEAT, Harness, PHASES, running};
 use knotless::config::Config;
 use knotless::flags::RuleSet;
 use knotless::routine::Library;
 use knotless::tui::{App, KeyLabels, Msg, Screen, Stage, Theme};
-
-/// A routine with every phase kind: prepare, paced reps, a rest, a hold on each side with a
-/// switch between them, another rest, counted reps.
-const PHASES: &str = r#"
-name = "Every phase"
-kind = "stretch"
-prepare = "5s"
-rest = "10s"
-
-[[steps]]
-name = "Pelvic tilt"
-reps = 10
-tempo = "3s"
-cue = "Press the small of your back into the floor."
-art = "pelvic-tilt"
-
-[[steps]]
-name = "Knee to chest"
-hold = "20s"
-sides = "left-right"
-switch = "5s"
-cue = "Draw one knee towards your chest."
-art = "knee-to-chest"
-
-[[steps]]
-name = "Cat cow"
-reps = 8
-cue = "On hands and knees, round then arch your back."
-art = "cat-cow"
-"#;
-
-/// A heat routine whose skin checks come every 3 minutes.
-const HEAT: &str = r#"
-name = "Short checks"
-kind = "heat"
-prepare = "5s"
-
-[[steps]]
-name = "Heat pack on the lower back"
-hold = "10m"
-check_every = "3m"
-art = "heat-pack"
-"#;
-
-fn library(files: &[(&str, &str)]) -> (Library, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join(format!("{name}.toml")), text).unwrap();
-    }
-    (Library::load(&[dir.path().to_path_buf()]), dir)
-}
-
-fn running(id: &str, text: &str) -> (Harness, tempfile::TempDir) {
-    let (library, dir) = library(&[(id, text)]);
-    let mut h = Harness::with_library(library, Some(id));
-    h.start_session(None);
-    assert!(matches!(h.stage(), Stage::Running(_)));
-    (h, dir)
-}
 
 #[test]
 fn the_runner_in_every_phase_kind() {

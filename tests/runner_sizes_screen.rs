@@ -5,64 +5,10 @@
 
 mod common;
 
-use common::Harness;
-use knotless::routine::Library;
+use common::{HEAT, Harness, PHASES, running};
 use knotless::tui::{Msg, Stage};
 
 const SIZES: [(u16, u16); 4] = [(24, 8), (40, 12), (80, 24), (200, 60)];
-
-/// A routine with every phase kind: prepare, paced reps, a rest, a hold on each side with a
-/// switch between them, another rest, counted reps.
-const PHASES: &str = r#"
-name = "Every phase"
-kind = "stretch"
-prepare = "5s"
-rest = "10s"
-
-[[steps]]
-name = "Pelvic tilt"
-reps = 10
-tempo = "3s"
-cue = "Press the small of your back into the floor."
-art = "pelvic-tilt"
-
-[[steps]]
-name = "Knee to chest"
-hold = "20s"
-sides = "left-right"
-switch = "5s"
-cue = "Draw one knee towards your chest."
-art = "knee-to-chest"
-
-[[steps]]
-name = "Cat cow"
-reps = 8
-cue = "On hands and knees, round then arch your back."
-art = "cat-cow"
-"#;
-
-/// A heat routine whose skin checks come every 3 minutes.
-const HEAT: &str = r#"
-name = "Short checks"
-kind = "heat"
-prepare = "5s"
-
-[[steps]]
-name = "Heat pack on the lower back"
-hold = "10m"
-check_every = "3m"
-art = "heat-pack"
-"#;
-
-fn running(id: &str, text: &str) -> (Harness, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
-    let library = Library::load(&[dir.path().to_path_buf()]);
-    let mut h = Harness::with_library(library, Some(id));
-    h.start_session(None);
-    assert!(matches!(h.stage(), Stage::Running(_)));
-    (h, dir)
-}
 
 /// Each size's screen, snapshotted as `{name}_{w}x{h}`; `check` is asked of each.
 fn snap_all(h: &Harness, name: &str, check: impl Fn(u16, u16, &str)) {
