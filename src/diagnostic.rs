@@ -136,6 +136,38 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Collects every problem in one file, so `knotless check` can list them all at once. Each
+/// file format adds its own checks to it (`routine::file`, `programme::file`).
+pub struct Checker<'a> {
+    /// The file's name, as the diagnostics show it.
+    pub file: &'a str,
+    /// Its text, to place each problem at its line and column.
+    pub text: &'a str,
+    /// Every problem found so far.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `file`, whose text is `text`.
+    pub fn new(file: &'a str, text: &'a str) -> Checker<'a> {
+        Checker {
+            file,
+            text,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A problem at `at`'s place in the file, with `help` when it is not empty.
+    pub fn error<T>(&mut self, at: &toml::Spanned<T>, message: impl Into<String>, help: &str) {
+        let d = Diagnostic::at(self.file, self.text, Some(at.span()), message);
+        self.errors.push(if help.is_empty() {
+            d
+        } else {
+            d.with_help(help)
+        });
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", visible(&self.message))?;

@@ -26,7 +26,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::dose::MAX_LEVEL;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Checker, Diagnostic};
 use crate::paths::Paths;
 use crate::routine::{Kind, Library, Origin};
 
@@ -127,22 +127,7 @@ pub struct BrokenProgramme {
     pub errors: Vec<Diagnostic>,
 }
 
-struct Checker<'a> {
-    file: &'a str,
-    text: &'a str,
-    errors: Vec<Diagnostic>,
-}
-
 impl Checker<'_> {
-    fn error<T>(&mut self, at: &Spanned<T>, message: impl Into<String>, help: &str) {
-        let d = Diagnostic::at(self.file, self.text, Some(at.span()), message);
-        self.errors.push(if help.is_empty() {
-            d
-        } else {
-            d.with_help(help)
-        });
-    }
-
     fn level(&mut self, value: &Spanned<i64>, what: &str) -> u8 {
         let n = *value.get_ref();
         match u8::try_from(n) {
@@ -181,11 +166,7 @@ pub fn parse(
 ) -> Result<Programme, Vec<Diagnostic>> {
     let raw: ProgrammeFile =
         toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
-    let mut c = Checker {
-        file,
-        text,
-        errors: Vec::new(),
-    };
+    let mut c = Checker::new(file, text);
     if raw.name.get_ref().trim().is_empty() {
         c.error(
             &raw.name,

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Art, Kind, Origin, Routine, Sides, Step, Work};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Checker, Diagnostic};
 use crate::duration;
 
 /// The longest a single heat application, or a heat routine in total, may run.
@@ -73,23 +73,7 @@ struct StepFile {
     check_every: Option<Spanned<String>>,
 }
 
-/// Collects every problem in one file, so `knotless check` can list them all at once.
-struct Checker<'a> {
-    file: &'a str,
-    text: &'a str,
-    errors: Vec<Diagnostic>,
-}
-
 impl Checker<'_> {
-    fn error<T>(&mut self, at: &Spanned<T>, message: impl Into<String>, help: &str) {
-        let d = Diagnostic::at(self.file, self.text, Some(at.span()), message);
-        self.errors.push(if help.is_empty() {
-            d
-        } else {
-            d.with_help(help)
-        });
-    }
-
     /// A duration of at most an hour (see [`MAX_PHASE`]).
     fn duration(&mut self, value: &Spanned<String>, what: &str) -> Option<Duration> {
         self.duration_up_to(value, what, MAX_PHASE)
@@ -160,11 +144,7 @@ pub fn parse(
 ) -> Result<Routine, Vec<Diagnostic>> {
     let raw: RoutineFile =
         toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
-    let mut c = Checker {
-        file,
-        text,
-        errors: Vec::new(),
-    };
+    let mut c = Checker::new(file, text);
     let kind = *raw.kind.get_ref();
     if raw.name.get_ref().trim().is_empty() {
         c.error(
