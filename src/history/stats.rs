@@ -194,16 +194,28 @@ fn effects(sessions: &[SessionRecord]) -> Vec<RoutineEffect> {
             }
         })
         .collect();
-    effects.sort_by(|a, b| match (a.change(), b.change()) {
-        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.routine.cmp(&b.routine)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => b
-            .sessions
-            .cmp(&a.sessions)
-            .then_with(|| a.routine.cmp(&b.routine)),
+    effects.sort_by(|a, b| {
+        helps_first(
+            (a.change().map(f64::from), a.sessions, &a.routine),
+            (b.change().map(f64::from), b.sessions, &b.routine),
+        )
     });
     effects
+}
+
+/// The order routines are listed in by what they do for pain, each as (mean change, sessions,
+/// id): the largest fall first, then those without a change by how often they were done, ties
+/// by id. The History tab and the report list them the same way.
+pub fn helps_first(
+    (change_a, sessions_a, a): (Option<f64>, usize, &str),
+    (change_b, sessions_b, b): (Option<f64>, usize, &str),
+) -> std::cmp::Ordering {
+    match (change_a, change_b) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.cmp(b)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => sessions_b.cmp(&sessions_a).then_with(|| a.cmp(b)),
+    }
 }
 
 #[cfg(test)]

@@ -97,14 +97,11 @@ pub(super) fn routines(
             }
         })
         .collect();
-    effects.sort_by(|a, b| match (a.change, b.change) {
-        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.routine.cmp(&b.routine)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => b
-            .sessions
-            .cmp(&a.sessions)
-            .then_with(|| a.routine.cmp(&b.routine)),
+    effects.sort_by(|a, b| {
+        crate::history::stats::helps_first(
+            (a.change, a.sessions, &a.routine),
+            (b.change, b.sessions, &b.routine),
+        )
     });
     use crate::programme::state::{Direction, ProgrammeRecord};
     let changes = crate::programme::state::changes_between(
