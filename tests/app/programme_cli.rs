@@ -1,0 +1,297 @@
+//! Programmes, dose offers, the flare plan and authoring, on the command line.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+fn knotless(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("knotless").unwrap();
+    cmd.env("KNOTLESS_DATA_DIR", home.join("data"))
+        .env("KNOTLESS_CONFIG", home.join("config/config.toml"))
+        .env_remove("VISUAL")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A completed session of `routine` on `day` with pain before and after.
+fn session(routine: &str, day: &str, before: u8, after: u8, done: usize) -> String {
+    format!(
+        r#"{{"type":"session","id":"S{day}{routine}","routine":"{routine}","kind":"stretch","started":"{day}T08:00:00+00:00","ended":"{day}T08:06:00+00:00","active_seconds":360,"outcome":"completed","steps_done":{done},"steps_total":4,"pain_before":{before},"pain_after":{after}}}"#
+    ) + "\n"
+}
+
+#[test]
+fn check_covers_every_bundled_routine_and_programme_file() {
+    let home = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = stdout(
+        knotless(home.path())
+            .args(["check"])
+            .arg(root.join("routines"))
+            .arg(root.join("programmes")),
+    );
+    assert!(
+        out.contains("routine files and 3 programme files: all valid"),
+        "{out}"
+    );
+    let out = stdout(knotless(home.path()).arg("check"));
+    assert!(out.contains("programme files: all valid"), "{out}");
+}
+
+#[test]
+fn a_broken_programme_is_reported_with_file_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/programmes");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("mine.toml"),
+        "name = \"Mine\"\n[[weeks]]\nlevel = 1\nmon = [\"morning-mobility\", \"no-such\"]\n",
+    )
+    .unwrap();
+    let out = knotless(home.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mine.toml:4:28"), "{text}");
+    assert!(text.contains("unknown routine `no-such`"), "{text}");
+}
+
+#[test]
+fn routines_filter_by_tag() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(knotless(home.path()).args(["routines", "--tag", "flare"]));
+    assert!(out.contains("flare-first-days"), "{out}");
+    assert!(out.contains("flare-walk-break"), "{out}");
+    assert!(!out.contains("core-endurance-knees"), "{out}");
+    let out = stdout(knotless(home.path()).args(["routines", "--tag", "core", "--tag", "hips"]));
+    assert!(
+        out.contains("bridge-progression") && !out.contains("core-starter"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_programme_offers_the_next_level_after_three_good_sessions_and_records_the_choice() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    // 2026-11-02 is a Monday: core-starter on Monday, Wednesday and Friday of week 1.
+    let today = |cmd: &mut Command, day: &str| {
+        cmd.env("KNOTLESS_TODAY", day);
+    };
+    let mut start = knotless(home.path());
+    today(&mut start, "2026-11-01");
+    let out = stdout(start.args(["programme", "start", "steady-back", "--from", "2026-11-02"]));
+    assert!(out.contains("Started Steady back"), "{out}");
+    let mut history = String::new();
+    for day in ["2026-11-02", "2026-11-04", "2026-11-06"] {
+        history.push_str(&session("core-starter", day, 4, 4, 4));
+        fs::write(data.join("history.jsonl"), &history).unwrap();
+        let mut status = knotless(home.path());
+        today(&mut status, day);
+        let out = stdout(status.args(["programme", "status"]));
+        assert!(out.contains("week 1 of 4"), "{out}");
+        assert!(out.contains("Core starter · level 1"), "{out}");
+        if day != "2026-11-06" {
+            assert!(out.contains("more session"), "{out}");
+        } else {
+            assert!(out.contains("level 1 → 2 offered (longer holds)"), "{out}");
+            assert!(out.contains("knotless programme up core-starter"), "{out}");
+        }
+    }
+    let mut up = knotless(home.path());
+    today(&mut up, "2026-11-06");
+    assert!(stdout(up.args(["programme", "up", "core-starter"])).contains("level 2 from now on"));
+    let records = fs::read_to_string(data.join("programme.jsonl")).unwrap();
+    assert!(
+        records.contains(r#""direction":"up""#)
+            && records.contains("took the last 3 sessions well"),
+        "{records}"
+    );
+    // No second offer until three more sessions.
+    let mut again = knotless(home.path());
+    today(&mut again, "2026-11-06");
+    let out = again
+        .args(["programme", "up", "core-starter"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // A 2-point rise steps back at once, with the reason.
+    history.push_str(&session("core-starter", "2026-11-09", 3, 5, 4));
+    fs::write(data.join("history.jsonl"), &history).unwrap();
+    let mut status = knotless(home.path());
+    today(&mut status, "2026-11-09");
+    let out = stdout(status.args(["programme", "status"]));
+    assert!(
+        out.contains("back to level 1: pain went from 3 before to 5 after"),
+        "{out}"
+    );
+    let mut stop = knotless(home.path());
+    assert!(stdout(stop.args(["programme", "stop"])).contains("Stopped steady-back"));
+}
+
+#[test]
+fn high_pain_offers_the_flare_plan_but_an_emergency_comes_first() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(knotless(home.path()).args([
+        "log",
+        "add",
+        "--pain",
+        "8",
+        "--deny",
+        "saddle-numbness",
+    ]));
+    assert!(out.contains("Flare plan: you logged pain of 8"), "{out}");
+    assert!(
+        stdout(knotless(home.path()).args(["programme", "flare", "on"])).contains("Flare plan on")
+    );
+    let out = stdout(knotless(home.path()).arg("programme"));
+    assert!(
+        out.contains("Flare plan on") && out.contains("Flare: first days"),
+        "{out}"
+    );
+    // Pain back below where it started: the plan ends.
+    let out = stdout(knotless(home.path()).args(["log", "add", "--pain", "4"]));
+    assert!(
+        out.contains("Flare plan off: pain is down to 4 from 8"),
+        "{out}"
+    );
+
+    let other = tempfile::tempdir().unwrap();
+    let out = stdout(knotless(other.path()).args([
+        "log",
+        "add",
+        "--pain",
+        "8",
+        "--symptom",
+        "saddle-numbness",
+        "--area",
+        "groin-saddle",
+    ]));
+    assert!(!out.contains("Flare plan:"), "{out}");
+    let refused = knotless(other.path())
+        .args(["programme", "flare", "on"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("red flag"));
+}
+
+#[test]
+fn new_routine_writes_a_valid_template_and_opens_the_editor() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(knotless(home.path()).env("EDITOR", "true").args([
+        "new",
+        "routine",
+        "Morning hips",
+    ]));
+    let file = home.path().join("config/routines/morning-hips.toml");
+    assert!(out.contains("morning-hips.toml"), "{out}");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("name = \"Morning hips\""));
+    let out = stdout(knotless(home.path()).arg("check").arg(&file));
+    assert!(out.contains("all valid"), "{out}");
+    // Never overwritten.
+    let again = knotless(home.path())
+        .env("EDITOR", "true")
+        .args(["new", "routine", "Morning hips"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    // A drawing template, usable by a step.
+    stdout(
+        knotless(home.path())
+            .env("EDITOR", "true")
+            .args(["new", "art", "my-pose"]),
+    );
+    let art = fs::read_to_string(home.path().join("config/routines/art/my-pose.txt")).unwrap();
+    assert!(art.lines().count() <= 8 && art.lines().all(|l| l.chars().count() <= 28));
+    fs::write(
+        &file,
+        text.replace("art = \"pelvic-tilt\"", "art = \"my-pose\""),
+    )
+    .unwrap();
+    assert!(stdout(knotless(home.path()).arg("check").arg(&file)).contains("all valid"));
+}
+
+#[test]
+fn check_watch_checks_again_when_a_file_is_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/routines");
+    fs::create_dir_all(&dir).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("knotless");
+    let mut child = std::process::Command::new(bin)
+        .env("KNOTLESS_DATA_DIR", home.path().join("data"))
+        .env("KNOTLESS_CONFIG", home.path().join("config/config.toml"))
+        .args(["check", "--watch"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut read_until = |what: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut seen = String::new();
+        while Instant::now() < deadline {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    seen.push_str(&line);
+                    seen.push('\n');
+                    if line.contains(what) {
+                        return seen;
+                    }
+                }
+                _ => break,
+            }
+        }
+        panic!("never saw {what:?}:\n{seen}");
+    };
+    read_until("watching");
+    fs::write(
+        dir.join("typo.toml"),
+        "name = \"Typo\"\nkind = \"stretch\"\n\n[[steps]]\nname = \"a\"\nhodl = \"30s\"\n",
+    )
+    .unwrap();
+    let seen = read_until("with errors");
+    assert!(seen.contains("typo.toml:6:1"), "{seen}");
+    fs::write(
+        dir.join("typo.toml"),
+        "name = \"Typo\"\nkind = \"stretch\"\n\n[[steps]]\nname = \"a\"\nhold = \"30s\"\n",
+    )
+    .unwrap();
+    read_until("all valid");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn the_readmes_programme_example_is_valid() {
+    let readme = include_str!("../../README.md");
+    let example = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .find(|b| b.contains("[[weeks]]"))
+        .expect("a programme example");
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("programmes");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("example.toml"), example).unwrap();
+    let out = stdout(knotless(home.path()).arg("check").arg(&dir));
+    assert!(out.contains("1 programme file: all valid"), "{out}");
+}

@@ -1,0 +1,79 @@
+//! `knotless remind` without a terminal (as systemd runs it): reminder lines on stdout, no
+//! questions, nothing recorded, and a clean stop on SIGTERM.
+
+use crate::common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::cli::Home;
+
+#[test]
+fn without_a_terminal_it_prints_reminders_and_stops_cleanly_on_sigterm() {
+    let home = Home::new();
+    std::fs::write(
+        home.config(),
+        "[[breaks]]\nroutine = \"posture-check\"\nevery = \"2s\"\ndays = [\"daily\"]\nfrom = \"00:00\"\nto = \"00:00\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_knotless"))
+        .arg("remind")
+        .env("KNOTLESS_DATA_DIR", home.data())
+        .env("KNOTLESS_CONFIG", home.config())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    // Two reminders, each with the next one's time: the interval restarts without an answer.
+    while seen
+        .iter()
+        .filter(|l: &&String| l.contains("Time for a break: Posture check."))
+        .count()
+        < 2
+    {
+        let line = lines
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("no reminder within 10 s: {seen:?}"));
+        seen.push(line);
+    }
+    assert!(
+        seen[0].starts_with("knotless remind: Posture check every 2s"),
+        "{seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|l| l.contains("Did you do it?")),
+        "no questions: {seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|l| l.contains('\x07')),
+        "no bell into a pipe: {seen:?}"
+    );
+    // SAFETY: a plain kill(2) of our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "a stop signal is a clean stop");
+    let last = lines
+        .recv_timeout(Duration::from_secs(5))
+        .unwrap_or_default();
+    let rest: Vec<String> = std::iter::once(last).chain(lines.try_iter()).collect();
+    assert!(
+        rest.iter().any(|l| l == "knotless remind stopped."),
+        "{rest:?}"
+    );
+    assert!(
+        !home.data().join("history.jsonl").exists(),
+        "no answer, nothing recorded"
+    );
+}

@@ -1,0 +1,10 @@
+//! End to end: the real binary in tmux (keys typed, the screen read back), one test crate.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod details_tmux;
+mod e2e_follow;
+mod e2e_tmux;
+mod programme_tmux;
+mod remind_tmux;
