@@ -47,6 +47,25 @@ pub enum Screen {
     Runner(Box<Runner>),
 }
 
+/// What can lie over the screen, in the order of the stack, front first: the overlay in front
+/// takes the keys, is drawn on top, and its keys are the footer's hints. [`App::overlays`] is
+/// the one place that decides it; `update`, the frame and the footer all read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The first-run statement: any key closes it.
+    Welcome,
+    /// An emergency or urgent flag the entry just saved raised.
+    Raised,
+    /// `?`: the keys of what lies beneath.
+    Help,
+    /// A posture break is due (on the Breaks tab, which shows the question).
+    Break,
+    /// The programme asks: a level up, the flare plan (on the Routines tab, where Today is).
+    Programme,
+    /// The weekly check-in.
+    Checkin,
+}
+
 /// The tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -255,14 +274,37 @@ impl App {
         self.screen = next.screen();
     }
 
-    /// The programme's question to show now: on the Routines screen (where Today is), never
-    /// over a break question or an emergency; one asked after a log entry waits there.
+    /// Every overlay open now, front first. The programme's question shows only on the
+    /// Routines screen (where Today is; one asked after a log entry waits there) and a break
+    /// question only on Breaks, where the app puts the person when a break is due.
+    pub fn overlays(&self) -> Vec<Overlay> {
+        [
+            (self.welcome, Overlay::Welcome),
+            (!self.flags_tab.raised_on_save.is_empty(), Overlay::Raised),
+            (self.help, Overlay::Help),
+            (self.breaks.prompt.is_some(), Overlay::Break),
+            (
+                !self.programme.prompts.is_empty() && matches!(self.screen, Screen::Routines),
+                Overlay::Programme,
+            ),
+            (self.appointment.prompt.is_some(), Overlay::Checkin),
+        ]
+        .into_iter()
+        .filter_map(|(open, overlay)| open.then_some(overlay))
+        .collect()
+    }
+
+    /// The overlay in front, which takes the keys.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlays().first().copied()
+    }
+
+    /// The programme's question, when it is open (it may lie under help).
     pub fn programme_prompt(&self) -> Option<&crate::tui::programme::Prompt> {
-        let free = matches!(self.screen, Screen::Routines)
-            && self.breaks.prompt.is_none()
-            && self.flags_tab.raised_on_save.is_empty()
-            && !self.welcome;
-        self.programme.prompts.first().filter(|_| free)
+        self.programme
+            .prompts
+            .first()
+            .filter(|_| self.overlays().contains(&Overlay::Programme))
     }
 
     /// The rows of the Routines list, in display order (routines are sorted by kind).
@@ -309,9 +351,10 @@ impl App {
     }
 
     fn can_offer_break(&self) -> bool {
-        !self.welcome
-            && self.flags_tab.raised_on_save.is_empty()
-            && self.breaks.prompt.is_none()
+        !self
+            .overlays()
+            .iter()
+            .any(|o| matches!(o, Overlay::Welcome | Overlay::Raised | Overlay::Break))
             && !self.flags_tab.confirm_ack
             && match &self.screen {
                 Screen::Runner(_) => false,

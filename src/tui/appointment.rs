@@ -66,6 +66,8 @@ pub struct Appointment {
     pub after_session: bool,
     /// One line about the report just written (or why not), until the next key.
     pub notice: Option<String>,
+    /// The offer was closed by another key: not again until after the next session.
+    later: bool,
     log: CheckinLog,
     /// [`NOT_NOW`] in the data folder.
     not_now_file: PathBuf,
@@ -92,6 +94,7 @@ impl Appointment {
             declined_on: read_day(&not_now_file),
             after_session: false,
             notice: None,
+            later: false,
             log,
             not_now_file,
         }
@@ -99,7 +102,11 @@ impl Appointment {
 
     /// Opens the offer if a check-in is due and the moment is right.
     pub fn offer_if_due(&mut self, moment_is_right: bool, now: DateTime<FixedOffset>) -> bool {
+        if self.after_session {
+            self.later = false;
+        }
         if self.prompt.is_some()
+            || self.later
             || !moment_is_right
             || !crate::checkins::due(&self.checkins, self.declined_on, now)
         {
@@ -110,13 +117,18 @@ impl Appointment {
         true
     }
 
-    /// A key while the box shows.
-    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) {
+    /// A key while the box shows; whether the box took it. The offer comes unasked, so it
+    /// takes only its own keys: `y` starts, Esc or `n` is "not now" (asked again tomorrow), and
+    /// any other key — `q`, or the Enter meant for the list beneath — closes it for now and
+    /// is not the box's (it comes back after the next session, or when the app starts again).
+    /// The questions take every key but `q`, which leaves them unsaved, as any key does
+    /// elsewhere on the way out.
+    pub fn update(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> bool {
         let Some(prompt) = self.prompt.clone() else {
-            return;
+            return false;
         };
         match (prompt, msg) {
-            (Prompt::Offer, Msg::Confirm | Msg::Yes) => {
+            (Prompt::Offer, Msg::Yes) => {
                 self.prompt = Some(Prompt::Question {
                     n: 0,
                     answers: [0; 3],
@@ -124,6 +136,10 @@ impl Appointment {
                 });
             }
             (Prompt::Offer, Msg::Cancel | Msg::Next | Msg::Skip) => self.not_now(now),
+            (Prompt::Offer, _) | (Prompt::Question { .. }, Msg::Quit) => {
+                self.later();
+                return false;
+            }
             (Prompt::Question { .. }, Msg::Cancel) => self.not_now(now),
             (Prompt::Question { n, answers, value }, msg) => {
                 let value = match msg {
@@ -138,10 +154,10 @@ impl Appointment {
                             answers,
                             value: Some(answers[n - 1]),
                         });
-                        return;
+                        return true;
                     }
                     Msg::Confirm => {
-                        let Some(v) = value else { return };
+                        let Some(v) = value else { return true };
                         let mut answers = answers;
                         answers[n] = v;
                         if n < 2 {
@@ -153,14 +169,21 @@ impl Appointment {
                         } else {
                             self.save(answers, now);
                         }
-                        return;
+                        return true;
                     }
                     _ => value,
                 };
                 self.prompt = Some(Prompt::Question { n, answers, value });
             }
-            _ => {}
         }
+        true
+    }
+
+    /// Closed without an answer: not offered again until after the next session (or the next
+    /// start of the app), and "not now" is not recorded.
+    fn later(&mut self) {
+        self.prompt = None;
+        self.later = true;
     }
 
     fn not_now(&mut self, now: DateTime<FixedOffset>) {
@@ -206,7 +229,7 @@ impl Appointment {
     /// The keys the box takes, for the footer.
     pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.prompt {
-            Some(Prompt::Offer) => vec![("enter", "start"), ("esc", "not now")],
+            Some(Prompt::Offer) => vec![("y", "start"), ("esc", "not now")],
             Some(Prompt::Question { n, .. }) if *n > 0 => vec![
                 ("0-9 ←→", "answer"),
                 ("enter", "next"),
@@ -298,7 +321,7 @@ impl Widget for &CheckinBox<'_> {
                 ),
                 Line::default(),
                 Line::from(vec![
-                    Span::styled(" enter ", t.key()),
+                    Span::styled(" y ", t.key()),
                     Span::raw("start   "),
                     Span::styled(" esc ", t.key()),
                     Span::raw("not now (asked again tomorrow)"),
@@ -359,7 +382,7 @@ mod tests {
             "not today again"
         );
         assert!(a.offer_if_due(true, now() + Duration::days(1)));
-        a.update(Msg::Confirm, now());
+        assert!(a.update(Msg::Yes, now()), "y starts the questions");
         for keys in [
             &[Msg::Digit(6)][..],
             &[Msg::Digit(1), Msg::Digit(0)],
@@ -393,8 +416,43 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut a = Appointment::load(dir.path(), &mut Vec::new());
         a.offer_if_due(true, now());
-        a.update(Msg::Confirm, now());
-        a.update(Msg::Confirm, now());
+        a.update(Msg::Yes, now());
+        assert!(a.update(Msg::Confirm, now()));
         assert!(matches!(a.prompt, Some(Prompt::Question { n: 0, .. })));
+    }
+
+    #[test]
+    fn the_offer_lets_other_keys_through_and_waits_for_the_next_session() {
+        let dir = tempfile::tempdir().unwrap();
+        for key in [Msg::Confirm, Msg::Quit, Msg::Down] {
+            let mut a = Appointment::load(dir.path(), &mut Vec::new());
+            assert!(a.offer_if_due(true, now()));
+            assert!(!a.update(key, now()), "{key:?} is for the screen beneath");
+            assert_eq!(a.prompt, None);
+            assert!(!a.offer_if_due(true, now()), "not again at once");
+            a.after_session = true;
+            assert!(a.offer_if_due(true, now()), "again after a session");
+        }
+        // Not "not now": a new start of the app offers it the same day.
+        let mut a = Appointment::load(dir.path(), &mut Vec::new());
+        assert!(a.offer_if_due(true, now()));
+    }
+
+    #[test]
+    fn q_during_the_questions_leaves_them_unsaved_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Appointment::load(dir.path(), &mut Vec::new());
+        a.offer_if_due(true, now());
+        a.update(Msg::Yes, now());
+        a.update(Msg::Digit(4), now());
+        assert!(!a.update(Msg::Quit, now()));
+        assert_eq!(a.prompt, None);
+        assert!(
+            CheckinLog::new(dir.path())
+                .load()
+                .unwrap()
+                .records
+                .is_empty()
+        );
     }
 }

@@ -33,7 +33,7 @@ pub(crate) mod untrusted;
 mod view;
 pub mod widgets;
 
-pub use app::{App, BreakPrompt, Entry, Screen, Tab, WELCOME_SEEN, update};
+pub use app::{App, BreakPrompt, Entry, Overlay, Screen, Tab, WELCOME_SEEN, update};
 pub use event_loop::run;
 pub use keymap::{ACTIONS, Key, KeyError, KeyLabels, Keymap, MapKeys, keymap};
 pub use log::{Filter, FilterField, LogMode, LogView, Range};

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, Screen, Tab};
+use super::app::{App, Overlay, Screen, Tab};
 use super::breaks::BreaksScreen;
 use super::flags::{FlagsScreen, RaisedOnSave, WarningBar, Welcome};
 use super::help::{Footer, HelpOverlay};
@@ -302,40 +302,41 @@ impl App {
                 (&Footer { app: self, full }).render(footer, buf);
             }
         }
-        (&super::appointment::CheckinBox {
-            appointment: &self.appointment,
-            theme: self.theme,
-        })
-            .render(body, buf);
-        if self.help {
-            (&HelpOverlay { app: self }).render(full, buf);
-        }
-        if self.welcome {
-            (&Welcome {
-                emergency_number: self.emergency_number(),
-                config_file: &self.config_file,
-                theme: &self.theme,
-            })
-                .render(full, buf);
-        }
-        if !self.flags_tab.raised_on_save.is_empty() {
-            (&RaisedOnSave {
-                raised: &self.flags_tab.raised_on_save,
-                flags: &self.flags,
-                emergency_number: self.emergency_number(),
-                keys: &self.config.keys,
-                theme: &self.theme,
-            })
-                .render(full, buf);
-        }
-        if let Some(prompt) = self.programme_prompt()
-            && !self.help
-        {
-            (&super::programme::PromptOverlay {
-                prompt,
-                theme: &self.theme,
-            })
-                .render(full, buf);
+        // The overlays, back to front, so the one that takes the keys is on top.
+        for overlay in self.overlays().into_iter().rev() {
+            match overlay {
+                Overlay::Checkin => (&super::appointment::CheckinBox {
+                    appointment: &self.appointment,
+                    theme: self.theme,
+                })
+                    .render(body, buf),
+                Overlay::Programme => {
+                    if let Some(prompt) = self.programme_prompt() {
+                        (&super::programme::PromptOverlay {
+                            prompt,
+                            theme: &self.theme,
+                        })
+                            .render(full, buf);
+                    }
+                }
+                // The Breaks tab shows the question itself.
+                Overlay::Break => {}
+                Overlay::Help => (&HelpOverlay { app: self }).render(full, buf),
+                Overlay::Raised => (&RaisedOnSave {
+                    raised: &self.flags_tab.raised_on_save,
+                    flags: &self.flags,
+                    emergency_number: self.emergency_number(),
+                    keys: &self.config.keys,
+                    theme: &self.theme,
+                })
+                    .render(full, buf),
+                Overlay::Welcome => (&Welcome {
+                    emergency_number: self.emergency_number(),
+                    config_file: &self.config_file,
+                    theme: &self.theme,
+                })
+                    .render(full, buf),
+            }
         }
     }
 }

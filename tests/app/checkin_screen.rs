@@ -34,10 +34,8 @@ fn the_log_tab_offers_the_check_in_and_three_answers_save_it() {
     assert!(screen.contains("Weekly check-in"), "{screen}");
     insta::assert_snapshot!("checkin_offer_80x24", screen);
     insta::assert_snapshot!("checkin_offer_40x12", h.screen(40, 12));
-    // `a` does not reach the list behind the box.
-    h.send(&[Msg::Add]);
-    assert!(matches!(h.app.log.mode, LogMode::List));
-    h.send(&[Msg::Confirm, Msg::Digit(6), Msg::Confirm]);
+    // The offer takes `y`, not Enter: it came unasked.
+    h.send(&[Msg::Yes, Msg::Digit(6), Msg::Confirm]);
     let screen = h.screen(80, 24);
     assert!(screen.contains("Question 2 of 3"), "{screen}");
     assert!(screen.contains("enjoying life"), "{screen}");
@@ -108,6 +106,47 @@ fn not_now_holds_for_the_day_after_the_app_is_closed_and_opened_again() {
     let mut garbled = h.beside();
     open_log(&mut garbled);
     assert!(garbled.app.appointment.prompt.is_some());
+}
+
+#[test]
+fn keys_the_offer_does_not_take_go_to_the_screen_beneath() {
+    // `a` on the Log list opens the form, and the offer waits for the next session.
+    let mut h = never_checked_in();
+    open_log(&mut h);
+    assert!(h.app.appointment.prompt.is_some());
+    h.send(&[Msg::Add]);
+    assert!(h.app.appointment.prompt.is_none());
+    assert!(matches!(h.app.log.mode, LogMode::Form(_)));
+    h.send(&[Msg::Cancel]);
+    assert!(h.app.appointment.prompt.is_none(), "not again at once");
+    // `q` quits.
+    let mut h = never_checked_in();
+    open_log(&mut h);
+    h.send(&[Msg::Quit]);
+    assert!(h.app.quit);
+    // After a session, the Enter meant for the list starts the highlighted routine.
+    let mut h = never_checked_in();
+    h.send(&[Msg::Confirm]);
+    h.start_session(Some(5));
+    h.advance(5);
+    h.send(&[Msg::Quit, Msg::Yes]);
+    for _ in 0..10 {
+        if !matches!(h.app.screen, Screen::Runner(_)) {
+            break;
+        }
+        h.send(&[Msg::Skip, Msg::Confirm]);
+    }
+    assert!(
+        h.app.appointment.prompt.is_some(),
+        "offered after a session"
+    );
+    assert!(h.screen(80, 24).contains(" y start"));
+    h.send(&[Msg::Confirm]);
+    assert!(
+        matches!(h.app.screen, Screen::Runner(_)),
+        "Enter started a routine"
+    );
+    assert!(h.app.appointment.prompt.is_none());
 }
 
 #[test]

@@ -31,6 +31,7 @@ mod log_form_narrow_screen;
 mod log_form_screen;
 mod log_screen;
 mod log_screening_cli;
+mod overlays_screen;
 mod programme_cli;
 mod programme_screen;
 mod remind_cli;

@@ -11,7 +11,7 @@ use knotless::tui::{Msg, Screen, Stage};
 
 /// A programme started on Monday 16 November 2026 (the harness's today is Tuesday the 24th,
 /// week 2), and `sessions` of morning mobility with pain before and after.
-fn data(sessions: &[(&str, u8, u8)]) -> tempfile::TempDir {
+pub(crate) fn data(sessions: &[(&str, u8, u8)]) -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let data = tempfile::tempdir().unwrap();
     fs::write(
@@ -34,7 +34,7 @@ fn data(sessions: &[(&str, u8, u8)]) -> tempfile::TempDir {
 }
 
 /// Runs the highlighted routine to its end with these ratings, and back to the Routines list.
-fn run_through(h: &mut Harness, before: u8, after: u8) {
+pub(crate) fn run_through(h: &mut Harness, before: u8, after: u8) {
     h.send(&[Msg::Confirm]);
     h.start_session(Some(before));
     for _ in 0..100 {

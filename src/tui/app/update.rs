@@ -84,12 +84,9 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
 }
 
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
-    let overlay = app.welcome
-        || app.help
-        || app.breaks.prompt.is_some()
-        || !app.flags_tab.raised_on_save.is_empty();
+    let overlay = app.overlay();
     let msg = match msg {
-        Msg::ScrollUp | Msg::ScrollDown if !overlay => {
+        Msg::ScrollUp | Msg::ScrollDown if overlay.is_none() => {
             return match crate::tui::view::detail_room(app, app.area) {
                 Some((page, max)) => scroll_detail(app, msg == Msg::ScrollDown, page, max),
                 None => false,
@@ -97,57 +94,96 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         Msg::Wheel(col, row, down) => {
             match crate::tui::view::detail_room_at(app, app.area, col, row) {
-                Some(max) if !overlay => return scroll_detail(app, down, 3, max),
+                Some(max) if overlay.is_none() => return scroll_detail(app, down, 3, max),
                 _ if down => Msg::Down,
                 _ => Msg::Up,
             }
         }
         msg => msg,
     };
-    if app.welcome {
-        match msg {
-            Msg::Tick => return false,
-            Msg::Resize => return true,
-            Msg::ForceQuit => app.quit = true,
-            _ => app.dismiss_welcome(now),
+    // The overlay in front takes the key (see `App::overlays` for the order); `?` opens help
+    // over the ones below it.
+    match overlay {
+        Some(Overlay::Welcome) => {
+            match msg {
+                Msg::Tick => return false,
+                Msg::Resize => return true,
+                Msg::ForceQuit => app.quit = true,
+                _ => app.dismiss_welcome(now),
+            }
+            return true;
         }
-        return true;
-    }
-    if !app.flags_tab.raised_on_save.is_empty() {
-        return match app.flags_tab.answer_raised(msg, &app.flags) {
-            crate::tui::flags::RaisedKey::Open => {
-                app.screen = Screen::Flags;
-                app.detail_scroll = 0;
-                true
-            }
-            crate::tui::flags::RaisedKey::Quit => {
-                app.quit = true;
-                true
-            }
-            crate::tui::flags::RaisedKey::Done(redraw) => redraw,
-        };
-    }
-    if app.programme_prompt().is_some() && !app.help {
-        return match msg {
-            Msg::ForceQuit => {
-                app.quit = true;
-                true
-            }
-            Msg::Resize => true,
-            _ => match app.programme.answer(msg, now.wall) {
-                Some(changed) => {
-                    if changed {
-                        app.library = app.programme.dosed(now.wall.date_naive());
-                        app.select_next_planned();
-                    }
+        Some(Overlay::Raised) => {
+            return match app.flags_tab.answer_raised(msg, &app.flags) {
+                crate::tui::flags::RaisedKey::Open => {
+                    app.screen = Screen::Flags;
+                    app.detail_scroll = 0;
                     true
                 }
-                None => false,
-            },
-        };
+                crate::tui::flags::RaisedKey::Quit => {
+                    app.quit = true;
+                    true
+                }
+                crate::tui::flags::RaisedKey::Done(redraw) => redraw,
+            };
+        }
+        _ => {}
     }
     if let Some(redraw) = crate::tui::help::update(app, msg) {
         return redraw;
+    }
+    match overlay {
+        Some(Overlay::Programme) => {
+            return match msg {
+                Msg::ForceQuit => {
+                    app.quit = true;
+                    true
+                }
+                Msg::Resize => true,
+                _ => match app.programme.answer(msg, now.wall) {
+                    Some(changed) => {
+                        if changed {
+                            app.library = app.programme.dosed(now.wall.date_naive());
+                            app.select_next_planned();
+                        }
+                        true
+                    }
+                    None => false,
+                },
+            };
+        }
+        Some(Overlay::Break) => {
+            if let Some(prompt) = app.breaks.prompt {
+                if msg == Msg::ForceQuit {
+                    app.quit = true;
+                } else if msg != Msg::Tick {
+                    app.answer_break(prompt, msg, now);
+                }
+            }
+            return msg != Msg::Tick;
+        }
+        Some(Overlay::Checkin) => {
+            // The word about the report or the check-in lasts until the next key.
+            if !matches!(msg, Msg::Tick | Msg::Resize) {
+                app.appointment.notice = None;
+            }
+            match msg {
+                Msg::ForceQuit => {
+                    app.quit = true;
+                    return true;
+                }
+                Msg::Tick => return false,
+                Msg::Resize => return true,
+                // A key the box does not take closes it for now and goes on to the screen
+                // beneath: `q` quits, Enter acts on the list.
+                msg => {
+                    if app.appointment.update(msg, now.wall) {
+                        return true;
+                    }
+                }
+            }
+        }
+        _ => {}
     }
     // A key with no action only matters where any key answers.
     if msg == Msg::Other && !app.awaits_any_key() {
@@ -164,25 +200,9 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         app.switch_tab(msg == Msg::Tab);
         return true;
     }
-    if let Some(prompt) = app.breaks.prompt {
-        if msg == Msg::ForceQuit {
-            app.quit = true;
-        } else if msg != Msg::Tick {
-            app.answer_break(prompt, msg, now);
-        }
-        return msg != Msg::Tick;
-    }
     // The word about the report or the check-in lasts until the next key; that key still acts.
     if !matches!(msg, Msg::Tick | Msg::Resize) {
         app.appointment.notice = None;
-    }
-    if app.appointment.prompt.is_some() {
-        match msg {
-            Msg::ForceQuit => app.quit = true,
-            Msg::Tick => return false,
-            msg => app.appointment.update(msg, now.wall),
-        }
-        return true;
     }
     if let Msg::Click(col, row) = msg {
         // The warning bar opens the Flags screen on the flag it names, like `!`.

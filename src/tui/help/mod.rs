@@ -8,7 +8,7 @@ pub use view::{Footer, HelpOverlay, help_max_scroll};
 
 use ratatui::layout::Rect;
 
-use crate::tui::app::{App, BreakPrompt, Screen};
+use crate::tui::app::{App, BreakPrompt, Overlay, Screen};
 use crate::tui::keymap::{KeyLabels, Keymap};
 use crate::tui::log::LogMode;
 use crate::tui::msg::Msg;
@@ -47,6 +47,18 @@ pub fn update(app: &mut App, msg: Msg) -> Option<bool> {
         Msg::ForceQuit | Msg::Tick | Msg::Resize => None,
         _ => Some(false),
     }
+}
+
+/// The footer's hints: the keys of the overlay in front, or of the screen when none is open.
+/// Help in front names its own keys; what it lists is [`keys`], the keys beneath it.
+pub fn footer_keys(app: &App, area: Rect) -> Vec<(String, &'static str)> {
+    if app.overlay() == Some(Overlay::Help) {
+        return [("↑↓", "scroll"), ("esc", "close"), ("ctrl-c", "quit")]
+            .into_iter()
+            .map(|(key, what)| (shown(app, key), what))
+            .collect();
+    }
+    keys(app, area)
 }
 
 /// The keys that work in the current view on a terminal of `area`: (key, what it does), with
@@ -101,16 +113,15 @@ fn shown(app: &App, hint: &str) -> String {
 }
 
 fn default_keys(app: &App, more: bool) -> Vec<(&'static str, &'static str)> {
-    // The emergency a save raised is over the screen: only its keys work.
-    if !app.flags_tab.raised_on_save.is_empty() {
-        return vec![("enter", "see it in full"), ("esc", "close")];
-    }
-    // The weekly check-in is over the screen: only its keys work.
-    if app.appointment.prompt.is_some() && app.breaks.prompt.is_none() {
-        return app.appointment.keys();
-    }
-    if app.programme_prompt().is_some() {
-        return vec![("enter", "yes"), ("esc", "no")];
+    // The overlay in front takes the keys, so its keys are the ones to name (help names the
+    // keys of what lies beneath it; a due break's question is the Breaks tab's own).
+    let front = app.overlays().into_iter().find(|o| *o != Overlay::Help);
+    match front {
+        Some(Overlay::Welcome) => return vec![("any key", "continue")],
+        Some(Overlay::Raised) => return vec![("enter", "see it in full"), ("esc", "close")],
+        Some(Overlay::Programme) => return vec![("enter", "yes"), ("esc", "no")],
+        Some(Overlay::Checkin) => return app.appointment.keys(),
+        Some(Overlay::Help | Overlay::Break) | None => {}
     }
     match &app.screen {
         Screen::Routines if app.routines.find.typing => {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wra
 
 use crate::tui::app::App;
 
-use super::{every_key, keys};
+use super::{every_key, footer_keys, keys};
 
 /// The key hints on the bottom line.
 pub struct Footer<'a> {
@@ -21,7 +21,7 @@ impl Widget for &Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let mut spans = Vec::new();
-        for (key, action) in footer_hints(keys(self.app, self.full), area.width) {
+        for (key, action) in footer_hints(footer_keys(self.app, self.full), area.width) {
             spans.push(Span::styled(format!(" {key} "), theme.key()));
             spans.push(Span::styled(format!("{action} "), theme.muted()));
         }
