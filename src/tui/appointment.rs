@@ -117,6 +117,24 @@ impl Appointment {
         true
     }
 
+    /// Reads the check-ins and "not now" again (another window or the command line may have
+    /// written them). An offer no longer due closes; questions being answered stay.
+    pub fn follow(&mut self, problems: &mut Vec<String>, now: DateTime<FixedOffset>) {
+        match self.log.load() {
+            Ok(loaded) => {
+                problems.extend(self.log.store().warnings(&loaded.rejected, &loaded.notes));
+                self.checkins = loaded.records;
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+        self.declined_on = read_day(&self.not_now_file).max(self.declined_on);
+        if self.prompt == Some(Prompt::Offer)
+            && !crate::checkins::due(&self.checkins, self.declined_on, now)
+        {
+            self.prompt = None;
+        }
+    }
+
     /// A key while the box shows; whether the box took it. The offer comes unasked, so it
     /// takes only its own keys: `y` starts, Esc or `n` is "not now" (asked again tomorrow), and
     /// any other key — `q`, or the Enter meant for the list beneath — closes it for now and

@@ -37,6 +37,7 @@ impl App {
             }
             Err(e) => problems.push(e.to_string()),
         }
+        self.appointment.follow(&mut problems, now.wall);
         match self.ack_log.load() {
             Ok(a) => {
                 problems.extend(self.ack_log.store().warnings(&a.rejected, &a.notes));

@@ -206,3 +206,68 @@ fn pasted_text_is_never_read_as_keys_and_goes_into_the_note() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_check_in_an_entry_an_ack_and_a_programme_from_the_command_line_reach_the_open_app() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // The last check-in was a month ago: one is due, and the Log tab offers it.
+    let old = "2026-11-01T09:00:00+01:00".parse().unwrap();
+    common::checked_in(&data, &old);
+    let tmux = Tmux::start(80, 24, &command(home.path(), ""));
+    tmux.wait_for("Routines");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Time for the weekly check-in");
+
+    // A check-in from the shell: the offer closes, and is not made again.
+    knotless(
+        home.path(),
+        &[
+            "log",
+            "checkin",
+            "--pain",
+            "4",
+            "--enjoyment",
+            "3",
+            "--activity",
+            "5",
+        ],
+    );
+    tmux.wait_until("the offer to close", 2, |s| !s.contains("weekly check-in"));
+    tmux.keys(&["Down", "Tab", "BTab"]);
+    tmux.wait_for("Log");
+    assert!(!tmux.screen().contains("weekly check-in"), "offered twice");
+
+    // An entry shows in the list.
+    knotless(
+        home.path(),
+        &[
+            "log",
+            "add",
+            "--pain",
+            "3",
+            "--note",
+            "written from the shell",
+        ],
+    );
+    tmux.wait_until("the new entry", 2, |s| s.contains("written from the shell"));
+
+    // A flag raised and acknowledged elsewhere: the bar comes, then goes.
+    knotless(
+        home.path(),
+        &["log", "add", "--pain", "4", "--symptom", "pain-on-cough"],
+    );
+    tmux.wait_until("the urgent bar", 2, |s| {
+        s.lines().next().is_some_and(|l| l.contains("URGENT"))
+    });
+    knotless(home.path(), &["flags", "ack", "cough-pain"]);
+    tmux.wait_until("the bar to go", 2, |s| {
+        !s.lines().next().is_some_and(|l| l.contains("URGENT"))
+    });
+
+    // A programme started elsewhere: Today follows it.
+    knotless(home.path(), &["programme", "start", "steady-back"]);
+    tmux.keys(&["BTab"]);
+    tmux.wait_until("the programme on Today", 2, |s| s.contains("week 1 of 4"));
+}
