@@ -278,6 +278,11 @@ fn write_text(
             writeln!(out, "  {} — {}", f.rule.level.id(), visible(&f.rule.title))?;
         }
     }
+    // Under an emergency only its action: the caveats (false alarms, weak evidence) belong
+    // with urgent and soon flags, and are left out whenever an emergency is active.
+    if flags.active.iter().any(|f| !f.rule.level.shows_caveats()) {
+        return Ok(());
+    }
     writeln!(out)?;
     for caveat in CAVEATS {
         writeln!(out, "{caveat}")?;
