@@ -345,6 +345,20 @@ fn the_first_run_statement_shows_once() {
     let screen = first.screen(80, 24);
     assert!(screen.contains("not a diagnosis"), "{screen}");
     assert!(screen.contains("emergency_number"), "{screen}");
+    // The statement's words, row by row between the box's borders.
+    let words = screen
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for sign in [
+        "pain, tingling, numbness or weakness in both legs",
+        "bladder or bowel",
+        "numbness around the genitals or buttocks",
+    ] {
+        assert!(words.contains(sign), "{sign:?} missing:\n{screen}");
+    }
     insta::assert_snapshot!("welcome_80x24", screen);
     // Small terminals get the statement and the prompt whole; a resize redraws it.
     for (w, h) in [(40, 12), (30, 10)] {

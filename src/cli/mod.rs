@@ -32,7 +32,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "knotless",
     version,
     about = "A terminal coach for lower back knots: guided stretch, heat and posture-break routines.",
-    after_help = "knotless is self-care support, not a diagnosis: see a doctor about pain that is severe, new or worrying."
+    after_help = "knotless is self-care support, not a diagnosis. Call your emergency number now if any of these is new for you: numbness around the genitals or buttocks, trouble controlling your bladder or bowel, or pain, tingling, numbness or weakness in both legs. See a doctor about pain that is severe, new or getting worse."
 )]
 pub struct Cli {
     /// Where files are found.
