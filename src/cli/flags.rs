@@ -48,7 +48,9 @@ pub(super) struct Inputs {
 pub(super) fn config_rules_and_log(
     paths: &Paths,
 ) -> Result<(Config, RuleSet, crate::symptoms::LogContents), ExitCode> {
-    let config = Config::load(&paths.config_file).map_err(|e| {
+    // Today by the clock (not `--as-of`): a birth year is refused only in the real future.
+    let today = crate::clock::wall_now().date_naive();
+    let config = Config::load(&paths.config_file, today).map_err(|e| {
         let _ = writeln!(std::io::stderr(), "{e}");
         ExitCode::from(super::EXIT_USAGE)
     })?;

@@ -233,7 +233,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }) => flags::run(&paths, json, as_of),
         Some(Command::Config) => {
             let library = Library::load(&paths.routine_dirs());
-            match crate::config::Config::load(&paths.config_file)
+            let today = crate::clock::wall_now().date_naive();
+            match crate::config::Config::load(&paths.config_file, today)
                 .and_then(|c| c.check_routines(&library).map(|()| c))
             {
                 Ok(config) => {
