@@ -47,7 +47,7 @@ pub(super) fn entry(
     }
 }
 
-fn session(
+pub(super) fn session(
     routine: &str,
     when: &str,
     outcome: SessionOutcome,

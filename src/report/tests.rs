@@ -390,3 +390,36 @@ fn late_entries_and_a_worse_peg_in_markdown() {
         .collect();
     insta::assert_snapshot!("late_and_worse_md", wanted.join("\n"));
 }
+
+#[test]
+fn a_routine_s_pain_change_is_judged_on_the_number_it_prints() {
+    // 20 rated sessions whose changes add up to `total` points: the mean is printed
+    // to one decimal, and the verdict reads that printed number.
+    for (total, printed, verdict) in [
+        (-39, "-2.0", "eased by 2 or more: a clear drop"),
+        (-41, "-2.1", "eased by 2 or more: a clear drop"),
+        (-37, "-1.9", "eased a little"),
+        (39, "+2.0", "worse by 2 or more"),
+        (37, "+1.9", "a little worse"),
+    ] {
+        let mut f = fixture();
+        f.sessions.clear();
+        let (base, rem): (i32, i32) = (total / 20, total % 20);
+        for day in 1..=20 {
+            // Spread the total over the sessions: `base` each, one more for the first `rem`.
+            let step = base + if day <= rem.abs() { rem.signum() } else { 0 };
+            let before: i32 = if step < 0 { 5 } else { 3 };
+            f.sessions.push(super::test_fixture::session(
+                "lower-back-release",
+                &format!("2026-11-{day:02}T19:00:00+01:00"),
+                crate::history::SessionOutcome::Completed,
+                Some((before as u8, (before + step) as u8)),
+            ));
+        }
+        let r = november(&f);
+        let e = &r.routines.effects[0];
+        assert_eq!(e.rated, 20);
+        let row = view::effect_row(e);
+        assert_eq!((row[4].as_str(), e.verdict.as_str()), (printed, verdict), "total {total}");
+    }
+}
