@@ -256,14 +256,24 @@ mod tests {
         let b = checkin("2026-11-01", 4, 4, 4);
         assert_eq!(a.score(), 6.0);
         let c = change(&[a.clone(), b]).unwrap();
-        assert_eq!((c.percent, c.points, c.direction), (Some(-33), -2.0, Direction::Better));
+        assert_eq!(
+            (c.percent, c.points, c.direction),
+            (Some(-33), -2.0, Direction::Better)
+        );
         assert!(c.meaningful_improvement());
         assert_eq!(change(&[a]), None, "one check-in is no change");
     }
 
     /// The change of the sums of answers `from` → `to` (a single answer carries the sum).
     fn change_of(from: u8, to: u8) -> PegChange {
-        let one = |day, sum: u8| checkin(day, sum.min(10), sum.saturating_sub(10).min(10), sum.saturating_sub(20));
+        let one = |day, sum: u8| {
+            checkin(
+                day,
+                sum.min(10),
+                sum.saturating_sub(10).min(10),
+                sum.saturating_sub(20),
+            )
+        };
         change(&[one("2026-10-01", from), one("2026-11-01", to)]).unwrap()
     }
 
@@ -289,7 +299,10 @@ mod tests {
         assert_eq!((c.percent, c.points), (None, 2.3), "no percentage of 0");
         assert_eq!(c.direction, Direction::Worse);
         let c = change_of(0, 0);
-        assert_eq!((c.percent, c.points, c.direction), (None, 0.0, Direction::Same));
+        assert_eq!(
+            (c.percent, c.points, c.direction),
+            (None, 0.0, Direction::Same)
+        );
         let c = change_of(9, 9);
         assert_eq!((c.percent, c.direction), (Some(0), Direction::Same));
     }

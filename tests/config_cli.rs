@@ -70,12 +70,19 @@ fn a_birth_year_in_the_future_is_refused_at_its_place_by_every_command() {
     }
     // This year, the nearest miss, is accepted; 1899 is refused at the same place.
     let out = run(2026, &["config"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("birth_year = 2026"));
     let out = run(1899, &["config"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("`birth_year` must be a year from 1900") && err.contains("config.toml:2:14"), "{err}");
+    assert!(
+        err.contains("`birth_year` must be a year from 1900") && err.contains("config.toml:2:14"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -175,9 +175,22 @@ fn the_detail_of_an_emergency_has_no_caveat_and_an_urgent_one_has_them() {
     };
     assert_eq!(h.app.selected_flag().unwrap().rule.id, "bladder-bowel");
     let emergency = detail(&h);
-    assert!(emergency.to_lowercase().contains("call your local emergency"), "{emergency}");
-    for caveat in ["false alarm", "weak evidence", "Serious does not always", "small share"] {
-        assert!(!emergency.contains(caveat), "{caveat:?} under an emergency:\n{emergency}");
+    assert!(
+        emergency
+            .to_lowercase()
+            .contains("call your local emergency"),
+        "{emergency}"
+    );
+    for caveat in [
+        "false alarm",
+        "weak evidence",
+        "Serious does not always",
+        "small share",
+    ] {
+        assert!(
+            !emergency.contains(caveat),
+            "{caveat:?} under an emergency:\n{emergency}"
+        );
     }
     // Its nearest miss: the urgent fever flag keeps them.
     h.send(&[Msg::Down]);

@@ -394,5 +394,8 @@ fn the_first_run_statement_says_what_to_do_now_if_the_worst_signs_are_present() 
         knotless::flags::RuleSet::bundled(),
         Path::new("config.toml"),
     );
-    assert!(h.screen(80, 24).contains("Call 112 now if any of these is new for you"));
+    assert!(
+        h.screen(80, 24)
+            .contains("Call 112 now if any of these is new for you")
+    );
 }

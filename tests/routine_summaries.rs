@@ -80,8 +80,8 @@ fn stated_lengths(summary: &str) -> Vec<Stated> {
         // The unit right after the number, or after one word between ("ten gentle minutes");
         // "a" and "an" count only right before the unit ("a minute").
         let reach = if matches!(*w, "a" | "an") { 1 } else { 2 };
-        let Some((j, (per, in_seconds))) = (i + 1..=(i + reach).min(words.len() - 1))
-            .find_map(|j| unit(words[j]).map(|u| (j, u)))
+        let Some((j, (per, in_seconds))) =
+            (i + 1..=(i + reach).min(words.len() - 1)).find_map(|j| unit(words[j]).map(|u| (j, u)))
         else {
             continue;
         };
@@ -91,7 +91,10 @@ fn stated_lengths(summary: &str) -> Vec<Stated> {
         let before = i.checked_sub(1).map(|k| words[k]);
         let after = words.get(j + 1).copied();
         if matches!(before, Some("every" | "each" | "per"))
-            || matches!(after, Some("hold" | "holds" | "rest" | "rests" | "each" | "apart"))
+            || matches!(
+                after,
+                Some("hold" | "holds" | "rest" | "rests" | "each" | "apart")
+            )
         {
             continue;
         }
@@ -134,10 +137,19 @@ fn the_summary_reader_finds_lengths_and_leaves_out_intervals_and_holds() {
     assert_eq!(secs("Ten gentle minutes on the floor."), [600.0]);
     assert_eq!(secs("A 50-second reset, every half hour."), [50.0]);
     assert_eq!(secs("A 5-minute routine."), [300.0]);
-    assert_eq!(secs("Warmth with a skin check every five minutes."), Vec::<f64>::new());
-    assert_eq!(secs("8-second holds in sets of 5, then 3, then 1."), Vec::<f64>::new());
+    assert_eq!(
+        secs("Warmth with a skin check every five minutes."),
+        Vec::<f64>::new()
+    );
+    assert_eq!(
+        secs("8-second holds in sets of 5, then 3, then 1."),
+        Vec::<f64>::new()
+    );
     assert_eq!(secs("A ball on the side of the hip."), Vec::<f64>::new());
-    assert_eq!(secs("From the two-foot bridge to one-leg bridges."), Vec::<f64>::new());
+    assert_eq!(
+        secs("From the two-foot bridge to one-leg bridges."),
+        Vec::<f64>::new()
+    );
     let under = stated_lengths("Under two minutes every half hour.");
     assert_eq!(under.len(), 1);
     assert!(under[0].under && under[0].seconds == 120.0);
@@ -162,7 +174,10 @@ fn the_tolerance_is_half_a_minute_for_minutes_and_five_seconds_for_seconds() {
         under: false,
     };
     assert_eq!(mismatch(seconds, s(95)), None);
-    assert!(mismatch(seconds, s(97)).is_some(), "ninety seconds is not 1:37");
+    assert!(
+        mismatch(seconds, s(97)).is_some(),
+        "ninety seconds is not 1:37"
+    );
     let under = Stated {
         under: true,
         ..minutes(2.0)
@@ -191,6 +206,13 @@ fn every_bundled_summary_states_the_length_the_routine_takes() {
             }
         }
     }
-    assert!(wrong.is_empty(), "summaries that misstate the length:\n{}", wrong.join("\n"));
-    assert!(checked >= 10, "only {checked} lengths found: is the reader still finding them?");
+    assert!(
+        wrong.is_empty(),
+        "summaries that misstate the length:\n{}",
+        wrong.join("\n")
+    );
+    assert!(
+        checked >= 10,
+        "only {checked} lengths found: is the reader still finding them?"
+    );
 }

@@ -217,7 +217,8 @@ fn with_late_entries_and_checkins(sums: &[u8]) -> Fixture {
     let mut f = fixture();
     let for_ = at("2026-11-19T08:00:00+01:00");
     for (n, hours) in [(8, 23), (9, 25)] {
-        let mut e = super::test_fixture::entry(n, "2026-11-19T08:00:00+01:00", 4, &["neck"], &[], "");
+        let mut e =
+            super::test_fixture::entry(n, "2026-11-19T08:00:00+01:00", 4, &["neck"], &[], "");
         let written = for_ + chrono::Duration::hours(hours);
         e.id = crate::id::encode(written.timestamp_millis() as u64, u128::from(n));
         e.note = format!("written {hours} h later");
@@ -256,20 +257,35 @@ fn md_line(r: &Report, needle: &str) -> String {
 #[test]
 fn an_entry_written_more_than_a_day_later_says_when_it_was_written() {
     let r = november(&with_late_entries_and_checkins(&[20, 18]));
-    let late = r.entries.iter().find(|e| e.note.starts_with("written 25")).unwrap();
-    let on_time = r.entries.iter().find(|e| e.note.starts_with("written 23")).unwrap();
+    let late = r
+        .entries
+        .iter()
+        .find(|e| e.note.starts_with("written 25"))
+        .unwrap();
+    let on_time = r
+        .entries
+        .iter()
+        .find(|e| e.note.starts_with("written 23"))
+        .unwrap();
     assert!(late.written_late && !on_time.written_late);
     assert_eq!(late.written, Some(at("2026-11-20T09:00:00+01:00")));
     // 25 hours later: the appendix says when; 23 hours later (its nearest miss): nothing.
     let row = md_line(&r, "written 25 h later");
-    assert!(row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov) |"), "{row}");
+    assert!(
+        row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov) |"),
+        "{row}"
+    );
     let row = md_line(&r, "written 23 h later");
     assert!(row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 |"), "{row}");
     let html = html::render(&r).unwrap();
     assert!(html.contains("<td>Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
     assert_eq!(html.matches("(written ").count(), 1, "only the late one");
     let json = serde_json::to_value(&r).unwrap();
-    let late = json["entries"].as_array().unwrap().iter().find(|e| e["note"] == "written 25 h later");
+    let late = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["note"] == "written 25 h later");
     assert_eq!(late.unwrap()["written_late"], true);
 }
 
@@ -277,7 +293,11 @@ fn an_entry_written_more_than_a_day_later_says_when_it_was_written() {
 fn a_late_entry_behind_a_flag_and_a_late_edit_say_when_too() {
     let mut f = fixture();
     // The bladder entry of the 5th, written on the 7th and edited on the 9th.
-    let bladder = f.entries.iter_mut().find(|e| e.note.starts_with("trouble peeing")).unwrap();
+    let bladder = f
+        .entries
+        .iter_mut()
+        .find(|e| e.note.starts_with("trouble peeing"))
+        .unwrap();
     bladder.id = crate::id::encode(at("2026-11-07T10:00:00+01:00").timestamp_millis() as u64, 3);
     bladder.edited = Some(at("2026-11-09T10:00:00+01:00"));
     let r = november(&f);
@@ -360,21 +380,31 @@ fn a_peg_fall_is_judged_on_the_percentage_it_prints() {
 fn the_app_judges_the_peg_on_the_percentage_it_prints_too() {
     let f = with_late_entries_and_checkins(&[27, 19]);
     let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
-    assert!(line.contains("-30% since the first, better, past the 30% line"), "{line}");
+    assert!(
+        line.contains("-30% since the first, better, past the 30% line"),
+        "{line}"
+    );
     let f = with_late_entries_and_checkins(&[12, 15]);
     let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
     assert!(line.contains("+25% since the first, worse"), "{line}");
     let f = with_late_entries_and_checkins(&[0, 7]);
     let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
-    assert!(line.contains("+2.3 points since the first, worse"), "{line}");
+    assert!(
+        line.contains("+2.3 points since the first, worse"),
+        "{line}"
+    );
 }
 
 #[test]
 fn flags_no_longer_active_say_so_in_markdown_as_in_html() {
     let r = november(&fixture());
     let md = markdown::render(&r);
-    let heading = md.find("### Also raised in this period (no longer active)").expect(&md);
-    let emergency = md.find("- **EMERGENCY**: You logged new trouble with your bladder").unwrap();
+    let heading = md
+        .find("### Also raised in this period (no longer active)")
+        .expect(&md);
+    let emergency = md
+        .find("- **EMERGENCY**: You logged new trouble with your bladder")
+        .unwrap();
     assert!(heading < emergency, "{md}");
     let html = html::render(&r).unwrap();
     assert!(html.contains("(no longer active)"));
@@ -386,7 +416,9 @@ fn late_entries_and_a_worse_peg_in_markdown() {
     let md = markdown::render(&r);
     let wanted: Vec<&str> = md
         .lines()
-        .filter(|l| l.contains("PEG score") || l.contains("19 Nov 2026 08:00") || l.starts_with("| When"))
+        .filter(|l| {
+            l.contains("PEG score") || l.contains("19 Nov 2026 08:00") || l.starts_with("| When")
+        })
         .collect();
     insta::assert_snapshot!("late_and_worse_md", wanted.join("\n"));
 }
@@ -420,6 +452,10 @@ fn a_routine_s_pain_change_is_judged_on_the_number_it_prints() {
         let e = &r.routines.effects[0];
         assert_eq!(e.rated, 20);
         let row = view::effect_row(e);
-        assert_eq!((row[4].as_str(), e.verdict.as_str()), (printed, verdict), "total {total}");
+        assert_eq!(
+            (row[4].as_str(), e.verdict.as_str()),
+            (printed, verdict),
+            "total {total}"
+        );
     }
 }

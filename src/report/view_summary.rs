@@ -2,13 +2,13 @@
 //! where it hurts, triggers and reliefs, time of day, routines, check-ins); the pages after it
 //! come from `view_details`.
 
+use super::gather::written_at;
 use super::view::{
     EVIDENCE_SHOWN, FlagView, PAGE_ONE_ROWS, Section, Table, View, count_table, effect_row, join,
 };
 use super::view_details::{appendix, details};
-use super::{FlagOut, Report, TOO_FEW, day, when};
-use super::gather::written_at;
 use super::words::late_note;
+use super::{FlagOut, Report, TOO_FEW, day, when};
 use crate::checkins::MEANINGFUL_FALL;
 
 fn flag_view(f: &FlagOut, shown: usize) -> FlagView {

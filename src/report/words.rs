@@ -82,7 +82,8 @@ pub(super) fn late_note(
     written: Option<DateTime<FixedOffset>>,
     edited: Option<DateTime<FixedOffset>>,
 ) -> String {
-    let late = |t: &DateTime<FixedOffset>| *t - at > chrono::Duration::hours(super::gather::LATE_HOURS);
+    let late =
+        |t: &DateTime<FixedOffset>| *t - at > chrono::Duration::hours(super::gather::LATE_HOURS);
     let date = |t: DateTime<FixedOffset>| {
         let t = t.with_timezone(at.offset());
         if t.year() == at.year() {
