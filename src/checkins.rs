@@ -54,14 +54,78 @@ pub const QUESTIONS: [&str; 3] = [
     "Over the past week, how much did pain get in the way of your general activity? (0 not at all – 10 completely)",
 ];
 
-/// Change from the first check-in's score to the last one's, as a share of the first
-/// (negative: better). `None` with fewer than two check-ins or a first score of 0.
-pub fn change(checkins: &[Checkin]) -> Option<f32> {
+/// Which way the PEG score went from the first check-in to the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The score fell: pain got in the way less.
+    Better,
+    /// The same score.
+    Same,
+    /// The score rose: worse, whatever the size of the rise.
+    Worse,
+}
+
+impl Direction {
+    /// `better`, `no change` or `worse`, as the report writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::Better => "better",
+            Direction::Same => "no change",
+            Direction::Worse => "worse",
+        }
+    }
+}
+
+/// The change of the PEG score from the first check-in to the last, as it is printed and
+/// judged. One rounded percentage is both what a person reads and what is measured against the
+/// 30% line: a fall printed as "−30%" is a meaningful improvement, even when the exact share is
+/// 29.6%.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PegChange {
+    /// The first score, to one decimal as printed.
+    pub first: f64,
+    /// The last score, to one decimal as printed.
+    pub last: f64,
+    /// `last − first` of the printed scores (negative: better).
+    pub points: f64,
+    /// The change as a whole percentage of the first score (negative: better); `None` when the
+    /// first score is 0, where a percentage means nothing (the points still tell the change).
+    pub percent: Option<i32>,
+    /// Which way it went.
+    pub direction: Direction,
+}
+
+impl PegChange {
+    /// Whether the printed percentage is a fall of at least [`MEANINGFUL_FALL`].
+    pub fn meaningful_improvement(&self) -> bool {
+        let line = (f64::from(MEANINGFUL_FALL) * 100.0).round() as i32;
+        self.percent.is_some_and(|p| p <= -line)
+    }
+}
+
+/// The change from the first of `checkins` to the last; `None` with fewer than two.
+pub fn change(checkins: &[Checkin]) -> Option<PegChange> {
     let (first, last) = (checkins.first()?, checkins.last()?);
-    if checkins.len() < 2 || first.score() == 0.0 {
+    if checkins.len() < 2 {
         return None;
     }
-    Some((last.score() - first.score()) / first.score())
+    // The sums of the three answers are whole numbers: the share is exact before it is
+    // rounded once, for printing and judging alike.
+    let sum = |c: &Checkin| i32::from(c.pain) + i32::from(c.enjoyment) + i32::from(c.activity);
+    let (a, b) = (sum(first), sum(last));
+    let tenth = |s: i32| (f64::from(s) / 3.0 * 10.0).round() / 10.0;
+    let percent = (a != 0).then(|| (f64::from(b - a) * 100.0 / f64::from(a)).round() as i32);
+    Some(PegChange {
+        first: tenth(a),
+        last: tenth(b),
+        points: ((tenth(b) - tenth(a)) * 10.0).round() / 10.0,
+        percent,
+        direction: match b.cmp(&a) {
+            std::cmp::Ordering::Less => Direction::Better,
+            std::cmp::Ordering::Equal => Direction::Same,
+            std::cmp::Ordering::Greater => Direction::Worse,
+        },
+    })
 }
 
 /// Whether the check-in should be offered at `now`: none in the last week, and not put off
@@ -192,8 +256,55 @@ mod tests {
         let b = checkin("2026-11-01", 4, 4, 4);
         assert_eq!(a.score(), 6.0);
         let c = change(&[a.clone(), b]).unwrap();
-        assert!((c + 1.0 / 3.0).abs() < 1e-6, "{c}");
+        assert_eq!(
+            (c.percent, c.points, c.direction),
+            (Some(-33), -2.0, Direction::Better)
+        );
+        assert!(c.meaningful_improvement());
         assert_eq!(change(&[a]), None, "one check-in is no change");
+    }
+
+    /// The change of the sums of answers `from` → `to` (a single answer carries the sum).
+    fn change_of(from: u8, to: u8) -> PegChange {
+        let one = |day, sum: u8| {
+            checkin(
+                day,
+                sum.min(10),
+                sum.saturating_sub(10).min(10),
+                sum.saturating_sub(20),
+            )
+        };
+        change(&[one("2026-10-01", from), one("2026-11-01", to)]).unwrap()
+    }
+
+    #[test]
+    fn a_fall_is_judged_on_the_percentage_it_prints() {
+        // 27 → 19 is −29.6%: printed −30%, so it meets the 30% line.
+        let c = change_of(27, 19);
+        assert_eq!(c.percent, Some(-30));
+        assert!(c.meaningful_improvement());
+        // Its nearest miss: 17 → 12 is −29.4%, printed −29%: short of it.
+        let c = change_of(17, 12);
+        assert_eq!(c.percent, Some(-29));
+        assert!(!c.meaningful_improvement());
+        assert_eq!(c.direction, Direction::Better);
+    }
+
+    #[test]
+    fn a_rise_is_worse_and_a_first_score_of_0_still_shows_the_points() {
+        let c = change_of(12, 15);
+        assert_eq!((c.percent, c.direction), (Some(25), Direction::Worse));
+        assert!(!c.meaningful_improvement());
+        let c = change_of(0, 7);
+        assert_eq!((c.percent, c.points), (None, 2.3), "no percentage of 0");
+        assert_eq!(c.direction, Direction::Worse);
+        let c = change_of(0, 0);
+        assert_eq!(
+            (c.percent, c.points, c.direction),
+            (None, 0.0, Direction::Same)
+        );
+        let c = change_of(9, 9);
+        assert_eq!((c.percent, c.direction), (Some(0), Direction::Same));
     }
 
     #[test]

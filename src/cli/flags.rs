@@ -48,7 +48,9 @@ pub(super) struct Inputs {
 pub(super) fn config_rules_and_log(
     paths: &Paths,
 ) -> Result<(Config, RuleSet, crate::symptoms::LogContents), ExitCode> {
-    let config = Config::load(&paths.config_file).map_err(|e| {
+    // Today by the clock (not `--as-of`): a birth year is refused only in the real future.
+    let today = crate::clock::wall_now().date_naive();
+    let config = Config::load(&paths.config_file, today).map_err(|e| {
         let _ = writeln!(std::io::stderr(), "{e}");
         ExitCode::from(super::EXIT_USAGE)
     })?;
@@ -277,6 +279,11 @@ fn write_text(
         for f in &flags.acknowledged {
             writeln!(out, "  {} — {}", f.rule.level.id(), visible(&f.rule.title))?;
         }
+    }
+    // Under an emergency only its action: the caveats (false alarms, weak evidence) belong
+    // with urgent and soon flags, and are left out whenever an emergency is active.
+    if flags.active.iter().any(|f| !f.rule.level.shows_caveats()) {
+        return Ok(());
     }
     writeln!(out)?;
     for caveat in CAVEATS {

@@ -32,7 +32,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "knotless",
     version,
     about = "A terminal coach for lower back knots: guided stretch, heat and posture-break routines.",
-    after_help = "knotless is self-care support, not a diagnosis: see a doctor about pain that is severe, new or worrying."
+    after_help = "knotless is self-care support, not a diagnosis. Call your emergency number now if any of these is new for you: numbness around the genitals or buttocks, trouble controlling your bladder or bowel, or pain, tingling, numbness or weakness in both legs. See a doctor about pain that is severe, new or getting worse."
 )]
 pub struct Cli {
     /// Where files are found.
@@ -233,7 +233,8 @@ pub fn dispatch(cli: Cli) -> ExitCode {
         }) => flags::run(&paths, json, as_of),
         Some(Command::Config) => {
             let library = Library::load(&paths.routine_dirs());
-            match crate::config::Config::load(&paths.config_file)
+            let today = crate::clock::wall_now().date_naive();
+            match crate::config::Config::load(&paths.config_file, today)
                 .and_then(|c| c.check_routines(&library).map(|()| c))
             {
                 Ok(config) => {

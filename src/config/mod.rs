@@ -41,7 +41,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::{NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 
 use crate::breaks::BreakPlan;
 use crate::diagnostic::Diagnostic;
@@ -171,6 +171,8 @@ pub struct Config {
     pub keys: Keymap,
     /// The file and its text, to point at routines that turn out not to exist.
     source: Option<(String, String)>,
+    /// Where `birth_year` is in the file, to point at a year in the future.
+    birth_year_span: Option<Range<usize>>,
 }
 
 impl Default for Config {
@@ -184,21 +186,53 @@ impl Default for Config {
             theme: Palette::default(),
             keys: Keymap::default(),
             source: None,
+            birth_year_span: None,
         }
     }
 }
 
 impl Config {
-    /// Reads `path`; a missing file is the defaults.
-    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+    /// Reads `path` as of `today` (a birth year after today's year is refused at its line and
+    /// column); a missing file is the defaults.
+    pub fn load(path: &Path, today: NaiveDate) -> Result<Config, Diagnostic> {
         let name = path.display().to_string();
         match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&name, &text),
+            Ok(text) => Config::parse_as_of(&name, &text, today),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(Diagnostic::whole_file(
                 &name,
                 format!("cannot read it: {e}"),
             )),
+        }
+    }
+
+    /// Parses the text of a config file called `file` as of `today`: [`Config::parse`] and
+    /// [`Config::check_birth_year`].
+    pub fn parse_as_of(file: &str, text: &str, today: NaiveDate) -> Result<Config, Diagnostic> {
+        let config = Config::parse(file, text)?;
+        config.check_birth_year(today)?;
+        Ok(config)
+    }
+
+    /// Refuses a birth year after the year of `today`, at its line and column. (The parser
+    /// refuses one before 1900; it has no clock for this check.)
+    pub fn check_birth_year(&self, today: NaiveDate) -> Result<(), Diagnostic> {
+        let this_year = today.year();
+        match self.profile.birth_year {
+            Some(year) if year > this_year => {
+                let message = format!(
+                    "`birth_year` {year} is in the future: it must be a year from {} to {this_year}",
+                    parse::FIRST_BIRTH_YEAR
+                );
+                let d = match (&self.source, &self.birth_year_span) {
+                    (Some((file, text)), Some(span)) => {
+                        Diagnostic::at(file, text, Some(span.clone()), message)
+                    }
+                    _ => Diagnostic::whole_file("config.toml", message),
+                };
+                Err(d.with_help("write the year you were born, like 1968"))
+            }
+            _ => Ok(()),
         }
     }
 

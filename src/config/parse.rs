@@ -17,6 +17,9 @@ use crate::diagnostic::Diagnostic;
 use crate::flags::Profile;
 use crate::vocabulary::ProfileConditions;
 
+/// The earliest birth year accepted.
+pub const FIRST_BIRTH_YEAR: i64 = 1900;
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
@@ -101,18 +104,22 @@ impl Config {
             }
             n => n.map(|n| n.into_inner().trim().to_owned()),
         };
-        let birth_year = match raw.profile.birth_year {
-            Some(y) if !(1900..=2100).contains(y.get_ref()) => {
+        // Before 1900 is refused here; a year after this one needs the date, and is refused by
+        // [`Config::check_birth_year`] where the config is loaded (the parser has no clock).
+        let birth_year = match &raw.profile.birth_year {
+            Some(y) if !(FIRST_BIRTH_YEAR..=9999).contains(y.get_ref()) => {
                 return Err(at(
                     y.span(),
                     format!(
-                        "`birth_year` must be a year like 1968 (got {})",
+                        "`birth_year` must be a year from {FIRST_BIRTH_YEAR} to this year, like \
+                         1968 (got {})",
                         y.get_ref()
                     ),
                 ));
             }
-            y => y.map(|y| *y.get_ref() as i32),
+            y => y.as_ref().map(|y| *y.get_ref() as i32),
         };
+        let birth_year_span = raw.profile.birth_year.as_ref().map(Spanned::span);
         let mut conditions = ProfileConditions::new();
         for c in &raw.profile.conditions {
             conditions
@@ -258,6 +265,7 @@ impl Config {
                 birth_year,
                 conditions,
             },
+            birth_year_span,
             cues,
             breaks,
             plan,

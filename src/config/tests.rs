@@ -14,7 +14,10 @@ fn an_empty_or_missing_file_is_the_defaults() {
     );
     assert_eq!((&empty.breaks, &empty.plan), (&d.breaks, &d.plan));
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(Config::load(&dir.path().join("none.toml")).unwrap(), d);
+    assert_eq!(
+        Config::load(&dir.path().join("none.toml"), today()).unwrap(),
+        d
+    );
     let lib = Library::load(&[]);
     assert!(d.check_routines(&lib).is_ok());
     let plans = d.break_plans(&lib);
@@ -184,5 +187,56 @@ fn break_and_plan_errors_name_line_and_column() {
         e.headline()
             .starts_with("c.toml:2:11: unknown routine `yoga`"),
         "{e}"
+    );
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+}
+
+#[test]
+fn a_birth_year_before_1900_or_after_this_year_is_refused_at_its_line_and_column() {
+    let file = |year: i64| format!("emergency_number = \"999\"\n[profile]\nbirth_year = {year}\n");
+    // 1899: refused by the parser itself; 1900, its nearest miss, is accepted.
+    let e = Config::parse("c.toml", &file(1899)).unwrap_err();
+    assert!(
+        e.headline()
+            .starts_with("c.toml:3:14: `birth_year` must be a year from 1900 to this year"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("got 1899"), "{e}");
+    let c = Config::parse_as_of("c.toml", &file(1900), today()).unwrap();
+    assert_eq!(c.profile.birth_year, Some(1900));
+    // Next year: refused as of today; this year, its nearest miss, is accepted.
+    let e = Config::parse_as_of("c.toml", &file(2027), today()).unwrap_err();
+    assert!(
+        e.headline().starts_with(
+            "c.toml:3:14: `birth_year` 2027 is in the future: it must be a year from 1900 to 2026"
+        ),
+        "{e}"
+    );
+    let c = Config::parse_as_of("c.toml", &file(2026), today()).unwrap();
+    assert_eq!(c.profile.birth_year, Some(2026));
+    // 2100 was accepted before; a year far off too, whatever the parser allows.
+    for year in [2100, 9999] {
+        assert!(
+            Config::parse_as_of("c.toml", &file(year), today()).is_err(),
+            "{year}"
+        );
+    }
+    // Loading the file checks it as of the day it is given.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, file(2027)).unwrap();
+    let e = Config::load(&path, today()).unwrap_err();
+    assert!(
+        e.headline()
+            .contains("config.toml:3:14: `birth_year` 2027 is in the future"),
+        "{e}"
+    );
+    let next_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert_eq!(
+        Config::load(&path, next_year).unwrap().profile.birth_year,
+        Some(2027)
     );
 }

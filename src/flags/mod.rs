@@ -67,6 +67,12 @@ impl Level {
         }
     }
 
+    /// Whether the [`CAVEATS`] go with a flag of this level: under an emergency only its action
+    /// is shown (CLINICAL.md, "At the edges"); urgent and soon flags keep them.
+    pub fn shows_caveats(self) -> bool {
+        self != Level::Emergency
+    }
+
     /// A heading for this level.
     pub fn heading(self) -> &'static str {
         match self {
@@ -80,7 +86,8 @@ impl Level {
 /// The wording used when no emergency number is configured.
 pub const DEFAULT_EMERGENCY: &str = "your local emergency number";
 
-/// Caveats shown with the flags, from CLINICAL.md, in our words.
+/// Caveats shown with urgent and soon flags (never under an emergency: see
+/// [`Level::shows_caveats`]), from CLINICAL.md, in our words.
 pub const CAVEATS: &[&str] = &[
     "Most single warning signs are weak evidence and false alarms are common; a flag means \
      \"get this checked\", not \"something is wrong\".",

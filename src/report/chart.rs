@@ -219,16 +219,19 @@ pub fn peg(report: &Report) -> Option<String> {
                 s.to_string(),
             ));
     }
-    let goal = items[0].score * (1.0 - f64::from(crate::checkins::MEANINGFUL_FALL));
-    doc = doc
-        .add(line(left, y(goal), w - right, y(goal), INK, 0.8).set("stroke-dasharray", "2 2"))
-        .add(text(
-            w - right,
-            y(goal) - 3.0,
-            8.0,
-            "end",
-            "30% better than the first",
-        ));
+    // From a first score of 0 nothing can fall: no line.
+    if items[0].score > 0.0 {
+        let goal = items[0].score * (1.0 - f64::from(crate::checkins::MEANINGFUL_FALL));
+        doc = doc
+            .add(line(left, y(goal), w - right, y(goal), INK, 0.8).set("stroke-dasharray", "2 2"))
+            .add(text(
+                w - right,
+                y(goal) - 3.0,
+                8.0,
+                "end",
+                "30% better than the first",
+            ));
+    }
     let pts: Vec<(f64, f64)> = items
         .iter()
         .map(|i| (x(i.at.timestamp()), y(i.score)))

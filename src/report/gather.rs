@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset};
 
 use super::common::{label_list, labels, name_of};
 use super::pain::{by_time_of_day, counts, pain};
@@ -97,6 +97,7 @@ pub fn compute(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffset>) 
 
 /// One appendix row for an entry.
 pub fn entry_out(e: &SymptomEntry) -> EntryOut {
+    let written = written_at(&e.id, *e.at.offset());
     EntryOut {
         id: e.id.clone(),
         at: e.at,
@@ -108,7 +109,21 @@ pub fn entry_out(e: &SymptomEntry) -> EntryOut {
         triggers: label_list(e.triggers, Category::Trigger),
         relief: label_list(e.relief, Category::Relief),
         note: e.note.clone(),
+        written,
+        written_late: written.is_some_and(|w| w - e.at > Duration::hours(LATE_HOURS)),
+        edited: e.edited,
     }
+}
+
+/// An entry written more than this many hours after the time it is for says when it was
+/// written: a day later is still "yesterday's" entry; more is a memory.
+pub const LATE_HOURS: i64 = 24;
+
+/// When the record with `id` was written, in `offset` (the id holds the moment; the offset is
+/// the entry's own, as nothing else is known).
+pub(super) fn written_at(id: &str, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let ms = crate::id::timestamp_ms(id)?;
+    Some(DateTime::from_timestamp_millis(ms)?.with_timezone(&offset))
 }
 
 /// One appendix row for a session.

@@ -111,7 +111,7 @@ pub fn render(report: &Report) -> String {
     flags(&mut out, "Active now", &v.flags_now, "None active now.");
     flags(
         &mut out,
-        "Raised in this period",
+        "Also raised in this period (no longer active)",
         &v.flags_period,
         "No others raised in this period.",
     );

@@ -254,9 +254,15 @@ pub struct BreaksOut {
 pub struct CheckinsOut {
     /// Each in the period.
     pub items: Vec<CheckinOut>,
-    /// Change of the score from the first to the last, in percent (negative: better).
+    /// Change of the score from the first to the last, in whole percent as printed (negative:
+    /// better); `null` with fewer than two check-ins or a first score of 0.
     pub change_percent: Option<f64>,
-    /// Whether the score fell by 30% or more.
+    /// Change of the score from the first to the last, in points of the 0–10 score as printed
+    /// (negative: better); given even when the first score was 0.
+    pub change_points: Option<f64>,
+    /// `better`, `no change` or `worse` (any rise is worse).
+    pub direction: Option<&'static str>,
+    /// Whether the printed percentage is a fall of 30% or more.
     pub meaningful_improvement: Option<bool>,
 }
 
@@ -298,6 +304,12 @@ pub struct EntryOut {
     pub relief: Labels,
     /// The note, exactly as written.
     pub note: String,
+    /// When the entry was first written (from its id), in the offset of `at`.
+    pub written: Option<DateTime<FixedOffset>>,
+    /// Whether it was written more than a day after `at`: the report then says when.
+    pub written_late: bool,
+    /// When an edit last changed what the red-flag rules read, if one did.
+    pub edited: Option<DateTime<FixedOffset>>,
 }
 
 /// An appendix session.

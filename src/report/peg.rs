@@ -1,9 +1,10 @@
 //! The weekly check-in section: each PEG check-in (pain, enjoyment of life, general activity)
-//! in the period, and whether the score fell far enough to count as a meaningful improvement.
+//! in the period, which way the score went, and whether it fell far enough to count as a
+//! meaningful improvement (judged on the percentage as printed: see [`checkins::PegChange`]).
 
 use super::common::r1;
 use super::{CheckinOut, CheckinsOut, Period};
-use crate::checkins::{self, Checkin, MEANINGFUL_FALL};
+use crate::checkins::{self, Checkin};
 
 pub(super) fn checkins_out(all: &[Checkin], period: Period) -> CheckinsOut {
     let items: Vec<Checkin> = all
@@ -23,7 +24,9 @@ pub(super) fn checkins_out(all: &[Checkin], period: Period) -> CheckinsOut {
                 score: r1(f64::from(c.score())),
             })
             .collect(),
-        change_percent: change.map(|c| (f64::from(c) * 100.0).round()),
-        meaningful_improvement: change.map(|c| c <= -MEANINGFUL_FALL),
+        change_percent: change.and_then(|c| c.percent).map(f64::from),
+        change_points: change.map(|c| c.points),
+        direction: change.map(|c| c.direction.word()),
+        meaningful_improvement: change.map(|c| c.meaningful_improvement()),
     }
 }

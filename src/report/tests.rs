@@ -209,3 +209,253 @@ fn a_table_keeps_its_cells_row_by_row() {
     );
     assert_eq!(t.rows().count(), 2);
 }
+
+/// The fixture with two more entries in November, each for 08:00 on the 19th: one written 23
+/// hours later, one 25 hours later; and check-ins of the answers given (a single answer each
+/// day carries the sum, so a sum of 27 is 10, 10, 7).
+fn with_late_entries_and_checkins(sums: &[u8]) -> Fixture {
+    let mut f = fixture();
+    let for_ = at("2026-11-19T08:00:00+01:00");
+    for (n, hours) in [(8, 23), (9, 25)] {
+        let mut e =
+            super::test_fixture::entry(n, "2026-11-19T08:00:00+01:00", 4, &["neck"], &[], "");
+        let written = for_ + chrono::Duration::hours(hours);
+        e.id = crate::id::encode(written.timestamp_millis() as u64, u128::from(n));
+        e.note = format!("written {hours} h later");
+        f.entries.push(e);
+    }
+    f.entries.sort_by_key(|e| e.at);
+    f.checkins = sums
+        .iter()
+        .enumerate()
+        .map(|(i, &sum)| {
+            let at = at(&format!("2026-11-{:02}T09:00:00+00:00", 2 + 7 * i));
+            Checkin {
+                id: crate::id::encode(at.timestamp_millis() as u64, 3),
+                at,
+                pain: sum.min(10),
+                enjoyment: sum.saturating_sub(10).min(10),
+                activity: sum.saturating_sub(20),
+            }
+        })
+        .collect();
+    f
+}
+
+use super::test_fixture::Fixture;
+use crate::checkins::Checkin;
+
+/// The report's line that holds `needle`, in Markdown.
+fn md_line(r: &Report, needle: &str) -> String {
+    let md = markdown::render(r);
+    md.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{md}"))
+        .to_owned()
+}
+
+#[test]
+fn an_entry_written_more_than_a_day_later_says_when_it_was_written() {
+    let r = november(&with_late_entries_and_checkins(&[20, 18]));
+    let late = r
+        .entries
+        .iter()
+        .find(|e| e.note.starts_with("written 25"))
+        .unwrap();
+    let on_time = r
+        .entries
+        .iter()
+        .find(|e| e.note.starts_with("written 23"))
+        .unwrap();
+    assert!(late.written_late && !on_time.written_late);
+    assert_eq!(late.written, Some(at("2026-11-20T09:00:00+01:00")));
+    // 25 hours later: the appendix says when; 23 hours later (its nearest miss): nothing.
+    let row = md_line(&r, "written 25 h later");
+    assert!(
+        row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov) |"),
+        "{row}"
+    );
+    let row = md_line(&r, "written 23 h later");
+    assert!(row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 |"), "{row}");
+    let html = html::render(&r).unwrap();
+    assert!(html.contains("<td>Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
+    assert_eq!(html.matches("(written ").count(), 1, "only the late one");
+    let json = serde_json::to_value(&r).unwrap();
+    let late = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["note"] == "written 25 h later");
+    assert_eq!(late.unwrap()["written_late"], true);
+}
+
+#[test]
+fn a_late_entry_behind_a_flag_and_a_late_edit_say_when_too() {
+    let mut f = fixture();
+    // The bladder entry of the 5th, written on the 7th and edited on the 9th.
+    let bladder = f
+        .entries
+        .iter_mut()
+        .find(|e| e.note.starts_with("trouble peeing"))
+        .unwrap();
+    bladder.id = crate::id::encode(at("2026-11-07T10:00:00+01:00").timestamp_millis() as u64, 3);
+    bladder.edited = Some(at("2026-11-09T10:00:00+01:00"));
+    let r = november(&f);
+    let md = markdown::render(&r);
+    assert!(
+        md.contains("Logged Thu 5 Nov 2026 08:10 +01:00 (written 7 Nov) — New trouble peeing"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Thu 5 Nov 2026 08:10 +01:00 (written 7 Nov, edited 9 Nov) |"),
+        "{md}"
+    );
+    // Edited the same day it was for: nothing to say.
+    let mut f = fixture();
+    f.entries[2].edited = Some(at("2026-11-05T20:00:00+01:00"));
+    assert!(!markdown::render(&november(&f)).contains("(edited"));
+}
+
+#[test]
+fn a_rising_peg_says_worse() {
+    // 12 → 15: +25%, worse; its nearest miss, 15 → 12, is better (and short of the line).
+    let r = november(&with_late_entries_and_checkins(&[12, 15]));
+    assert_eq!(r.checkins.direction, Some("worse"));
+    assert_eq!(
+        md_line(&r, "PEG score"),
+        "PEG score (0–10) from 4.0 to 5.0: +25% (+1.0 points), worse."
+    );
+    let r = november(&with_late_entries_and_checkins(&[15, 12]));
+    assert_eq!(
+        md_line(&r, "PEG score"),
+        "PEG score (0–10) from 5.0 to 4.0: -20% (-1.0 points), better, but short of the 30% fall \
+         that counts as a meaningful improvement."
+    );
+    let r = november(&with_late_entries_and_checkins(&[12, 12]));
+    assert_eq!(
+        md_line(&r, "PEG score"),
+        "PEG score (0–10) 4.0 at the first check-in and at the last: no change."
+    );
+}
+
+#[test]
+fn a_first_peg_of_0_still_shows_the_change_in_points() {
+    let r = november(&with_late_entries_and_checkins(&[0, 7]));
+    assert_eq!(
+        (r.checkins.change_percent, r.checkins.change_points),
+        (None, Some(2.3))
+    );
+    assert_eq!(r.checkins.meaningful_improvement, Some(false));
+    assert_eq!(
+        md_line(&r, "PEG score"),
+        "PEG score (0–10) from 0.0 to 2.3: +2.3 points (no percentage: the first score was 0), \
+         worse."
+    );
+    // No 30% line to draw under a first score of 0.
+    assert!(!chart::peg(&r).unwrap().contains("30% better"));
+    // Its nearest miss: a first score above 0 has its percentage.
+    let r = november(&with_late_entries_and_checkins(&[1, 7]));
+    assert_eq!(r.checkins.change_percent, Some(600.0));
+}
+
+#[test]
+fn a_peg_fall_is_judged_on_the_percentage_it_prints() {
+    // 27 → 19 is a fall of 29.6%: printed as 30%, and past the 30% line.
+    let r = november(&with_late_entries_and_checkins(&[27, 19]));
+    assert_eq!(r.checkins.change_percent, Some(-30.0));
+    assert_eq!(r.checkins.meaningful_improvement, Some(true));
+    assert_eq!(
+        md_line(&r, "PEG score"),
+        "PEG score (0–10) from 9.0 to 6.3: -30% (-2.7 points), better, past the 30% fall that \
+         counts as a meaningful improvement."
+    );
+    // Its nearest miss: 17 → 12 is 29.4%, printed as 29%, short of it.
+    let r = november(&with_late_entries_and_checkins(&[17, 12]));
+    assert_eq!(r.checkins.change_percent, Some(-29.0));
+    assert_eq!(r.checkins.meaningful_improvement, Some(false));
+    assert!(md_line(&r, "PEG score").contains("-29% (-1.7 points), better, but short of"));
+}
+
+#[test]
+fn the_app_judges_the_peg_on_the_percentage_it_prints_too() {
+    let f = with_late_entries_and_checkins(&[27, 19]);
+    let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
+    assert!(
+        line.contains("-30% since the first, better, past the 30% line"),
+        "{line}"
+    );
+    let f = with_late_entries_and_checkins(&[12, 15]);
+    let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
+    assert!(line.contains("+25% since the first, worse"), "{line}");
+    let f = with_late_entries_and_checkins(&[0, 7]);
+    let line = crate::tui::appointment::Appointment::trend_line(&f.checkins).unwrap();
+    assert!(
+        line.contains("+2.3 points since the first, worse"),
+        "{line}"
+    );
+}
+
+#[test]
+fn flags_no_longer_active_say_so_in_markdown_as_in_html() {
+    let r = november(&fixture());
+    let md = markdown::render(&r);
+    let heading = md
+        .find("### Also raised in this period (no longer active)")
+        .expect(&md);
+    let emergency = md
+        .find("- **EMERGENCY**: You logged new trouble with your bladder")
+        .unwrap();
+    assert!(heading < emergency, "{md}");
+    let html = html::render(&r).unwrap();
+    assert!(html.contains("(no longer active)"));
+}
+
+#[test]
+fn late_entries_and_a_worse_peg_in_markdown() {
+    let r = november(&with_late_entries_and_checkins(&[12, 14, 15]));
+    let md = markdown::render(&r);
+    let wanted: Vec<&str> = md
+        .lines()
+        .filter(|l| {
+            l.contains("PEG score") || l.contains("19 Nov 2026 08:00") || l.starts_with("| When")
+        })
+        .collect();
+    insta::assert_snapshot!("late_and_worse_md", wanted.join("\n"));
+}
+
+#[test]
+fn a_routine_s_pain_change_is_judged_on_the_number_it_prints() {
+    // 20 rated sessions whose changes add up to `total` points: the mean is printed
+    // to one decimal, and the verdict reads that printed number.
+    for (total, printed, verdict) in [
+        (-39, "-2.0", "eased by 2 or more: a clear drop"),
+        (-41, "-2.1", "eased by 2 or more: a clear drop"),
+        (-37, "-1.9", "eased a little"),
+        (39, "+2.0", "worse by 2 or more"),
+        (37, "+1.9", "a little worse"),
+    ] {
+        let mut f = fixture();
+        f.sessions.clear();
+        let (base, rem): (i32, i32) = (total / 20, total % 20);
+        for day in 1..=20 {
+            // Spread the total over the sessions: `base` each, one more for the first `rem`.
+            let step = base + if day <= rem.abs() { rem.signum() } else { 0 };
+            let before: i32 = if step < 0 { 5 } else { 3 };
+            f.sessions.push(super::test_fixture::session(
+                "lower-back-release",
+                &format!("2026-11-{day:02}T19:00:00+01:00"),
+                crate::history::SessionOutcome::Completed,
+                Some((before as u8, (before + step) as u8)),
+            ));
+        }
+        let r = november(&f);
+        let e = &r.routines.effects[0];
+        assert_eq!(e.rated, 20);
+        let row = view::effect_row(e);
+        assert_eq!(
+            (row[4].as_str(), e.verdict.as_str()),
+            (printed, verdict),
+            "total {total}"
+        );
+    }
+}

@@ -1,9 +1,10 @@
 //! The report's pages after the first, as words and tables: the details (pain and sessions per
 //! week, every area, trigger and relief, the programme's changes, every check-in) and the
-//! appendix (every entry and every session in the period).
+//! appendix (every entry and every session in the period; an entry written or edited more than
+//! a day after the time it is for says when, "(written 1 Dec)").
 
 use super::view::{Section, Table, count_table, effect_row, join_into};
-use super::words::{write_number, write_when};
+use super::words::{late_note, write_number, write_when};
 use super::{Report, day, when};
 use crate::text;
 
@@ -135,7 +136,12 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
     // Cell by cell into the table's text: a row per entry, no string apiece.
     entries.reserve(report.entries.len(), 120);
     for e in &report.entries {
-        entries.cell(|out| write_when(out, e.at));
+        entries.cell(|out| {
+            write_when(out, e.at);
+            if e.written_late || e.edited.is_some() {
+                out.push_str(&late_note(e.at, e.written, e.edited));
+            }
+        });
         entries.cell(|out| write_number(out, e.pain.into()));
         entries.cell(|out| join_into(out, &e.areas));
         entries.cell(|out| join_into(out, &e.symptoms));

@@ -2,10 +2,12 @@
 //! where it hurts, triggers and reliefs, time of day, routines, check-ins); the pages after it
 //! come from `view_details`.
 
+use super::gather::written_at;
 use super::view::{
     EVIDENCE_SHOWN, FlagView, PAGE_ONE_ROWS, Section, Table, View, count_table, effect_row, join,
 };
 use super::view_details::{appendix, details};
+use super::words::late_note;
 use super::{FlagOut, Report, TOO_FEW, day, when};
 use crate::checkins::MEANINGFUL_FALL;
 
@@ -25,10 +27,12 @@ fn flag_view(f: &FlagOut, shown: usize) -> FlagView {
             .iter()
             .take(shown)
             .map(|e| {
+                // An entry written days after the time it is for says so, as in the appendix.
+                let late = late_note(e.at, written_at(&e.id, *e.at.offset()), None);
                 if e.matched.is_empty() {
-                    format!("Logged {}", when(e.at))
+                    format!("Logged {}{late}", when(e.at))
                 } else {
-                    format!("Logged {} — {}", when(e.at), e.matched)
+                    format!("Logged {}{late} — {}", when(e.at), e.matched)
                 }
             })
             .chain((f.evidence.len() > shown).then(|| {
@@ -42,6 +46,43 @@ fn flag_view(f: &FlagOut, shown: usize) -> FlagView {
         acknowledged: f
             .acknowledged
             .map(|a| format!("Acknowledged as checked {}", when(a))),
+    }
+}
+
+/// The PEG sentence: from which score to which, by how much in percent and in points, which
+/// way, and whether past the 30% line. The judgement reads the percentage as printed; a first
+/// score of 0 has no percentage but still its points; any rise says "worse".
+fn peg_line(c: &super::CheckinsOut) -> String {
+    let line = MEANINGFUL_FALL * 100.0;
+    let (Some(points), Some(direction)) = (c.change_points, c.direction) else {
+        return if c.items.is_empty() {
+            "No weekly check-ins in this period.".to_owned()
+        } else {
+            "One weekly check-in: no change to tell yet.".to_owned()
+        };
+    };
+    let (first, last) = (
+        c.items.first().map_or(0.0, |i| i.score),
+        c.items.last().map_or(0.0, |i| i.score),
+    );
+    let size = match c.change_percent {
+        Some(p) => format!("{p:+.0}% ({points:+.1} points)"),
+        None => format!("{points:+.1} points (no percentage: the first score was 0)"),
+    };
+    let verdict = match (direction, c.meaningful_improvement) {
+        ("better", Some(true)) => {
+            format!("better, past the {line:.0}% fall that counts as a meaningful improvement")
+        }
+        ("better", _) => format!(
+            "better, but short of the {line:.0}% fall that counts as a meaningful improvement"
+        ),
+        ("worse", _) => "worse".to_owned(),
+        _ => "no change".to_owned(),
+    };
+    if direction == "no change" {
+        format!("PEG score (0–10) {first:.1} at the first check-in and at the last: no change.")
+    } else {
+        format!("PEG score (0–10) from {first:.1} to {last:.1}: {size}, {verdict}.")
     }
 }
 
@@ -213,29 +254,7 @@ pub fn build(report: &Report) -> View {
     };
 
     let c = &report.checkins;
-    let mut checkin_lines = Vec::new();
-    match (c.change_percent, c.meaningful_improvement) {
-        (Some(change), Some(meaningful)) => checkin_lines.push(format!(
-            "PEG score (0–10) from {:.1} to {:.1}: {change:+.0}%, {}.",
-            c.items.first().map_or(0.0, |i| i.score),
-            c.items.last().map_or(0.0, |i| i.score),
-            if meaningful {
-                format!(
-                    "past the {:.0}% line of a meaningful improvement",
-                    MEANINGFUL_FALL * 100.0
-                )
-            } else {
-                format!(
-                    "short of the {:.0}% fall that counts as a meaningful improvement",
-                    MEANINGFUL_FALL * 100.0
-                )
-            }
-        )),
-        _ if c.items.is_empty() => {
-            checkin_lines.push("No weekly check-ins in this period.".to_owned())
-        }
-        _ => checkin_lines.push("One weekly check-in: no change to tell yet.".to_owned()),
-    }
+    let checkin_lines = vec![peg_line(c)];
     let mut peg = Table::new(&["Check-in", "Pain", "Enjoyment", "Activity", "PEG"], "");
     let shown: Vec<_> = if c.items.len() > 4 {
         vec![&c.items[0], &c.items[c.items.len() - 1]]

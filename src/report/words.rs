@@ -74,6 +74,35 @@ pub(super) fn write_number(out: &mut String, mut n: u64) {
     out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
+/// " (written 1 Dec)" for an entry for `at` written more than a day later, with ", edited 3
+/// Dec" when an edit more than a day after `at` changed what the rules read; the year is named
+/// when it is not the year of `at`. Empty for an entry written and edited in time.
+pub(super) fn late_note(
+    at: DateTime<FixedOffset>,
+    written: Option<DateTime<FixedOffset>>,
+    edited: Option<DateTime<FixedOffset>>,
+) -> String {
+    let late =
+        |t: &DateTime<FixedOffset>| *t - at > chrono::Duration::hours(super::gather::LATE_HOURS);
+    let date = |t: DateTime<FixedOffset>| {
+        let t = t.with_timezone(at.offset());
+        if t.year() == at.year() {
+            t.format("%-d %b").to_string()
+        } else {
+            t.format("%-d %b %Y").to_string()
+        }
+    };
+    let parts: Vec<String> = [("written", written), ("edited", edited)]
+        .into_iter()
+        .filter_map(|(what, t)| t.filter(late).map(|t| format!("{what} {}", date(t))))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
 /// "Tue 24 Nov 2026".
 pub fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()

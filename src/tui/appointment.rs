@@ -272,16 +272,20 @@ impl Appointment {
             .map(|c| format!("{:.1}", c.score()))
             .collect();
         let mut line = format!("Weekly check-in (PEG): {}", recent.join(" → "));
+        // The same change the report prints, judged on the percentage shown.
         if let Some(change) = crate::checkins::change(checkins) {
-            let pct = (change * 100.0).round();
-            line.push_str(&format!(
-                " · {pct:+.0}% since the first{}",
-                if change <= -crate::checkins::MEANINGFUL_FALL {
-                    ", past the 30% line"
-                } else {
-                    ""
-                }
-            ));
+            use crate::checkins::Direction;
+            let size = match change.percent {
+                Some(pct) => format!("{pct:+}%"),
+                None => format!("{:+.1} points", change.points),
+            };
+            let word = match change.direction {
+                _ if change.meaningful_improvement() => ", better, past the 30% line",
+                Direction::Better => ", better",
+                Direction::Worse => ", worse",
+                Direction::Same => "",
+            };
+            line.push_str(&format!(" · {size} since the first{word}"));
         }
         line.push_str(&format!(" · last {}", last.at.format("%-d %b")));
         Some(line)

@@ -51,7 +51,7 @@ fn colour_allowed() -> bool {
 pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bool) -> ExitCode {
     let theme = Theme::new(colour_allowed());
     // A broken config stops here with its error rather than running on silent defaults.
-    let config = match Config::load(&paths.config_file)
+    let config = match Config::load(&paths.config_file, read_now().wall.date_naive())
         .and_then(|c| c.check_routines(&library).map(|()| c))
     {
         Ok(config) => config,

@@ -46,7 +46,8 @@ impl App {
             Err(e) => problems.push(e.to_string()),
         }
         let library = Library::load(&paths.routine_dirs());
-        match Config::load(&paths.config_file).and_then(|c| c.check_routines(&library).map(|()| c))
+        match Config::load(&paths.config_file, now.wall.date_naive())
+            .and_then(|c| c.check_routines(&library).map(|()| c))
         {
             Ok(config) => {
                 if config.breaks != self.config.breaks {

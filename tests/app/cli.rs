@@ -234,6 +234,17 @@ fn help_says_it_is_not_a_diagnosis() {
     let out = knotless(home.path()).arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.contains("not a diagnosis"), "{text}");
+    // The worst signs, once: both legs named with every nerve symptom, the bladder or bowel,
+    // and numbness around the genitals or buttocks.
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for sign in [
+        "pain, tingling, numbness or weakness in both legs",
+        "bladder or bowel",
+        "numbness around the genitals or buttocks",
+    ] {
+        assert_eq!(words.matches(sign).count(), 1, "{sign:?} once in:\n{text}");
+    }
+    assert!(!words.contains("legs weak"), "{text}");
 }
 
 #[test]

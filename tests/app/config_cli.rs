@@ -48,6 +48,44 @@ fn settings_given_are_shown_and_the_rest_filled_in() {
 }
 
 #[test]
+fn a_birth_year_in_the_future_is_refused_at_its_place_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let run = |year: i32, args: &[&str]| {
+        fs::write(&path, format!("[profile]\nbirth_year = {year}\n")).unwrap();
+        knotless(&path)
+            .env("KNOTLESS_TODAY", "2026-12-02")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for args in [&["config"][..], &["flags"][..], &[][..]] {
+        let out = run(2027, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("`birth_year` 2027 is in the future") && err.contains("config.toml:2:14"),
+            "{args:?}: {err}"
+        );
+    }
+    // This year, the nearest miss, is accepted; 1899 is refused at the same place.
+    let out = run(2026, &["config"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("birth_year = 2026"));
+    let out = run(1899, &["config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`birth_year` must be a year from 1900") && err.contains("config.toml:2:14"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_broken_config_is_refused_with_its_place_and_the_app_does_not_start() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");

@@ -235,7 +235,7 @@ fn the_first_run_statement_asks_for_an_emergency_number_only_when_none_is_set() 
     let h = first_run(None, Some("emergency_number = \"112\"\n"));
     let screen = h.screen(80, 24);
     assert!(!screen.contains("set emergency_number"), "{screen}");
-    assert!(screen.contains("call 112 now"), "{screen}");
+    assert!(screen.contains("Call 112 now"), "{screen}");
 }
 
 #[test]

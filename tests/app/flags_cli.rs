@@ -213,6 +213,73 @@ fn the_text_form_gives_action_reason_evidence_and_the_caveats() {
 }
 
 #[test]
+fn an_emergency_shows_only_its_action_while_an_urgent_flag_keeps_the_caveats() {
+    let text = |home: &Home| {
+        let out = home
+            .cmd()
+            .args(["flags", "--as-of", "2025-03-10"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Bladder trouble: an emergency, and no word about false alarms or weak evidence.
+    let emergency = Home::new();
+    emergency.add(&[
+        "--pain",
+        "5",
+        "--at",
+        "2025-03-10 09:30",
+        "--symptom",
+        "bladder-change",
+    ]);
+    let out = text(&emergency);
+    assert!(out.contains("EMERGENCY: "), "{out}");
+    assert!(
+        out.to_lowercase()
+            .contains("call your local emergency number"),
+        "{out}"
+    );
+    for caveat in [
+        "false alarm",
+        "weak evidence",
+        "Serious does not always",
+        "small share",
+    ] {
+        assert!(
+            !out.contains(caveat),
+            "{caveat:?} under an emergency:\n{out}"
+        );
+    }
+    // Its nearest miss: fever is urgent, and keeps them.
+    let urgent = Home::new();
+    urgent.add(&[
+        "--pain",
+        "5",
+        "--at",
+        "2025-03-10 09:30",
+        "--symptom",
+        "fever",
+    ]);
+    let out = text(&urgent);
+    assert!(out.contains("URGENT: "), "{out}");
+    assert!(out.contains("false alarms are common"), "{out}");
+    // Both at once: the emergency governs, the caveats stay out.
+    emergency.add(&[
+        "--pain",
+        "5",
+        "--at",
+        "2025-03-10 09:40",
+        "--symptom",
+        "fever",
+    ]);
+    let out = text(&emergency);
+    assert!(
+        out.contains("URGENT: ") && !out.contains("false alarm"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_broken_config_stops_with_its_line_and_a_broken_rule_file_leaves_the_bundled_rules() {
     let home = Home::new();
     home.add(&[

@@ -162,6 +162,44 @@ fn the_flags_screen_lists_each_flag_with_action_why_evidence_and_sources() {
 }
 
 #[test]
+fn the_detail_of_an_emergency_has_no_caveat_and_an_urgent_one_has_them() {
+    let mut h = app(&[
+        (1, &["lower-back"], &["bladder-change"]),
+        (2, &["lower-back"], &["fever"]),
+    ]);
+    h.send(&[Msg::Flags]);
+    let detail = |h: &Harness| {
+        // Tall enough for the whole detail, so nothing is scrolled out of view.
+        let screen = h.screen(120, 60);
+        screen.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "bladder-bowel");
+    let emergency = detail(&h);
+    assert!(
+        emergency
+            .to_lowercase()
+            .contains("call your local emergency"),
+        "{emergency}"
+    );
+    for caveat in [
+        "false alarm",
+        "weak evidence",
+        "Serious does not always",
+        "small share",
+    ] {
+        assert!(
+            !emergency.contains(caveat),
+            "{caveat:?} under an emergency:\n{emergency}"
+        );
+    }
+    // Its nearest miss: the urgent fever flag keeps them.
+    h.send(&[Msg::Down]);
+    assert_eq!(h.app.selected_flag().unwrap().rule.id, "fever");
+    let urgent = detail(&h);
+    assert!(urgent.contains("false alarms are"), "{urgent}");
+}
+
+#[test]
 fn acknowledging_mutes_a_flag_but_never_hides_the_emergency() {
     let mut h = app(&[
         (1, &["lower-back"], &["chest-pain"]),
@@ -320,6 +358,20 @@ fn the_first_run_statement_shows_once() {
     let screen = first.screen(80, 24);
     assert!(screen.contains("not a diagnosis"), "{screen}");
     assert!(screen.contains("emergency_number"), "{screen}");
+    // The statement's words, row by row between the box's borders.
+    let words = screen
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for sign in [
+        "pain, tingling, numbness or weakness in both legs",
+        "bladder or bowel",
+        "numbness around the genitals or buttocks",
+    ] {
+        assert!(words.contains(sign), "{sign:?} missing:\n{screen}");
+    }
     insta::assert_snapshot!("welcome_80x24", screen);
     // Small terminals get the statement and the prompt whole; a resize redraws it.
     for (w, h) in [(40, 12), (30, 10)] {
@@ -405,16 +457,17 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
         (1, &["leg-left", "leg-right"], &["numbness"]),
         (2, &["lower-back"], &["fever"]),
     ]);
-    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    h.app.area = ratatui::layout::Rect::new(0, 0, 80, 18);
     h.send(&[Msg::Flags]);
-    let top = h.screen(80, 24);
+    let top = h.screen(80, 18);
     assert!(top.contains("pgdn more"), "{top}");
     assert!(!top.contains("serious case is never"), "{top}");
 
-    // Page Down until it stops: the caveats at the foot are in view, the headline scrolled off.
+    // Page Down until it stops: the foot is in view (an emergency ends on how to mark it
+    // checked: no caveats under it), the headline scrolled off.
     h.send(&[Msg::ScrollDown, Msg::ScrollDown, Msg::ScrollDown]);
-    let foot = h.screen(80, 24);
-    assert!(foot.contains("serious case is never"), "{foot}");
+    let foot = h.screen(80, 18);
+    assert!(foot.contains("Had it checked? Press c"), "{foot}");
     assert!(
         !foot.contains("│ You logged nerve symptoms on both sides"),
         "{foot}"
@@ -422,7 +475,7 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
     // The list beside it did not move.
     assert!(foot.contains(" Nerve symptoms on both sides (…│"), "{foot}");
     h.send(&[Msg::ScrollUp, Msg::ScrollUp, Msg::ScrollUp]);
-    assert_eq!(h.screen(80, 24), top);
+    assert_eq!(h.screen(80, 18), top);
 
     // The wheel over the detail scrolls it; over the list it moves the highlight.
     h.send(&[Msg::Wheel(60, 10, true)]);

@@ -363,9 +363,13 @@ fn the_first_run_statement_says_what_to_do_now_if_the_worst_signs_are_present() 
         data: tempfile::tempdir().unwrap(),
     };
     assert!(h.app.welcome);
-    let line = "Numb around the genitals or buttocks, new bladder or bowel trouble, or both legs \
-                weak: call your local emergency number now.";
-    for (w, hgt) in [(80, 24), (40, 12), (30, 10)] {
+    let full = "Call your local emergency number now if any of these is new for you: numbness \
+                around the genitals or buttocks, trouble controlling your bladder or bowel, or \
+                pain, tingling, numbness or weakness in both legs.";
+    // The smallest terminal gets the same signs in fewer words.
+    let short = "Call your local emergency number now if new: numbness between the legs, bladder \
+                 or bowel trouble, or symptoms in both legs.";
+    for (w, hgt, line) in [(80, 24, full), (40, 12, full), (30, 10, short)] {
         let screen = h.screen(w, hgt);
         // The words inside the box, whatever is drawn around it.
         let joined: String = screen
@@ -390,5 +394,8 @@ fn the_first_run_statement_says_what_to_do_now_if_the_worst_signs_are_present() 
         knotless::flags::RuleSet::bundled(),
         Path::new("config.toml"),
     );
-    assert!(h.screen(80, 24).contains("weak: call 112 now."));
+    assert!(
+        h.screen(80, 24)
+            .contains("Call 112 now if any of these is new for you")
+    );
 }

@@ -36,6 +36,7 @@ mod programme_cli;
 mod programme_screen;
 mod remind_cli;
 mod report_cli;
+mod routine_summaries;
 mod runner_sizes_screen;
 mod screens;
 mod sizes_screen;

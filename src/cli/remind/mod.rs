@@ -55,7 +55,7 @@ fn say(line: &str) {
 /// Runs `knotless remind` until a stop signal.
 pub fn run(paths: &Paths) -> ExitCode {
     let library = Library::load(&paths.routine_dirs());
-    let config = match Config::load(&paths.config_file)
+    let config = match Config::load(&paths.config_file, read_now().wall.date_naive())
         .and_then(|c| c.check_routines(&library).map(|()| c))
     {
         Ok(config) => config,

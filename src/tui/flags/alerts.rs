@@ -80,8 +80,9 @@ impl Widget for &Welcome<'_> {
         // The worst signs and what to do about them now, in one line.
         let emergency = Line::styled(
             format!(
-                "Numb around the genitals or buttocks, new bladder or bowel trouble, or both legs \
-                 weak: call {} now.",
+                "Call {} now if any of these is new for you: numbness around the genitals or \
+                 buttocks, trouble controlling your bladder or bowel, or pain, tingling, \
+                 numbness or weakness in both legs.",
                 self.emergency_number
                     .unwrap_or(crate::flags::DEFAULT_EMERGENCY)
             ),
@@ -121,14 +122,25 @@ impl Widget for &Welcome<'_> {
                 + 2
         };
         let tiny = Line::styled("Self-care support, not a diagnosis.", t.caution());
+        // The same signs in fewer words, for the smallest terminals.
+        let emergency_short = Line::styled(
+            format!(
+                "Call {} now if new: numbness between the legs, bladder or bowel trouble, or \
+                 symptoms in both legs.",
+                self.emergency_number
+                    .unwrap_or(crate::flags::DEFAULT_EMERGENCY)
+            ),
+            t.error(),
+        );
         let shorter = [
             vec![title, statement, emergency.clone(), prompt.clone()],
-            vec![tiny, emergency.clone(), prompt.clone()],
+            vec![tiny.clone(), emergency, prompt.clone()],
+            vec![tiny, emergency_short.clone(), prompt.clone()],
         ];
         let lines = std::iter::once(full)
             .chain(shorter)
             .find(|lines| rows(lines) <= area.height)
-            .unwrap_or_else(|| vec![emergency, prompt]);
+            .unwrap_or_else(|| vec![emergency_short, prompt]);
         let height = rows(&lines).min(area.height);
         let popup = popup(area, width, height, buf);
         Paragraph::new(lines)

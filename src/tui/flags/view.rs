@@ -246,9 +246,12 @@ impl FlagsScreen<'_> {
                 Line::styled("Had it checked? Press c to mark it.", t.muted())
             });
         }
-        lines.push(Line::default());
-        for caveat in CAVEATS {
-            lines.extend(hanging(" • ", caveat, width, t.muted()));
+        // Under an emergency only its action: no word about false alarms.
+        if rule.level.shows_caveats() {
+            lines.push(Line::default());
+            for caveat in CAVEATS {
+                lines.extend(hanging(" • ", caveat, width, t.muted()));
+            }
         }
         Text::from(lines)
     }
