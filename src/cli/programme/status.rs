@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Loaded, list};
+use crate::flags::Moment;
 use crate::id::new_id;
-use crate::programme::offer;
+use crate::programme::{flare, offer};
 use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
 
@@ -54,6 +55,10 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     }
     if day.flare {
         let _ = writeln!(out, "Flare plan on.");
+        let flags = l.inputs.evaluate(Moment::live(now));
+        if let Some(note) = flare::see_a_doctor(&flags, state.flare.and_then(|f| f.from_pain)) {
+            let _ = writeln!(out, "  {note}");
+        }
     }
     if !day.note.is_empty() {
         let _ = writeln!(out, "{}", day.note);

@@ -130,21 +130,31 @@ impl Widget for &PromptOverlay<'_> {
                 ],
                 "enter ok",
             ),
-            Prompt::Flare { reason, .. } => (
-                "A flare plan for the next days?",
-                vec![
+            Prompt::Flare {
+                reason,
+                see_a_doctor,
+                ..
+            } => {
+                let mut body = vec![
                     Line::styled(format!("Because {reason}."), t.title()),
                     Line::from(
-                        "Short, gentle routines every day, instead of your usual ones, until the pain is back below where it started.",
+                        "Short, gentle routines every day, instead of your usual ones, until the pain has settled on two days.",
                     ),
                     Line::default(),
-                    Line::styled(
-                        "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
-                        t.caution(),
-                    ),
-                ],
-                "enter start it · esc not now",
-            ),
+                ];
+                if let Some(note) = see_a_doctor {
+                    body.push(Line::styled(*note, t.caution()));
+                }
+                body.push(Line::styled(
+                    "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
+                    t.caution(),
+                ));
+                (
+                    "A flare plan for the next days?",
+                    body,
+                    "enter start it · esc not now",
+                )
+            }
             Prompt::FlareOver { reason } => (
                 "The flare plan is over",
                 vec![Line::styled(format!("{reason}."), t.title())],
