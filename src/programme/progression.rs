@@ -76,9 +76,10 @@ impl SessionView {
         }
     }
 
-    /// The pain above [`MOST_PAIN`], before or after, and which it was (the higher first).
+    /// The pain above [`MOST_PAIN`], before or after (the higher), and which it was.
     fn too_much_pain(&self) -> Option<(u8, &'static str)> {
-        [(self.pain_after, "after"), (self.pain_before, "before")]
+        // On a tie the later reading (after) is named.
+        [(self.pain_before, "before"), (self.pain_after, "after")]
             .into_iter()
             .filter_map(|(p, when)| p.map(|p| (p, when)))
             .filter(|(p, _)| *p > MOST_PAIN)
