@@ -242,12 +242,42 @@ fn pain_of_eight_in_the_log_offers_the_flare_plan_on_the_routines_screen() {
     );
     h.send(&[Msg::Confirm]);
     assert!(h.screen(80, 24).contains("Today · flare plan"));
-    // Pain back below where it started: the plan ends and says so.
+    // Pain down on one day only: the plan goes on.
     h.advance(3600);
     h.send(&[Msg::Tab, Msg::Add, Msg::Digit(4), Msg::Save, Msg::Cancel]);
     let screen = h.screen(80, 24);
+    assert!(!screen.contains("The flare plan is over"), "{screen}");
+    assert!(screen.contains("Today · flare plan"), "{screen}");
+    // Down again a day later: the plan ends and says so.
+    h.advance(24 * 3600);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(3), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
     assert!(screen.contains("The flare plan is over"), "{screen}");
-    assert!(screen.contains("pain is down to 4 from 8"), "{screen}");
+    assert!(
+        screen.contains("pain has stayed down on two days (4 on Tue 24 Nov, 3 on"),
+        "{screen}"
+    );
     h.send(&[Msg::Confirm]);
     assert!(!h.screen(80, 24).contains("flare plan"));
+}
+
+#[test]
+fn severe_pain_says_see_a_doctor_beside_the_flare_plan() {
+    // Nearest miss: pain of 8 once offers the plan without the note.
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(8), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("A flare plan for the next days?"), "{screen}");
+    assert!(!screen.contains("Book a doctor's"), "{screen}");
+    // Pain of 9: the note sits beside the plan, in the question and under Today.
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(9), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("A flare plan for the next days?"), "{screen}");
+    assert!(screen.contains("Book a doctor's appointment: severe"), "{screen}");
+    insta::assert_snapshot!("flare_severe_pain_80x24", screen);
+    h.send(&[Msg::Confirm]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Today · flare plan"), "{screen}");
+    assert!(screen.contains(" Book a doctor's appointment:"), "{screen}");
 }
