@@ -270,6 +270,17 @@ fn every_bundled_programme_loads_and_names_real_routines() {
                 "{id}"
             );
         }
+        // What a caution says of the dose is true of the rule: it names the pain limit or says
+        // when the dose stays, and never that pain which lasts steps it back (it holds it).
+        for c in p.cautions.iter().filter(|c| c.contains("dose")) {
+            let limit = format!("{} out of 10", super::progression::MOST_PAIN);
+            assert!(
+                c.contains(&limit) || c.contains("dose stays"),
+                "{}: {c}",
+                p.id
+            );
+            assert!(!c.contains("lasts means the dose steps back"), "{}: {c}", p.id);
+        }
     }
 }
 
