@@ -215,14 +215,10 @@ fn severe_pain_beside_the_flare_plan_says_see_a_doctor() {
         acknowledged: None,
     };
     let none = crate::flags::Flags::default();
-    let active = crate::flags::Flags {
-        active: vec![flag.clone()],
-        acknowledged: vec![],
-    };
-    let checked = crate::flags::Flags {
-        active: vec![],
-        acknowledged: vec![flag],
-    };
+    let mut active = crate::flags::Flags::default();
+    active.active.push(flag.clone());
+    let mut checked = crate::flags::Flags::default();
+    checked.acknowledged.push(flag);
     #[rustfmt::skip]
     let table: Vec<(&str, &crate::flags::Flags, Option<u8>, bool)> = vec![
         ("pain 8, no flag", &none, Some(8), false),
