@@ -202,7 +202,10 @@ fn the_flare_plan_ends_when_pain_has_settled_on_two_days_a_day_apart() {
     let out = on_day("2026-11-02", &["log", "add", "--pain", "9"]);
     assert!(out.contains("Flare plan: you logged pain of 9"), "{out}");
     // Pain of 9 is severe on its own: beside the plan, see a doctor.
-    assert!(out.contains("Book a doctor's appointment: severe pain"), "{out}");
+    assert!(
+        out.contains("Book a doctor's appointment: severe pain"),
+        "{out}"
+    );
     let out = on_day("2026-11-02", &["programme", "flare", "on"]);
     assert!(out.contains("Book a doctor's appointment"), "{out}");
     let out = on_day("2026-11-02", &["programme"]);
@@ -211,7 +214,10 @@ fn the_flare_plan_ends_when_pain_has_settled_on_two_days_a_day_apart() {
         "{out}"
     );
     let out = on_day("2026-11-03", &["log", "add", "--pain", "4"]);
-    assert!(out.contains("Flare plan: pain is down to 4 from 9"), "{out}");
+    assert!(
+        out.contains("Flare plan: pain is down to 4 from 9"),
+        "{out}"
+    );
     // A bad day in between starts the count again.
     let out = on_day("2026-11-04", &["log", "add", "--pain", "6"]);
     assert!(!out.contains("Flare plan"), "{out}");
@@ -263,11 +269,23 @@ fn the_dose_stays_on_pain_above_five_lingering_pain_or_nerve_symptoms_and_says_w
                 .args(args),
         )
     };
-    let good = [("2026-11-02", 4, 4), ("2026-11-04", 4, 4), ("2026-11-06", 4, 4)];
+    let good = [
+        ("2026-11-02", 4, 4),
+        ("2026-11-04", 4, 4),
+        ("2026-11-06", 4, 4),
+    ];
     // Nearest miss first: three sessions at 5 or below are offered the next level.
-    let five = steady_back(&[("2026-11-02", 5, 5), ("2026-11-04", 5, 5), ("2026-11-06", 5, 5)]);
+    let five = steady_back(&[
+        ("2026-11-02", 5, 5),
+        ("2026-11-04", 5, 5),
+        ("2026-11-06", 5, 5),
+    ]);
     assert!(status(five.path()).contains("level 1 → 2 offered"));
-    let six = steady_back(&[("2026-11-02", 5, 5), ("2026-11-04", 6, 5), ("2026-11-06", 5, 5)]);
+    let six = steady_back(&[
+        ("2026-11-02", 5, 5),
+        ("2026-11-04", 6, 5),
+        ("2026-11-06", 5, 5),
+    ]);
     let out = status(six.path());
     assert!(
         out.contains("Core starter · level 1: pain was 6 before the session on Wed 4 Nov: the dose goes up only while pain stays at 5 or below"),
@@ -292,14 +310,25 @@ fn the_dose_stays_on_pain_above_five_lingering_pain_or_nerve_symptoms_and_says_w
     log(higher.path(), &["--pain", "5", "--at", "2026-11-05 09:00"]);
     let out = status(higher.path());
     assert!(
-        out.contains("you logged pain of 5 the day after the session on Wed 4 Nov, which started at 4"),
+        out.contains(
+            "you logged pain of 5 the day after the session on Wed 4 Nov, which started at 4"
+        ),
         "{out}"
     );
     // Tingling down one leg: a nerve flag holds the dose.
     let nerve = steady_back(&good);
     log(
         nerve.path(),
-        &["--pain", "3", "--symptom", "tingling", "--area", "leg-left", "--at", "2026-11-05 09:00"],
+        &[
+            "--pain",
+            "3",
+            "--symptom",
+            "tingling",
+            "--area",
+            "leg-left",
+            "--at",
+            "2026-11-05 09:00",
+        ],
     );
     let out = status(nerve.path());
     assert!(out.contains("nerve symptoms"), "{out}");

@@ -289,13 +289,20 @@ fn the_history_tab_says_why_the_dose_stays() {
         screen.contains("Morning mobility · level 1: pain was 6 before the"),
         "{screen}"
     );
-    assert!(screen.contains("while pain stays at 5 or below."), "{screen}");
+    assert!(
+        screen.contains("while pain stays at 5 or below."),
+        "{screen}"
+    );
     for (w, hgt) in [(1, 1), (10, 3), (20, 6), (40, 12), (80, 24)] {
         h.screen(w, hgt);
     }
     // Tingling down one leg in the log: the nerve symptoms hold it.
     use std::os::unix::fs::PermissionsExt;
-    let dir = data(&[("2026-11-19", 4, 4), ("2026-11-20", 4, 4), ("2026-11-21", 4, 4)]);
+    let dir = data(&[
+        ("2026-11-19", 4, 4),
+        ("2026-11-20", 4, 4),
+        ("2026-11-21", 4, 4),
+    ]);
     let file = dir.path().join("symptoms.jsonl");
     fs::write(
         &file,
@@ -318,14 +325,23 @@ fn severe_pain_says_see_a_doctor_beside_the_flare_plan() {
     let mut h = Harness::new(None);
     h.send(&[Msg::Tab, Msg::Add, Msg::Digit(8), Msg::Save, Msg::Cancel]);
     let screen = h.screen(80, 24);
-    assert!(screen.contains("A flare plan for the next days?"), "{screen}");
+    assert!(
+        screen.contains("A flare plan for the next days?"),
+        "{screen}"
+    );
     assert!(!screen.contains("Book a doctor's"), "{screen}");
     // Pain of 9: the note sits beside the plan, in the question and under Today.
     let mut h = Harness::new(None);
     h.send(&[Msg::Tab, Msg::Add, Msg::Digit(9), Msg::Save, Msg::Cancel]);
     let screen = h.screen(80, 24);
-    assert!(screen.contains("A flare plan for the next days?"), "{screen}");
-    assert!(screen.contains("Book a doctor's appointment: severe"), "{screen}");
+    assert!(
+        screen.contains("A flare plan for the next days?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Book a doctor's appointment: severe"),
+        "{screen}"
+    );
     insta::assert_snapshot!("flare_severe_pain_80x24", screen);
     h.send(&[Msg::Confirm]);
     let screen = h.screen(80, 24);

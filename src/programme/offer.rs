@@ -56,7 +56,10 @@ fn in_programme(p: &Programme, routine: &str) -> bool {
 }
 
 /// The highest pain logged on the calendar day after `started`'s day (each in its own offset).
-fn next_day_pain(logged: &[(DateTime<FixedOffset>, u8)], started: DateTime<FixedOffset>) -> Option<u8> {
+fn next_day_pain(
+    logged: &[(DateTime<FixedOffset>, u8)],
+    started: DateTime<FixedOffset>,
+) -> Option<u8> {
     let next = started.date_naive().succ_opt()?;
     logged
         .iter()

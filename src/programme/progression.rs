@@ -179,7 +179,9 @@ pub fn decide(sessions: &[SessionView], ctx: Context) -> Decision {
             );
         }
         _ if ctx.flare => {
-            return stay("the flare plan is on: the dose stays as it is until the plan ends".into());
+            return stay(
+                "the flare plan is on: the dose stays as it is until the plan ends".into(),
+            );
         }
         FlagHold::Nerve => {
             return stay(

@@ -152,6 +152,9 @@ fn the_flare_plan_is_offered_on_high_pain_or_a_rise_but_never_over_a_serious_fla
     }
 }
 
+/// A pain rating: when, and how much.
+type Rating = (chrono::DateTime<chrono::FixedOffset>, u8);
+
 #[test]
 fn the_flare_plan_ends_only_when_pain_has_settled_on_two_days_a_day_apart() {
     use super::flare::Settling;
@@ -167,7 +170,7 @@ fn the_flare_plan_ends_only_when_pain_has_settled_on_two_days_a_day_apart() {
         Settling::Ends(_) => "ends",
     };
     #[rustfmt::skip]
-    let table: Vec<(&str, Flare, Vec<(chrono::DateTime<chrono::FixedOffset>, u8)>, &str)> = vec![
+    let table: Vec<(&str, Flare, Vec<Rating>, &str)> = vec![
         ("nothing logged since", on, vec![], "not yet"),
         ("ratings before it started do not count", on, vec![r("2026-10-30", 2), r("2026-11-01", 2)], "not yet"),
         ("still flare pain", on, vec![r("2026-11-03", 8)], "not yet"),
@@ -275,7 +278,11 @@ fn every_bundled_programme_loads_and_names_real_routines() {
                 "{}: {c}",
                 p.id
             );
-            assert!(!c.contains("lasts means the dose steps back"), "{}: {c}", p.id);
+            assert!(
+                !c.contains("lasts means the dose steps back"),
+                "{}: {c}",
+                p.id
+            );
         }
     }
 }

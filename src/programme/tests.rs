@@ -182,7 +182,13 @@ fn nerve_flags_on_one_side_or_more_and_serious_flags_hold_the_dose() {
     for id in ["one-leg", "both-legs", "leg-weakness"] {
         assert!(nerve.contains(&id), "{id}: {nerve:?}");
     }
-    for id in ["age-onset", "fever", "not-improving", "lingering", "night-pain"] {
+    for id in [
+        "age-onset",
+        "fever",
+        "not-improving",
+        "lingering",
+        "night-pain",
+    ] {
         assert!(!nerve.contains(&id), "{id}: {nerve:?}");
     }
 }

@@ -20,12 +20,10 @@ pub(super) fn set_flare(
 ) -> Result<ExitCode, ExitCode> {
     let state = l.state();
     let flags = l.inputs.evaluate(Moment::live(now));
-    if on {
-        if flare::serious_flag(&flags) {
-            return Err(usage_error(
-                "a red flag at the emergency or urgent level is active: see `knotless flags` first; the flare plan waits",
-            ));
-        }
+    if on && flare::serious_flag(&flags) {
+        return Err(usage_error(
+            "a red flag at the emergency or urgent level is active: see `knotless flags` first; the flare plan waits",
+        ));
     }
     if state.flare.is_some() == on {
         println!(

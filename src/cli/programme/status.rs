@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use super::{Loaded, list};
 use crate::flags::Moment;
 use crate::id::new_id;
-use crate::programme::{flare, offer};
 use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
+use crate::programme::{flare, offer};
 
 pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
     let mut state = l.state();

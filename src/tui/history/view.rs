@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
 use crate::flags::Flags;
+use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
 use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Library;
 use crate::symptoms::SymptomEntry;

@@ -284,15 +284,13 @@ impl ProgrammeView {
             }
             Prompt::Flare {
                 from_pain, reason, ..
-            } if yes => {
-                self.append(ProgrammeRecord::Flare(FlareChange {
-                    id,
-                    at: now,
-                    on: true,
-                    from_pain: Some(from_pain),
-                    reason,
-                }))
-            }
+            } if yes => self.append(ProgrammeRecord::Flare(FlareChange {
+                id,
+                at: now,
+                on: true,
+                from_pain: Some(from_pain),
+                reason,
+            })),
             _ => false,
         })
     }
