@@ -167,7 +167,7 @@ fn high_pain_offers_the_flare_plan_but_an_emergency_comes_first() {
     // Pain down on one day does not end the plan; it says what will.
     let out = stdout(knotless(home.path()).args(["log", "add", "--pain", "4"]));
     assert!(
-        out.contains("Flare plan: pain is down to 4 from 8; the plan ends once it is as low again a day or more later"),
+        out.contains("Flare plan: pain is down to 4 from 8; the plan ends once it is 4 or lower again a day or more later"),
         "{out}"
     );
     assert!(!out.contains("Flare plan off"), "{out}");

@@ -126,8 +126,10 @@ pub fn settling(flare: &Flare, ratings: &[(DateTime<FixedOffset>, u8)]) -> Settl
             day(&last.0)
         ))
     } else {
+        // The highest rating that counts as settled (a settled rating exists, so this is ≥ 0).
+        let most = (SETTLED_BELOW - 1).min(from.saturating_sub(STEP_BACK_RISE));
         Settling::OneDay(format!(
-            "pain is down to {} from {from}; the plan ends once it is as low again a day or more later",
+            "pain is down to {} from {from}; the plan ends once it is {most} or lower again a day or more later",
             last.1
         ))
     }

@@ -195,6 +195,17 @@ fn the_flare_plan_ends_only_when_pain_has_settled_on_two_days_a_day_apart() {
             "{name}"
         );
     }
+    let from_five = Flare {
+        from_pain: Some(5),
+        ..on
+    };
+    assert_eq!(
+        flare::settling(&from_five, &[r("2026-11-03", 2)]),
+        Settling::OneDay(
+            "pain is down to 2 from 5; the plan ends once it is 3 or lower again a day or more later"
+                .into()
+        )
+    );
     let Settling::Ends(reason) = flare::settling(&on, &[r("2026-11-03", 4), r("2026-11-04", 3)])
     else {
         panic!("ends")
