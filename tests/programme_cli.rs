@@ -213,6 +213,17 @@ fn the_flare_plan_ends_when_pain_has_settled_on_two_days_a_day_apart() {
         out.contains("Flare plan on.") && out.contains("Book a doctor's appointment"),
         "{out}"
     );
+    // Under a programme, no level goes up during the plan, said once for every routine.
+    on_day(
+        "2026-11-01",
+        &["programme", "start", "steady-back", "--from", "2026-11-02"],
+    );
+    let out = on_day("2026-11-02", &["programme"]);
+    assert!(
+        out.contains("every routine stays at its level: the flare plan is on"),
+        "{out}"
+    );
+    assert!(!out.contains("Core starter · level 1:"), "{out}");
     let out = on_day("2026-11-03", &["log", "add", "--pain", "4"]);
     assert!(
         out.contains("Flare plan: pain is down to 4 from 9"),

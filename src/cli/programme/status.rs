@@ -87,6 +87,20 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     if !decisions.is_empty() {
         let _ = writeln!(out, "\nDose");
     }
+    // A reason that holds every routine alike (the flare plan, a red flag) is said once.
+    if let [first, rest @ ..] = decisions.as_slice()
+        && !rest.is_empty()
+        && decisions
+            .iter()
+            .all(|d| matches!(d.decision, Decision::Stay { .. }) && d.decision == first.decision)
+    {
+        let _ = writeln!(
+            out,
+            "  every routine stays at its level: {}",
+            first.decision.reason()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     for d in decisions {
         match &d.decision {
             Decision::Offer { to, change, reason } => {
