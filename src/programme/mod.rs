@@ -6,6 +6,7 @@
 //!   (holds, then reps, then sets) by about 10–20 %, never past the limits in CLINICAL.md.
 //! - [`progression`]: the rule that reads the last sessions of a routine and offers the next
 //!   level, steps back, or stays — and says why.
+//! - [`hold`]: what the red flags ask of the dose (a serious flag or a nerve flag holds it).
 //! - [`flare`]: when to offer the flare plan, and when the normal programme resumes.
 //! - [`state`]: what was chosen (programme started or stopped, level changes with their reasons,
 //!   flare plan on or off), stored in `programme.jsonl` through the durable store, and folded
@@ -17,6 +18,7 @@
 pub mod dose;
 pub mod file;
 pub mod flare;
+pub mod hold;
 pub mod offer;
 pub mod progression;
 pub mod schedule;

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::dose::{self, DoseLimits};
 use super::file::{Programme, ProgrammeLibrary};
+use super::hold::FlagHold;
 use super::progression::{self, Context, Decision, SessionView};
 use super::schedule;
 use super::state::{Direction, DoseChange, ProgrammeState};
@@ -26,8 +27,11 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
     /// Who the dose is for.
     pub limits: DoseLimits,
-    /// An emergency or urgent red flag is active.
-    pub flag_active: bool,
+    /// What the red flags ask of the dose ([`super::hold::flag_hold`]).
+    pub flags: FlagHold,
+    /// The symptom log's pain ratings (when, pain), any order: the day after a session is read
+    /// from them.
+    pub logged: &'a [(DateTime<FixedOffset>, u8)],
 }
 
 /// A decision about one routine of the running programme.
@@ -51,12 +55,26 @@ fn in_programme(p: &Programme, routine: &str) -> bool {
         .any(|w| w.days.iter().flatten().any(|r| r == routine))
 }
 
-/// The decision for `routine` under the running programme; `None` when no programme runs, the
-/// flare plan is on, or the routine is not a stretch routine of the programme.
+/// The highest pain logged on the calendar day after `started`'s day (each in its own offset).
+fn next_day_pain(
+    logged: &[(DateTime<FixedOffset>, u8)],
+    started: DateTime<FixedOffset>,
+) -> Option<u8> {
+    let next = started.date_naive().succ_opt()?;
+    logged
+        .iter()
+        .filter(|(at, _)| at.date_naive() == next)
+        .map(|(_, pain)| *pain)
+        .max()
+}
+
+/// The decision for `routine` under the running programme (while the flare plan is on, a stay
+/// that says so, unless pain rose enough to step back); `None` when no programme runs or the
+/// routine is not a stretch routine of the programme.
 pub fn decide(inputs: Inputs<'_>, routine: &str) -> Option<RoutineDecision> {
     let programme = schedule::running(inputs.programmes, inputs.state)?;
     let active = inputs.state.active.as_ref()?;
-    if inputs.state.flare.is_some() || !in_programme(programme, routine) {
+    if !in_programme(programme, routine) {
         return None;
     }
     let written = inputs.routines.get(routine)?;
@@ -74,14 +92,21 @@ pub fn decide(inputs: Inputs<'_>, routine: &str) -> Option<RoutineDecision> {
         .filter(|s| s.routine == routine && s.started > since)
         .collect();
     sessions.sort_by_key(|s| s.started);
-    let views: Vec<SessionView> = sessions.into_iter().map(SessionView::from).collect();
+    let views: Vec<SessionView> = sessions
+        .into_iter()
+        .map(|s| SessionView {
+            next_day_pain: next_day_pain(inputs.logged, s.started),
+            ..SessionView::from(s)
+        })
+        .collect();
     let level = schedule::level(programme, inputs.state, routine, inputs.today);
     let ctx = Context {
         level,
         max_level: schedule::max_level(programme, inputs.state, inputs.today)
             .min(dose::top_level(written, inputs.limits)),
         next: dose::next_change(written, level, inputs.limits),
-        flag_active: inputs.flag_active,
+        flags: inputs.flags,
+        flare: inputs.state.flare.is_some(),
     };
     Some(RoutineDecision {
         programme: programme.id.clone(),

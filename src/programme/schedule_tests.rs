@@ -150,29 +150,105 @@ fn the_flare_plan_is_offered_on_high_pain_or_a_rise_but_never_over_a_serious_fla
         };
         assert_eq!(kind, want, "{trigger:?} serious={serious}");
     }
-    // Resumes once a later rating is below the one it started from (and below 7).
+}
+
+/// A pain rating: when, and how much.
+type Rating = (chrono::DateTime<chrono::FixedOffset>, u8);
+
+#[test]
+fn the_flare_plan_ends_only_when_pain_has_settled_on_two_days_a_day_apart() {
+    use super::flare::Settling;
+    let on = Flare {
+        since: at("2026-11-02"),
+        from_pain: Some(8),
+    };
     let r = |d: &str, p| (at(d), p);
-    assert_eq!(
-        flare::resumes(&on, &[r("2026-11-01", 2)]),
-        None,
-        "before it started"
-    );
-    assert_eq!(flare::resumes(&on, &[r("2026-11-03", 8)]), None);
-    assert!(flare::resumes(&on, &[r("2026-11-03", 8), r("2026-11-04", 5)]).is_some());
-    assert_eq!(
-        flare::resumes(&on, &[r("2026-11-04", 5), r("2026-11-05", 8)]),
-        None,
-        "the latest counts"
-    );
-    let from_nine = Flare {
-        from_pain: Some(9),
+    let r_at = |d: &str, p| (d.parse().unwrap(), p);
+    let kind = |s: Settling| match s {
+        Settling::NotYet => "not yet",
+        Settling::OneDay(_) => "one day",
+        Settling::Ends(_) => "ends",
+    };
+    #[rustfmt::skip]
+    let table: Vec<(&str, Flare, Vec<Rating>, &str)> = vec![
+        ("nothing logged since", on, vec![], "not yet"),
+        ("ratings before it started do not count", on, vec![r("2026-10-30", 2), r("2026-11-01", 2)], "not yet"),
+        ("still flare pain", on, vec![r("2026-11-03", 8)], "not yet"),
+        ("eased for one day only: does not end", on, vec![r("2026-11-03", 4)], "one day"),
+        ("eased twice on one day: does not end", on, vec![r_at("2026-11-03T08:00:00+00:00", 4), r_at("2026-11-03T20:00:00+00:00", 3)], "one day"),
+        ("eased on two days, 23 hours apart: not yet", on, vec![r_at("2026-11-03T08:00:00+00:00", 4), r_at("2026-11-04T07:00:00+00:00", 4)], "one day"),
+        ("eased on two days a day apart: ends", on, vec![r("2026-11-03", 4), r("2026-11-04", 4)], "ends"),
+        ("5 is not below 5", on, vec![r("2026-11-03", 5), r("2026-11-04", 5)], "not yet"),
+        ("4 then 5: the latest has not settled", on, vec![r("2026-11-03", 4), r("2026-11-04", 5)], "not yet"),
+        ("a bad day between starts the count again", on, vec![r("2026-11-03", 4), r("2026-11-04", 7), r("2026-11-05", 4)], "one day"),
+        ("then another settled day: ends", on, vec![r("2026-11-03", 4), r("2026-11-04", 7), r("2026-11-05", 4), r("2026-11-06", 3)], "ends"),
+        ("any order", on, vec![r("2026-11-04", 3), r("2026-11-03", 4)], "ends"),
+        ("from 5: 4 is not 2 below the start", Flare { from_pain: Some(5), ..on }, vec![r("2026-11-03", 4), r("2026-11-04", 4)], "not yet"),
+        ("from 5: 3 is", Flare { from_pain: Some(5), ..on }, vec![r("2026-11-03", 3), r("2026-11-04", 3)], "ends"),
+        ("from an unknown rating, 7 is assumed", Flare { from_pain: None, ..on }, vec![r("2026-11-03", 4), r("2026-11-04", 4)], "ends"),
+    ];
+    for (name, flare, ratings, want) in table {
+        assert_eq!(kind(flare::settling(&flare, &ratings)), want, "{name}");
+        assert_eq!(
+            flare::resumes(&flare, &ratings).is_some(),
+            want == "ends",
+            "{name}"
+        );
+    }
+    let from_five = Flare {
+        from_pain: Some(5),
         ..on
     };
     assert_eq!(
-        flare::resumes(&from_nine, &[r("2026-11-03", 8)]),
-        None,
-        "8 is still flare pain"
+        flare::settling(&from_five, &[r("2026-11-03", 2)]),
+        Settling::OneDay(
+            "pain is down to 2 from 5; the plan ends once it is 3 or lower again a day or more later"
+                .into()
+        )
     );
+    let Settling::Ends(reason) = flare::settling(&on, &[r("2026-11-03", 4), r("2026-11-04", 3)])
+    else {
+        panic!("ends")
+    };
+    assert!(
+        reason.contains("4 on Tue 3 Nov, 3 on Wed 4 Nov; it started at 8"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn severe_pain_beside_the_flare_plan_says_see_a_doctor() {
+    let rules = crate::flags::RuleSet::bundled();
+    // The `severe-pain` rule may come from another change: a copy of any rule under its id
+    // stands in for it here.
+    let mut severe = rules.rules[0].clone();
+    severe.id = flare::SEVERE_PAIN_FLAG.into();
+    let flag = crate::flags::Flag {
+        rule: severe,
+        evidence: vec![],
+        acknowledged: None,
+    };
+    let none = crate::flags::Flags::default();
+    let mut active = crate::flags::Flags::default();
+    active.active.push(flag.clone());
+    let mut checked = crate::flags::Flags::default();
+    checked.acknowledged.push(flag);
+    #[rustfmt::skip]
+    let table: Vec<(&str, &crate::flags::Flags, Option<u8>, bool)> = vec![
+        ("pain 8, no flag", &none, Some(8), false),
+        ("pain 9, no flag", &none, Some(9), true),
+        ("pain 10", &none, Some(10), true),
+        ("pain 7 with the severe-pain flag active", &active, Some(7), true),
+        ("pain 7 with it marked as checked", &checked, Some(7), false),
+        ("switched on by hand, nothing logged", &none, None, false),
+    ];
+    for (name, flags, from, want) in table {
+        let note = flare::see_a_doctor(flags, from);
+        assert_eq!(note.is_some(), want, "{name}");
+        if let Some(note) = note {
+            assert!(note.starts_with("Book a doctor's appointment"), "{note}");
+        }
+    }
 }
 
 #[test]
@@ -202,6 +278,21 @@ fn every_bundled_programme_loads_and_names_real_routines() {
             assert!(
                 routines.get(id).unwrap().tags.iter().any(|t| t == "flare"),
                 "{id}"
+            );
+        }
+        // What a caution says of the dose is true of the rule: it names the pain limit or says
+        // when the dose stays, and never that pain which lasts steps it back (it holds it).
+        for c in p.cautions.iter().filter(|c| c.contains("dose")) {
+            let limit = format!("{} out of 10", super::progression::MOST_PAIN);
+            assert!(
+                c.contains(&limit) || c.contains("dose stays"),
+                "{}: {c}",
+                p.id
+            );
+            assert!(
+                !c.contains("lasts means the dose steps back"),
+                "{}: {c}",
+                p.id
             );
         }
     }

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::dose::{self, Dimension, DoseLimits, MAX_CORE_HOLD, MAX_LEVEL, MAX_REPS};
+use super::hold::FlagHold;
 use super::progression::{Context, Decision, SessionView, decide};
 use crate::routine::{Kind, Origin, Routine, Work};
 
@@ -25,6 +26,15 @@ fn s(day: &str, before: Option<u8>, after: Option<u8>, all_done: bool) -> Sessio
         pain_before: before,
         pain_after: after,
         all_steps_done: all_done,
+        next_day_pain: None,
+    }
+}
+
+/// A good session (every step done) with pain before and after, and the pain logged the next day.
+fn p(day: &str, before: u8, after: u8, next_day: Option<u8>) -> SessionView {
+    SessionView {
+        next_day_pain: next_day,
+        ..s(day, Some(before), Some(after), true)
     }
 }
 
@@ -32,14 +42,25 @@ const CTX: Context = Context {
     level: 2,
     max_level: 4,
     next: Some(Dimension::Reps),
-    flag_active: false,
+    flags: FlagHold::Clear,
+    flare: false,
 };
 
 #[test]
 fn the_progression_rule_reads_the_last_three_sessions() {
     let good = |d| s(d, Some(4), Some(4), true);
     let flag = Context {
-        flag_active: true,
+        flags: FlagHold::Serious,
+        ..CTX
+    };
+    let nerve = Context {
+        flags: FlagHold::Nerve,
+        ..CTX
+    };
+    let flare = Context { flare: true, ..CTX };
+    let flare_and_flag = Context {
+        flare: true,
+        flags: FlagHold::Serious,
         ..CTX
     };
     let top = Context { next: None, ..CTX };
@@ -52,7 +73,28 @@ fn the_progression_rule_reads_the_last_three_sessions() {
     let table: Vec<(&str, Vec<SessionView>, Context, &str)> = vec![
         ("three good sessions: up", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
         ("a 1-point rise is tolerated", vec![good("2026-11-02"), s("2026-11-03", Some(3), Some(4), true), good("2026-11-04")], CTX, "offer 3"),
-        ("pain fell: up", vec![s("2026-11-02", Some(6), Some(3), true), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        ("pain fell from 5: up", vec![s("2026-11-02", Some(5), Some(3), true), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        ("pain fell from 6: above 5 before, stay", vec![s("2026-11-02", Some(6), Some(3), true), good("2026-11-03"), good("2026-11-04")], CTX, "stay pain was 6 before the session on Mon 2 Nov"),
+        // Pain above 5 before or after holds the dose; exactly 5 does not.
+        ("pain 5 before and after: up", vec![p("2026-11-02", 5, 5, None), p("2026-11-03", 5, 5, None), p("2026-11-04", 5, 5, None)], CTX, "offer 3"),
+        ("pain 6 before: stay", vec![p("2026-11-02", 5, 5, None), p("2026-11-03", 5, 5, None), p("2026-11-04", 6, 5, None)], CTX, "stay pain was 6 before the session on Wed 4 Nov"),
+        ("pain 6 after (a 1-point rise): stay", vec![p("2026-11-02", 5, 5, None), p("2026-11-03", 5, 6, None), p("2026-11-04", 5, 5, None)], CTX, "stay pain was 6 after the session on Tue 3 Nov"),
+        ("pain 10 before and after, no rise: stay", vec![p("2026-11-02", 10, 10, None), p("2026-11-03", 10, 10, None), p("2026-11-04", 10, 10, None)], CTX, "stay pain was 10 after"),
+        ("pain 6 in two sessions says so, not 'one more session'", vec![p("2026-11-02", 6, 6, None), good("2026-11-03")], CTX, "stay pain was 6 after the session on Mon 2 Nov"),
+        ("pain 6 in a session no longer read: up", vec![p("2026-11-01", 6, 6, None), good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
+        // The baseline creeps: each later session starts higher than the first.
+        ("befores 3, 4, 4 creep: stay", vec![p("2026-11-02", 3, 3, None), p("2026-11-03", 4, 4, None), p("2026-11-04", 4, 4, None)], CTX, "stay each session started with more pain than the first (3, then 4, 4)"),
+        ("befores 3, 4, 3 come back: up", vec![p("2026-11-02", 3, 3, None), p("2026-11-03", 4, 4, None), p("2026-11-04", 3, 3, None)], CTX, "offer 3"),
+        ("befores 4, 3, 3 fall: up", vec![p("2026-11-02", 4, 4, None), p("2026-11-03", 3, 3, None), p("2026-11-04", 3, 3, None)], CTX, "offer 3"),
+        // The next day's logged pain higher than the pain before that session.
+        ("next day 4 after a session that started at 3: stay", vec![p("2026-11-02", 3, 3, Some(4)), p("2026-11-03", 3, 3, None), p("2026-11-04", 3, 3, None)], CTX, "stay you logged pain of 4 the day after the session on Mon 2 Nov, which started at 3"),
+        ("next day 3 after a session that started at 3: up", vec![p("2026-11-02", 3, 3, Some(3)), p("2026-11-03", 3, 3, Some(3)), p("2026-11-04", 3, 3, Some(2))], CTX, "offer 3"),
+        // Flags and the flare plan.
+        ("a one-side nerve flag: stay", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], nerve, "stay nerve symptoms"),
+        ("a nerve flag does not stop a step back", vec![good("2026-11-02"), s("2026-11-03", Some(2), Some(4), true)], nerve, "down 1"),
+        ("during the flare plan: stay", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], flare, "stay the flare plan is on"),
+        ("the flare plan does not stop a step back", vec![good("2026-11-02"), s("2026-11-03", Some(2), Some(4), true)], flare, "down 1"),
+        ("an urgent flag says so first, over the flare plan", vec![good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], flare_and_flag, "stay red flag"),
         ("only the last three count", vec![s("2026-11-01", None, None, false), good("2026-11-02"), good("2026-11-03"), good("2026-11-04")], CTX, "offer 3"),
         ("two sessions: stay", vec![good("2026-11-02"), good("2026-11-03")], CTX, "stay 1 more session"),
         ("none: stay", vec![], CTX, "stay 3 more sessions"),
@@ -93,6 +135,61 @@ fn the_progression_rule_reads_the_last_three_sessions() {
             got.reason().contains(&text),
             "{name}: {got:?} lacks {text:?}"
         );
+    }
+}
+
+fn flags_of(active: &[&str], acknowledged: &[&str]) -> crate::flags::Flags {
+    let rules = crate::flags::RuleSet::bundled();
+    let flag = |id: &&str| crate::flags::Flag {
+        rule: rules.get(id).unwrap_or_else(|| panic!("{id}")).clone(),
+        evidence: vec![],
+        acknowledged: None,
+    };
+    // Built from the default, so a field added to `Flags` later does not break these tests.
+    let mut flags = crate::flags::Flags::default();
+    flags.active.extend(active.iter().map(flag));
+    flags.acknowledged.extend(acknowledged.iter().map(flag));
+    flags
+}
+
+#[test]
+fn nerve_flags_on_one_side_or_more_and_serious_flags_hold_the_dose() {
+    use super::hold::flag_hold;
+    #[rustfmt::skip]
+    let table: Vec<(&str, &[&str], &[&str], FlagHold)> = vec![
+        ("nothing", &[], &[], FlagHold::Clear),
+        ("one leg (soon)", &["one-leg"], &[], FlagHold::Nerve),
+        ("one leg, marked as checked, still in its window", &[], &["one-leg"], FlagHold::Nerve),
+        ("a soon flag that is not about nerves", &["age-onset"], &[], FlagHold::Clear),
+        ("an urgent flag", &["fever"], &[], FlagHold::Serious),
+        ("an urgent flag marked as checked", &[], &["fever"], FlagHold::Clear),
+        ("leg weakness (urgent)", &["leg-weakness"], &[], FlagHold::Serious),
+        ("both legs (emergency)", &["both-legs"], &[], FlagHold::Serious),
+        ("serious over nerve", &["one-leg", "night-pain"], &[], FlagHold::Serious),
+    ];
+    for (name, active, acked, want) in table {
+        assert_eq!(flag_hold(&flags_of(active, acked)), want, "{name}");
+    }
+    // The nerve notion is read from the rule, so every bundled rule about nerve symptoms or
+    // sides counts, and none about other things.
+    let rules = crate::flags::RuleSet::bundled();
+    let nerve: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| super::hold::is_nerve_rule(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    for id in ["one-leg", "both-legs", "leg-weakness"] {
+        assert!(nerve.contains(&id), "{id}: {nerve:?}");
+    }
+    for id in [
+        "age-onset",
+        "fever",
+        "not-improving",
+        "lingering",
+        "night-pain",
+    ] {
+        assert!(!nerve.contains(&id), "{id}: {nerve:?}");
     }
 }
 

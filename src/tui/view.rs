@@ -264,6 +264,8 @@ impl App {
                 breaks: &self.breaks.done,
                 library: &self.library,
                 programme: &self.programme,
+                entries: &self.log.entries,
+                flags: &self.flags,
                 today: self.now.wall.date_naive(),
                 theme: &self.theme,
             })

@@ -164,12 +164,14 @@ fn high_pain_offers_the_flare_plan_but_an_emergency_comes_first() {
         out.contains("Flare plan on") && out.contains("Flare: first days"),
         "{out}"
     );
-    // Pain back below where it started: the plan ends.
+    // Pain down on one day does not end the plan; it says what will.
     let out = stdout(knotless(home.path()).args(["log", "add", "--pain", "4"]));
     assert!(
-        out.contains("Flare plan off: pain is down to 4 from 8"),
+        out.contains("Flare plan: pain is down to 4 from 8; the plan ends once it is 4 or lower again a day or more later"),
         "{out}"
     );
+    assert!(!out.contains("Flare plan off"), "{out}");
+    assert!(stdout(knotless(home.path()).arg("programme")).contains("Flare plan on"));
 
     let other = tempfile::tempdir().unwrap();
     let out = stdout(knotless(other.path()).args([
@@ -189,6 +191,159 @@ fn high_pain_offers_the_flare_plan_but_an_emergency_comes_first() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("red flag"));
+}
+
+#[test]
+fn the_flare_plan_ends_when_pain_has_settled_on_two_days_a_day_apart() {
+    let home = tempfile::tempdir().unwrap();
+    let on_day = |day: &str, args: &[&str]| {
+        stdout(knotless(home.path()).env("KNOTLESS_TODAY", day).args(args))
+    };
+    let out = on_day("2026-11-02", &["log", "add", "--pain", "9"]);
+    assert!(out.contains("Flare plan: you logged pain of 9"), "{out}");
+    // Pain of 9 is severe on its own: beside the plan, see a doctor.
+    assert!(
+        out.contains("Book a doctor's appointment: severe pain"),
+        "{out}"
+    );
+    let out = on_day("2026-11-02", &["programme", "flare", "on"]);
+    assert!(out.contains("Book a doctor's appointment"), "{out}");
+    let out = on_day("2026-11-02", &["programme"]);
+    assert!(
+        out.contains("Flare plan on.") && out.contains("Book a doctor's appointment"),
+        "{out}"
+    );
+    // Under a programme, no level goes up during the plan, said once for every routine.
+    on_day(
+        "2026-11-01",
+        &["programme", "start", "steady-back", "--from", "2026-11-02"],
+    );
+    let out = on_day("2026-11-02", &["programme"]);
+    assert!(
+        out.contains("every routine stays at its level: the flare plan is on"),
+        "{out}"
+    );
+    assert!(!out.contains("Core starter · level 1:"), "{out}");
+    let out = on_day("2026-11-03", &["log", "add", "--pain", "4"]);
+    assert!(
+        out.contains("Flare plan: pain is down to 4 from 9"),
+        "{out}"
+    );
+    // A bad day in between starts the count again.
+    let out = on_day("2026-11-04", &["log", "add", "--pain", "6"]);
+    assert!(!out.contains("Flare plan"), "{out}");
+    let out = on_day("2026-11-05", &["log", "add", "--pain", "4"]);
+    assert!(out.contains("Flare plan: pain is down to 4"), "{out}");
+    let out = on_day("2026-11-06", &["log", "add", "--pain", "3"]);
+    assert!(
+        out.contains("Flare plan off: pain has stayed down on two days (4 on Thu 5 Nov, 3 on Fri 6 Nov; it started at 9)"),
+        "{out}"
+    );
+    // Pain of 8 once is not severe on its own: no note.
+    let other = tempfile::tempdir().unwrap();
+    let out = stdout(knotless(other.path()).args(["log", "add", "--pain", "8"]));
+    assert!(out.contains("Flare plan: you logged pain of 8"), "{out}");
+    assert!(!out.contains("Book a doctor's appointment"), "{out}");
+}
+
+/// A home with steady-back started on Monday 2 November 2026 and sessions of core-starter
+/// (every step done) with pain before and after.
+fn steady_back(sessions: &[(&str, u8, u8)]) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    stdout(
+        knotless(home.path())
+            .env("KNOTLESS_TODAY", "2026-11-01")
+            .args(["programme", "start", "steady-back", "--from", "2026-11-02"]),
+    );
+    let history: String = sessions
+        .iter()
+        .map(|(day, before, after)| session("core-starter", day, *before, *after, 4))
+        .collect();
+    fs::write(home.path().join("data/history.jsonl"), history).unwrap();
+    home
+}
+
+#[test]
+fn the_dose_stays_on_pain_above_five_lingering_pain_or_nerve_symptoms_and_says_why() {
+    let status = |home: &Path| {
+        stdout(
+            knotless(home)
+                .env("KNOTLESS_TODAY", "2026-11-06")
+                .args(["programme", "status"]),
+        )
+    };
+    let log = |home: &Path, args: &[&str]| {
+        stdout(
+            knotless(home)
+                .env("KNOTLESS_TODAY", "2026-11-06")
+                .args(["log", "add"])
+                .args(args),
+        )
+    };
+    let good = [
+        ("2026-11-02", 4, 4),
+        ("2026-11-04", 4, 4),
+        ("2026-11-06", 4, 4),
+    ];
+    // Nearest miss first: three sessions at 5 or below are offered the next level.
+    let five = steady_back(&[
+        ("2026-11-02", 5, 5),
+        ("2026-11-04", 5, 5),
+        ("2026-11-06", 5, 5),
+    ]);
+    assert!(status(five.path()).contains("level 1 → 2 offered"));
+    let six = steady_back(&[
+        ("2026-11-02", 5, 5),
+        ("2026-11-04", 6, 5),
+        ("2026-11-06", 5, 5),
+    ]);
+    let out = status(six.path());
+    assert!(
+        out.contains("Core starter · level 1: pain was 6 before the session on Wed 4 Nov: the dose goes up only while pain stays at 5 or below"),
+        "{out}"
+    );
+    let refused = knotless(six.path())
+        .env("KNOTLESS_TODAY", "2026-11-06")
+        .args(["programme", "up", "core-starter"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("pain was 6 before"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    // The day after a session, pain logged as it was before: offered; one point higher: stays.
+    let same = steady_back(&good);
+    log(same.path(), &["--pain", "4", "--at", "2026-11-05 09:00"]);
+    assert!(status(same.path()).contains("level 1 → 2 offered"));
+    let higher = steady_back(&good);
+    log(higher.path(), &["--pain", "5", "--at", "2026-11-05 09:00"]);
+    let out = status(higher.path());
+    assert!(
+        out.contains(
+            "you logged pain of 5 the day after the session on Wed 4 Nov, which started at 4"
+        ),
+        "{out}"
+    );
+    // Tingling down one leg: a nerve flag holds the dose.
+    let nerve = steady_back(&good);
+    log(
+        nerve.path(),
+        &[
+            "--pain",
+            "3",
+            "--symptom",
+            "tingling",
+            "--area",
+            "leg-left",
+            "--at",
+            "2026-11-05 09:00",
+        ],
+    );
+    let out = status(nerve.path());
+    assert!(out.contains("nerve symptoms"), "{out}");
+    assert!(!out.contains("offered"), "{out}");
 }
 
 #[test]

@@ -242,12 +242,109 @@ fn pain_of_eight_in_the_log_offers_the_flare_plan_on_the_routines_screen() {
     );
     h.send(&[Msg::Confirm]);
     assert!(h.screen(80, 24).contains("Today · flare plan"));
-    // Pain back below where it started: the plan ends and says so.
+    // Pain down on one day only: the plan goes on.
     h.advance(3600);
     h.send(&[Msg::Tab, Msg::Add, Msg::Digit(4), Msg::Save, Msg::Cancel]);
     let screen = h.screen(80, 24);
+    assert!(!screen.contains("The flare plan is over"), "{screen}");
+    assert!(screen.contains("Today · flare plan"), "{screen}");
+    // Down again a day later: the plan ends and says so.
+    h.advance(24 * 3600);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(3), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
     assert!(screen.contains("The flare plan is over"), "{screen}");
-    assert!(screen.contains("pain is down to 4 from 8"), "{screen}");
+    assert!(
+        screen.contains("pain has stayed down on two days (4 on Tue 24 Nov, 3 on"),
+        "{screen}"
+    );
     h.send(&[Msg::Confirm]);
     assert!(!h.screen(80, 24).contains("flare plan"));
+}
+
+#[test]
+fn the_history_tab_says_why_the_dose_stays() {
+    let history = |h: &mut Harness| {
+        h.send(&[Msg::Tab, Msg::Tab]);
+        h.screen(80, 40)
+    };
+    // Nearest miss: pain at 5, two sessions: one more to go.
+    let mut h = Harness::in_dir(
+        Library::load(&[]),
+        None,
+        data(&[("2026-11-19", 4, 4), ("2026-11-20", 5, 5)]),
+    );
+    let screen = history(&mut h);
+    assert!(
+        screen.contains("Morning mobility · level 1: 1 more session"),
+        "{screen}"
+    );
+    // Pain of 6 before a session: it says so, not "one more session".
+    let mut h = Harness::in_dir(
+        Library::load(&[]),
+        None,
+        data(&[("2026-11-19", 4, 4), ("2026-11-20", 6, 5)]),
+    );
+    let screen = history(&mut h);
+    assert!(
+        screen.contains("Morning mobility · level 1: pain was 6 before the"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("while pain stays at 5 or below."),
+        "{screen}"
+    );
+    for (w, hgt) in [(1, 1), (10, 3), (20, 6), (40, 12), (80, 24)] {
+        h.screen(w, hgt);
+    }
+    // Tingling down one leg in the log: the nerve symptoms hold it.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = data(&[
+        ("2026-11-19", 4, 4),
+        ("2026-11-20", 4, 4),
+        ("2026-11-21", 4, 4),
+    ]);
+    let file = dir.path().join("symptoms.jsonl");
+    fs::write(
+        &file,
+        r#"{"id":"01KAW3J8V4S9M2Q6C7D1E5F0GH","at":"2026-11-22T09:30:00+01:00","pain":3,"onset":"gradual","areas":["leg-left"],"symptoms":["tingling"],"denied":["saddle-numbness","bladder-change","bowel-change","sexual-change"],"triggers":[],"relief":[]}"#.to_owned() + "\n",
+    )
+    .unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    let mut h = Harness::in_dir(Library::load(&[]), None, dir);
+    let screen = history(&mut h);
+    assert!(
+        screen.contains("Morning mobility · level 1: nerve symptoms"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("programme_history_dose_80x40", screen);
+}
+
+#[test]
+fn severe_pain_says_see_a_doctor_beside_the_flare_plan() {
+    // Nearest miss: pain of 8 once offers the plan without the note.
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(8), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("A flare plan for the next days?"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Book a doctor's"), "{screen}");
+    // Pain of 9: the note sits beside the plan, in the question and under Today.
+    let mut h = Harness::new(None);
+    h.send(&[Msg::Tab, Msg::Add, Msg::Digit(9), Msg::Save, Msg::Cancel]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("A flare plan for the next days?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Book a doctor's appointment: severe"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("flare_severe_pain_80x24", screen);
+    h.send(&[Msg::Confirm]);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Today · flare plan"), "{screen}");
+    assert!(screen.contains(" Book a doctor's appointment:"), "{screen}");
 }

@@ -19,13 +19,11 @@ pub(super) fn set_flare(
     now: DateTime<FixedOffset>,
 ) -> Result<ExitCode, ExitCode> {
     let state = l.state();
-    if on {
-        let flags = l.inputs.evaluate(Moment::live(now));
-        if flare::serious_flag(&flags) {
-            return Err(usage_error(
-                "a red flag at the emergency or urgent level is active: see `knotless flags` first; the flare plan waits",
-            ));
-        }
+    let flags = l.inputs.evaluate(Moment::live(now));
+    if on && flare::serious_flag(&flags) {
+        return Err(usage_error(
+            "a red flag at the emergency or urgent level is active: see `knotless flags` first; the flare plan waits",
+        ));
     }
     if state.flare.is_some() == on {
         println!(
@@ -52,37 +50,46 @@ pub(super) fn set_flare(
     }))?;
     if on {
         println!("Flare plan on: short, gentle routines every day until the pain settles.");
+        if let Some(note) = flare::see_a_doctor(&flags, from_pain) {
+            println!("  {note}");
+        }
     } else {
         println!("Flare plan off: your programme resumes.");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// After a pain rating is logged: offers the flare plan (or ends it), and prints what it did.
-/// Never offers over an emergency or urgent flag.
+/// After a pain rating is logged: offers the flare plan (with the note to see a doctor when the
+/// pain is severe on its own), or — while it is on — ends it once the pain has settled on two
+/// days, or says how far it has come; prints what it did. Never offers over an emergency or
+/// urgent flag.
 pub fn after_log(paths: &Paths, pain: u8, now: DateTime<FixedOffset>) {
     let Ok(l) = load(paths) else { return };
     let state = l.state();
     let mut out = std::io::stdout().lock();
     if let Some(f) = &state.flare {
-        let ratings: Vec<(DateTime<FixedOffset>, u8)> =
-            l.inputs.entries.iter().map(|e| (e.at, e.pain)).collect();
-        if let Some(reason) = flare::resumes(f, &ratings) {
-            let change = ProgrammeRecord::Flare(FlareChange {
-                id: new_id(now.timestamp_millis()),
-                at: now,
-                on: false,
-                from_pain: None,
-                reason: reason.clone(),
-            });
-            if l.append(&change).is_ok() {
-                let _ = writeln!(out, "Flare plan off: {reason}.");
+        match flare::settling(f, &l.ratings()) {
+            flare::Settling::Ends(reason) => {
+                let change = ProgrammeRecord::Flare(FlareChange {
+                    id: new_id(now.timestamp_millis()),
+                    at: now,
+                    on: false,
+                    from_pain: None,
+                    reason: reason.clone(),
+                });
+                if l.append(&change).is_ok() {
+                    let _ = writeln!(out, "Flare plan off: {reason}.");
+                }
             }
+            flare::Settling::OneDay(progress) => {
+                let _ = writeln!(out, "Flare plan: {progress}.");
+            }
+            flare::Settling::NotYet => {}
         }
         return;
     }
     let flags = l.inputs.evaluate(Moment::live(now));
-    if let flare::Advice::Offer { reason, .. } = flare::offer(
+    if let flare::Advice::Offer { reason, from_pain } = flare::offer(
         flare::Trigger::Logged(pain),
         flare::serious_flag(&flags),
         None,
@@ -91,5 +98,8 @@ pub fn after_log(paths: &Paths, pain: u8, now: DateTime<FixedOffset>) {
             out,
             "Flare plan: {reason}. For the next days, short gentle routines every day may help more than your usual ones.\n  switch it on: knotless programme flare on"
         );
+        if let Some(note) = flare::see_a_doctor(&flags, Some(from_pain)) {
+            let _ = writeln!(out, "  {note}");
+        }
     }
 }

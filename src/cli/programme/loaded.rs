@@ -14,7 +14,7 @@ use crate::history::SessionRecord;
 use crate::paths::Paths;
 use crate::programme::dose::DoseLimits;
 use crate::programme::file::{self, ProgrammeLibrary};
-use crate::programme::flare;
+use crate::programme::hold;
 use crate::programme::offer::{self, RoutineDecision};
 use crate::programme::state::{self, ProgrammeRecord, ProgrammeState};
 use crate::routine::Library;
@@ -77,6 +77,7 @@ impl Loaded {
         now: DateTime<FixedOffset>,
     ) -> Vec<RoutineDecision> {
         let flags = self.inputs.evaluate(Moment::live(now));
+        let logged = self.ratings();
         offer::decide_all(offer::Inputs {
             programmes: &self.programmes,
             routines: &self.routines,
@@ -84,8 +85,14 @@ impl Loaded {
             sessions: &self.sessions,
             today: now.date_naive(),
             limits: limits(&self.inputs.config, now.date_naive()),
-            flag_active: flare::serious_flag(&flags),
+            flags: hold::flag_hold(&flags),
+            logged: &logged,
         })
+    }
+
+    /// The symptom log's pain ratings: (when, pain).
+    pub(super) fn ratings(&self) -> Vec<(DateTime<FixedOffset>, u8)> {
+        self.inputs.entries.iter().map(|e| (e.at, e.pain)).collect()
     }
 
     pub(super) fn append(&self, record: &ProgrammeRecord) -> Result<(), ExitCode> {

@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Loaded, list};
+use crate::flags::Moment;
 use crate::id::new_id;
-use crate::programme::offer;
 use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
+use crate::programme::{flare, offer};
 
 pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
     let mut state = l.state();
@@ -54,6 +55,10 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     }
     if day.flare {
         let _ = writeln!(out, "Flare plan on.");
+        let flags = l.inputs.evaluate(Moment::live(now));
+        if let Some(note) = flare::see_a_doctor(&flags, state.flare.and_then(|f| f.from_pain)) {
+            let _ = writeln!(out, "  {note}");
+        }
     }
     if !day.note.is_empty() {
         let _ = writeln!(out, "{}", day.note);
@@ -81,6 +86,20 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     let decisions = l.decisions(&state, now);
     if !decisions.is_empty() {
         let _ = writeln!(out, "\nDose");
+    }
+    // A reason that holds every routine alike (the flare plan, a red flag) is said once.
+    if let [first, rest @ ..] = decisions.as_slice()
+        && !rest.is_empty()
+        && decisions
+            .iter()
+            .all(|d| matches!(d.decision, Decision::Stay { .. }) && d.decision == first.decision)
+    {
+        let _ = writeln!(
+            out,
+            "  every routine stays at its level: {}",
+            first.decision.reason()
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     for d in decisions {
         match &d.decision {

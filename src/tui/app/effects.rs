@@ -186,10 +186,15 @@ impl App {
                     self.notice = Some(format!("The session was not saved: {e}"));
                 }
                 // The programme answers: a dose offer, a step back, or the flare plan.
+                let ratings: Vec<_> = self.log.entries.iter().map(|e| (e.at, e.pain)).collect();
                 if saved.is_ok()
-                    && self
-                        .programme
-                        .after_session(&record, &self.sessions, &self.flags, now.wall)
+                    && self.programme.after_session(
+                        &record,
+                        &self.sessions,
+                        &ratings,
+                        &self.flags,
+                        now.wall,
+                    )
                 {
                     self.library = self.programme.dosed(now.wall.date_naive());
                 }

@@ -8,9 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::flags::Flags;
 use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
 use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Library;
+use crate::symptoms::SymptomEntry;
 use crate::tui::programme::ProgrammeView;
 use crate::tui::theme::Theme;
 
@@ -33,6 +35,10 @@ pub struct HistoryScreen<'a> {
     pub library: &'a Library,
     /// The programme, for its lines under the routines.
     pub programme: &'a ProgrammeView,
+    /// The symptom log, for the pain the dose follows.
+    pub entries: &'a [SymptomEntry],
+    /// The red flags, which may hold the dose.
+    pub flags: &'a Flags,
     /// Today.
     pub today: NaiveDate,
     /// Colours.
@@ -92,6 +98,14 @@ impl Widget for &HistoryScreen<'_> {
         bottom_text
             .lines
             .extend(self.programme.history_lines(self.sessions, today, t));
+        bottom_text.lines.extend(self.programme.dose_lines(
+            self.sessions,
+            self.entries,
+            self.flags,
+            today,
+            usize::from(bottom.width),
+            t,
+        ));
         Paragraph::new(bottom_text).render(bottom, buf);
     }
 }

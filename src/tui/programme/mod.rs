@@ -17,7 +17,8 @@ use crate::id::new_id;
 use crate::plan::Today;
 use crate::programme::dose::DoseLimits;
 use crate::programme::file::ProgrammeLibrary;
-use crate::programme::flare::{self, Advice, Trigger};
+use crate::programme::flare::{self, Advice, Settling, Trigger};
+use crate::programme::hold;
 use crate::programme::offer::{self, RoutineDecision};
 use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
@@ -45,6 +46,8 @@ pub enum Prompt {
         from_pain: u8,
         /// Why.
         reason: String,
+        /// Said beside it when the pain is severe on its own: see a doctor.
+        see_a_doctor: Option<&'static str>,
     },
     /// The flare plan ended (already recorded).
     FlareOver {
@@ -149,15 +152,15 @@ impl ProgrammeView {
 
     /// After a session is saved: the dose decision for its routine (a step back is recorded at
     /// once, an offer waits for the answer) and, on a rise of 2 or more, the flare plan.
-    /// Returns whether the levels changed.
+    /// `ratings` are the symptom log's (when, pain). Returns whether the levels changed.
     pub fn after_session(
         &mut self,
         record: &SessionRecord,
         sessions: &[SessionRecord],
+        ratings: &[(DateTime<FixedOffset>, u8)],
         flags: &Flags,
         now: DateTime<FixedOffset>,
     ) -> bool {
-        let serious = flare::serious_flag(flags);
         let mut changed = false;
         if record.kind == Kind::Stretch {
             let decision = offer::decide(
@@ -168,7 +171,8 @@ impl ProgrammeView {
                     sessions,
                     today: now.date_naive(),
                     limits: self.limits,
-                    flag_active: serious,
+                    flags: hold::flag_hold(flags),
+                    logged: ratings,
                 },
                 &record.routine,
             );
@@ -203,13 +207,13 @@ impl ProgrammeView {
             }
         }
         if let (Some(before), Some(after)) = (record.pain_before, record.pain_after) {
-            self.flare_question(Trigger::Session { before, after }, serious, now);
+            self.flare_question(Trigger::Session { before, after }, flags, now);
         }
         changed
     }
 
-    /// After a pain rating is logged: offers the flare plan, or ends it when pain is back below
-    /// where it started. Returns whether the levels changed.
+    /// After a pain rating is logged: offers the flare plan, or ends it once the pain has settled
+    /// on two days (see [`flare`]). Returns whether the levels changed.
     pub fn after_log(
         &mut self,
         pain: u8,
@@ -218,7 +222,7 @@ impl ProgrammeView {
         now: DateTime<FixedOffset>,
     ) -> bool {
         if let Some(f) = self.state.flare {
-            if let Some(reason) = flare::resumes(&f, ratings) {
+            if let Settling::Ends(reason) = flare::settling(&f, ratings) {
                 let ok = self.append(ProgrammeRecord::Flare(FlareChange {
                     id: new_id(now.timestamp_millis()),
                     at: now,
@@ -233,11 +237,11 @@ impl ProgrammeView {
             }
             return false;
         }
-        self.flare_question(Trigger::Logged(pain), flare::serious_flag(flags), now);
+        self.flare_question(Trigger::Logged(pain), flags, now);
         false
     }
 
-    fn flare_question(&mut self, trigger: Trigger, serious: bool, _now: DateTime<FixedOffset>) {
+    fn flare_question(&mut self, trigger: Trigger, flags: &Flags, _now: DateTime<FixedOffset>) {
         if self
             .prompts
             .iter()
@@ -245,10 +249,16 @@ impl ProgrammeView {
         {
             return;
         }
-        if let Advice::Offer { from_pain, reason } =
-            flare::offer(trigger, serious, self.state.flare.as_ref())
-        {
-            self.prompts.push(Prompt::Flare { from_pain, reason });
+        if let Advice::Offer { from_pain, reason } = flare::offer(
+            trigger,
+            flare::serious_flag(flags),
+            self.state.flare.as_ref(),
+        ) {
+            self.prompts.push(Prompt::Flare {
+                from_pain,
+                reason,
+                see_a_doctor: flare::see_a_doctor(flags, Some(from_pain)),
+            });
         }
     }
 
@@ -272,17 +282,23 @@ impl ProgrammeView {
                 offer::record_for(&d, direction, id, now)
                     .is_some_and(|change| self.append(ProgrammeRecord::Dose(change)))
             }
-            Prompt::Flare { from_pain, reason } if yes => {
-                self.append(ProgrammeRecord::Flare(FlareChange {
-                    id,
-                    at: now,
-                    on: true,
-                    from_pain: Some(from_pain),
-                    reason,
-                }))
-            }
+            Prompt::Flare {
+                from_pain, reason, ..
+            } if yes => self.append(ProgrammeRecord::Flare(FlareChange {
+                id,
+                at: now,
+                on: true,
+                from_pain: Some(from_pain),
+                reason,
+            })),
             _ => false,
         })
+    }
+
+    /// Said beside the flare plan while it is on and the pain is severe on its own: see a doctor.
+    pub fn flare_note(&self, flags: &Flags) -> Option<&'static str> {
+        let f = self.state.flare?;
+        flare::see_a_doctor(flags, f.from_pain)
     }
 
     /// The level of `routine` today under the running programme, if one runs.

@@ -8,10 +8,15 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph, Widget, Wrap};
 
 use super::{ProgrammeView, Prompt};
+use crate::flags::Flags;
 use crate::history::SessionRecord;
+use crate::programme::hold;
+use crate::programme::offer;
 use crate::programme::state::{Direction, ProgrammeRecord};
 use crate::programme::{Decision, schedule};
+use crate::symptoms::SymptomEntry;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::detail::hanging;
 use crate::tui::widgets::popup;
 
 impl ProgrammeView {
@@ -88,6 +93,55 @@ impl ProgrammeView {
     }
 }
 
+impl ProgrammeView {
+    /// Why the dose of each routine done under the programme stays where it is — what
+    /// `knotless programme status` says — one wrapped line each under the History tab's
+    /// programme section. An offer or a step back is not listed: the app asks or applies it right
+    /// after the session.
+    pub fn dose_lines(
+        &self,
+        sessions: &[SessionRecord],
+        entries: &[SymptomEntry],
+        flags: &Flags,
+        today: NaiveDate,
+        width: usize,
+        t: &Theme,
+    ) -> Vec<Line<'static>> {
+        let Some(active) = &self.state.active else {
+            return Vec::new();
+        };
+        let logged: Vec<_> = entries.iter().map(|e| (e.at, e.pain)).collect();
+        let decisions = offer::decide_all(offer::Inputs {
+            programmes: &self.programmes,
+            routines: &self.written,
+            state: &self.state,
+            sessions,
+            today,
+            limits: self.limits,
+            flags: hold::flag_hold(flags),
+            logged: &logged,
+        });
+        decisions
+            .into_iter()
+            .filter(|d| {
+                sessions
+                    .iter()
+                    .any(|s| s.routine == d.routine && s.started >= active.started_at)
+            })
+            .filter_map(|d| match &d.decision {
+                Decision::Stay { reason } => Some(hanging(
+                    " ",
+                    &format!("{} · level {}: {reason}.", d.name, d.level),
+                    width,
+                    t.muted(),
+                )),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+}
+
 /// The first waiting question, drawn over the screen.
 pub struct PromptOverlay<'a> {
     /// The question.
@@ -130,21 +184,31 @@ impl Widget for &PromptOverlay<'_> {
                 ],
                 "enter ok",
             ),
-            Prompt::Flare { reason, .. } => (
-                "A flare plan for the next days?",
-                vec![
+            Prompt::Flare {
+                reason,
+                see_a_doctor,
+                ..
+            } => {
+                let mut body = vec![
                     Line::styled(format!("Because {reason}."), t.title()),
                     Line::from(
-                        "Short, gentle routines every day, instead of your usual ones, until the pain is back below where it started.",
+                        "Short, gentle routines every day, instead of your usual ones, until the pain has settled on two days.",
                     ),
                     Line::default(),
-                    Line::styled(
-                        "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
-                        t.caution(),
-                    ),
-                ],
-                "enter start it · esc not now",
-            ),
+                ];
+                if let Some(note) = see_a_doctor {
+                    body.push(Line::styled(*note, t.caution()));
+                }
+                body.push(Line::styled(
+                    "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
+                    t.caution(),
+                ));
+                (
+                    "A flare plan for the next days?",
+                    body,
+                    "enter start it · esc not now",
+                )
+            }
             Prompt::FlareOver { reason } => (
                 "The flare plan is over",
                 vec![Line::styled(format!("{reason}."), t.title())],

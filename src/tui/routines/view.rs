@@ -214,7 +214,7 @@ impl<'a> RoutinesScreen<'a> {
             None => String::new(),
         };
         // Symptoms down one leg: point at the routines that keep the knee bent.
-        let leg_hint = if self.flags.active.iter().any(|f| f.rule.id == LEG_FLAG) {
+        let mut hints = if self.flags.active.iter().any(|f| f.rule.id == LEG_FLAG) {
             hanging(
                 " ",
                 "Leg symptoms logged: try the Nerve-friendly routines (knee bent, no slump).",
@@ -224,6 +224,10 @@ impl<'a> RoutinesScreen<'a> {
         } else {
             Vec::new()
         };
+        // Under the flare plan, when the pain is severe on its own: see a doctor too.
+        if let Some(note) = self.programme.flare_note(self.flags) {
+            hints.extend(hanging(" ", note, width, theme.caution()));
+        }
         if today.items.is_empty() {
             // A rest day under a programme still says where it is.
             let mut lines = match programme_day {
@@ -233,7 +237,7 @@ impl<'a> RoutinesScreen<'a> {
                 ])],
                 None => Vec::new(),
             };
-            lines.extend(leg_hint);
+            lines.extend(hints);
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
@@ -274,7 +278,7 @@ impl<'a> RoutinesScreen<'a> {
                 Span::styled(state, style),
             ]));
         }
-        lines.extend(leg_hint);
+        lines.extend(hints);
         lines.push(Line::default());
         lines
     }
