@@ -333,15 +333,9 @@ pub(super) fn cases() -> Vec<Case> {
         },
         Case {
             rule: "sudden-severe-65",
-            fires: vec![E {
-                pain: 8,
-                ..BASE
-            }],
+            fires: vec![E { pain: 8, ..BASE }],
             fires_profile: profile(Some(1961), &[]),
-            near: vec![E {
-                pain: 8,
-                ..BASE
-            }],
+            near: vec![E { pain: 8, ..BASE }],
             near_profile: profile(Some(1962), &[]),
             differs: "64, not 65 (no trigger, onset not given, in both)",
         },

@@ -141,14 +141,14 @@ impl Rule {
         let c = &self.when;
         self.per_episode
             || c.has_profile_conditions()
-            && c.symptoms_any.is_empty()
-            && c.symptoms_all.is_empty()
-            && c.areas_any.is_empty()
-            && c.both_sides_of.is_empty()
-            && c.one_side_of.is_empty()
-            && c.pain_on_days.is_empty()
-            && c.onset.is_none()
-            && c.triggers_any.is_empty()
+                && c.symptoms_any.is_empty()
+                && c.symptoms_all.is_empty()
+                && c.areas_any.is_empty()
+                && c.both_sides_of.is_empty()
+                && c.one_side_of.is_empty()
+                && c.pain_on_days.is_empty()
+                && c.onset.is_none()
+                && c.triggers_any.is_empty()
     }
 
     /// The action with the emergency number filled in.
