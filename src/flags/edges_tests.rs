@@ -285,6 +285,13 @@ fn severe_pain_is_9_or_10_once_or_8_on_two_days_in_a_week() {
         .map(|e| e.id.as_str())
         .collect();
     assert_eq!(evidence, ["e0", "e2"]);
+    // A severe day too long before the others is not part of their week.
+    let entries = log(&[at(13, 8), at(3, 8), at(2, 8)]);
+    let flags = evaluate(&entries, &Profile::default(), &rules.rules, &[], now());
+    let evidence: Vec<&str> = (flags.get("severe-pain").unwrap().evidence.iter())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(evidence, ["e1", "e2"]);
 }
 
 #[test]

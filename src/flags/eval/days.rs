@@ -1,7 +1,9 @@
 //! Pain across days (`pain_on_days`): pain of at least so much on so many different days, no
 //! further apart than a span — severe pain that is not one bad moment.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 
 use super::Moment;
 use crate::flags::rules::PainDays;
@@ -21,18 +23,28 @@ pub(super) fn pain_on_days<'a>(
         let painful: Vec<usize> = (0..entries.len())
             .filter(|&i| entries[i].pain >= need.at_least)
             .collect();
+        // A window over `painful` (in time order, so its start only moves on): the entries no
+        // further than the span before its last one, and how many of them fall on each date.
+        let mut dates: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        let (mut from, mut marked) = (0, 0);
         for (k, &last) in painful.iter().enumerate() {
+            *dates.entry(entries[last].at.date_naive()).or_default() += 1;
             let until = moment.effective(entries[last].at);
-            let run: Vec<usize> = painful[..=k]
-                .iter()
-                .copied()
-                .filter(|&i| until - moment.effective(entries[i].at) <= need.span)
-                .collect();
-            let dates: BTreeSet<_> = run.iter().map(|&i| entries[i].at.date_naive()).collect();
+            while until - moment.effective(entries[painful[from]].at) > need.span {
+                let date = entries[painful[from]].at.date_naive();
+                if let Some(n) = dates.get_mut(&date) {
+                    *n -= 1;
+                    if *n == 0 {
+                        dates.remove(&date);
+                    }
+                }
+                from += 1;
+            }
             if dates.len() >= need.days as usize {
-                for i in run {
+                for &i in &painful[from.max(marked)..=k] {
                     counted[i] = true;
                 }
+                marked = k + 1;
             }
         }
     }
