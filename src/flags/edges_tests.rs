@@ -101,7 +101,8 @@ fn an_onset_not_given_reads_as_sudden_and_never_lowers_a_level() {
     let young = profile(Some(1996), &[]);
     let old = profile(Some(1956), &[]);
     // (entry, profile, rule, its level); each fires with no onset or a sudden one, not a gradual
-    let rows: &[(fn(Option<Onset>) -> E, &Profile, &str, Level)] = &[
+    type Row<'a> = (fn(Option<Onset>) -> E, &'a Profile, &'a str, Level);
+    let rows: &[Row] = &[
         (
             |o| severe(o, &["fall"]),
             &young,
@@ -246,7 +247,8 @@ fn severe_pain_is_9_or_10_once_or_8_on_two_days_in_a_week() {
         ..BASE
     };
     // (entries as (days ago, pain), fires, what)
-    let table: &[(&[(i64, u8)], bool, &str)] = &[
+    type Days = &'static [(i64, u8)];
+    let table: &[(Days, bool, &str)] = &[
         (&[(1, 9)], true, "9 once"),
         (&[(1, 10)], true, "10 once"),
         (&[(1, 8)], false, "8 once"),
