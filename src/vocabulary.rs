@@ -197,7 +197,8 @@ impl Vocabulary {
     }
 
     /// Whether these areas and symptoms call for the screening questions (legs, feet or buttocks
-    /// involved, or nerve symptoms such as shooting pain, numbness, tingling or weakness).
+    /// involved, or nerve symptoms such as shooting or spreading pain, numbness, tingling or
+    /// weakness).
     pub fn needs_screening(&self, areas: &[String], symptoms: &[String]) -> bool {
         areas
             .iter()

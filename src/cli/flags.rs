@@ -180,11 +180,17 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                     at.format("%Y-%m-%d %H:%M")
                 )
             } else {
+                // A flag raised once per episode stays quiet until a new bout of pain.
+                let until = if rule.once_per_episode() {
+                    "a new bout of pain starts"
+                } else {
+                    "you log something new that matches it"
+                };
                 match inputs.ack_log.acknowledge(&id, now) {
                     Ok(_) => writeln!(
                         out,
-                        "Acknowledged ({}): {}\nIt stays quiet until you log something new that \
-                         matches it. To take this back: knotless flags unack {id}",
+                        "Acknowledged ({}): {}\nIt stays quiet until {until}. To take this back: \
+                         knotless flags unack {id}",
                         rule.level.id(),
                         visible(&rule.title)
                     ),

@@ -21,6 +21,8 @@ pub struct Matched {
     pub pain: Option<u8>,
     /// The entry's onset, when the rule asks for one.
     pub onset: Option<Onset>,
+    /// The rule asks for an onset and the entry gives none ("not sure", read as sudden).
+    pub onset_not_given: bool,
 }
 
 /// The parts of `entry` that `rule` looked at. A part the rule does not ask about, or that the
@@ -37,8 +39,9 @@ pub fn matched(rule: &Rule, entry: &SymptomEntry) -> Matched {
         symptoms: common(&entry.symptoms, &symptoms),
         areas: common(&entry.areas, &areas),
         triggers: common(&entry.triggers, &when.triggers_any),
-        pain: when.pain_at_least.map(|_| entry.pain),
+        pain: (when.pain_at_least.is_some() || !when.pain_on_days.is_empty()).then_some(entry.pain),
         onset: when.onset.and(entry.onset),
+        onset_not_given: when.onset.is_some() && entry.onset.is_none(),
     }
 }
 
@@ -50,6 +53,7 @@ impl Matched {
             && self.triggers.is_empty()
             && self.pain.is_none()
             && self.onset.is_none()
+            && !self.onset_not_given
     }
 
     /// The parts in words, each a label of the vocabulary (labels may hold commas, so join them
@@ -72,6 +76,7 @@ impl Matched {
         match self.onset {
             Some(Onset::Sudden) => out.push("began suddenly".to_owned()),
             Some(Onset::Gradual) => out.push("began gradually".to_owned()),
+            None if self.onset_not_given => out.push("not sure how it began".to_owned()),
             None => {}
         }
         out
@@ -126,6 +131,7 @@ mod tests {
             within: chrono::Duration::days(14),
             blocks: Vec::new(),
             when,
+            per_episode: false,
             bundled: true,
         }
     }
@@ -200,6 +206,15 @@ mod tests {
                 &trauma,
                 entry(9, &["lower-back"], &["aching"], &["accident", "sitting"]),
                 "An accident (car crash, fall from height); pain 9 of 10; began suddenly",
+            ),
+            (
+                "nearest miss: an onset not given is said, as it counts as sudden",
+                &trauma,
+                SymptomEntry {
+                    onset: None,
+                    ..entry(8, &["lower-back"], &[], &["fall"])
+                },
+                "A fall; pain 8 of 10; not sure how it began",
             ),
             (
                 "areas_any and symptoms_all both count",

@@ -8,6 +8,8 @@ pub mod matched;
 pub mod rules;
 
 #[cfg(test)]
+mod edges_tests;
+#[cfg(test)]
 mod eval_tests;
 #[cfg(test)]
 mod history_tests;

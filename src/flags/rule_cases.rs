@@ -72,6 +72,20 @@ pub(super) fn cases() -> Vec<Case> {
         case(
             "both-legs",
             E {
+                areas: &["leg-left", "foot-right"],
+                symptoms: &["spreading-pain"],
+                ..BASE
+            },
+            E {
+                areas: &["leg-left", "foot-left"],
+                symptoms: &["spreading-pain"],
+                ..BASE
+            },
+            "one side only",
+        ),
+        case(
+            "both-legs",
+            E {
                 areas: &["leg-left", "leg-right"],
                 symptoms: &["numbness"],
                 ..BASE
@@ -96,6 +110,19 @@ pub(super) fn cases() -> Vec<Case> {
                 ..BASE
             },
             "one buttock",
+        ),
+        case(
+            "belly-pain",
+            E {
+                symptoms: &["belly-pain"],
+                ..BASE
+            },
+            E {
+                onset: Some(Onset::Gradual),
+                symptoms: &["belly-pain"],
+                ..BASE
+            },
+            "gradual onset (not sure how it began reads as sudden)",
         ),
         case(
             "sexual-change",
@@ -178,6 +205,22 @@ pub(super) fn cases() -> Vec<Case> {
                 ..BASE
             },
             "pain 7, not 8",
+        ),
+        case(
+            "fall-severe",
+            E {
+                pain: 8,
+                onset: None,
+                triggers: &["fall"],
+                ..BASE
+            },
+            E {
+                pain: 8,
+                onset: Some(Onset::Gradual),
+                triggers: &["fall"],
+                ..BASE
+            },
+            "not sure how it began reads as sudden; gradual does not",
         ),
         case(
             "fever",
@@ -289,6 +332,97 @@ pub(super) fn cases() -> Vec<Case> {
             differs: "pain 7, not 8",
         },
         Case {
+            rule: "sudden-severe-65",
+            fires: vec![E { pain: 8, ..BASE }],
+            fires_profile: profile(Some(1961), &[]),
+            near: vec![E { pain: 8, ..BASE }],
+            near_profile: profile(Some(1962), &[]),
+            differs: "64, not 65 (no trigger, onset not given, in both)",
+        },
+        Case {
+            rule: "sudden-severe-65",
+            fires: vec![E {
+                pain: 8,
+                onset: Some(Onset::Sudden),
+                ..BASE
+            }],
+            fires_profile: profile(Some(1950), &[]),
+            near: vec![E {
+                pain: 8,
+                onset: Some(Onset::Gradual),
+                ..BASE
+            }],
+            near_profile: profile(Some(1950), &[]),
+            differs: "gradual onset at 76",
+        },
+        Case {
+            rule: "upper-back",
+            fires: vec![E {
+                pain: 3,
+                areas: &["upper-back"],
+                ..BASE
+            }],
+            fires_profile: Profile::default(),
+            near: vec![E {
+                pain: 3,
+                areas: &["neck"],
+                ..BASE
+            }],
+            near_profile: Profile::default(),
+            differs: "the neck, not between the shoulders",
+        },
+        case(
+            "unwell",
+            E {
+                symptoms: &["unwell"],
+                ..BASE
+            },
+            E {
+                pain: 0,
+                symptoms: &["unwell"],
+                ..BASE
+            },
+            "no back pain with it",
+        ),
+        Case {
+            rule: "spinal-procedure",
+            fires: vec![E { pain: 2, ..BASE }],
+            fires_profile: profile(None, &["spinal-procedure"]),
+            near: vec![E { pain: 0, ..BASE }],
+            near_profile: profile(None, &["spinal-procedure"]),
+            differs: "no pain",
+        },
+        Case {
+            rule: "pregnancy",
+            fires: vec![E {
+                symptoms: &["fever"],
+                ..BASE
+            }],
+            fires_profile: profile(None, &["pregnancy"]),
+            near: vec![E {
+                symptoms: &["aching"],
+                ..BASE
+            }],
+            near_profile: profile(None, &["pregnancy"]),
+            differs: "back pain alone in pregnancy",
+        },
+        Case {
+            rule: "pregnancy",
+            fires: vec![E {
+                onset: Some(Onset::Gradual),
+                symptoms: &["belly-pain"],
+                ..BASE
+            }],
+            fires_profile: profile(None, &["pregnancy"]),
+            near: vec![E {
+                onset: Some(Onset::Gradual),
+                symptoms: &["belly-pain"],
+                ..BASE
+            }],
+            near_profile: profile(None, &["blood-thinners"]),
+            differs: "not pregnant",
+        },
+        Case {
             rule: "age-onset",
             fires: vec![E { pain: 2, ..BASE }],
             fires_profile: profile(Some(1960), &[]),
@@ -296,6 +430,28 @@ pub(super) fn cases() -> Vec<Case> {
             near_profile: profile(None, &[]),
             differs: "birth year unknown",
         },
+        Case {
+            rule: "young-onset",
+            fires: vec![E { pain: 2, ..BASE }],
+            fires_profile: profile(Some(2007), &[]),
+            near: vec![E { pain: 2, ..BASE }],
+            near_profile: profile(Some(2006), &[]),
+            differs: "20, not 19",
+        },
+        case(
+            "one-leg",
+            E {
+                areas: &["leg-right"],
+                symptoms: &["spreading-pain"],
+                ..BASE
+            },
+            E {
+                areas: &["leg-right"],
+                symptoms: &["aching"],
+                ..BASE
+            },
+            "an ache in the leg, not pain spreading down it",
+        ),
         case(
             "one-leg",
             E {
@@ -376,6 +532,84 @@ pub(super) fn cases() -> Vec<Case> {
             },
             "gradual onset",
         ),
+        case(
+            "sudden-severe",
+            E {
+                pain: 8,
+                onset: None,
+                triggers: &["lifting"],
+                ..BASE
+            },
+            E {
+                pain: 7,
+                onset: None,
+                triggers: &["lifting"],
+                ..BASE
+            },
+            "pain 7 (a lift, not sure how it began)",
+        ),
+        case(
+            "severe-pain",
+            E {
+                pain: 9,
+                onset: Some(Onset::Gradual),
+                ..BASE
+            },
+            E {
+                pain: 8,
+                onset: Some(Onset::Gradual),
+                ..BASE
+            },
+            "one entry at 8, not 9",
+        ),
+        Case {
+            rule: "severe-pain",
+            fires: vec![
+                E {
+                    days_ago: 7,
+                    pain: 8,
+                    onset: Some(Onset::Gradual),
+                    ..BASE
+                },
+                E {
+                    days_ago: 1,
+                    pain: 8,
+                    onset: Some(Onset::Gradual),
+                    ..BASE
+                },
+            ],
+            fires_profile: Profile::default(),
+            near: vec![
+                E {
+                    days_ago: 9,
+                    pain: 8,
+                    onset: Some(Onset::Gradual),
+                    ..BASE
+                },
+                E {
+                    days_ago: 1,
+                    pain: 8,
+                    onset: Some(Onset::Gradual),
+                    ..BASE
+                },
+            ],
+            near_profile: Profile::default(),
+            differs: "8 on two days 8 days apart, not within a week",
+        },
+        Case {
+            rule: "morning-stiffness",
+            fires: vec![E {
+                symptoms: &["morning-stiffness"],
+                ..BASE
+            }],
+            fires_profile: profile(Some(1982), &[]),
+            near: vec![E {
+                symptoms: &["morning-stiffness"],
+                ..BASE
+            }],
+            near_profile: profile(Some(1981), &[]),
+            differs: "45, not 44",
+        },
         case(
             "standing-bending",
             E {

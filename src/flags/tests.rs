@@ -180,7 +180,7 @@ fn a_rule_file_with_a_typo_an_unknown_id_or_a_bad_level_names_line_and_column() 
             "{rule}titel = \"x\"\n[rules.when]\npain_at_least = 9\n"
         )),
         [
-            "mine.toml:6:1: unknown field `titel`, expected one of `id`, `level`, `title`, `action`, `why`, `sources`, `within`, `blocks`, `when`"
+            "mine.toml:6:1: unknown field `titel`, expected one of `id`, `level`, `title`, `action`, `why`, `sources`, `within`, `blocks`, `once_per_episode`, `when`"
         ]
     );
     let e = errors(&format!(

@@ -328,3 +328,44 @@ fn a_bad_as_of_is_refused_naming_the_accepted_forms() {
         "{err}"
     );
 }
+
+#[test]
+fn a_user_rule_file_with_a_bad_new_condition_is_reported_at_its_line_and_column() {
+    let home = Home::new();
+    home.add_words("--pain 9 --onset gradual --at 2025-03-09");
+    let rule = "[[rules]]\nid = \"mine\"\nlevel = \"soon\"\ntitle = \"t\"\naction = \"a\"\n";
+    for (when, at) in [
+        (
+            "age_below = \"young\"\npain_at_least = 1\n",
+            "red-flags.toml:7:13",
+        ),
+        (
+            "pain_on_days = [{ at_least = 8, days = 2, within = \"a week\" }]\n",
+            "red-flags.toml:7:52",
+        ),
+    ] {
+        fs::write(
+            home.dir.path().join("red-flags.toml"),
+            format!("{rule}[rules.when]\n{when}"),
+        )
+        .unwrap();
+        let out = home
+            .cmd()
+            .args(["flags", "--json", "--as-of", "2025-03-10"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(at), "{err}");
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(ids(&doc), ["severe-pain"], "the bundled rules still apply");
+    }
+    // The nearest miss: the same rule written well is in force.
+    fs::write(
+        home.dir.path().join("red-flags.toml"),
+        format!("{rule}[rules.when]\npain_on_days = [{{ at_least = 9, days = 1 }}]\n"),
+    )
+    .unwrap();
+    let doc = home.flags("2025-03-10");
+    assert_eq!(ids(&doc), ["severe-pain", "mine"]);
+}

@@ -308,3 +308,35 @@ fn the_clinical_scenarios_through_the_command_line_each_beside_its_nearest_miss(
         assert_eq!(ids(&doc, "flags").contains(&flag), present, "{what}: {doc}");
     }
 }
+
+#[test]
+fn acknowledging_a_flag_raised_once_per_episode_says_it_holds_until_a_new_bout() {
+    let home = Home::new();
+    home.add(&[
+        "--pain",
+        "9",
+        "--onset",
+        "gradual",
+        "--at",
+        &days_ago(2),
+        "--symptom",
+        "fever",
+    ]);
+    assert_eq!(
+        ids(&home.flags_json(&[]), "flags"),
+        ["fever", "severe-pain"]
+    );
+    let (ok, out, err) = home.run(&["flags", "ack", "severe-pain"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("quiet until a new bout of pain starts"),
+        "{out}"
+    );
+    // The nearest miss: a flag from a symptom comes back with the next entry showing it.
+    let (ok, out, err) = home.run(&["flags", "ack", "fever"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("quiet until you log something new that matches it"),
+        "{out}"
+    );
+}

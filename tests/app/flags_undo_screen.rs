@@ -93,10 +93,11 @@ fn an_edit_after_the_acknowledgement_raises_the_flag_again_unless_only_the_note_
     assert_eq!(h.app.log.entries[0].note, "x", "the note was saved");
     assert_eq!(h.app.flags.acknowledged.len(), 1, "a note is nothing new");
     assert!(h.app.flags.active.is_empty());
-    // Then its pain is raised: written after the acknowledgement, so the flag is back.
+    // Then its pain is raised (to 7: 8 with no onset given would raise severe pain as well):
+    // written after the acknowledgement, so the flag is back.
     h.now.wall += Duration::minutes(1);
-    h.send(&[Msg::Edit, Msg::Digit(8), Msg::Save]);
-    assert_eq!(h.app.log.entries[0].pain, 8);
+    h.send(&[Msg::Edit, Msg::Digit(7), Msg::Save]);
+    assert_eq!(h.app.log.entries[0].pain, 7);
     assert_eq!(h.app.flags.active.len(), 1, "raised again by the edit");
     assert_eq!(h.app.flags.active[0].rule.id, "fever");
     let line = std::fs::read_to_string(h.dir().join("symptoms.jsonl")).unwrap();

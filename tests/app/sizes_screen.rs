@@ -49,6 +49,15 @@ fn with_log() -> Harness {
     ] {
         log.save(&e).unwrap();
     }
+    // The upper back (between the shoulders) raises an urgent flag once per episode; it has been
+    // checked, so the layouts here are those without a flag bar (`flags_listed` has one).
+    let acks = data.path().join("acks.jsonl");
+    std::fs::write(
+        &acks,
+        "{\"id\":\"01KA0000000000000000000009\",\"flag\":\"upper-back\",\"at\":\"2026-11-24T10:00:00+01:00\"}\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&acks, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     Harness::in_dir(Library::load(&[]), None, data)
 }
 
@@ -176,7 +185,7 @@ fn log_form_chips() {
         Msg::Tab,
         Msg::Tab,
     ]);
-    h.send(&[Msg::Right; 9]);
+    h.send(&[Msg::Right; 10]);
     h.send(&[Msg::Space]);
     snap_all(&h, "sizes_log_form_chips");
 }

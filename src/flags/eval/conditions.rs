@@ -4,15 +4,22 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::{Episode, NOTICEABLE_CHANGE, Profile};
 use crate::flags::rules::Conditions;
-use crate::symptoms::SymptomEntry;
+use crate::symptoms::{Onset, SymptomEntry};
 
 pub(super) fn entry_matches(c: &Conditions, e: &SymptomEntry) -> bool {
     (c.symptoms_any.is_empty() || e.symptoms.intersects(&c.symptoms_any))
         && e.symptoms.contains_all(&c.symptoms_all)
         && (c.areas_any.is_empty() || e.areas.intersects(&c.areas_any))
         && c.pain_at_least.is_none_or(|p| e.pain >= p)
-        && c.onset.is_none_or(|o| e.onset == Some(o))
+        && (c.pain_on_days.iter().map(|d| d.at_least).min()).is_none_or(|p| e.pain >= p)
+        && c.onset.is_none_or(|o| onset_meets(o, e.onset))
         && (c.triggers_any.is_empty() || e.triggers.intersects(&c.triggers_any))
+}
+
+/// Whether an entry's onset meets a rule's: one not given ("not sure") reads as sudden, the more
+/// serious reading, so a missing answer never lowers a level.
+pub(crate) fn onset_meets(wanted: Onset, given: Option<Onset>) -> bool {
+    given.unwrap_or(Onset::Sudden) == wanted
 }
 
 pub(super) fn profile_matches(
@@ -25,6 +32,11 @@ pub(super) fn profile_matches(
             profile
                 .birth_year
                 .is_some_and(|born| now.year() - born >= age as i32)
+        })
+        && c.age_below.is_none_or(|age| {
+            profile
+                .birth_year
+                .is_some_and(|born| now.year() - born < age as i32)
         })
 }
 

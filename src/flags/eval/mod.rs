@@ -3,7 +3,12 @@
 //! reads a history, not one entry at a time:
 //!
 //! - **Entry conditions** (`symptoms_any`, `areas_any`, `pain_at_least`, …): an entry meets a
-//!   rule when it meets all of them. Such entries inside the rule's window are its evidence.
+//!   rule when it meets all of them. Such entries inside the rule's window are its evidence. An
+//!   entry that does not say how the pain began meets `onset = "sudden"`: a missing answer takes
+//!   the more serious reading and never lowers a level.
+//! - **Pain across days** (`pain_on_days`) is read across those entries too: pain of at least
+//!   so much on so many different dates, no further apart than a span (8 or more on two days in
+//!   a week).
 //! - **Side conditions** (`both_sides_of`, `one_side_of`) are read across those entries: the left
 //!   and right areas of the listed parts add up over entries and parts, so tingling in the left
 //!   leg on Monday and the right foot on Tuesday is both sides. Two entries count together when
@@ -21,8 +26,9 @@
 //! it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
 //! until evidence *recorded* after it — the time in an entry's id, not the time it is dated, so an
 //! entry written after the acknowledgement about an earlier day still raises the flag. A rule
-//! raised by the profile plus ordinary pain (age, past cancer …) stays muted after an
-//! acknowledgement until a new episode starts, so it is raised once per episode, not daily.
+//! raised by the profile plus ordinary pain (age, past cancer …), or marked `once_per_episode`
+//! (severe pain, the upper back), stays muted after an acknowledgement until a new episode
+//! starts, so it is raised once per episode, not daily.
 //!
 //! The moment. Live, entries dated up to a day ahead of the clock (a clock that runs fast, a copy
 //! from another machine) count as of now. "As of" a past moment, entries dated after it are left
@@ -35,6 +41,7 @@
 //! log (the report's flags raised through a period).
 
 mod conditions;
+mod days;
 mod moment;
 mod sides;
 mod timeline;
@@ -260,6 +267,9 @@ fn evaluate_on(
             } else {
                 meeting
             };
+            if !c.pain_on_days.is_empty() {
+                found = days::pain_on_days(&found, &c.pain_on_days, &moment);
+            }
             if found.is_empty() {
                 continue;
             }

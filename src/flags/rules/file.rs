@@ -7,7 +7,7 @@ use chrono::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Conditions, DEFAULT_WITHIN_DAYS, Rule};
+use super::{Conditions, DEFAULT_WITHIN_DAYS, PainDays, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::flags::Level;
 use crate::routine::Kind;
@@ -35,6 +35,8 @@ struct RuleFile {
     within: Option<Spanned<String>>,
     #[serde(default)]
     blocks: Vec<Kind>,
+    #[serde(default)]
+    once_per_episode: bool,
     when: Spanned<WhenFile>,
 }
 
@@ -49,13 +51,24 @@ struct WhenFile {
     both_sides_of: Ids,
     one_side_of: Ids,
     pain_at_least: Option<Spanned<i64>>,
+    pain_on_days: Option<Vec<Spanned<PainDaysFile>>>,
     onset: Option<Onset>,
     triggers_any: Ids,
     profile_any: Ids,
     age_at_least: Option<Spanned<i64>>,
+    age_below: Option<Spanned<i64>>,
     episode_days_at_least: Option<Spanned<i64>>,
     #[serde(default)]
     not_improving: bool,
+}
+
+/// One of `pain_on_days`: `{ at_least = 8, days = 2, within = "7d" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PainDaysFile {
+    at_least: Spanned<i64>,
+    days: Spanned<i64>,
+    within: Option<Spanned<String>>,
 }
 
 /// Parses and checks a rules file; `taken` are ids it may not reuse.
@@ -173,8 +186,36 @@ pub fn parse(
             };
         when.pain_at_least = number(&w.pain_at_least, "pain_at_least", 0..=10).map(|n| n as u8);
         when.age_at_least = number(&w.age_at_least, "age_at_least", 0..=130).map(|n| n as u32);
+        when.age_below = number(&w.age_below, "age_below", 1..=130).map(|n| n as u32);
         when.episode_days_at_least =
             number(&w.episode_days_at_least, "episode_days_at_least", 1..=3650).map(|n| n as u32);
+        let mut bad_spans = Vec::new();
+        for days in w.pain_on_days.iter().flatten() {
+            let d = days.get_ref();
+            let at_least = number(&Some(d.at_least.clone()), "at_least", 0..=10);
+            let count = number(&Some(d.days.clone()), "days", 1..=3650);
+            let span = match &d.within {
+                None => Some(within),
+                Some(w) => parse_within(w.get_ref()).or_else(|| {
+                    bad_spans.push(w.clone());
+                    None
+                }),
+            };
+            if let (Some(at_least), Some(count), Some(span)) = (at_least, count, span) {
+                when.pain_on_days.push(PainDays {
+                    at_least: at_least as u8,
+                    days: count as u32,
+                    span,
+                });
+            }
+        }
+        for w in bad_spans {
+            error(
+                w.span(),
+                format!("`within`: `{}` is not a duration", w.get_ref()),
+                "write days like \"7d\", or \"12h\", \"90m\"",
+            );
+        }
         when.onset = w.onset;
         when.not_improving = w.not_improving;
         let looks_at_log = w.symptoms_any.is_some()
@@ -183,6 +224,7 @@ pub fn parse(
             || w.both_sides_of.is_some()
             || w.one_side_of.is_some()
             || w.pain_at_least.is_some()
+            || w.pain_on_days.as_ref().is_some_and(|d| !d.is_empty())
             || w.onset.is_some()
             || w.triggers_any.is_some()
             || w.episode_days_at_least.is_some()
@@ -205,6 +247,7 @@ pub fn parse(
             within,
             blocks: r.blocks,
             when,
+            per_episode: r.once_per_episode,
             bundled,
         });
     }

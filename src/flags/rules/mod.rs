@@ -46,7 +46,12 @@ pub struct Conditions {
     pub one_side_of: Vec<Areas>,
     /// One entry's pain is at least this.
     pub pain_at_least: Option<u8>,
-    /// One entry's onset is this.
+    /// Any of these holds across the entries: pain of at least so much on so many different
+    /// days, no further apart than a span (pain 9 on one day, or 8 on two days in a week).
+    pub pain_on_days: Vec<PainDays>,
+    /// One entry's onset is this. An entry that does not say how the pain began ("not sure")
+    /// counts as sudden: a missing answer takes the more serious reading, so it never lowers a
+    /// level. Only an onset given as gradual meets `Gradual`.
     pub onset: Option<Onset>,
     /// One entry has any of these triggers.
     pub triggers_any: Triggers,
@@ -54,6 +59,8 @@ pub struct Conditions {
     pub profile_any: ProfileConditions,
     /// The person is at least this old (from `[profile] birth_year`).
     pub age_at_least: Option<u32>,
+    /// The person is younger than this; an unknown birth year never meets it.
+    pub age_below: Option<u32>,
     /// The current episode has lasted at least this many days.
     pub episode_days_at_least: Option<u32>,
     /// The current episode's latest pain has not fallen 2 points from its first.
@@ -69,19 +76,32 @@ impl Conditions {
             || !self.both_sides_of.is_empty()
             || !self.one_side_of.is_empty()
             || self.pain_at_least.is_some()
+            || !self.pain_on_days.is_empty()
             || self.onset.is_some()
             || !self.triggers_any.is_empty()
     }
 
     /// Whether any condition is about who the person is.
     pub fn has_profile_conditions(&self) -> bool {
-        !self.profile_any.is_empty() || self.age_at_least.is_some()
+        !self.profile_any.is_empty() || self.age_at_least.is_some() || self.age_below.is_some()
     }
 
     /// Whether any condition is about the current episode.
     pub fn has_episode_conditions(&self) -> bool {
         self.episode_days_at_least.is_some() || self.not_improving
     }
+}
+
+/// Pain of at least `at_least` on at least `days` different days (each entry's own date), the
+/// first and the last no further apart than `span`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PainDays {
+    /// The least pain that counts, 0–10.
+    pub at_least: u8,
+    /// How many different days.
+    pub days: u32,
+    /// How far apart the first and the last may be.
+    pub span: Duration,
 }
 
 /// One red-flag rule.
@@ -105,23 +125,30 @@ pub struct Rule {
     pub blocks: Vec<Kind>,
     /// What it looks for.
     pub when: Conditions,
+    /// Raised once per episode (`once_per_episode = true` in the file): an acknowledgement mutes
+    /// it until a new episode starts. Rules raised by who the person is plus ordinary pain are
+    /// so without saying ([`Rule::once_per_episode`]).
+    pub per_episode: bool,
     /// Whether it came with knotless (else from the user's file).
     pub bundled: bool,
 }
 
 impl Rule {
-    /// Whether the rule is raised by who the person is plus ordinary pain (age, a past cancer
-    /// …): an acknowledgement then mutes it until a new episode starts, not until the next entry.
+    /// Whether an acknowledgement mutes the rule until a new episode starts, not until the next
+    /// matching entry: a rule raised by who the person is plus ordinary pain (age, a past cancer
+    /// …), or one that says so (`once_per_episode = true`: severe pain, the upper back).
     pub fn once_per_episode(&self) -> bool {
         let c = &self.when;
-        c.has_profile_conditions()
-            && c.symptoms_any.is_empty()
-            && c.symptoms_all.is_empty()
-            && c.areas_any.is_empty()
-            && c.both_sides_of.is_empty()
-            && c.one_side_of.is_empty()
-            && c.onset.is_none()
-            && c.triggers_any.is_empty()
+        self.per_episode
+            || c.has_profile_conditions()
+                && c.symptoms_any.is_empty()
+                && c.symptoms_all.is_empty()
+                && c.areas_any.is_empty()
+                && c.both_sides_of.is_empty()
+                && c.one_side_of.is_empty()
+                && c.pain_on_days.is_empty()
+                && c.onset.is_none()
+                && c.triggers_any.is_empty()
     }
 
     /// The action with the emergency number filled in.

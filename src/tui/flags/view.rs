@@ -210,10 +210,15 @@ impl FlagsScreen<'_> {
             ]));
         }
         if let Some(at) = flag.acknowledged {
+            // A flag raised once per episode stays quiet until a new bout of pain.
+            let back = if rule.once_per_episode() {
+                "It comes back when a new bout of pain starts."
+            } else {
+                "It comes back if you log it again."
+            };
             lines.push(Line::styled(
                 format!(
-                    "You marked this as checked on {}. It comes back if you log it again. \
-                 Press u to take this back.",
+                    "You marked this as checked on {}. {back} Press u to take this back.",
                     at.format("%a %-d %b %H:%M")
                 ),
                 t.muted(),
