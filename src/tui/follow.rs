@@ -70,7 +70,7 @@ impl App {
             paths.config_file.parent(),
         );
         self.programme.limits =
-            crate::programme::DoseLimits::for_birth_year(self.config.profile.birth_year, today);
+            crate::programme::DoseLimits::for_profile(&self.config.profile, today);
         self.programme.prompts = prompts;
         problems.append(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
