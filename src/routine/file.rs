@@ -84,7 +84,7 @@ struct StepContext<'f> {
 }
 
 /// The accepted `loads`, for the help under an unknown one.
-const LOADS_HELP: &str = "accepted loads: flexion (a held or loaded forward bend), twist (a held turn of the trunk), prone (lying face down), belly-heat (heat over the belly, heat steps only), massage (a ball or roller on muscle)";
+const LOADS_HELP: &str = "accepted loads: flexion (a held, loaded or repeated forward bend), twist (a held turn of the trunk), prone (lying face down), belly-heat (heat over the belly, heat steps only), massage (a ball or roller on muscle)";
 
 impl Checker<'_> {
     /// A duration of at most an hour (see [`MAX_PHASE`]).

@@ -299,4 +299,6 @@ mod bounds_tests;
 #[cfg(test)]
 mod library_tests;
 #[cfg(test)]
+mod loads_tests;
+#[cfg(test)]
 mod tests;
