@@ -107,7 +107,7 @@ impl App {
             &self.sessions,
             now.wall,
         );
-        let routine = runner.routine.clone();
+        let routine = runner.written.clone();
         match (&runner.stage, gate.is_empty()) {
             // Nothing holds it back (any more): a gate that was showing stays until the person
             // moves on; a checklist being ticked is not disturbed.

@@ -156,7 +156,7 @@ impl App {
                     .library
                     .get(&runner.routine.id)
                     .cloned()
-                    .unwrap_or_else(|| runner.routine.clone());
+                    .unwrap_or_else(|| runner.written.clone());
                 self.start(routine, self.now);
             }
         }

@@ -85,7 +85,7 @@ pub(super) fn notes(routine: &Routine, care: &Care) -> Vec<Note> {
     }
     if !care.kept_dose.is_empty() {
         let text = format!(
-            "{} keep the holds written here: from 65 with fragile bones, forward bends and \
+            "Holds kept as written in {}: from 65 with fragile bones, forward bends and \
              twists are not made longer, for age or by a programme level.",
             names(routine, &care.kept_dose)
         );

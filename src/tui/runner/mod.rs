@@ -164,8 +164,11 @@ pub enum Effect {
 /// A routine being run.
 #[derive(Debug, Clone)]
 pub struct Runner {
-    /// The routine.
+    /// The routine as it runs: fitted to the person.
     pub routine: Routine,
+    /// The routine as it was opened, before it was fitted: what to open again (a gate that
+    /// changes, new settings), so the fitting is never applied twice and its notes stay.
+    pub written: Routine,
     /// The current stage.
     pub stage: Stage,
     /// Rating before, if given.
@@ -204,8 +207,8 @@ impl Runner {
     }
 
     /// A runner that first shows the gate when there is anything in it.
-    pub fn open(routine: Routine, setup: Setup, now: Now) -> Runner {
-        let Adapted { routine, care } = crate::routine::adapt::adapt(&routine, &setup.person);
+    pub fn open(written: Routine, setup: Setup, now: Now) -> Runner {
+        let Adapted { routine, care } = crate::routine::adapt::adapt(&written, &setup.person);
         let mut briefing_items: Vec<String> = Vec::new();
         if routine.kind == Kind::Heat {
             briefing_items.extend(HEAT_CHECKLIST.iter().map(|&item| item.to_owned()));
@@ -219,6 +222,7 @@ impl Runner {
         }
         let mut runner = Runner {
             routine,
+            written,
             stage: Stage::PainBefore(PainInput::default()),
             pain_before: None,
             briefing_items,
