@@ -32,7 +32,12 @@ fn runner(h: &Harness) -> &knotless::tui::Runner {
 }
 
 fn step_names(h: &Harness) -> Vec<String> {
-    runner(h).routine.steps.iter().map(|s| s.name.clone()).collect()
+    runner(h)
+        .routine
+        .steps
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
 }
 
 /// The screen's text with each row trimmed and the rows joined by spaces, so a sentence
@@ -57,10 +62,15 @@ fn osteoporosis_at_76_briefing_names_the_alternatives() {
     let all = text(&screen);
     assert!(all.contains("Fitted to your profile"), "{screen}");
     assert!(
-        all.contains("Knee rocking replaces Knee to chest: with osteoporosis or long-term steroids"),
+        all.contains(
+            "Knee rocking replaces Knee to chest: with osteoporosis or long-term steroids"
+        ),
         "{screen}"
     );
-    assert!(all.contains("Rest with knees bent replaces Child's pose"), "{screen}");
+    assert!(
+        all.contains("Rest with knees bent replaces Child's pose"),
+        "{screen}"
+    );
     assert_eq!(
         step_names(&h),
         [
@@ -123,7 +133,11 @@ fn a_forward_bend_without_an_alternative_keeps_its_hold_and_is_named_in_a_cautio
     // Nearest misses: 64 with the condition (caution, lengthened), 76 without (lengthened).
     let at_64 = open("birth_year = 1962\nconditions = [\"long-term-steroids\"]");
     assert!(text(&at_64.screen(80, 30)).contains("Go gently in Seated forward bend"));
-    assert_eq!(hold(&at_64, 0), secs(20), "under 65 nothing is lengthened for age");
+    assert_eq!(
+        hold(&at_64, 0),
+        secs(20),
+        "under 65 nothing is lengthened for age"
+    );
     let plain = open("birth_year = 1950");
     assert_eq!(hold(&plain, 0), secs(30));
     assert!(!text(&plain.screen(80, 30)).contains("Go gently"));
@@ -134,16 +148,23 @@ fn pregnancy_swaps_face_down_steps_and_twists_and_says_so() {
     let h = opened("evening-wind-down", "conditions = [\"pregnancy\"]");
     let all = text(&h.screen(80, 40));
     assert!(
-        all.contains("Back arch on hands and knees replaces Sphinx: in pregnancy, avoid lying face down."),
+        all.contains(
+            "Back arch on hands and knees replaces Sphinx: in pregnancy, avoid lying face down."
+        ),
         "{all}"
     );
     assert!(
-        all.contains("Knee fall-out replaces Lower back rotation: in pregnancy, avoid deep twists."),
+        all.contains(
+            "Knee fall-out replaces Lower back rotation: in pregnancy, avoid deep twists."
+        ),
         "{all}"
     );
     let names = step_names(&h);
     assert!(!names.contains(&"Sphinx".to_owned()), "{names:?}");
-    assert!(names.contains(&"Both knees to chest".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"Both knees to chest".to_owned()),
+        "{names:?}"
+    );
 
     let not = opened("evening-wind-down", "conditions = [\"diabetes\"]");
     assert!(step_names(&not).contains(&"Sphinx".to_owned()));
@@ -194,14 +215,20 @@ fn a_posture_break_says_what_it_swapped_under_the_step() {
         .position(|r| r.id == "posture-check")
         .unwrap();
     h.send(&[Msg::Confirm]);
-    assert!(matches!(h.stage(), Stage::Running(_)), "a break starts at once");
+    assert!(
+        matches!(h.stage(), Stage::Running(_)),
+        "a break starts at once"
+    );
     while !matches!(h.stage(), Stage::Running(s) if s.current().is_some_and(|p| p.step == 2 && p.kind == PhaseKind::Work))
     {
         h.send(&[Msg::Next]);
     }
     // Under the cue, beside the drawing: each row of the note is found on its own.
     let screen = h.screen(80, 24);
-    assert!(screen.contains("Reach up tall replaces Seated twist: in"), "{screen}");
+    assert!(
+        screen.contains("Reach up tall replaces Seated twist: in"),
+        "{screen}"
+    );
     assert!(screen.contains("pregnancy, avoid deep twists."), "{screen}");
 }
 
@@ -226,8 +253,14 @@ fn a_routine_with_nothing_left_says_so_and_enter_goes_back() {
         Path::new("config.toml"),
     );
     let all = text(&h.screen(80, 24));
-    assert!(all.contains("Cobra is left out: in pregnancy, avoid lying face down."), "{all}");
-    assert!(all.contains("Nothing in this routine is left to do for you"), "{all}");
+    assert!(
+        all.contains("Cobra is left out: in pregnancy, avoid lying face down."),
+        "{all}"
+    );
+    assert!(
+        all.contains("Nothing in this routine is left to do for you"),
+        "{all}"
+    );
     h.send(&[Msg::Confirm]);
     assert!(
         !matches!(h.app.screen, Screen::Runner(_)),

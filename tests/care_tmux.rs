@@ -44,11 +44,7 @@ fn osteoporosis_at_76_sees_the_caution_and_the_unlengthened_hold() {
     .unwrap();
     let tmux = Tmux::start(80, 24, &command(home.path(), "run forward-bend"));
     let screen = tmux.wait_for("Fitted to your profile");
-    let joined: String = screen
-        .lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let joined: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     assert!(
         joined.contains("Go gently in Seated forward bend"),
         "{screen}"

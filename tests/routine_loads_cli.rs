@@ -5,7 +5,8 @@ use std::fs;
 
 use assert_cmd::Command;
 
-const HEAD: &str = "name = \"Mine\"\nkind = \"stretch\"\n\n[[steps]]\nname = \"Knee to chest\"\nhold = \"30s\"\n";
+const HEAD: &str =
+    "name = \"Mine\"\nkind = \"stretch\"\n\n[[steps]]\nname = \"Knee to chest\"\nhold = \"30s\"\n";
 
 fn check(dir: &std::path::Path) -> (Option<i32>, String) {
     let home = tempfile::tempdir().unwrap();

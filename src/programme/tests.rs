@@ -158,7 +158,14 @@ fn each_level_changes_one_thing_by_ten_to_twenty_percent_within_the_limits() {
     assert_eq!(top.steps[0].work, Work::Hold(Duration::from_secs(30)));
     assert!(top.steps.iter().all(|s| s.sets <= 3));
     // Older adults' holds may reach 60 s.
-    let (older, _) = dose::at_level(&written, MAX_LEVEL, DoseLimits { older_adult: true, ..DoseLimits::default() });
+    let (older, _) = dose::at_level(
+        &written,
+        MAX_LEVEL,
+        DoseLimits {
+            older_adult: true,
+            ..DoseLimits::default()
+        },
+    );
     assert_eq!(older.steps[0].work, Work::Hold(Duration::from_secs(33)));
     // Heat is never dosed.
     let heat = routine("name = \"h\"\nkind = \"heat\"\n[[steps]]\nname = \"h\"\nhold = \"10m\"\n");

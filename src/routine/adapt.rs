@@ -178,12 +178,12 @@ pub fn adapt(routine: &Routine, person: &Person) -> Adapted {
             fitted.steps.push(step.clone());
             continue;
         };
-        let fits = |alt: &&Box<Step>| {
+        let fits = |alt: &&Step| {
             alt.loads
                 .iter()
                 .all(|&l| person.avoids(l).is_none_or(|r| !r.leaves_out()))
         };
-        match step.alternative.as_ref().filter(fits) {
+        match step.alternative.as_deref().filter(fits) {
             Some(alt) => {
                 changes.push(Change::Swapped {
                     step: fitted.steps.len(),
@@ -191,7 +191,7 @@ pub fn adapt(routine: &Routine, person: &Person) -> Adapted {
                     load,
                     why,
                 });
-                fitted.steps.push(Step::clone(alt));
+                fitted.steps.push(alt.clone());
             }
             None if why.leaves_out() => changes.push(Change::LeftOut {
                 name: step.name.clone(),

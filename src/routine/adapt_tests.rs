@@ -162,7 +162,10 @@ fn programme_levels_leave_spine_bending_steps_at_level_1_from_65_with_fragile_bo
             fragile_bones: false,
         },
     ] {
-        assert!(hold(&grown(limits), "Seated forward bend") > SECS_20, "{limits:?}");
+        assert!(
+            hold(&grown(limits), "Seated forward bend") > SECS_20,
+            "{limits:?}"
+        );
     }
 }
 

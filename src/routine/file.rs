@@ -395,19 +395,18 @@ impl Checker<'_> {
             }
             (None, false) => None,
         };
-        if let (true, Work::Hold(hold), Some(at)) = (is_heat, work, &s.hold) {
-            if hold > MAX_HEAT {
-                c.error(
-                    at,
-                    format!(
-                        "a heat step may last at most 20 minutes (this one is {})",
-                        duration::Compact(hold)
-                    ),
-                    "heat for 10–15 minutes, then take at least an hour off",
-                );
-            }
+        if let (true, Work::Hold(hold), Some(at)) = (is_heat, work, &s.hold)
+            && hold > MAX_HEAT
+        {
+            c.error(
+                at,
+                format!(
+                    "a heat step may last at most 20 minutes (this one is {})",
+                    duration::Compact(hold)
+                ),
+                "heat for 10–15 minutes, then take at least an hour off",
+            );
         }
-
 
         let mut loads = Vec::new();
         for l in &s.loads {
@@ -465,4 +464,3 @@ impl Checker<'_> {
         }
     }
 }
-

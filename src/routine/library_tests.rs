@@ -160,7 +160,13 @@ fn bundled_steps_say_what_they_load_and_name_a_safer_alternative() {
         }
     }
     // Neutral-spine steps carry nothing, so they can stand in for the others.
-    for name in ["Knee rocking", "Pelvic tilt", "Bridge", "Bird-dog", "Hip hinge"] {
+    for name in [
+        "Knee rocking",
+        "Pelvic tilt",
+        "Bridge",
+        "Bird-dog",
+        "Hip hinge",
+    ] {
         for (id, loads) in loads_of(name) {
             assert!(loads.is_empty(), "{id}: {name} is marked {loads:?}");
         }

@@ -24,7 +24,8 @@ fn error(text: &str) -> (usize, usize, String, String) {
     )
 }
 
-const HEAD: &str = "name = \"x\"\nkind = \"stretch\"\n[[steps]]\nname = \"Knee to chest\"\nhold = \"30s\"\n";
+const HEAD: &str =
+    "name = \"x\"\nkind = \"stretch\"\n[[steps]]\nname = \"Knee to chest\"\nhold = \"30s\"\n";
 
 #[test]
 fn loads_and_an_alternative_as_a_sub_table_or_inline() {
@@ -33,7 +34,11 @@ fn loads_and_an_alternative_as_a_sub_table_or_inline() {
     ))
     .unwrap();
     let step = &r.steps[0];
-    assert_eq!(step.loads, vec![Load::Flexion, Load::Twist], "once each, in order");
+    assert_eq!(
+        step.loads,
+        vec![Load::Flexion, Load::Twist],
+        "once each, in order"
+    );
     let alt = step.alternative.as_deref().unwrap();
     assert_eq!(alt.name, "Knee rocking");
     assert_eq!(
@@ -78,7 +83,10 @@ fn an_invalid_alternative_is_located_like_a_step() {
         "{HEAD}loads = [\"flexion\"]\n[steps.alternative]\nname = \"Knee rocking\"\nhold = \"30s\"\nreps = 10\n"
     ));
     assert_eq!((line, col), (10, 8));
-    assert!(msg.contains("`Knee rocking` has both `hold` and `reps`"), "{msg}");
+    assert!(
+        msg.contains("`Knee rocking` has both `hold` and `reps`"),
+        "{msg}"
+    );
 
     let (line, _, msg, _) = error(&format!(
         "{HEAD}[steps.alternative]\nname = \"Knee rocking\"\nreps = 10\nart = \"nope\"\n"
@@ -100,7 +108,10 @@ fn an_alternative_must_avoid_its_steps_loads_and_have_none_of_its_own() {
         "{HEAD}loads = [\"flexion\"]\n[steps.alternative]\nname = \"Curl-up\"\nhold = \"8s\"\nloads = [\"flexion\"]\n"
     ));
     assert_eq!((line, col), (10, 10));
-    assert!(msg.contains("loads `flexion` like the step `Knee to chest`"), "{msg}");
+    assert!(
+        msg.contains("loads `flexion` like the step `Knee to chest`"),
+        "{msg}"
+    );
     // The nearest miss: a different load is allowed (a face-down step's alternative may bend).
     load(&format!(
         "{HEAD}loads = [\"prone\"]\n[steps.alternative]\nname = \"Child's pose\"\nhold = \"30s\"\nloads = [\"flexion\"]\n"

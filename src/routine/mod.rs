@@ -2,8 +2,9 @@
 //!
 //! `file` mirrors the TOML and turns it into these types, with every check the design lists;
 //! `library` gathers routines from the bundled set, the config dir and `--routines` folders;
-//! `plan` expands a routine into the timed phases a session runs through. Nothing here knows about
-//! terminals or clocks.
+//! `plan` expands a routine into the timed phases a session runs through; `adapt` fits a routine
+//! to the person (a step's `loads` and its `alternative`, against fragile bones, pregnancy and
+//! blood thinners in the profile). Nothing here knows about terminals or clocks.
 
 pub mod adapt;
 mod file;
