@@ -57,8 +57,8 @@ fn osteoporosis_at_76_briefing_names_the_alternatives() {
         "birth_year = 1950\nconditions = [\"osteoporosis\"]",
     );
     assert!(matches!(h.stage(), Stage::Briefing { .. }));
-    let screen = h.screen(80, 40);
-    insta::assert_snapshot!("care_osteoporosis_76_briefing_80x40", screen);
+    let screen = h.screen(80, 24);
+    insta::assert_snapshot!("care_osteoporosis_76_briefing_80x24", screen);
     let all = text(&screen);
     assert!(all.contains("Fitted to your profile"), "{screen}");
     assert!(
@@ -173,7 +173,8 @@ fn pregnancy_swaps_face_down_steps_and_twists_and_says_so() {
 #[test]
 fn pregnancy_keeps_the_heat_checklist_and_skin_checks_on_the_side_lying_heat() {
     let mut h = opened("heat-pack", "conditions = [\"pregnancy\"]");
-    let all = text(&h.screen(80, 40));
+    // At 80×24 too, the note is in view above the checklist.
+    let all = text(&h.screen(80, 24));
     assert!(all.contains("Safety checklist"), "{all}");
     assert!(
         all.contains("Heat pack on the lower back, lying on your side replaces Heat pack on the lower back: in pregnancy, avoid lying face down."),

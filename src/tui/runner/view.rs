@@ -161,6 +161,15 @@ impl RunnerScreen<'_> {
             lines.extend(hanging("", &r.summary, width, plain));
         }
         lines.push(Line::default());
+        // What was fitted to this person comes first, where it is seen before anything scrolls.
+        let care = super::care::briefing(r, &self.runner.care);
+        if !care.is_empty() {
+            lines.push(Line::styled("Fitted to your profile", t.caution()));
+            for note in &care {
+                lines.extend(hanging(" • ", note, width, plain));
+            }
+            lines.push(Line::default());
+        }
         // The rows to keep in view: the highlighted checklist item, or the reason Enter did
         // not start.
         let mut focus = 0..0;
@@ -197,14 +206,6 @@ impl RunnerScreen<'_> {
             lines.push(Line::styled("Before you start", t.caution()));
             for caution in &self.runner.briefing_items {
                 lines.extend(hanging(" • ", caution, width, plain));
-            }
-        }
-        let care = super::care::briefing(r, &self.runner.care);
-        if !care.is_empty() {
-            lines.push(Line::default());
-            lines.push(Line::styled("Fitted to your profile", t.caution()));
-            for note in &care {
-                lines.extend(hanging(" • ", note, width, plain));
             }
         }
         if !self.runner.care.lengthened.is_empty() {
