@@ -12,7 +12,11 @@
 //! - a step gains at most [`MAX_EXTRA_SETS`] sets over what is written, and never passes
 //!   [`MAX_SETS`];
 //! - the whole routine never passes [`MAX_ROUTINE`];
-//! - heat and posture breaks are never dosed: their limits are about safety, not training.
+//! - heat and posture breaks are never dosed: their limits are about safety, not training;
+//! - with fragile bones at 65 or over, a step that bends the spine forward or twists it
+//!   (`loads = ["flexion"]` or `["twist"]`) stays at level 1 in every dimension (CLINICAL, "At
+//!   the edges": such holds are not lengthened; the runner's briefing says why, see
+//!   `routine::adapt`).
 
 use std::time::Duration;
 
@@ -42,6 +46,8 @@ pub const MAX_HOLD: Duration = Duration::from_secs(3600);
 pub struct DoseLimits {
     /// 65 or over: stretch holds may grow to 60 s.
     pub older_adult: bool,
+    /// Osteoporosis or long-term steroids in the profile.
+    pub fragile_bones: bool,
 }
 
 impl DoseLimits {
@@ -51,7 +57,23 @@ impl DoseLimits {
         DoseLimits {
             older_adult: birth_year
                 .is_some_and(|y| today.year() - y >= crate::routine::OLDER_ADULT_AGE),
+            fragile_bones: false,
         }
+    }
+
+    /// The limits for the person of `profile` on `today`.
+    pub fn for_profile(profile: &crate::flags::Profile, today: chrono::NaiveDate) -> Self {
+        DoseLimits {
+            fragile_bones: crate::routine::adapt::FRAGILE_BONES
+                .iter()
+                .any(|c| profile.conditions.contains(c)),
+            ..DoseLimits::for_birth_year(profile.birth_year, today)
+        }
+    }
+
+    /// Fragile bones at 65 or over: steps that bend or twist the spine are not dosed up.
+    pub fn keeps_spine_dose(self) -> bool {
+        self.fragile_bones && self.older_adult
     }
 
     /// The longest a hold in `routine` may grow to.
@@ -100,6 +122,9 @@ fn grow(routine: &mut Routine, dim: Dimension, written: &Routine, limits: DoseLi
     let cap = limits.hold_cap(written).min(MAX_HOLD);
     let mut changed = false;
     for (step, orig) in routine.steps.iter_mut().zip(&written.steps) {
+        if limits.keeps_spine_dose() && orig.bends_spine() {
+            continue;
+        }
         match (dim, &mut step.work) {
             (Dimension::Hold, Work::Hold(hold)) => {
                 let next = Duration::from_secs(step_up(hold.as_secs())).min(cap);

@@ -255,7 +255,14 @@ fn each_level_changes_one_thing_by_ten_to_twenty_percent_within_the_limits() {
     assert_eq!(top.steps[0].work, Work::Hold(Duration::from_secs(30)));
     assert!(top.steps.iter().all(|s| s.sets <= 3));
     // Older adults' holds may reach 60 s.
-    let (older, _) = dose::at_level(&written, MAX_LEVEL, DoseLimits { older_adult: true });
+    let (older, _) = dose::at_level(
+        &written,
+        MAX_LEVEL,
+        DoseLimits {
+            older_adult: true,
+            ..DoseLimits::default()
+        },
+    );
     assert_eq!(older.steps[0].work, Work::Hold(Duration::from_secs(33)));
     // Heat is never dosed.
     let heat = routine("name = \"h\"\nkind = \"heat\"\n[[steps]]\nname = \"h\"\nhold = \"10m\"\n");
@@ -330,7 +337,7 @@ fn arb_routine() -> impl Strategy<Value = (Routine, bool)> {
 proptest! {
     #[test]
     fn no_level_exceeds_the_limits((written, older) in arb_routine(), level in 1u8..=MAX_LEVEL) {
-        let limits = DoseLimits { older_adult: older };
+        let limits = DoseLimits { older_adult: older, ..DoseLimits::default() };
         let cap = limits.hold_cap(&written);
         let (dosed, changes) = dose::at_level(&written, level, limits);
         prop_assert!(changes.len() < usize::from(level));
@@ -357,7 +364,7 @@ proptest! {
 
     #[test]
     fn each_level_is_one_change_of_at_most_twenty_percent_or_one_set((written, older) in arb_routine(), level in 1u8..MAX_LEVEL) {
-        let limits = DoseLimits { older_adult: older };
+        let limits = DoseLimits { older_adult: older, ..DoseLimits::default() };
         let (a, _) = dose::at_level(&written, level, limits);
         let (b, changes) = dose::at_level(&written, level + 1, limits);
         let mut kinds = std::collections::BTreeSet::new();

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Art, Kind, Origin, Routine, Sides, Step, Work};
+use super::{Art, Kind, Load, Origin, Routine, Sides, Step, Work};
 use crate::diagnostic::{Checker, Diagnostic};
 use crate::duration;
 
@@ -71,7 +71,20 @@ struct StepFile {
     cue: String,
     art: Option<Spanned<String>>,
     check_every: Option<Spanned<String>>,
+    #[serde(default)]
+    loads: Vec<Spanned<String>>,
+    alternative: Option<Spanned<Box<StepFile>>>,
 }
+
+/// What every step of one routine shares while it is checked.
+struct StepContext<'f> {
+    kind: Kind,
+    default_rest: Duration,
+    find_art: &'f dyn Fn(&str) -> Option<String>,
+}
+
+/// The accepted `loads`, for the help under an unknown one.
+const LOADS_HELP: &str = "accepted loads: flexion (a held, loaded or repeated forward bend), twist (a held turn of the trunk), prone (lying face down), belly-heat (heat over the belly, heat steps only), massage (a ball or roller on muscle)";
 
 impl Checker<'_> {
     /// A duration of at most an hour (see [`MAX_PHASE`]).
@@ -196,7 +209,121 @@ pub fn parse(
     let mut steps = Vec::with_capacity(raw.steps.len());
     let mut heat_total = Duration::ZERO;
     let mut heat_total_reported = false;
+    let ctx = StepContext {
+        kind,
+        default_rest,
+        find_art,
+    };
     for s in raw.steps.iter().take(MAX_STEPS) {
+        let mut step = c.step(s, &ctx);
+        // Heat counts at the longer of the step and its alternative, so the limit holds
+        // whichever of the two a person's profile picks.
+        let mut heat = heat_of(s, &step, kind);
+        if let Some(alt) = &s.alternative {
+            let a = alt.get_ref();
+            if let Some(nested) = &a.alternative {
+                c.error(
+                    nested,
+                    format!(
+                        "the alternative `{}` has an alternative of its own",
+                        a.name.get_ref()
+                    ),
+                    "an alternative is one step done instead of its step: remove the inner `alternative`",
+                );
+            }
+            let alt_step = c.step(a, &ctx);
+            for load in &a.loads {
+                if Load::from_id(load.get_ref()).is_some_and(|l| step.loads(l)) {
+                    c.error(
+                        load,
+                        format!(
+                            "the alternative `{}` loads `{}` like the step `{}` it stands in for",
+                            a.name.get_ref(),
+                            load.get_ref(),
+                            s.name.get_ref()
+                        ),
+                        "an alternative is used when its step's loads are ruled out: give one without them, or remove the alternative",
+                    );
+                }
+            }
+            if let Some(alt_heat) = heat_of(a, &alt_step, kind)
+                && heat.is_none_or(|(h, _)| alt_heat.0 > h)
+            {
+                heat = Some(alt_heat);
+            }
+            step.alternative = Some(Box::new(alt_step));
+        }
+        if let Some((hold, at)) = heat {
+            heat_total = heat_total.saturating_add(hold);
+            if heat_total > MAX_HEAT && !heat_total_reported {
+                heat_total_reported = true;
+                c.error(at, format!("this routine heats for {} in total by this step; the limit is 20 minutes", duration::Compact(heat_total)), "shorten the heat steps; after 20 minutes of heat the skin needs at least an hour off");
+            }
+        }
+        steps.push(step);
+    }
+
+    let routine = Routine {
+        id: id.to_owned(),
+        name: raw.name.get_ref().clone(),
+        kind,
+        summary: raw.summary,
+        tags: raw.tags,
+        source: raw.source,
+        prepare,
+        cautions: raw.cautions,
+        every,
+        steps,
+        origin,
+    };
+    // With every alternative in place of its step the routine must keep the same bounds.
+    let total = routine.total().max(routine.with_alternatives().total());
+    if total > MAX_TOTAL {
+        c.error(
+            &raw.name,
+            format!(
+                "the routine plans for {}; at most {} in all",
+                duration::Compact(total),
+                duration::Compact(MAX_TOTAL)
+            ),
+            "split it into several routines",
+        );
+    }
+    if kind == Kind::PostureBreak && total > MAX_POSTURE_BREAK {
+        c.error(&raw.kind, format!("a posture break may take at most 10 minutes; this one takes {}", duration::Compact(total)), "keep breaks short so they fit into a working day; use kind = \"stretch\" for longer routines");
+    }
+    if c.errors.is_empty() {
+        Ok(routine)
+    } else {
+        Err(c.errors)
+    }
+}
+
+/// The heat a step applies in all (hold × sets × sides) and where its hold is written, for a
+/// timed step of a heat routine whose hold is itself within the single-step limit (a longer one
+/// has its own error).
+fn heat_of<'s>(
+    s: &'s StepFile,
+    step: &Step,
+    kind: Kind,
+) -> Option<(Duration, &'s Spanned<String>)> {
+    let (Kind::Heat, Work::Hold(hold), Some(at)) = (kind, step.work, &s.hold) else {
+        return None;
+    };
+    if hold > MAX_HEAT {
+        return None;
+    }
+    let sides_count = if step.sides == Sides::LeftRight { 2 } else { 1 };
+    // Bounded above (an hour × 20 sets × 2 sides), so this cannot overflow.
+    Some((hold.saturating_mul(step.sets * sides_count), at))
+}
+
+impl Checker<'_> {
+    /// Checks one step (or an alternative) and turns it into a [`Step`]; an alternative is
+    /// attached by the caller.
+    fn step(&mut self, s: &StepFile, ctx: &StepContext<'_>) -> Step {
+        let c = self;
+        let kind = ctx.kind;
         let sets = s.sets.as_ref().map_or(1, |v| c.count(v, "sets", MAX_SETS));
         let work = match (&s.hold, &s.reps) {
             (Some(hold), None) => {
@@ -239,7 +366,7 @@ pub fn parse(
             );
         }
         let switch = c.optional_duration(&s.switch, "switch", DEFAULT_SWITCH);
-        let rest = c.optional_duration(&s.rest, "rest", default_rest);
+        let rest = c.optional_duration(&s.rest, "rest", ctx.default_rest);
 
         let is_heat = kind == Kind::Heat && matches!(work, Work::Hold(_));
         let check_every = match (&s.check_every, is_heat) {
@@ -268,25 +395,36 @@ pub fn parse(
             }
             (None, false) => None,
         };
-        if let (true, Work::Hold(hold), Some(at)) = (is_heat, work, &s.hold) {
-            let sides_count = if sides == Sides::LeftRight { 2 } else { 1 };
-            if hold > MAX_HEAT {
-                c.error(
-                    at,
-                    format!(
-                        "a heat step may last at most 20 minutes (this one is {})",
-                        duration::Compact(hold)
-                    ),
-                    "heat for 10–15 minutes, then take at least an hour off",
-                );
-            }
-            // Bounded above (an hour × 20 sets × 2 sides), so this cannot overflow.
-            heat_total = heat_total.saturating_add(hold.saturating_mul(sets * sides_count));
-            if heat_total > MAX_HEAT && hold <= MAX_HEAT && !heat_total_reported {
-                heat_total_reported = true;
-                c.error(at, format!("this routine heats for {} in total by this step; the limit is 20 minutes", duration::Compact(heat_total)), "shorten the heat steps; after 20 minutes of heat the skin needs at least an hour off");
+        if let (true, Work::Hold(hold), Some(at)) = (is_heat, work, &s.hold)
+            && hold > MAX_HEAT
+        {
+            c.error(
+                at,
+                format!(
+                    "a heat step may last at most 20 minutes (this one is {})",
+                    duration::Compact(hold)
+                ),
+                "heat for 10–15 minutes, then take at least an hour off",
+            );
+        }
+
+        let mut loads = Vec::new();
+        for l in &s.loads {
+            match Load::from_id(l.get_ref()) {
+                Some(Load::BellyHeat) if !is_heat => c.error(
+                    l,
+                    "`belly-heat` marks heat over the belly, but this step is not a heat hold",
+                    "use it only in timed steps of a kind = \"heat\" routine",
+                ),
+                Some(load) => {
+                    if !loads.contains(&load) {
+                        loads.push(load);
+                    }
+                }
+                None => c.error(l, format!("unknown load `{}`", l.get_ref()), LOADS_HELP),
             }
         }
+        loads.sort();
 
         let art = s.art.as_ref().and_then(|name| {
             let valid = !name.get_ref().is_empty()
@@ -294,7 +432,7 @@ pub fn parse(
                     .get_ref()
                     .chars()
                     .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
-            match valid.then(|| find_art(name.get_ref())).flatten() {
+            match valid.then(|| (ctx.find_art)(name.get_ref())).flatten() {
                 Some(text) => Some(Art {
                     name: name.get_ref().clone(),
                     text,
@@ -311,7 +449,7 @@ pub fn parse(
                 }
             }
         });
-        steps.push(Step {
+        Step {
             name: s.name.get_ref().clone(),
             work,
             sides,
@@ -321,39 +459,8 @@ pub fn parse(
             cue: s.cue.trim().to_owned(),
             art,
             check_every,
-        });
-    }
-
-    let routine = Routine {
-        id: id.to_owned(),
-        name: raw.name.get_ref().clone(),
-        kind,
-        summary: raw.summary,
-        tags: raw.tags,
-        source: raw.source,
-        prepare,
-        cautions: raw.cautions,
-        every,
-        steps,
-        origin,
-    };
-    if routine.total() > MAX_TOTAL {
-        c.error(
-            &raw.name,
-            format!(
-                "the routine plans for {}; at most {} in all",
-                duration::Compact(routine.total()),
-                duration::Compact(MAX_TOTAL)
-            ),
-            "split it into several routines",
-        );
-    }
-    if kind == Kind::PostureBreak && routine.total() > MAX_POSTURE_BREAK {
-        c.error(&raw.kind, format!("a posture break may take at most 10 minutes; this one takes {}", duration::Compact(routine.total())), "keep breaks short so they fit into a working day; use kind = \"stretch\" for longer routines");
-    }
-    if c.errors.is_empty() {
-        Ok(routine)
-    } else {
-        Err(c.errors)
+            loads,
+            alternative: None,
+        }
     }
 }

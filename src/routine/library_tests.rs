@@ -122,3 +122,70 @@ fn bundled_content_follows_the_stretching_and_heat_safety_facts() {
         "{heat}"
     );
 }
+
+#[test]
+fn bundled_steps_say_what_they_load_and_name_a_safer_alternative() {
+    let lib = Library::load(&[]);
+    let loads_of = |name: &str| -> Vec<(String, Vec<Load>)> {
+        lib.routines
+            .iter()
+            .flat_map(|r| r.steps.iter().map(move |s| (r.id.clone(), s)))
+            .filter(|(_, s)| s.name == name)
+            .map(|(id, s)| (id, s.loads.clone()))
+            .collect()
+    };
+    // What CLINICAL.md names, by the steps that do it.
+    let marked = [
+        ("Knee to chest", Load::Flexion),
+        ("Both knees to chest", Load::Flexion),
+        ("Curl-up", Load::Flexion),
+        ("Child's pose", Load::Flexion),
+        ("Seated forward bend", Load::Flexion),
+        ("Cat-cow", Load::Flexion),
+        ("Lower back rotation", Load::Twist),
+        ("Seated twist", Load::Twist),
+        ("Sphinx", Load::Prone),
+        ("Lying face down", Load::Prone),
+        ("Heat pack on the lower back", Load::Prone),
+        ("Ball on the buttock", Load::Massage),
+        ("Ball beside the spine", Load::Massage),
+        ("Ball on the side of the hip", Load::Massage),
+        ("Foam roller on the buttock", Load::Massage),
+    ];
+    for (name, load) in marked {
+        let found = loads_of(name);
+        assert!(!found.is_empty(), "no bundled step {name}");
+        for (id, loads) in found {
+            assert!(loads.contains(&load), "{id}: {name} should load {load:?}");
+        }
+    }
+    // Neutral-spine steps carry nothing, so they can stand in for the others.
+    for name in [
+        "Knee rocking",
+        "Pelvic tilt",
+        "Bridge",
+        "Bird-dog",
+        "Hip hinge",
+    ] {
+        for (id, loads) in loads_of(name) {
+            assert!(loads.is_empty(), "{id}: {name} is marked {loads:?}");
+        }
+    }
+    // Every bundled step that bends, twists or lies face down names an alternative that does
+    // none of these, so fragile bones and pregnancy always have something to do instead.
+    for r in &lib.routines {
+        for step in &r.steps {
+            if step.bends_spine() || step.loads(Load::Prone) {
+                let alt = step.alternative.as_deref();
+                assert!(alt.is_some(), "{}: {} has no alternative", r.id, step.name);
+                assert!(
+                    alt.is_some_and(|a| a.loads.is_empty()),
+                    "{}: the alternative to {} loads {:?}",
+                    r.id,
+                    step.name,
+                    alt.map(|a| &a.loads)
+                );
+            }
+        }
+    }
+}

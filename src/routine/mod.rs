@@ -2,9 +2,11 @@
 //!
 //! `file` mirrors the TOML and turns it into these types, with every check the design lists;
 //! `library` gathers routines from the bundled set, the config dir and `--routines` folders;
-//! `plan` expands a routine into the timed phases a session runs through. Nothing here knows about
-//! terminals or clocks.
+//! `plan` expands a routine into the timed phases a session runs through; `adapt` fits a routine
+//! to the person (a step's `loads` and its `alternative`, against fragile bones, pregnancy and
+//! blood thinners in the profile). Nothing here knows about terminals or clocks.
 
+pub mod adapt;
 mod file;
 mod library;
 pub mod phase;
@@ -92,6 +94,58 @@ impl Work {
     }
 }
 
+/// What a step puts the body through that matters for some people (CLINICAL, "At the edges"):
+/// written in a step's `loads`. Fragile bones avoid sustained or loaded forward bending and
+/// twisting; pregnancy avoids lying face down, heat over the belly and deep twists; with blood
+/// thinners self-massage is done gently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Load {
+    /// A held or loaded forward bend of the spine (knees to chest, curl-up, child's pose,
+    /// a seated forward bend, cat-cow's rounded back).
+    Flexion,
+    /// A held or end-range turn of the trunk (lower back rotation, seated twist). A small
+    /// rocking within comfort, not held, is not marked.
+    Twist,
+    /// Lying face down (sphinx, cobra, prone press-ups).
+    Prone,
+    /// Heat over the belly (heat steps only).
+    BellyHeat,
+    /// Pressing on muscle with a ball or roller.
+    Massage,
+}
+
+impl Load {
+    /// Every load, in the order `check` lists them.
+    pub const ALL: [Load; 5] = [
+        Load::Flexion,
+        Load::Twist,
+        Load::Prone,
+        Load::BellyHeat,
+        Load::Massage,
+    ];
+
+    /// The name written in routine files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Load::Flexion => "flexion",
+            Load::Twist => "twist",
+            Load::Prone => "prone",
+            Load::BellyHeat => "belly-heat",
+            Load::Massage => "massage",
+        }
+    }
+
+    /// The load named `id` in a routine file.
+    pub fn from_id(id: &str) -> Option<Load> {
+        Load::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// Whether this load bends or twists the spine (what fragile bones avoid).
+    pub fn bends_spine(self) -> bool {
+        matches!(self, Load::Flexion | Load::Twist)
+    }
+}
+
 /// A pose drawing, resolved when the routine is loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Art {
@@ -122,6 +176,23 @@ pub struct Step {
     pub art: Option<Art>,
     /// For heat: how often to prompt a skin check.
     pub check_every: Option<Duration>,
+    /// What the step loads (`loads` in the file), each once, in [`Load::ALL`] order.
+    pub loads: Vec<Load>,
+    /// A safer step to do instead when the person's profile rules one of `loads` out; it
+    /// never has an alternative of its own, nor any load of this step.
+    pub alternative: Option<Box<Step>>,
+}
+
+impl Step {
+    /// Whether the step carries `load`.
+    pub fn loads(&self, load: Load) -> bool {
+        self.loads.contains(&load)
+    }
+
+    /// Whether the step bends forward or twists the spine.
+    pub fn bends_spine(&self) -> bool {
+        self.loads.iter().any(|l| l.bends_spine())
+    }
 }
 
 /// Where a routine came from.
@@ -179,16 +250,40 @@ impl Routine {
             .fold(Duration::ZERO, Duration::saturating_add)
     }
 
+    /// The routine with every step that names an alternative replaced by it: the longest
+    /// variant a profile can produce, so the loader checks its bounds too.
+    pub fn with_alternatives(&self) -> Routine {
+        let mut routine = self.clone();
+        for step in &mut routine.steps {
+            if let Some(alt) = step.alternative.take() {
+                *step = *alt;
+            }
+        }
+        routine
+    }
+
     /// Lengthens holds shorter than `at_least` to it, and returns the steps changed. Heat is not
     /// a stretch: a heat routine is left as it is. Nor are core-endurance holds (a routine
     /// tagged `core`): the curl-up, side bridge and bird-dog are held 8–10 s at any age, built
     /// up in sets, not lengthened.
     pub fn lengthen_short_holds(&mut self, at_least: Duration) -> Vec<usize> {
+        self.lengthen_short_holds_but(at_least, |_| false)
+    }
+
+    /// [`Routine::lengthen_short_holds`], leaving the steps `keep` picks as they are.
+    pub fn lengthen_short_holds_but(
+        &mut self,
+        at_least: Duration,
+        keep: impl Fn(&Step) -> bool,
+    ) -> Vec<usize> {
         if self.kind == Kind::Heat || self.tags.iter().any(|t| t == "core") {
             return Vec::new();
         }
         let mut changed = Vec::new();
         for (i, step) in self.steps.iter_mut().enumerate() {
+            if keep(step) {
+                continue;
+            }
             if let Work::Hold(hold) = step.work
                 && hold < at_least
             {
@@ -204,5 +299,7 @@ impl Routine {
 mod bounds_tests;
 #[cfg(test)]
 mod library_tests;
+#[cfg(test)]
+mod loads_tests;
 #[cfg(test)]
 mod tests;

@@ -72,7 +72,7 @@ impl App {
             paths.config_file.parent(),
         );
         self.programme.limits =
-            crate::programme::DoseLimits::for_birth_year(self.config.profile.birth_year, today);
+            crate::programme::DoseLimits::for_profile(&self.config.profile, today);
         self.programme.prompts = prompts;
         problems.append(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
@@ -109,7 +109,7 @@ impl App {
             &self.sessions,
             now.wall,
         );
-        let routine = runner.routine.clone();
+        let routine = runner.written.clone();
         match (&runner.stage, gate.is_empty()) {
             // Nothing holds it back (any more): a gate that was showing stays until the person
             // moves on; a checklist being ticked is not disturbed.

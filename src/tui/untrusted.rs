@@ -24,17 +24,23 @@ pub fn library(mut library: Library) -> Library {
         safe(&mut r.source);
         r.tags.iter_mut().for_each(safe);
         r.cautions.iter_mut().for_each(safe);
-        for step in &mut r.steps {
-            safe(&mut step.name);
-            safe(&mut step.cue);
-            if let Some(art) = &mut step.art
-                && let std::borrow::Cow::Owned(shown) = visible_lines(&art.text)
-            {
-                art.text = shown;
-            }
-        }
+        r.steps.iter_mut().for_each(safe_step);
     }
     library
+}
+
+/// A step's words and drawing made safe, and its alternative's.
+fn safe_step(step: &mut crate::routine::Step) {
+    safe(&mut step.name);
+    safe(&mut step.cue);
+    if let Some(art) = &mut step.art
+        && let std::borrow::Cow::Owned(shown) = visible_lines(&art.text)
+    {
+        art.text = shown;
+    }
+    if let Some(alt) = &mut step.alternative {
+        safe_step(alt);
+    }
 }
 
 /// The rules with their words made safe (a person's own file may add rules).

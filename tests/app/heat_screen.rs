@@ -272,7 +272,7 @@ fn at_65_and_over_short_holds_last_30_seconds_and_the_runner_says_so() {
     // 2026 - 1961 = 65: the seated twist (20 s) becomes 30 s.
     let mut h = with_birth_year(1961);
     assert!(
-        !runner(&h).lengthened.is_empty(),
+        !runner(&h).care.lengthened.is_empty(),
         "desk-stretch has holds under 30 s"
     );
     let screen = h.screen(80, 24);
@@ -314,11 +314,11 @@ fn at_65_and_over_short_holds_last_30_seconds_and_the_runner_says_so() {
         .unwrap();
     h.send(&[Msg::Confirm]);
     assert!(matches!(h.stage(), Stage::Running(_)), "no briefing");
-    assert!(!runner(&h).lengthened.is_empty());
+    assert!(!runner(&h).care.lengthened.is_empty());
 
     // The nearest miss: 64 this year, holds as written.
     let h = with_birth_year(1962);
-    assert!(runner(&h).lengthened.is_empty());
+    assert!(runner(&h).care.lengthened.is_empty());
     assert_eq!(
         twist(&h),
         knotless::routine::Work::Hold(std::time::Duration::from_secs(20))

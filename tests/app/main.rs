@@ -7,6 +7,7 @@ mod common;
 
 mod breaks_screen;
 mod breaks_wake_screen;
+mod care_screen;
 mod checkin_screen;
 mod cli;
 mod config_cli;
@@ -36,6 +37,7 @@ mod programme_cli;
 mod programme_screen;
 mod remind_cli;
 mod report_cli;
+mod routine_loads_cli;
 mod routine_summaries;
 mod runner_sizes_screen;
 mod screens;

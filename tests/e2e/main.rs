@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod care_tmux;
 mod details_tmux;
 mod e2e_follow;
 mod e2e_tmux;

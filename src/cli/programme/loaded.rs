@@ -61,9 +61,9 @@ pub(super) fn load(paths: &Paths) -> Result<Loaded, ExitCode> {
     })
 }
 
-/// Who the dose is for, from the config's birth year.
+/// Who the dose is for, from the config's birth year and conditions.
 pub fn limits(config: &crate::config::Config, today: NaiveDate) -> DoseLimits {
-    DoseLimits::for_birth_year(config.profile.birth_year, today)
+    DoseLimits::for_profile(&config.profile, today)
 }
 
 impl Loaded {

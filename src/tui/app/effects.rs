@@ -53,11 +53,13 @@ impl App {
         let setup = Setup {
             gate,
             cues: self.config.cues,
-            age: self
-                .config
-                .profile
-                .birth_year
-                .map(|born| now.wall.year() - born),
+            person: crate::routine::adapt::Person::new(
+                self.config
+                    .profile
+                    .birth_year
+                    .map(|born| now.wall.year() - born),
+                &self.config.profile.conditions,
+            ),
         };
         self.screen = Screen::Runner(Box::new(Runner::open(routine, setup, now)));
     }

@@ -137,7 +137,7 @@ impl App {
             &self.data_dir,
             config_file.parent(),
         );
-        self.programme.limits = DoseLimits::for_birth_year(config.profile.birth_year, today);
+        self.programme.limits = DoseLimits::for_profile(&config.profile, today);
         self.load_problems.append(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
         self.breaks.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
@@ -156,7 +156,7 @@ impl App {
                     .library
                     .get(&runner.routine.id)
                     .cloned()
-                    .unwrap_or_else(|| runner.routine.clone());
+                    .unwrap_or_else(|| runner.written.clone());
                 self.start(routine, self.now);
             }
         }

@@ -8,6 +8,7 @@ impl Runner {
     /// Handles one message; `now` is this moment.
     pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
         let is_checklist = self.is_checklist();
+        let nothing_left = self.nothing_left();
         match &mut self.stage {
             Stage::Gate(gate) => match msg {
                 Msg::Confirm if !gate.refuses() => self.stage = self.briefing(now),
@@ -30,6 +31,7 @@ impl Runner {
                         }
                     }
                 }
+                Msg::Confirm if nothing_left => return Effect::Exit,
                 Msg::Confirm if is_checklist && !checked.iter().all(|&c| c) => *incomplete = true,
                 Msg::Confirm => self.stage = self.after_briefing(now),
                 Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,

@@ -16,11 +16,18 @@
 //! still starts with one key. With a birth year giving 65 or over, holds under 30 seconds are
 //! lengthened to 30 seconds (older muscles need longer holds) and the runner says so in the
 //! briefing and on each lengthened hold.
+//!
+//! The routine is fitted to the person's profile as it opens ([`crate::routine::adapt`]):
+//! alternatives in place of steps their conditions rule out, steps left out, and cautions for
+//! fragile bones and blood thinners. The briefing says what changed and why ([`care`]); a
+//! posture break says it under the cue of the step concerned. The gate is read from the routine
+//! as written, and the session is recorded under the routine's id as before.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
+mod care;
 mod gate;
 mod keys;
 mod pain;
@@ -37,6 +44,7 @@ use super::msg::Msg;
 use crate::clock::Now;
 use crate::config::Cues;
 use crate::history::{SessionOutcome, SessionRecord};
+use crate::routine::adapt::{Adapted, Care, Person};
 use crate::routine::{Kind, Routine};
 use crate::session::{Cue, Outcome, Refusal, Session};
 
@@ -58,15 +66,15 @@ pub const HEAT_CHECKLIST: [&str; 6] = [
     "With diabetes, a heart condition or a history of cancer: a doctor has said heat is fine for me.",
 ];
 
-/// What the app knows that shapes a run: the gate, the cue settings and the person's age.
+/// What the app knows that shapes a run: the gate, the cue settings and the person.
 #[derive(Debug, Clone, Default)]
 pub struct Setup {
     /// Flags and heat rules to show first.
     pub gate: Gate,
     /// Which cues to give (from `[cues]`).
     pub cues: Cues,
-    /// The age the person turns this year, from `[profile] birth_year`.
-    pub age: Option<i32>,
+    /// The age they turn this year and their conditions, from `[profile]`.
+    pub person: Person,
 }
 
 /// A skin check waiting for its answer.
@@ -156,16 +164,19 @@ pub enum Effect {
 /// A routine being run.
 #[derive(Debug, Clone)]
 pub struct Runner {
-    /// The routine.
+    /// The routine as it runs: fitted to the person.
     pub routine: Routine,
+    /// The routine as it was opened, before it was fitted: what to open again (a gate that
+    /// changes, new settings), so the fitting is never applied twice and its notes stay.
+    pub written: Routine,
     /// The current stage.
     pub stage: Stage,
     /// Rating before, if given.
     pub pain_before: Option<u8>,
     /// What the briefing lists: for heat, the app's checklist and then the routine's cautions.
     pub briefing_items: Vec<String>,
-    /// Steps whose holds were lengthened to 30 seconds for age.
-    pub lengthened: Vec<usize>,
+    /// What was fitted to the person: swaps, steps left out, cautions, holds lengthened for age.
+    pub care: Care,
     /// A skin check waiting for an answer.
     pub skin_prompt: Option<SkinPrompt>,
     /// The session was stopped from a skin check.
@@ -196,13 +207,8 @@ impl Runner {
     }
 
     /// A runner that first shows the gate when there is anything in it.
-    pub fn open(mut routine: Routine, setup: Setup, now: Now) -> Runner {
-        let lengthened = match setup.age {
-            Some(age) if age >= crate::routine::OLDER_ADULT_AGE => {
-                routine.lengthen_short_holds(crate::routine::OLDER_ADULT_HOLD)
-            }
-            _ => Vec::new(),
-        };
+    pub fn open(written: Routine, setup: Setup, now: Now) -> Runner {
+        let Adapted { routine, care } = crate::routine::adapt::adapt(&written, &setup.person);
         let mut briefing_items: Vec<String> = Vec::new();
         if routine.kind == Kind::Heat {
             briefing_items.extend(HEAT_CHECKLIST.iter().map(|&item| item.to_owned()));
@@ -216,10 +222,11 @@ impl Runner {
         }
         let mut runner = Runner {
             routine,
+            written,
             stage: Stage::PainBefore(PainInput::default()),
             pain_before: None,
             briefing_items,
-            lengthened,
+            care,
             skin_prompt: None,
             stopped_at_skin_check: false,
             notice: None,
@@ -240,9 +247,10 @@ impl Runner {
     }
 
     fn briefing(&mut self, now: Now) -> Stage {
-        // A posture break starts with one key: its lengthened holds are marked as they run.
-        let age_note = !self.lengthened.is_empty() && self.routine.kind != Kind::PostureBreak;
-        if self.briefing_items.is_empty() && !age_note {
+        // A posture break starts with one key: its lengthened holds and fitted steps are marked
+        // as they run. A routine with nothing left to do says why and goes no further.
+        let care_note = self.care.has_notes() && self.routine.kind != Kind::PostureBreak;
+        if self.briefing_items.is_empty() && !care_note && !self.nothing_left() {
             self.after_briefing(now)
         } else {
             Stage::Briefing {
@@ -251,6 +259,11 @@ impl Runner {
                 incomplete: false,
             }
         }
+    }
+
+    /// Whether every step was left out for this person: the briefing says so and Enter leaves.
+    pub fn nothing_left(&self) -> bool {
+        self.routine.steps.is_empty()
     }
 
     /// Whether the cautions are a checklist to tick (heat) rather than notes to read.

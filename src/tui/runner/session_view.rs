@@ -184,7 +184,7 @@ impl RunnerScreen<'_> {
             Constraint::Min(0),
         ])
         .areas(left);
-        let longer = self.runner.lengthened.contains(&phase.step);
+        let longer = self.runner.care.lengthened.contains(&phase.step);
         let elapsed = session.elapsed(now);
         Line::styled(phase_label(phase, step.work, longer, elapsed), t.muted())
             .centered()
@@ -240,8 +240,13 @@ impl RunnerScreen<'_> {
                 cue_lines.push(skin);
             }
         }
-        // Posture breaks have no briefing: their cautions stay in view on every step.
+        // Posture breaks have no briefing: what was fitted to the person is said under the
+        // step it concerns, and their cautions stay in view on every step.
         if routine.kind == Kind::PostureBreak && phase.kind != PhaseKind::Rest {
+            for note in super::care::for_step(routine, &self.runner.care, phase.step) {
+                cue_lines.push(Line::default());
+                cue_lines.push(Line::styled(note, t.caution()));
+            }
             for caution in &routine.cautions {
                 cue_lines.push(Line::default());
                 cue_lines.push(Line::styled(caution.as_str(), t.caution()));

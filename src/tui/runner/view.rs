@@ -161,6 +161,15 @@ impl RunnerScreen<'_> {
             lines.extend(hanging("", &r.summary, width, plain));
         }
         lines.push(Line::default());
+        // What was fitted to this person comes first, where it is seen before anything scrolls.
+        let care = super::care::briefing(r, &self.runner.care);
+        if !care.is_empty() {
+            lines.push(Line::styled("Fitted to your profile", t.caution()));
+            for note in &care {
+                lines.extend(hanging(" • ", note, width, plain));
+            }
+            lines.push(Line::default());
+        }
         // The rows to keep in view: the highlighted checklist item, or the reason Enter did
         // not start.
         let mut focus = 0..0;
@@ -199,7 +208,7 @@ impl RunnerScreen<'_> {
                 lines.extend(hanging(" • ", caution, width, plain));
             }
         }
-        if !self.runner.lengthened.is_empty() {
+        if !self.runner.care.lengthened.is_empty() {
             lines.push(Line::default());
             lines.extend(hanging(
                 "",
@@ -207,6 +216,7 @@ impl RunnerScreen<'_> {
                     "Holds shorter than 30 seconds last 30 seconds here ({}): from 65, muscles \
                      need a longer hold to ease.",
                     self.runner
+                        .care
                         .lengthened
                         .iter()
                         .filter_map(|&i| r.steps.get(i).map(|s| s.name.as_str()))
@@ -216,6 +226,18 @@ impl RunnerScreen<'_> {
                 width,
                 t.caution(),
             ));
+        }
+        if self.runner.nothing_left() {
+            lines.push(Line::default());
+            let first = lines.len();
+            lines.extend(hanging(
+                "",
+                "Nothing in this routine is left to do for you. Press enter to go back and \
+                 choose another one.",
+                width,
+                t.error(),
+            ));
+            focus = first..lines.len();
         }
         lines.push(Line::default());
         lines.push(Line::styled(
