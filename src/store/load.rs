@@ -71,12 +71,20 @@ impl JsonlStore {
         let mut rejected = Vec::new();
         let mut bad_lines: Vec<Vec<u8>> = Vec::new();
         let mut lines_before = 0;
-        let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK);
+        // A block is no bigger than what is left of the file (one byte more, to see its end),
+        // and at least 4 KiB: an 867-byte file takes a 4 KiB buffer, not 4 MiB. A file that
+        // grows while it is read is read on, 4 KiB at a time until its end.
+        let mut left = file
+            .metadata()
+            .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+            .unwrap_or(BLOCK);
+        let mut buffer: Vec<u8> = Vec::new();
         let mut at_end = false;
         let mut first_block = true;
         while !at_end {
             let carried = buffer.len();
-            buffer.resize(carried + BLOCK, 0);
+            let block = left.saturating_add(1).clamp(MIN_BLOCK, BLOCK);
+            buffer.resize(carried + block, 0);
             let mut filled = carried;
             while filled < buffer.len() {
                 match file.read(&mut buffer[filled..]) {
@@ -90,6 +98,7 @@ impl JsonlStore {
                 }
             }
             buffer.truncate(filled);
+            left = left.saturating_sub(filled - carried);
             // A byte-order mark (an editor's) is not part of line 1.
             if first_block && buffer.starts_with(b"\xEF\xBB\xBF") {
                 buffer.drain(..3);
@@ -156,5 +165,8 @@ impl JsonlStore {
     }
 }
 
-/// How much of the file is read and parsed at a time.
+/// How much of the file is read and parsed at a time, at most.
 pub(super) const BLOCK: usize = 4 << 20;
+
+/// The smallest read.
+const MIN_BLOCK: usize = 4 << 10;
