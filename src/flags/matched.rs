@@ -127,6 +127,7 @@ mod tests {
             blocks: Vec::new(),
             when,
             bundled: true,
+            until_checked: false,
         }
     }
 

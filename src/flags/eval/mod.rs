@@ -52,6 +52,7 @@ pub use moment::{AHEAD_HOURS, Moment, numb_skin, recorded};
 pub use timeline::{EPISODE_GAP_DAYS, Episode, LINGER_SPAN_DAYS, NOTICEABLE_CHANGE, episode};
 
 use conditions::{entry_matches, episode_matches, profile_matches};
+pub use sides::{NERVE_SYMPTOMS, feet_alone};
 use sides::{Sides, pair_sides};
 use timeline::Timeline;
 
@@ -240,10 +241,11 @@ fn evaluate_on(
         if c.has_entry_conditions() {
             let from = now - rule.within;
             let window = timeline.entries.partition_point(|e| e.at < from);
-            // An emergency never lapses: what no acknowledgement covers counts at any age.
+            // An emergency (and leg weakness) never lapses: what no acknowledgement covers
+            // counts at any age.
             let uncovered = |e: &SymptomEntry| last_ack.is_none_or(|ack| recorded(e) > ack);
             let older: Option<&dyn Fn(&SymptomEntry) -> bool> =
-                (rule.level == Level::Emergency).then_some(&uncovered);
+                rule.never_lapses().then_some(&uncovered);
             let meeting = meeting.entries(timeline, index, c, window, older);
             found = if !c.both_sides_of.is_empty() {
                 pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
@@ -255,13 +257,26 @@ fn evaluate_on(
                 if sided.iter().any(|(_, paired)| *paired) {
                     Vec::new()
                 } else {
-                    sided.into_iter().map(|(e, _)| e).collect()
+                    // A symptom logged with no place at all counts as one side, never as both
+                    // (two such entries are not a left and a right).
+                    let nowhere = meeting.iter().copied().filter(|e| e.areas.is_empty());
+                    sided.into_iter().map(|(e, _)| e).chain(nowhere).collect()
                 }
             } else {
                 meeting
             };
             if found.is_empty() {
                 continue;
+            }
+            if c.feet_alone || profile.conditions.intersects(&c.not_feet_alone_with) {
+                // The signs the rule can read: its window, and the older evidence it keeps.
+                let signs = timeline.entries[window..]
+                    .iter()
+                    .copied()
+                    .chain(found.iter().copied());
+                if feet_alone(signs) != c.feet_alone {
+                    continue;
+                }
             }
         }
         if let (true, Some(ep)) = (c.has_episode_conditions(), episode.as_ref()) {

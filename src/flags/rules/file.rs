@@ -35,6 +35,8 @@ struct RuleFile {
     within: Option<Spanned<String>>,
     #[serde(default)]
     blocks: Vec<Kind>,
+    #[serde(default)]
+    until_checked: bool,
     when: Spanned<WhenFile>,
 }
 
@@ -56,6 +58,9 @@ struct WhenFile {
     episode_days_at_least: Option<Spanned<i64>>,
     #[serde(default)]
     not_improving: bool,
+    not_feet_alone_with: Ids,
+    #[serde(default)]
+    feet_alone: bool,
 }
 
 /// Parses and checks a rules file; `taken` are ids it may not reuse.
@@ -133,6 +138,11 @@ pub fn parse(
         ids(&w.areas_any, &mut insert(&mut when.areas_any));
         ids(&w.triggers_any, &mut insert(&mut when.triggers_any));
         ids(&w.profile_any, &mut insert(&mut when.profile_any));
+        ids(
+            &w.not_feet_alone_with,
+            &mut insert(&mut when.not_feet_alone_with),
+        );
+        when.feet_alone = w.feet_alone;
         let parts = paired_parts();
         let mut sides_of = |list: &Ids, into: &mut Vec<Areas>| {
             ids(list, &mut |part: &str| {
@@ -206,6 +216,7 @@ pub fn parse(
             blocks: r.blocks,
             when,
             bundled,
+            until_checked: r.until_checked,
         });
     }
     if errors.is_empty() {
