@@ -238,15 +238,19 @@ fn save_with(h: &mut Harness, id: &str) {
 #[test]
 fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
     // (what is saved, whether an emergency is shown)
+    // (what is saved, the level shown at once: emergency and urgent, wherever an entry is
+    // written — CLINICAL.md "At the edges")
     let rows = [
-        ("bladder-change", true),
-        ("saddle-numbness", true),
-        ("chest-pain", true),
-        // Nearest misses: an urgent sign keeps to the bar; an ordinary knot shows nothing.
-        ("fever", false),
-        ("knot", false),
+        ("bladder-change", Some(Level::Emergency)),
+        ("saddle-numbness", Some(Level::Emergency)),
+        ("chest-pain", Some(Level::Emergency)),
+        ("fever", Some(Level::Urgent)),
+        // Nearest misses: a soon sign keeps to the bar; an ordinary knot shows nothing.
+        ("difficulty-bending", None),
+        ("knot", None),
     ];
-    for (id, shown) in rows {
+    for (id, level) in rows {
+        let shown = level.is_some();
         let mut h = on_log_tab();
         h.app.config.emergency_number = Some("999".to_owned());
         save_with(&mut h, id);
@@ -255,10 +259,15 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
         let screen = h.screen(80, 24);
         assert_eq!(
             screen.contains("EMERGENCY: act now"),
-            shown,
+            level == Some(Level::Emergency),
             "{id}:\n{screen}"
         );
-        if shown {
+        assert_eq!(
+            screen.contains("URGENT: see a doctor today"),
+            level == Some(Level::Urgent),
+            "{id}:\n{screen}"
+        );
+        if let Some(level) = level {
             let flag = h
                 .app
                 .flags
@@ -266,11 +275,12 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
                 .iter()
                 .find(|f| f.rule.id == h.app.flags_tab.raised_on_save[0])
                 .unwrap();
-            assert_eq!(flag.rule.level, Level::Emergency);
+            assert_eq!(flag.rule.level, level);
             let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let text = squeeze(&screen.replace(['"', '┃'], " "));
             assert!(text.contains(&squeeze(&flag.rule.title)), "{id}:\n{screen}");
-            assert!(text.contains("999"), "the number:\n{screen}");
+            let action = squeeze(&flag.rule.action_text(Some("999")));
+            assert!(text.contains(&action), "the action:\n{screen}");
             assert!(text.contains("see it in full"), "the keys:\n{screen}");
         }
     }

@@ -19,8 +19,8 @@ pub struct FlagsTab {
     pub selected: usize,
     /// "Have you had this checked?" is being asked about the highlighted flag.
     pub confirm_ack: bool,
-    /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
-    /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
+    /// The emergency and urgent flags (rule ids) that the entry just saved is evidence of:
+    /// shown at once, in full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
     pub raised_on_save: Vec<String>,
 }
 
@@ -122,6 +122,7 @@ impl FlagsTab {
                 self.selected = flags
                     .active
                     .iter()
+                    .chain(&flags.acknowledged)
                     .position(|f| f.rule.id == first)
                     .unwrap_or(0);
                 RaisedKey::Open
