@@ -66,8 +66,11 @@ fn every_symptom_of_the_vocabulary_can_be_ticked_and_saved() {
     for _ in &all {
         h.send(&[Msg::Space, Msg::Right]);
     }
-    // Every question's symptom is ticked: nothing is left to ask, so it saves.
+    // Every question's symptom is ticked: nothing is left to ask but where the nerve symptoms
+    // are; "not sure where" (where the save put the cursor) and it saves.
     h.send(&[Msg::Save]);
+    assert_eq!(form(&h).focus, Section::Areas);
+    h.send(&[Msg::Space, Msg::Save]);
     assert!(matches!(h.app.log.mode, LogMode::List), "saved");
     let e = &saved(&h)[0];
     assert_eq!(e.symptoms.iter().collect::<Vec<_>>(), all);
@@ -158,6 +161,11 @@ fn a_symptom_ticked_above_is_not_asked_again() {
             "{screen}"
         );
         h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+        if ticked {
+            // Answered: then where the tingling is; "not sure where".
+            assert_eq!(form(&h).focus, Section::Areas);
+            h.send(&[Msg::Space, Msg::Save]);
+        }
         let entries = saved(&h);
         if ticked {
             let e = &entries[0];
@@ -421,4 +429,87 @@ fn a_joined_emoji_in_the_note_is_drawn_single_width_and_saved_as_typed() {
     h.send(&[Msg::Save]);
     let saved = SymptomLog::new(h.dir()).load().unwrap().entries;
     assert_eq!(saved[0].note, "yoga 🧘\u{200D}♀\u{FE0F} helped!");
+}
+
+/// Types `text` into the note (focus must be on it).
+fn type_note(h: &mut Harness, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        h.send(&[Msg::Text(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        ))]);
+    }
+}
+
+#[test]
+fn a_nerve_symptom_with_no_place_asks_where_and_saves_only_as_not_sure() {
+    let mut h = on_log_tab();
+    to_symptoms(&mut h, 4);
+    tick(&mut h, "numbness");
+    // The form says what is missing before any save.
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = squeeze(&h.screen(80, 24));
+    assert!(
+        screen.contains("Where do you feel the numbness?"),
+        "{screen}"
+    );
+    // The questions answered, a save is refused: it goes to Where, on "not sure where".
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    assert_eq!(form(&h).focus, Section::Screening);
+    h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+    assert!(saved(&h).is_empty(), "not saved without a place");
+    assert_eq!(form(&h).focus, Section::Areas);
+    insta::assert_snapshot!("log_form_where_not_sure_80x24", h.screen(80, 24));
+    // Space chooses "not sure where"; now it saves, with no place.
+    h.send(&[Msg::Space]);
+    assert!(form(&h).place_unsure);
+    assert!(h.screen(80, 24).contains("[x] not sure where"));
+    h.send(&[Msg::Save]);
+    let entries = saved(&h);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].areas.is_empty());
+    assert_eq!(entries[0].symptoms, ["numbness"]);
+
+    // Nearest miss: with a place ticked, nothing asks where and "not sure" is not offered.
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(4), Msg::Tab, Msg::Tab]);
+    h.send(&[Msg::Down, Msg::Down, Msg::Down, Msg::Space]); // a leg
+    h.send(&[Msg::Tab]);
+    tick(&mut h, "numbness");
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("not sure where"), "{screen}");
+    assert!(!screen.contains("Where do you feel"), "{screen}");
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+    assert_eq!(saved(&h).len(), 1, "saved at once");
+}
+
+#[test]
+fn a_note_naming_a_warning_sign_shows_a_hint_in_the_form_and_raises_nothing() {
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(3), Msg::BackTab]);
+    assert_eq!(form(&h).focus, Section::Note);
+    type_note(&mut h, "can't pee since lunch");
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = h.screen(80, 24);
+    let text = squeeze(&screen.replace('"', " "));
+    assert!(
+        text.contains(
+            "Your note mentions pee ; the red flags do not read notes: if you have it, tick"
+        ) && text.contains("New trouble peeing or controlling the bladder ."),
+        "{screen}"
+    );
+    insta::assert_snapshot!("log_form_note_hint_80x24", screen);
+    h.send(&[Msg::Save]);
+    assert_eq!(saved(&h).len(), 1);
+    assert!(
+        h.app.flags.active.is_empty() && h.app.flags_tab.raised_on_save.is_empty(),
+        "a note is never a flag"
+    );
+    // Nearest miss: a note that names nothing shows no hint.
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(3), Msg::BackTab]);
+    type_note(&mut h, "sped up the walk");
+    assert!(!h.screen(80, 24).contains("Your note mentions"));
 }
