@@ -207,6 +207,17 @@ fn symptom_words(symptoms: &[&'static str]) -> String {
 }
 
 impl Hint {
+    /// For [`Hint::Where`], the question ("Where do you feel the numbness?"); else `None`.
+    pub fn question(&self) -> Option<String> {
+        match self {
+            Hint::Where { symptoms } => Some(format!(
+                "Where do you feel the {}?",
+                symptom_words(symptoms)
+            )),
+            Hint::Note { .. } => None,
+        }
+    }
+
     /// The hint for the command line: what to log, as `log add` options.
     pub fn for_command_line(&self) -> String {
         match self {

@@ -15,7 +15,7 @@ impl App {
         }
         self.refresh_flags();
         // The highlight follows the flag, now muted, so that `u` at once takes it back.
-        self.flags_tab.highlight(&self.flags, &id);
+        self.flags_tab.highlight(&self.flags, &self.lapsed, &id);
     }
 
     /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
@@ -37,7 +37,7 @@ impl App {
         }
         self.refresh_flags();
         // Keep the highlight on the same flag, now among the active ones.
-        self.flags_tab.highlight(&self.flags, &id);
+        self.flags_tab.highlight(&self.flags, &self.lapsed, &id);
     }
 
     /// Opens `routine` in the runner, behind its gate when flags, numb skin or recent heat hold
