@@ -23,7 +23,7 @@ pub(super) fn now() -> DateTime<FixedOffset> {
     at("2026-11-25T12:00:00+00:00")
 }
 
-fn entry(
+pub(super) fn entry(
     n: u32,
     when: &str,
     pain: u8,
