@@ -44,12 +44,22 @@ pub fn lapsed(
     since: DateTime<FixedOffset>,
     until: DateTime<FixedOffset>,
 ) -> Vec<Lapsed> {
+    // Rules that lapse and that the profile can meet at all.
     let lapsing: Vec<Rule> = rules
         .iter()
         .filter(|r| !r.never_lapses())
+        .filter(|r| {
+            let c = &r.when;
+            (c.profile_any.is_empty() || profile.conditions.intersects(&c.profile_any))
+                && (c.age_at_least.is_none() || profile.birth_year.is_some())
+        })
         .cloned()
         .collect();
     if lapsing.is_empty() || since >= until {
+        return Vec::new();
+    }
+    let moments = lapse_moments(entries, &lapsing, since, until);
+    if moments.is_empty() {
         return Vec::new();
     }
     let evaluator = Evaluator::new(entries, profile, &lapsing, acks);
@@ -63,19 +73,8 @@ pub fn lapsed(
             .collect::<Vec<_>>()
     };
     let now_raised = raised(until);
-    let mut spans: BTreeSet<Duration> = lapsing.iter().map(|r| r.within).collect();
-    spans.insert(Duration::days(EPISODE_GAP_DAYS));
-    let longest = spans.iter().max().copied().unwrap_or_default();
-    let step = Duration::seconds(1);
-    // The last moments some evidence still counted, in the span asked about.
-    let moments: BTreeSet<DateTime<FixedOffset>> = entries
-        .iter()
-        .filter(|e| e.at + longest >= since - step && e.at <= until)
-        .flat_map(|e| spans.iter().map(move |span| e.at + *span))
-        .filter(|t| *t + step > since && *t + step <= until)
-        .collect();
-    let by_id: HashMap<&str, &SymptomEntry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut found: HashMap<String, Lapsed> = HashMap::new();
+    let step = Duration::seconds(1);
     for t in moments {
         let before = evaluator.at(Moment::as_of(t));
         if before.active.is_empty() {
@@ -89,8 +88,9 @@ pub fn lapsed(
             }
             let checked = super::acks::in_force(acks, id, until).is_some_and(|ack| {
                 flag.evidence.iter().all(|ev| {
-                    by_id
-                        .get(ev.id.as_str())
+                    entries
+                        .iter()
+                        .find(|e| e.id == ev.id)
                         .is_none_or(|e| recorded(e) <= ack.at)
                 })
             });
@@ -119,6 +119,55 @@ pub fn lapsed(
             .then_with(|| a.flag.rule.id.cmp(&b.flag.rule.id))
     });
     out
+}
+
+/// The moments a flag of `rules` may lapse in (`since`, `until`]: the last moment the latest
+/// of a run of an entry-rule's matching entries still counts (its time plus the window, when
+/// no later matching entry follows within it), and the last moment of an episode (an entry
+/// with none in the gap after it). Only those moments are evaluated, so a long log costs a
+/// few evaluations, not one per entry.
+fn lapse_moments(
+    entries: &[SymptomEntry],
+    rules: &[Rule],
+    since: DateTime<FixedOffset>,
+    until: DateTime<FixedOffset>,
+) -> BTreeSet<DateTime<FixedOffset>> {
+    let gap = Duration::days(EPISODE_GAP_DAYS);
+    let longest = rules.iter().map(|r| r.within).max().unwrap_or(gap).max(gap);
+    let step = Duration::seconds(1);
+    let mut recent: Vec<&SymptomEntry> = entries
+        .iter()
+        .filter(|e| e.at + longest + step > since && e.at <= until)
+        .collect();
+    if !recent.is_sorted_by_key(|e| e.at) {
+        recent.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    }
+    let mut moments = BTreeSet::new();
+    // Where the last of each run (no next one within `span`) stops counting.
+    let mut ends = |run: &[&SymptomEntry], span: Duration| {
+        for (i, e) in run.iter().enumerate() {
+            if run.get(i + 1).is_none_or(|next| next.at > e.at + span) {
+                let t = e.at + span;
+                if t + step > since && t + step <= until {
+                    moments.insert(t);
+                }
+            }
+        }
+    };
+    for rule in rules {
+        if rule.when.has_entry_conditions() {
+            let run: Vec<&SymptomEntry> = recent
+                .iter()
+                .copied()
+                .filter(|e| super::eval::meets(rule, e))
+                .collect();
+            ends(&run, rule.within);
+        }
+    }
+    if rules.iter().any(|r| r.when.has_episode_conditions()) {
+        ends(&recent, gap);
+    }
+    moments
 }
 
 /// [`lapsed`] as `knotless flags` and the Flags screen show it: in the [`SHOWN_DAYS`] up to

@@ -138,6 +138,12 @@ fn evidence(e: &SymptomEntry) -> Evidence {
     }
 }
 
+/// Whether `e` meets every entry condition of `rule` (symptoms, areas, pain, onset,
+/// triggers): what makes it a candidate piece of evidence, sides and profile aside.
+pub fn meets(rule: &Rule, e: &SymptomEntry) -> bool {
+    entry_matches(&rule.when, e)
+}
+
 /// Every rule that matches, live: entries dated up to a day ahead of `now` count as now.
 pub fn evaluate(
     entries: &[SymptomEntry],
