@@ -30,7 +30,7 @@ pub fn told<'a>(flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
         )
         .filter(is_evidence)
         .collect();
-    told.sort_by(|a, b| b.rule.level.cmp(&a.rule.level));
+    told.sort_by_key(|f| std::cmp::Reverse(f.rule.level));
     told
 }
 
