@@ -123,7 +123,9 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         Err(code) => return code,
     };
     let flags = inputs.evaluate(moment);
-    let lapsed = inputs.lapsed(now);
+    let mut lapsed = inputs.lapsed(now);
+    // One raised again (an entry dated a little ahead counts live) is shown as raised.
+    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
     let number = inputs.config.emergency_number.as_deref();
     let mut out = std::io::stdout().lock();
     let written = if json {

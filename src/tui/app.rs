@@ -214,6 +214,9 @@ impl App {
             &self.acks,
             self.now.wall,
         );
+        // One raised again (an entry dated a little ahead counts live) is shown as raised.
+        let flags = &self.flags;
+        self.lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
         self.flags_minute = self.now.wall.timestamp().div_euclid(60);
         self.flags_tab.clamp(&self.flags, &self.lapsed);
     }

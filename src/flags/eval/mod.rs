@@ -8,7 +8,12 @@
 //!   and right areas of the listed parts add up over entries and parts, so tingling in the left
 //!   leg on Monday and the right foot on Tuesday is both sides. Two entries count together when
 //!   they are no further apart than the rule's window. `one_side_of` holds when the entries name
-//!   sides and never both, so of two rules over the same parts exactly one holds.
+//!   sides and never both, so of two rules over the same parts exactly one holds. An entry that
+//!   meets the entry conditions and names no area at all counts as one side (a nerve symptom
+//!   logged with no place), never as both: two such entries are not a left and a right.
+//! - **Feet alone** (`not_feet_alone_with`, `feet_alone`): with a known neuropathy, numbness or
+//!   tingling in the feet alone — no other nerve, saddle, bladder, bowel or sexual sign in the
+//!   window ([`feet_alone`]) — is asked about ("is this new?"), not the both-sides emergency.
 //! - **Profile conditions** come from `[profile]`; an unknown birth year never meets an age.
 //! - **Episode conditions**: the current episode is the run of entries with pain ≥ 1, each within
 //!   7 days of the next, ending with the latest entry — if that has pain ≥ 1 and is at most 7
@@ -17,8 +22,9 @@
 //! - Denied screening answers are not symptoms, and notes are never read, so neither raises a
 //!   flag.
 //!
-//! Lifetimes. Urgent and soon flags follow their window. An emergency never lapses: evidence for
-//! it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
+//! Lifetimes. Urgent and soon flags follow their window (those that lapse unchecked are listed
+//! by `flags::lapsed`). An emergency, and a rule with `until_checked` (leg weakness), never
+//! lapses: evidence for it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
 //! until evidence *recorded* after it — the time in an entry's id, not the time it is dated, so an
 //! entry written after the acknowledgement about an earlier day still raises the flag. A rule
 //! raised by the profile plus ordinary pain (age, past cancer …) stays muted after an
