@@ -17,6 +17,25 @@ use crate::vocabulary::{Category, Vocabulary};
 /// and every active urgent flag it is evidence for. (An urgent flag from who the person is,
 /// acknowledged this episode, stays quiet: it is raised once per episode.)
 pub fn told<'a>(flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
+    told_since(None, flags, id)
+}
+
+/// [`told`], knowing the flags `before` the entry was written: an urgent flag raised by who
+/// the person is plus ordinary pain (a past cancer, a weak immune system), active before, is
+/// not told again with every entry of the episode — alarm fatigue defeats the purpose. Every
+/// other flag is told as [`told`] tells it.
+pub fn told_since<'a>(before: Option<&Flags>, flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
+    let known = |f: &Flag| {
+        f.rule.level != Level::Emergency
+            && f.rule.once_per_episode()
+            && before.is_some_and(|b| b.active.iter().any(|x| x.rule.id == f.rule.id))
+    };
+    let mut told = told_all(flags, id);
+    told.retain(|f| !known(f));
+    told
+}
+
+fn told_all<'a>(flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
     let is_evidence = |f: &&Flag| f.evidence.iter().any(|e| e.id == id);
     let mut told: Vec<&Flag> = flags
         .active

@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use super::lapsed::{SHOWN_DAYS, lapsed, recently_lapsed};
-use super::notice::{Hint, Sign, hints, told};
+use super::notice::{Hint, Sign, hints, told, told_since};
 use super::tests::{BASE, E, fired, log, now, profile};
 use super::*;
 use crate::symptoms::SymptomEntry;
@@ -152,6 +152,45 @@ fn nothing_suppresses_an_emergency_an_ack_covers_only_what_was_written_before_it
         ..BASE
     }]);
     assert!(told_ids(&fever, &none, &[ack("fever", 4)], "e0").is_empty());
+}
+
+#[test]
+fn a_flag_from_who_you_are_is_told_when_raised_not_with_every_entry_after() {
+    let past_cancer = profile(None, &["cancer-history"]);
+    let sore = |days_ago| E {
+        days_ago,
+        pain: 3,
+        ..BASE
+    };
+    let first = log(&[sore(2)]);
+    let both = log(&[sore(2), sore(1)]);
+    let before_first = flags_of(&[], &past_cancer, &[]);
+    let told_ids = |before: &Flags, after: &Flags, id: &str| -> Vec<String> {
+        told_since(Some(before), after, id)
+            .iter()
+            .map(|f| f.rule.id.clone())
+            .collect()
+    };
+    let after_first = flags_of(&first, &past_cancer, &[]);
+    assert_eq!(
+        told_ids(&before_first, &after_first, "e0"),
+        ["cancer-history"],
+        "raised by the first painful entry: told"
+    );
+    let after_second = flags_of(&both, &past_cancer, &[]);
+    assert!(
+        told_ids(&after_first, &after_second, "e1").is_empty(),
+        "active already: not told again with the next entry"
+    );
+    // Nearest miss: a fever logged twice is told both times (it is a sign, not who you are).
+    let fever = |days_ago| E {
+        days_ago,
+        symptoms: &["fever"],
+        ..BASE
+    };
+    let one = flags_of(&log(&[fever(2)]), &Profile::default(), &[]);
+    let two = flags_of(&log(&[fever(2), fever(1)]), &Profile::default(), &[]);
+    assert_eq!(told_ids(&one, &two, "e1"), ["fever"]);
 }
 
 fn entry_with(symptoms: &'static [&'static str], note: &'static str) -> SymptomEntry {

@@ -9,7 +9,7 @@ use std::io::Write;
 use chrono::{DateTime, FixedOffset};
 
 use crate::config::Config;
-use crate::flags::notice::{Hint, hints, told};
+use crate::flags::notice::{Hint, hints, told_since};
 use crate::flags::{AckLog, Flags, RuleSet, evaluate};
 use crate::paths::Paths;
 use crate::symptoms::{SymptomEntry, SymptomLog};
@@ -37,18 +37,27 @@ pub fn after_write(paths: &Paths, entry: &SymptomEntry, now: DateTime<FixedOffse
         .map(|a| a.records)
         .unwrap_or_default();
     let flags = evaluate(&entries, &config.profile, &rules.rules, &acks, now);
-    let _ = write_told(&mut err, &flags, entry, config.emergency_number.as_deref());
+    let others: Vec<SymptomEntry> = entries
+        .iter()
+        .filter(|e| e.id != entry.id)
+        .cloned()
+        .collect();
+    let before = evaluate(&others, &config.profile, &rules.rules, &acks, now);
+    let number = config.emergency_number.as_deref();
+    let _ = write_told(&mut err, Some(&before), &flags, entry, number);
 }
 
-/// The flags `entry` is evidence for (emergency and urgent), each with its level, headline and
-/// action; then the hints. Text from rule files passes the terminal gate.
+/// The flags `entry` is evidence for (emergency and urgent; see `flags::notice::told_since`
+/// for `before`, the flags without it), each with its level, headline and action; then the
+/// hints. Text from rule files passes the terminal gate.
 pub fn write_told(
     err: &mut impl Write,
+    before: Option<&Flags>,
     flags: &Flags,
     entry: &SymptomEntry,
     number: Option<&str>,
 ) -> std::io::Result<()> {
-    let raised = told(flags, &entry.id);
+    let raised = told_since(before, flags, &entry.id);
     for f in &raised {
         writeln!(err, "{}: {}", f.rule.level.label(), visible(&f.rule.title))?;
         writeln!(

@@ -127,8 +127,9 @@ impl App {
     /// A log entry was saved: an emergency it raises shows at once, in full, not only in the
     /// bar; the programme hears of its pain rating.
     pub(super) fn after_log_save(&mut self, id: &str, now: Now) {
+        let before = std::mem::take(&mut self.flags);
         self.refresh_flags();
-        self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&self.flags, id);
+        self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&before, &self.flags, id);
         let ratings: Vec<_> = self.log.entries.iter().map(|e| (e.at, e.pain)).collect();
         if let Some(pain) = self.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
             && self

@@ -143,10 +143,11 @@ impl Widget for &Welcome<'_> {
 }
 
 /// The emergency and urgent flags that the entry `id` is evidence of, most severe first: what
-/// a save just raised (or raised again), to show at once. Which ones is decided with the
-/// command line's in [`crate::flags::notice::told`].
-pub fn raised_by(flags: &Flags, id: &str) -> Vec<String> {
-    crate::flags::notice::told(flags, id)
+/// a save just raised (or raised again), to show at once; `before` are the flags before the
+/// save. Which ones is decided with the command line's in
+/// [`crate::flags::notice::told_since`].
+pub fn raised_by(before: &Flags, flags: &Flags, id: &str) -> Vec<String> {
+    crate::flags::notice::told_since(Some(before), flags, id)
         .into_iter()
         .map(|f| f.rule.id.clone())
         .collect()
