@@ -296,3 +296,32 @@ fn flags_lists_what_lapsed_unchecked_until_it_is_marked_as_checked() {
     assert_eq!(active, ["leg-weakness"]);
     assert_eq!(doc["lapsed"], Value::Array(Vec::new()));
 }
+
+#[test]
+fn a_flag_from_who_you_are_is_told_once_not_with_every_entry() {
+    let home = Home::new();
+    fs::write(
+        home.config(),
+        "[profile]\nconditions = [\"cancer-history\"]\n",
+    )
+    .unwrap();
+    let (_, first) = home.add_told(&words("--pain 3 --area lower-back"));
+    assert!(
+        first.contains("URGENT: You logged pain, and you have had cancer"),
+        "{first}"
+    );
+    let (_, second) = home.add_told(&words("--pain 3 --area lower-back"));
+    assert!(!second.contains("URGENT"), "{second}");
+    // Nearest miss: a sign logged again is told again.
+    let (_, fever) = home.add_told(&words("--pain 3 --area lower-back --symptom fever"));
+    let (_, again) = home.add_told(&words("--pain 3 --area lower-back --symptom fever"));
+    assert!(
+        fever.contains("URGENT: You logged a high temperature"),
+        "{fever}"
+    );
+    assert!(
+        again.contains("URGENT: You logged a high temperature"),
+        "{again}"
+    );
+    assert!(!again.contains("you have had cancer"), "{again}");
+}
