@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 use super::log::report_load;
 use super::usage_error;
 use crate::config::Config;
+use crate::flags::lapsed::{Lapsed, recently_lapsed};
 use crate::flags::matched::describe;
+use crate::flags::notice::where_hint;
 use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
 use crate::paths::Paths;
 use crate::symptoms::{SymptomEntry, SymptomLog};
@@ -85,6 +87,17 @@ impl Inputs {
         })
     }
 
+    /// The urgent and soon flags that lapsed unchecked in the 30 days up to `now`.
+    pub(super) fn lapsed(&self, now: DateTime<FixedOffset>) -> Vec<Lapsed> {
+        recently_lapsed(
+            &self.entries,
+            &self.config.profile,
+            &self.rules.rules,
+            &self.acks,
+            now,
+        )
+    }
+
     pub(super) fn evaluate(&self, moment: Moment) -> Flags {
         evaluate_at(
             &self.entries,
@@ -112,6 +125,9 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         Err(code) => return code,
     };
     let flags = inputs.evaluate(moment);
+    let mut lapsed = inputs.lapsed(now);
+    // One raised again (an entry dated a little ahead counts live) is shown as raised.
+    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
     let number = inputs.config.emergency_number.as_deref();
     let mut out = std::io::stdout().lock();
     let written = if json {
@@ -119,6 +135,12 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
             "as_of": now,
             "flags": flags.active.iter().map(|f| flag_json(f, number)).collect::<Vec<_>>(),
             "acknowledged": flags.acknowledged.iter().map(|f| flag_json(f, number)).collect::<Vec<_>>(),
+            "lapsed": lapsed.iter().map(|l| {
+                let mut v = flag_json(&l.flag, number);
+                v["lapsed_at"] = json!(l.at);
+                v["status"] = json!(crate::flags::lapsed::WORDS);
+                v
+            }).collect::<Vec<_>>(),
         });
         serde_json::to_writer_pretty(&mut out, &doc)
             .map_err(std::io::Error::from)
@@ -127,7 +149,8 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         write_text(
             &mut out,
             &flags,
-            &evidence_entries(&flags, &inputs.entries),
+            &lapsed,
+            &evidence_entries(&flags, &lapsed, &inputs.entries),
             now,
             number,
         )
@@ -165,15 +188,21 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             let Some(rule) = inputs.rules.get(&id) else {
                 return usage_error(&format!("no red flag has the id `{id}`; {}", raised()));
             };
-            let Some(flag) = flags.get(&id) else {
+            let lapsed = inputs.lapsed(now);
+            let lapsed_unchecked = lapsed.iter().any(|l| l.flag.rule.id == id);
+            let Some(acknowledged) = flags
+                .get(&id)
+                .map(|f| f.acknowledged)
+                .or(lapsed_unchecked.then_some(None))
+            else {
                 return usage_error(&format!(
                     "`{id}` ({}) is not raised by your log now, so there is nothing to \
                      acknowledge; {}",
-                    rule.title,
+                    visible(&rule.title),
                     raised()
                 ));
             };
-            if let Some(at) = flag.acknowledged {
+            if let Some(at) = acknowledged {
                 writeln!(
                     out,
                     "`{id}` was already acknowledged on {}, and nothing new matches it since.",
@@ -261,6 +290,7 @@ fn flag_json(f: &Flag, number: Option<&str>) -> Value {
 fn write_text(
     out: &mut impl Write,
     flags: &Flags,
+    lapsed: &[Lapsed],
     entries: &Entries,
     now: DateTime<FixedOffset>,
     number: Option<&str>,
@@ -276,6 +306,36 @@ fn write_text(
     }
     for f in &flags.active {
         write_flag(out, f, entries, number)?;
+    }
+    if !lapsed.is_empty() {
+        writeln!(
+            out,
+            "\n{} (left their window in the last {} days; until a doctor has seen you, they \
+             still matter):",
+            capitalised(crate::flags::lapsed::WORDS),
+            crate::flags::lapsed::SHOWN_DAYS
+        )?;
+        for l in lapsed {
+            writeln!(
+                out,
+                "\n{}: {} ({}, {})",
+                l.flag.rule.level.id().to_uppercase(),
+                visible(&l.flag.rule.title),
+                crate::flags::lapsed::WORDS,
+                l.at.format("%a %-d %b %Y")
+            )?;
+            writeln!(
+                out,
+                "  What to do: {}",
+                visible(&l.flag.rule.action_text(number))
+            )?;
+            write_evidence(out, &l.flag, entries)?;
+            writeln!(
+                out,
+                "  Once it has been checked: knotless flags ack {}",
+                visible(&l.flag.rule.id)
+            )?;
+        }
     }
     if !flags.acknowledged.is_empty() {
         writeln!(
@@ -320,6 +380,14 @@ fn write_flag(
         writeln!(out, "  Why: {}", visible(&f.rule.why))?;
     }
     write_evidence(out, f, entries)?;
+    if let Some(hint) = f
+        .evidence
+        .iter()
+        .filter_map(|e| entries.get(e.id.as_str()))
+        .find_map(|e| where_hint(&e.symptoms.to_vec(), &e.areas.to_vec()))
+    {
+        writeln!(out, "  {}", hint.for_command_line())?;
+    }
     if !f.rule.sources.is_empty() {
         writeln!(out, "  Sources: {}", visible(&f.rule.sources.join("; ")))?;
     }
@@ -344,11 +412,16 @@ fn write_evidence(out: &mut impl Write, f: &Flag, entries: &Entries) -> std::io:
 type Entries<'a> = HashMap<&'a str, &'a SymptomEntry>;
 
 /// The entries that some flag names as evidence, found in one pass over the log.
-fn evidence_entries<'a>(flags: &Flags, entries: &'a [SymptomEntry]) -> Entries<'a> {
+fn evidence_entries<'a>(
+    flags: &Flags,
+    lapsed: &[Lapsed],
+    entries: &'a [SymptomEntry],
+) -> Entries<'a> {
     let wanted: HashSet<&str> = flags
         .active
         .iter()
         .chain(&flags.acknowledged)
+        .chain(lapsed.iter().map(|l| &l.flag))
         .flat_map(|f| f.evidence.iter().map(|e| e.id.as_str()))
         .collect();
     entries
@@ -356,4 +429,13 @@ fn evidence_entries<'a>(flags: &Flags, entries: &'a [SymptomEntry]) -> Entries<'
         .filter(|e| wanted.contains(e.id.as_str()))
         .map(|e| (e.id.as_str(), e))
         .collect()
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

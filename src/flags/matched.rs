@@ -133,6 +133,7 @@ mod tests {
             when,
             per_episode: false,
             bundled: true,
+            until_checked: false,
         }
     }
 

@@ -4,7 +4,9 @@
 
 pub mod acks;
 pub mod eval;
+pub mod lapsed;
 pub mod matched;
+pub mod notice;
 pub mod rules;
 
 #[cfg(test)]
@@ -17,6 +19,8 @@ mod history_tests;
 mod lifetime_tests;
 #[cfg(test)]
 mod many_tests;
+#[cfg(test)]
+mod notice_tests;
 #[cfg(test)]
 mod rule_cases;
 #[cfg(test)]

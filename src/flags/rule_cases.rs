@@ -467,6 +467,22 @@ pub(super) fn cases() -> Vec<Case> {
             "the lower back, not a leg, foot or buttock",
         ),
         Case {
+            rule: "both-feet-known",
+            fires: vec![E {
+                areas: &["foot-left", "foot-right"],
+                symptoms: &["numbness"],
+                ..BASE
+            }],
+            fires_profile: profile(None, &["neuropathy"]),
+            near: vec![E {
+                areas: &["foot-left", "foot-right"],
+                symptoms: &["numbness"],
+                ..BASE
+            }],
+            near_profile: Profile::default(),
+            differs: "no known neuropathy: both feet is the emergency instead",
+        },
+        Case {
             rule: "not-improving",
             fires: [22, 15, 8, 1]
                 .iter()

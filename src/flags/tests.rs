@@ -156,7 +156,10 @@ fn a_leg_entry_with_every_screening_question_denied_and_negated_notes_raises_no_
 fn actions_name_the_configured_emergency_number_or_a_default() {
     let rules = RuleSet::bundled();
     let rule = rules.get("both-legs").unwrap();
-    assert!(rule.action_text(Some("999")).starts_with("Call 999 or go"));
+    assert!(
+        rule.action_text(Some("999"))
+            .starts_with("If this is new or worse for you, call 999 or go")
+    );
     assert!(
         rule.action_text(None)
             .contains("your local emergency number")
@@ -180,7 +183,7 @@ fn a_rule_file_with_a_typo_an_unknown_id_or_a_bad_level_names_line_and_column() 
             "{rule}titel = \"x\"\n[rules.when]\npain_at_least = 9\n"
         )),
         [
-            "mine.toml:6:1: unknown field `titel`, expected one of `id`, `level`, `title`, `action`, `why`, `sources`, `within`, `blocks`, `once_per_episode`, `when`"
+            "mine.toml:6:1: unknown field `titel`, expected one of `id`, `level`, `title`, `action`, `why`, `sources`, `within`, `blocks`, `once_per_episode`, `until_checked`, `when`"
         ]
     );
     let e = errors(&format!(

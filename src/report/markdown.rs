@@ -95,6 +95,9 @@ fn flags(out: &mut String, heading: &str, flags: &[FlagView], none: &str) {
         if let Some(a) = &f.acknowledged {
             let _ = writeln!(out, "  - {}", escape(a));
         }
+        if let Some(l) = &f.lapsed {
+            let _ = writeln!(out, "  - {}", escape(l));
+        }
     }
     out.push('\n');
 }

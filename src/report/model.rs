@@ -91,6 +91,10 @@ pub struct FlagOut {
     pub action: String,
     /// When it was acknowledged ("I have had this checked"), if it was.
     pub acknowledged: Option<DateTime<FixedOffset>>,
+    /// When it lapsed with its window without being marked as checked, if it did in the
+    /// period and is not raised since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lapsed: Option<DateTime<FixedOffset>>,
     /// The entries behind it, newest first.
     pub evidence: Vec<EvidenceOut>,
 }

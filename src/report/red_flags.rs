@@ -37,6 +37,7 @@ fn flag_out(flag: &Flag, entries: &[SymptomEntry], number: Option<&str>) -> Flag
         title: flag.rule.title.clone(),
         action: flag.rule.action_text(number),
         acknowledged: flag.acknowledged,
+        lapsed: None,
         evidence,
     }
 }
@@ -82,15 +83,42 @@ pub(super) fn flags(inputs: &Inputs<'_>, period: Period, now: DateTime<FixedOffs
             .then_with(|| b.latest().cmp(&a.latest()))
             .then_with(|| a.rule.id.cmp(&b.rule.id))
     });
+    let mut in_period: Vec<FlagOut> = in_period
+        .iter()
+        .map(|f| {
+            let mut out = flag_out(f, inputs.entries, number);
+            out.evidence.retain(|e| period.contains(e.at));
+            out
+        })
+        .collect();
+    // What lapsed in the period without being marked as checked (and is not raised since).
+    let lapsed = crate::flags::lapsed::lapsed(
+        inputs.entries,
+        inputs.profile,
+        inputs.rules,
+        inputs.acks,
+        period.since,
+        end + Duration::seconds(1),
+    );
+    for l in lapsed {
+        match in_period.iter_mut().find(|f| f.id == l.flag.rule.id) {
+            Some(f) => f.lapsed = Some(l.at),
+            None => {
+                let mut out = flag_out(&l.flag, inputs.entries, number);
+                out.evidence.retain(|e| period.contains(e.at));
+                out.lapsed = Some(l.at);
+                in_period.push(out);
+            }
+        }
+    }
+    // Most severe first, as before (a stable sort keeps the order within a level).
+    in_period.sort_by_key(|f| match f.level {
+        "emergency" => 0,
+        "urgent" => 1,
+        _ => 2,
+    });
     FlagsOut {
         active_now,
-        in_period: in_period
-            .iter()
-            .map(|f| {
-                let mut out = flag_out(f, inputs.entries, number);
-                out.evidence.retain(|e| period.contains(e.at));
-                out
-            })
-            .collect(),
+        in_period,
     }
 }

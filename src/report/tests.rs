@@ -459,3 +459,37 @@ fn a_routine_s_pain_change_is_judged_on_the_number_it_prints() {
         );
     }
 }
+
+#[test]
+fn a_flag_that_lapsed_unchecked_in_the_period_says_so_and_keeps_its_action() {
+    // A fever on 3 Nov leaves its 14-day window on 17 Nov, unchecked.
+    let mut f = fixture();
+    f.entries.push(super::test_fixture::entry(
+        90,
+        "2026-11-03T09:00:00+00:00",
+        4,
+        &["lower-back"],
+        &["fever"],
+        "",
+    ));
+    f.entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    let r = november(&f);
+    let fever = r.flags.in_period.iter().find(|x| x.id == "fever").unwrap();
+    assert_eq!(fever.lapsed, Some(at("2026-11-17T09:00:01+00:00")));
+    let md = markdown::render(&r);
+    assert!(
+        md.contains("Lapsed, not marked as checked, Tue 17 Nov 2026")
+            && md.contains("What to do: Get an urgent appointment with a doctor today."),
+        "{md}"
+    );
+    // Nearest miss: marked as checked on 10 Nov, after it was written.
+    f.acks.push(crate::flags::Ack {
+        id: "01KACKFEVER000000000000001".into(),
+        flag: "fever".into(),
+        at: at("2026-11-10T10:00:00+00:00"),
+    });
+    let r = november(&f);
+    let fever = r.flags.in_period.iter().find(|x| x.id == "fever").unwrap();
+    assert_eq!(fever.lapsed, None);
+    assert!(!markdown::render(&r).contains("Lapsed, not marked as checked"));
+}

@@ -134,6 +134,8 @@ pub struct FlagView {
     pub evidence: Vec<String>,
     /// "Acknowledged (checked) Wed 25 Nov 2026 10:00 +01:00", if so.
     pub acknowledged: Option<String>,
+    /// "Lapsed, not marked as checked, Wed 25 Nov 2026 10:00 +01:00", if so.
+    pub lapsed: Option<String>,
 }
 
 /// A titled group of lines and tables.

@@ -46,6 +46,10 @@ fn flag_view(f: &FlagOut, shown: usize) -> FlagView {
         acknowledged: f
             .acknowledged
             .map(|a| format!("Acknowledged as checked {}", when(a))),
+        lapsed: f.lapsed.map(|a| {
+            let words = crate::flags::lapsed::WORDS;
+            format!("{}{}, {}", words[..1].to_uppercase(), &words[1..], when(a))
+        }),
     }
 }
 
@@ -138,8 +142,13 @@ pub fn build(report: &Report) -> View {
         .iter()
         .filter(|f| !active_ids.contains(&f.id.as_str()))
         .map(|f| FlagView {
-            // Not active now: what was logged and when, without the action.
-            action: String::new(),
+            // Not active now: what was logged and when, without the action — unless it lapsed
+            // unchecked, when what to do still stands.
+            action: if f.lapsed.is_some() {
+                f.action.clone()
+            } else {
+                String::new()
+            },
             ..flag_view(f, 1)
         })
         .collect();

@@ -130,6 +130,8 @@ pub struct App {
     pub rules: RuleSet,
     /// The flags as of the last evaluation.
     pub flags: Flags,
+    /// Urgent and soon flags that lapsed unchecked in the last 30 days, as of that evaluation.
+    pub lapsed: Vec<crate::flags::lapsed::Lapsed>,
     /// The configuration (emergency number, profile).
     pub config: Config,
     /// Programmes, dose levels and the questions they ask.
@@ -224,8 +226,18 @@ impl App {
             &self.acks,
             self.now.wall,
         );
+        self.lapsed = crate::flags::lapsed::recently_lapsed(
+            &self.log.entries,
+            &self.config.profile,
+            &self.rules.rules,
+            &self.acks,
+            self.now.wall,
+        );
+        // One raised again (an entry dated a little ahead counts live) is shown as raised.
+        let flags = &self.flags;
+        self.lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
         self.flags_minute = self.now.wall.timestamp().div_euclid(60);
-        self.flags_tab.clamp(&self.flags);
+        self.flags_tab.clamp(&self.flags, &self.lapsed);
     }
 
     /// `!`: the Flags screen on the most severe flag, the one the warning bar names, so that
@@ -238,7 +250,7 @@ impl App {
 
     /// The highlighted flag on the Flags screen.
     pub fn selected_flag(&self) -> Option<&Flag> {
-        self.flags_tab.selected_flag(&self.flags)
+        self.flags_tab.selected_flag(&self.flags, &self.lapsed)
     }
 
     /// The emergency number, or the default wording.

@@ -173,6 +173,7 @@ impl App {
         FlagsScreen {
             tab: &self.flags_tab,
             flags: &self.flags,
+            lapsed: &self.lapsed,
             entries: &self.log.entries,
             emergency_number: self.emergency_number(),
             detail_scroll: self.detail_scroll,

@@ -150,7 +150,7 @@ fn the_flags_screen_lists_each_flag_with_action_why_evidence_and_sources() {
         "Emergency: act now",
         "Urgent: see a doctor today",
         "Soon: book an appointment",
-        "What to do: Call your local emergency",
+        "What to do: If this is new or worse for you,",
         "Why:",
         "From your log",
         "Mon 23 Nov 16:30",
@@ -489,4 +489,53 @@ fn page_down_and_the_wheel_reach_the_foot_of_a_long_flag_and_a_new_flag_starts_a
     assert!(h.app.detail_scroll > 0);
     h.send(&[Msg::Checked, Msg::Yes]);
     assert_eq!(h.app.detail_scroll, 0);
+}
+
+#[test]
+fn a_flag_that_lapsed_unchecked_is_listed_until_it_is_marked_as_checked() {
+    // A fever 16 days ago left its 14-day window two days ago; a knot today raises nothing.
+    let mut h = app(&[
+        (16, &["lower-back"], &["fever"]),
+        (0, &["lower-back"], &["knot"]),
+    ]);
+    assert!(h.app.flags.active.is_empty(), "lapsed with its window");
+    h.send(&[Msg::Flags]);
+    let screen = h.screen(80, 24);
+    for expected in [
+        "Lapsed, not marked as checked",
+        "A high temperature or chills",
+        "it left its window",
+        "Had it checked? Press c to mark it.",
+    ] {
+        assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("flags_lapsed_80x24", screen);
+    // c, y: marked as checked, so no longer listed.
+    h.send(&[Msg::Checked, Msg::Yes]);
+    assert!(h.app.lapsed.is_empty());
+    assert!(!h.screen(80, 24).contains("Lapsed, not marked as checked"));
+
+    // Nearest miss: leg weakness 16 days ago has not lapsed: it is still raised.
+    let mut h = app(&[(16, &["leg-left"], &["weakness"])]);
+    h.send(&[Msg::Flags]);
+    let screen = h.screen(80, 24);
+    assert!(h.app.lapsed.is_empty());
+    assert!(
+        screen.contains("Urgent: see a doctor today") && screen.contains("Weakness in a leg"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_nerve_symptom_with_no_place_asks_where_on_the_flags_screen() {
+    let mut h = app(&[(1, &[], &["numbness"])]);
+    h.send(&[Msg::Flags]);
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = h.screen(100, 30);
+    let text = squeeze(&screen.replace(['"', '│', '█'], " "));
+    assert!(text.contains("Where do you feel the numbness?"), "{screen}");
+    // Nearest miss: with its place, nothing asks.
+    let mut h = app(&[(1, &["leg-left"], &["numbness"])]);
+    h.send(&[Msg::Flags]);
+    assert!(!h.screen(100, 30).contains("Where do you feel"));
 }

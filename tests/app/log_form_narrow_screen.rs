@@ -105,8 +105,11 @@ fn at_40_columns_down_reaches_every_chip_one_by_one_and_space_ticks_it_in_view()
         }
         h.send(&[Msg::Tab]);
     }
-    // Every question's symptom is ticked, so nothing is left to ask: it saves, all of it.
+    // Every question's symptom is ticked, so nothing is left to ask; the nerve symptoms have no
+    // place, so the save asks where, on "not sure where", which space chooses.
     h.send(&[Msg::Save]);
+    assert_eq!(form(&h).focus, Section::Areas, "asked where");
+    h.send(&[Msg::Space, Msg::Save]);
     assert!(matches!(h.app.log.mode, LogMode::List), "saved");
     let saved = &SymptomLog::new(h.dir()).load().unwrap().entries[0];
     let vocabulary = Vocabulary::bundled();

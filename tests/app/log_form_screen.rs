@@ -66,8 +66,11 @@ fn every_symptom_of_the_vocabulary_can_be_ticked_and_saved() {
     for _ in &all {
         h.send(&[Msg::Space, Msg::Right]);
     }
-    // Every question's symptom is ticked: nothing is left to ask, so it saves.
+    // Every question's symptom is ticked: nothing is left to ask but where the nerve symptoms
+    // are; "not sure where" (where the save put the cursor) and it saves.
     h.send(&[Msg::Save]);
+    assert_eq!(form(&h).focus, Section::Areas);
+    h.send(&[Msg::Space, Msg::Save]);
     assert!(matches!(h.app.log.mode, LogMode::List), "saved");
     let e = &saved(&h)[0];
     assert_eq!(e.symptoms.iter().collect::<Vec<_>>(), all);
@@ -158,6 +161,11 @@ fn a_symptom_ticked_above_is_not_asked_again() {
             "{screen}"
         );
         h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+        if ticked {
+            // Answered: then where the tingling is; "not sure where".
+            assert_eq!(form(&h).focus, Section::Areas);
+            h.send(&[Msg::Space, Msg::Save]);
+        }
         let entries = saved(&h);
         if ticked {
             let e = &entries[0];
@@ -238,15 +246,19 @@ fn save_with(h: &mut Harness, id: &str) {
 #[test]
 fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
     // (what is saved, whether an emergency is shown)
+    // (what is saved, the level shown at once: emergency and urgent, wherever an entry is
+    // written — CLINICAL.md "At the edges")
     let rows = [
-        ("bladder-change", true),
-        ("saddle-numbness", true),
-        ("chest-pain", true),
-        // Nearest misses: an urgent sign keeps to the bar; an ordinary knot shows nothing.
-        ("fever", false),
-        ("knot", false),
+        ("bladder-change", Some(Level::Emergency)),
+        ("saddle-numbness", Some(Level::Emergency)),
+        ("chest-pain", Some(Level::Emergency)),
+        ("fever", Some(Level::Urgent)),
+        // Nearest misses: a soon sign keeps to the bar; an ordinary knot shows nothing.
+        ("difficulty-bending", None),
+        ("knot", None),
     ];
-    for (id, shown) in rows {
+    for (id, level) in rows {
+        let shown = level.is_some();
         let mut h = on_log_tab();
         h.app.config.emergency_number = Some("999".to_owned());
         save_with(&mut h, id);
@@ -255,10 +267,15 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
         let screen = h.screen(80, 24);
         assert_eq!(
             screen.contains("EMERGENCY: act now"),
-            shown,
+            level == Some(Level::Emergency),
             "{id}:\n{screen}"
         );
-        if shown {
+        assert_eq!(
+            screen.contains("URGENT: see a doctor today"),
+            level == Some(Level::Urgent),
+            "{id}:\n{screen}"
+        );
+        if let Some(level) = level {
             let flag = h
                 .app
                 .flags
@@ -266,11 +283,12 @@ fn an_entry_that_raises_an_emergency_shows_it_at_once_in_full() {
                 .iter()
                 .find(|f| f.rule.id == h.app.flags_tab.raised_on_save[0])
                 .unwrap();
-            assert_eq!(flag.rule.level, Level::Emergency);
+            assert_eq!(flag.rule.level, level);
             let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let text = squeeze(&screen.replace(['"', '┃'], " "));
             assert!(text.contains(&squeeze(&flag.rule.title)), "{id}:\n{screen}");
-            assert!(text.contains("999"), "the number:\n{screen}");
+            let action = squeeze(&flag.rule.action_text(Some("999")));
+            assert!(text.contains(&action), "the action:\n{screen}");
             assert!(text.contains("see it in full"), "the keys:\n{screen}");
         }
     }
@@ -411,4 +429,87 @@ fn a_joined_emoji_in_the_note_is_drawn_single_width_and_saved_as_typed() {
     h.send(&[Msg::Save]);
     let saved = SymptomLog::new(h.dir()).load().unwrap().entries;
     assert_eq!(saved[0].note, "yoga 🧘\u{200D}♀\u{FE0F} helped!");
+}
+
+/// Types `text` into the note (focus must be on it).
+fn type_note(h: &mut Harness, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        h.send(&[Msg::Text(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        ))]);
+    }
+}
+
+#[test]
+fn a_nerve_symptom_with_no_place_asks_where_and_saves_only_as_not_sure() {
+    let mut h = on_log_tab();
+    to_symptoms(&mut h, 4);
+    tick(&mut h, "numbness");
+    // The form says what is missing before any save.
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = squeeze(&h.screen(80, 24));
+    assert!(
+        screen.contains("Where do you feel the numbness?"),
+        "{screen}"
+    );
+    // The questions answered, a save is refused: it goes to Where, on "not sure where".
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    assert_eq!(form(&h).focus, Section::Screening);
+    h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+    assert!(saved(&h).is_empty(), "not saved without a place");
+    assert_eq!(form(&h).focus, Section::Areas);
+    insta::assert_snapshot!("log_form_where_not_sure_80x24", h.screen(80, 24));
+    // Space chooses "not sure where"; now it saves, with no place.
+    h.send(&[Msg::Space]);
+    assert!(form(&h).place_unsure);
+    assert!(h.screen(80, 24).contains("[x] not sure where"));
+    h.send(&[Msg::Save]);
+    let entries = saved(&h);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].areas.is_empty());
+    assert_eq!(entries[0].symptoms, ["numbness"]);
+
+    // Nearest miss: with a place ticked, nothing asks where and "not sure" is not offered.
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(4), Msg::Tab, Msg::Tab]);
+    h.send(&[Msg::Down, Msg::Down, Msg::Down, Msg::Space]); // a leg
+    h.send(&[Msg::Tab]);
+    tick(&mut h, "numbness");
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("not sure where"), "{screen}");
+    assert!(!screen.contains("Where do you feel"), "{screen}");
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    h.send(&[Msg::Next, Msg::Next, Msg::Next, Msg::Next, Msg::Save]);
+    assert_eq!(saved(&h).len(), 1, "saved at once");
+}
+
+#[test]
+fn a_note_naming_a_warning_sign_shows_a_hint_in_the_form_and_raises_nothing() {
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(3), Msg::BackTab]);
+    assert_eq!(form(&h).focus, Section::Note);
+    type_note(&mut h, "can't pee since lunch");
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let screen = h.screen(80, 24);
+    let text = squeeze(&screen.replace('"', " "));
+    assert!(
+        text.contains(
+            "Your note mentions pee ; the red flags do not read notes: if you have it, tick"
+        ) && text.contains("New trouble peeing or controlling the bladder ."),
+        "{screen}"
+    );
+    insta::assert_snapshot!("log_form_note_hint_80x24", screen);
+    h.send(&[Msg::Save]);
+    assert_eq!(saved(&h).len(), 1);
+    assert!(
+        h.app.flags.active.is_empty() && h.app.flags_tab.raised_on_save.is_empty(),
+        "a note is never a flag"
+    );
+    // Nearest miss: a note that names nothing shows no hint.
+    let mut h = on_log_tab();
+    h.send(&[Msg::Add, Msg::Digit(3), Msg::BackTab]);
+    type_note(&mut h, "sped up the walk");
+    assert!(!h.screen(80, 24).contains("Your note mentions"));
 }

@@ -76,10 +76,12 @@ fn leg_foot_buttock_or_nerve_symptoms_without_answers_are_stored_and_asked_about
             &["bowel-change", "sexual-change"],
         ),
         (
-            "all answered: nothing to ask",
+            "all answered: nothing to ask (the numbness has its place, so nothing asks where)",
             &[
                 "--symptom",
                 "numbness",
+                "--area",
+                "foot-left",
                 "--deny",
                 "saddle-numbness",
                 "--deny",

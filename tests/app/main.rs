@@ -30,6 +30,7 @@ mod library;
 mod log_cli;
 mod log_form_narrow_screen;
 mod log_form_screen;
+mod log_notice_cli;
 mod log_screen;
 mod log_screening_cli;
 mod overlays_screen;

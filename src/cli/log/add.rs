@@ -86,16 +86,40 @@ fn screening_ids() -> Vec<&'static str> {
         .collect()
 }
 
-pub(super) fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -> ExitCode {
-    let at = match checked_at(args.at, now) {
-        Ok(at) => at,
-        Err(code) => return code,
-    };
+/// An entry written by `log add`, and the screening questions it left open.
+pub(super) struct Written {
+    /// The entry.
+    pub(super) entry: SymptomEntry,
+    unanswered: Vec<&'static crate::vocabulary::Screening>,
+}
+
+impl Written {
+    /// The screening questions still open, and how to answer them, on stderr.
+    pub(super) fn ask_screening(&self) {
+        if !self.unanswered.is_empty() {
+            let _ = write_screening_prompt(
+                &mut std::io::stderr().lock(),
+                &self.unanswered,
+                self.entry.pain,
+                &self.entry.id,
+            );
+        }
+    }
+}
+
+/// Writes the entry and prints its id on stdout; `Err` is the exit code when nothing was
+/// written.
+pub(super) fn add(
+    log: &SymptomLog,
+    args: AddArgs,
+    now: DateTime<FixedOffset>,
+) -> Result<Written, ExitCode> {
+    let at = checked_at(args.at, now)?;
     if let Some(both) = args.symptoms.iter().find(|s| args.denied.contains(s)) {
-        return usage_error(&format!(
+        return Err(usage_error(&format!(
             "--symptom {both} and --deny {both} contradict each other; accepted: one of them \
              (--symptom {both} if you have it, --deny {both} if you do not)"
-        ));
+        )));
     }
     // The value parsers have checked every id already; this only keeps a mistake from slipping.
     let sets = (|| {
@@ -107,10 +131,8 @@ pub(super) fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -
             IdSet::parse(&args.relief)?,
         ))
     })();
-    let (areas, symptoms, denied, triggers, relief) = match sets {
-        Ok(sets) => sets,
-        Err(e) => return usage_error(&e.to_string()),
-    };
+    let (areas, symptoms, denied, triggers, relief) =
+        sets.map_err(|e| usage_error(&e.to_string()))?;
     let entry = SymptomEntry {
         edited: None,
         id: crate::id::new_id(now.timestamp_millis()),
@@ -125,22 +147,14 @@ pub(super) fn add(log: &SymptomLog, args: AddArgs, now: DateTime<FixedOffset>) -
         note: args.note.trim().to_owned(),
     };
     if let Err(e) = entry.validate() {
-        return usage_error(&format!("{e} (--symptom and --deny)"));
+        return Err(usage_error(&format!("{e} (--symptom and --deny)")));
     }
     if let Err(e) = log.save(&entry) {
-        return usage_error(&e.to_string());
+        return Err(usage_error(&e.to_string()));
     }
     println!("{}", entry.id);
     let unanswered = unanswered_screening(&args.areas, &args.symptoms, &args.denied);
-    if !unanswered.is_empty() {
-        let _ = write_screening_prompt(
-            &mut std::io::stderr().lock(),
-            &unanswered,
-            args.pain,
-            &entry.id,
-        );
-    }
-    ExitCode::SUCCESS
+    Ok(Written { entry, unanswered })
 }
 
 /// The screening questions an entry with these areas and symptoms should have answered and did

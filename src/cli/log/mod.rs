@@ -8,6 +8,7 @@ mod add;
 mod checkin;
 mod list;
 mod rm;
+mod tell;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ pub use checkin::CheckinArgs;
 use checkin::checkin;
 use list::list;
 use rm::rm;
+pub use tell::after_write;
 
 /// `knotless log …`
 #[derive(Debug, Subcommand)]
@@ -82,11 +84,17 @@ pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
         LogCommand::Add(args) => {
             let now = crate::clock::wall_now();
             let pain = args.pain;
-            let code = add(&log, args, now);
-            if code == ExitCode::SUCCESS {
-                super::programme::after_log(paths, pain, now);
+            match add(&log, args, now) {
+                Ok(written) => {
+                    // Right after the id: what the entry raises, its hints, then the
+                    // screening questions still open.
+                    after_write(paths, &written.entry, now);
+                    written.ask_screening();
+                    super::programme::after_log(paths, pain, now);
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
             }
-            code
         }
         LogCommand::List { since, until, json } => list(&log, since, until, json),
         LogCommand::Checkin(args) => checkin(paths, args, crate::clock::wall_now()),

@@ -13,7 +13,12 @@
 //!   and right areas of the listed parts add up over entries and parts, so tingling in the left
 //!   leg on Monday and the right foot on Tuesday is both sides. Two entries count together when
 //!   they are no further apart than the rule's window. `one_side_of` holds when the entries name
-//!   sides and never both, so of two rules over the same parts exactly one holds.
+//!   sides and never both, so of two rules over the same parts exactly one holds. An entry that
+//!   meets the entry conditions and names no area at all counts as one side (a nerve symptom
+//!   logged with no place), never as both: two such entries are not a left and a right.
+//! - **Feet alone** (`not_feet_alone_with`, `feet_alone`): with a known neuropathy, numbness or
+//!   tingling in the feet alone — no other nerve, saddle, bladder, bowel or sexual sign in the
+//!   window ([`feet_alone`]) — is asked about ("is this new?"), not the both-sides emergency.
 //! - **Profile conditions** come from `[profile]`; an unknown birth year never meets an age.
 //! - **Episode conditions**: the current episode is the run of entries with pain ≥ 1, each within
 //!   7 days of the next, ending with the latest entry — if that has pain ≥ 1 and is at most 7
@@ -22,8 +27,9 @@
 //! - Denied screening answers are not symptoms, and notes are never read, so neither raises a
 //!   flag.
 //!
-//! Lifetimes. Urgent and soon flags follow their window. An emergency never lapses: evidence for
-//! it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
+//! Lifetimes. Urgent and soon flags follow their window (those that lapse unchecked are listed
+//! by `flags::lapsed`). An emergency, and a rule with `until_checked` (leg weakness), never
+//! lapses: evidence for it that no acknowledgement covers counts however old it is. An acknowledgement mutes a flag
 //! until evidence *recorded* after it — the time in an entry's id, not the time it is dated, so an
 //! entry written after the acknowledgement about an earlier day still raises the flag. A rule
 //! raised by the profile plus ordinary pain (age, past cancer …), or marked `once_per_episode`
@@ -59,6 +65,7 @@ pub use moment::{AHEAD_HOURS, Moment, numb_skin, recorded};
 pub use timeline::{EPISODE_GAP_DAYS, Episode, LINGER_SPAN_DAYS, NOTICEABLE_CHANGE, episode};
 
 use conditions::{entry_matches, episode_matches, profile_matches};
+pub use sides::{NERVE_SYMPTOMS, feet_alone};
 use sides::{Sides, pair_sides};
 use timeline::Timeline;
 
@@ -142,6 +149,12 @@ fn evidence(e: &SymptomEntry) -> Evidence {
         id: e.id.clone(),
         at: e.at,
     }
+}
+
+/// Whether `e` meets every entry condition of `rule` (symptoms, areas, pain, onset,
+/// triggers): what makes it a candidate piece of evidence, sides and profile aside.
+pub fn meets(rule: &Rule, e: &SymptomEntry) -> bool {
+    entry_matches(&rule.when, e)
 }
 
 /// Every rule that matches, live: entries dated up to a day ahead of `now` count as now.
@@ -247,10 +260,11 @@ fn evaluate_on(
         if c.has_entry_conditions() {
             let from = now - rule.within;
             let window = timeline.entries.partition_point(|e| e.at < from);
-            // An emergency never lapses: what no acknowledgement covers counts at any age.
+            // An emergency (and leg weakness) never lapses: what no acknowledgement covers
+            // counts at any age.
             let uncovered = |e: &SymptomEntry| last_ack.is_none_or(|ack| recorded(e) > ack);
             let older: Option<&dyn Fn(&SymptomEntry) -> bool> =
-                (rule.level == Level::Emergency).then_some(&uncovered);
+                rule.never_lapses().then_some(&uncovered);
             let meeting = meeting.entries(timeline, index, c, window, older);
             found = if !c.both_sides_of.is_empty() {
                 pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
@@ -262,7 +276,10 @@ fn evaluate_on(
                 if sided.iter().any(|(_, paired)| *paired) {
                     Vec::new()
                 } else {
-                    sided.into_iter().map(|(e, _)| e).collect()
+                    // A symptom logged with no place at all counts as one side, never as both
+                    // (two such entries are not a left and a right).
+                    let nowhere = meeting.iter().copied().filter(|e| e.areas.is_empty());
+                    sided.into_iter().map(|(e, _)| e).chain(nowhere).collect()
                 }
             } else {
                 meeting
@@ -272,6 +289,16 @@ fn evaluate_on(
             }
             if found.is_empty() {
                 continue;
+            }
+            if c.feet_alone || profile.conditions.intersects(&c.not_feet_alone_with) {
+                // The signs the rule can read: its window, and the older evidence it keeps.
+                let signs = timeline.entries[window..]
+                    .iter()
+                    .copied()
+                    .chain(found.iter().copied());
+                if feet_alone(signs) != c.feet_alone {
+                    continue;
+                }
             }
         }
         if let (true, Some(ep)) = (c.has_episode_conditions(), episode.as_ref()) {

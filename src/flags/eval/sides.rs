@@ -89,3 +89,49 @@ pub(super) fn pair_sides<'a>(
         .map(|((e, _), p)| (e, p))
         .collect()
 }
+
+/// The nerve symptoms: a place on one side or both matters for each (CLINICAL.md).
+pub const NERVE_SYMPTOMS: &[&str] = &[
+    "shooting-pain",
+    "spreading-pain",
+    "numbness",
+    "tingling",
+    "weakness",
+];
+
+/// Signs that are never long-standing foot numbness: weakness, pain that shoots or spreads, and
+/// the cauda equina signs.
+const NOT_FEET_SIGNS: &[&str] = &[
+    "weakness",
+    "shooting-pain",
+    "spreading-pain",
+    "saddle-numbness",
+    "bladder-change",
+    "bowel-change",
+    "sexual-change",
+];
+
+/// Areas where numbness or tingling is more than the feet.
+const NOT_FEET_AREAS: &[&str] = &[
+    "leg-left",
+    "leg-right",
+    "buttock-left",
+    "buttock-right",
+    "groin-saddle",
+];
+
+/// Whether the signs in `entries` are numbness or tingling in the feet alone: no weakness, no
+/// shooting or spreading pain, no saddle, bladder, bowel or sexual sign, and numbness or
+/// tingling only ever in a place named and never in a leg, a buttock or the saddle area. With a
+/// known neuropathy, that is a "soon" question (is this new or different?), not an emergency.
+pub fn feet_alone<'a>(entries: impl IntoIterator<Item = &'a SymptomEntry>) -> bool {
+    entries.into_iter().all(|e| {
+        let other = NOT_FEET_SIGNS.iter().any(|s| e.symptoms.contains(s));
+        let numb = ["numbness", "tingling"]
+            .iter()
+            .any(|s| e.symptoms.contains(s));
+        let beyond =
+            numb && (e.areas.is_empty() || NOT_FEET_AREAS.iter().any(|a| e.areas.contains(a)));
+        !other && !beyond
+    })
+}

@@ -37,6 +37,8 @@ struct RuleFile {
     blocks: Vec<Kind>,
     #[serde(default)]
     once_per_episode: bool,
+    #[serde(default)]
+    until_checked: bool,
     when: Spanned<WhenFile>,
 }
 
@@ -60,6 +62,9 @@ struct WhenFile {
     episode_days_at_least: Option<Spanned<i64>>,
     #[serde(default)]
     not_improving: bool,
+    not_feet_alone_with: Ids,
+    #[serde(default)]
+    feet_alone: bool,
 }
 
 /// One of `pain_on_days`: `{ at_least = 8, days = 2, within = "7d" }`.
@@ -146,6 +151,11 @@ pub fn parse(
         ids(&w.areas_any, &mut insert(&mut when.areas_any));
         ids(&w.triggers_any, &mut insert(&mut when.triggers_any));
         ids(&w.profile_any, &mut insert(&mut when.profile_any));
+        ids(
+            &w.not_feet_alone_with,
+            &mut insert(&mut when.not_feet_alone_with),
+        );
+        when.feet_alone = w.feet_alone;
         let parts = paired_parts();
         let mut sides_of = |list: &Ids, into: &mut Vec<Areas>| {
             ids(list, &mut |part: &str| {
@@ -249,6 +259,7 @@ pub fn parse(
             when,
             per_episode: r.once_per_episode,
             bundled,
+            until_checked: r.until_checked,
         });
     }
     if errors.is_empty() {

@@ -65,6 +65,13 @@ pub struct Conditions {
     pub episode_days_at_least: Option<u32>,
     /// The current episode's latest pain has not fallen 2 points from its first.
     pub not_improving: bool,
+    /// With one of these profile conditions (a known neuropathy), the rule does not hold when
+    /// the signs in its window are numbness or tingling in the feet alone (see
+    /// [`crate::flags::eval::feet_alone`]): long-standing numb feet are not a new emergency.
+    pub not_feet_alone_with: ProfileConditions,
+    /// The rule holds only when the signs in its window are numbness or tingling in the feet
+    /// alone: the counterpart of `not_feet_alone_with`.
+    pub feet_alone: bool,
 }
 
 impl Conditions {
@@ -131,6 +138,9 @@ pub struct Rule {
     pub per_episode: bool,
     /// Whether it came with knotless (else from the user's file).
     pub bundled: bool,
+    /// Whether, like an emergency, it stays raised until it is marked as checked instead of
+    /// lapsing with its window (`until_checked = true`; leg weakness).
+    pub until_checked: bool,
 }
 
 impl Rule {
@@ -149,6 +159,12 @@ impl Rule {
                 && c.pain_on_days.is_empty()
                 && c.onset.is_none()
                 && c.triggers_any.is_empty()
+    }
+
+    /// Whether the flag stays until it is marked as checked: every emergency, and a rule with
+    /// `until_checked = true`. Other flags lapse with their window.
+    pub fn never_lapses(&self) -> bool {
+        self.level == Level::Emergency || self.until_checked
     }
 
     /// The action with the emergency number filled in.

@@ -15,7 +15,7 @@ impl App {
         }
         self.refresh_flags();
         // The highlight follows the flag, now muted, so that `u` at once takes it back.
-        self.flags_tab.highlight(&self.flags, &id);
+        self.flags_tab.highlight(&self.flags, &self.lapsed, &id);
     }
 
     /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
@@ -37,7 +37,7 @@ impl App {
         }
         self.refresh_flags();
         // Keep the highlight on the same flag, now among the active ones.
-        self.flags_tab.highlight(&self.flags, &id);
+        self.flags_tab.highlight(&self.flags, &self.lapsed, &id);
     }
 
     /// Opens `routine` in the runner, behind its gate when flags, numb skin or recent heat hold
@@ -129,8 +129,9 @@ impl App {
     /// A log entry was saved: an emergency it raises shows at once, in full, not only in the
     /// bar; the programme hears of its pain rating.
     pub(super) fn after_log_save(&mut self, id: &str, now: Now) {
+        let before = std::mem::take(&mut self.flags);
         self.refresh_flags();
-        self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&self.flags, id);
+        self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&before, &self.flags, id);
         let ratings: Vec<_> = self.log.entries.iter().map(|e| (e.at, e.pain)).collect();
         if let Some(pain) = self.log.entries.iter().find(|e| e.id == id).map(|e| e.pain)
             && self

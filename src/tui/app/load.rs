@@ -80,6 +80,7 @@ impl App {
             rules: RuleSet::bundled(),
             acks,
             flags: Flags::default(),
+            lapsed: Vec::new(),
             flags_tab: crate::tui::flags::FlagsTab::default(),
             detail_scroll: 0,
             welcome: !data_dir.join(WELCOME_SEEN).exists(),

@@ -114,7 +114,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             return true;
         }
         Some(Overlay::Raised) => {
-            return match app.flags_tab.answer_raised(msg, &app.flags) {
+            return match app.flags_tab.answer_raised(msg, &app.flags, &app.lapsed) {
                 crate::tui::flags::RaisedKey::Open => {
                     app.screen = Screen::Flags;
                     app.detail_scroll = 0;
@@ -271,7 +271,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 }
             }
         },
-        Screen::Flags => match app.flags_tab.update(msg, &app.flags) {
+        Screen::Flags => match app.flags_tab.update(msg, &app.flags, &app.lapsed) {
             crate::tui::flags::FlagsKey::Done(redraw) => return redraw,
             crate::tui::flags::FlagsKey::Acknowledge => app.acknowledge_selected(),
             crate::tui::flags::FlagsKey::Withdraw => app.withdraw_selected_ack(),

@@ -154,20 +154,20 @@ impl Widget for &Welcome<'_> {
     }
 }
 
-/// The emergencies among `flags` that the entry `id` is evidence of, most severe first: what a
-/// save just raised (or raised again), to show at once.
-pub fn raised_by(flags: &Flags, id: &str) -> Vec<String> {
-    flags
-        .active
-        .iter()
-        .filter(|f| f.rule.level == Level::Emergency && f.evidence.iter().any(|e| e.id == id))
+/// The emergency and urgent flags that the entry `id` is evidence of, most severe first: what
+/// a save just raised (or raised again), to show at once; `before` are the flags before the
+/// save. Which ones is decided with the command line's in
+/// [`crate::flags::notice::told_since`].
+pub fn raised_by(before: &Flags, flags: &Flags, id: &str) -> Vec<String> {
+    crate::flags::notice::told_since(Some(before), flags, id)
+        .into_iter()
         .map(|f| f.rule.id.clone())
         .collect()
 }
 
-/// The emergency that the entry just saved raised, in full and over everything: the headline,
-/// what to do with the emergency number, and the keys to see it on the Flags screen or close.
-/// A frightened person should not have to find it behind the bar.
+/// The emergency or urgent flags that the entry just saved raised, in full and over
+/// everything: the headline, what to do with the emergency number, and the keys to see it on
+/// the Flags screen or close. A frightened person should not have to find it behind the bar.
 pub struct RaisedOnSave<'a> {
     /// The rule ids of the emergencies the save raised.
     pub raised: &'a [String],
@@ -184,14 +184,20 @@ pub struct RaisedOnSave<'a> {
 impl Widget for &RaisedOnSave<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
+        // Active or not: nothing hides an emergency just logged.
         let flags: Vec<&Flag> = self
             .raised
             .iter()
-            .filter_map(|id| self.flags.active.iter().find(|f| &f.rule.id == id))
+            .filter_map(|id| self.flags.get(id))
             .collect();
         if flags.is_empty() || area.is_empty() {
             return;
         }
+        let top = flags
+            .iter()
+            .map(|f| f.rule.level)
+            .max()
+            .unwrap_or(Level::Emergency);
         let width = 72.min(area.width);
         let inner_width = width.saturating_sub(4);
         let headlines: Vec<Line> = flags
@@ -203,7 +209,7 @@ impl Widget for &RaisedOnSave<'_> {
         for f in &flags {
             let action = f.rule.action_text(self.emergency_number);
             let line = Line::from(vec![
-                Span::styled("What to do: ", t.level_text(Level::Emergency)),
+                Span::styled("What to do: ", t.level_text(f.rule.level)),
                 Span::styled(
                     action,
                     Style::new().add_modifier(ratatui::style::Modifier::BOLD),
@@ -252,10 +258,14 @@ impl Widget for &RaisedOnSave<'_> {
         let popup = popup(area, width, height, buf);
         let block = Block::bordered()
             .border_type(BorderType::Thick)
-            .border_style(t.level_text(Level::Emergency))
+            .border_style(t.level_text(top))
             .title(Line::styled(
-                " ⚠ EMERGENCY: act now ",
-                t.level(Level::Emergency),
+                match top {
+                    Level::Emergency => " ⚠ EMERGENCY: act now ",
+                    Level::Urgent => " ⚠ URGENT: see a doctor today ",
+                    Level::Soon => " ⚠ SEE A DOCTOR SOON ",
+                },
+                t.level(top),
             ))
             .padding(Padding::horizontal(1));
         let inner = block.inner(popup);

@@ -10,7 +10,17 @@ pub use alerts::{RaisedOnSave, WarningBar, Welcome, raised_by};
 pub use view::FlagsScreen;
 
 use super::msg::Msg;
+use crate::flags::lapsed::Lapsed;
 use crate::flags::{Flag, Flags};
+
+/// The flags as the tab lists them: active, then lapsed unchecked, then acknowledged.
+pub fn listed<'a>(flags: &'a Flags, lapsed: &'a [Lapsed]) -> impl Iterator<Item = &'a Flag> {
+    flags
+        .active
+        .iter()
+        .chain(lapsed.iter().map(|l| &l.flag))
+        .chain(&flags.acknowledged)
+}
 
 /// The Flags tab's own state.
 #[derive(Debug, Clone, Default)]
@@ -19,8 +29,8 @@ pub struct FlagsTab {
     pub selected: usize,
     /// "Have you had this checked?" is being asked about the highlighted flag.
     pub confirm_ack: bool,
-    /// The emergencies (rule ids) that the entry just saved is evidence of: shown at once, in
-    /// full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
+    /// The emergency and urgent flags (rule ids) that the entry just saved is evidence of:
+    /// shown at once, in full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
     pub raised_on_save: Vec<String>,
 }
 
@@ -51,35 +61,26 @@ pub enum RaisedKey {
 }
 
 impl FlagsTab {
-    /// The highlighted flag of `flags`.
-    pub fn selected_flag<'a>(&self, flags: &'a Flags) -> Option<&'a Flag> {
-        flags
-            .active
-            .iter()
-            .chain(&flags.acknowledged)
-            .nth(self.selected)
+    /// The highlighted flag of `flags` (or of those that lapsed unchecked).
+    pub fn selected_flag<'a>(&self, flags: &'a Flags, lapsed: &'a [Lapsed]) -> Option<&'a Flag> {
+        listed(flags, lapsed).nth(self.selected)
     }
 
     /// Keeps the highlight in the list after the flags changed.
-    pub fn clamp(&mut self, flags: &Flags) {
-        let count = flags.active.len() + flags.acknowledged.len();
+    pub fn clamp(&mut self, flags: &Flags, lapsed: &[Lapsed]) {
+        let count = flags.active.len() + lapsed.len() + flags.acknowledged.len();
         self.selected = self.selected.min(count.saturating_sub(1));
     }
 
-    /// Puts the highlight on the flag of rule `id`, active or muted.
-    pub fn highlight(&mut self, flags: &Flags, id: &str) {
-        if let Some(i) = flags
-            .active
-            .iter()
-            .chain(&flags.acknowledged)
-            .position(|f| f.rule.id == id)
-        {
+    /// Puts the highlight on the flag of rule `id`, active, lapsed or muted.
+    pub fn highlight(&mut self, flags: &Flags, lapsed: &[Lapsed], id: &str) {
+        if let Some(i) = listed(flags, lapsed).position(|f| f.rule.id == id) {
             self.selected = i;
         }
     }
 
     /// A key on the Flags tab.
-    pub fn update(&mut self, msg: Msg, flags: &Flags) -> FlagsKey {
+    pub fn update(&mut self, msg: Msg, flags: &Flags, lapsed: &[Lapsed]) -> FlagsKey {
         if self.confirm_ack {
             return match msg {
                 Msg::Yes => {
@@ -95,14 +96,16 @@ impl FlagsTab {
                 }
             };
         }
-        let count = flags.active.len() + flags.acknowledged.len();
+        let count = flags.active.len() + lapsed.len() + flags.acknowledged.len();
         match msg {
             Msg::Up => self.selected = self.selected.saturating_sub(1),
             Msg::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Msg::First => self.selected = 0,
             Msg::Last => self.selected = count.saturating_sub(1),
-            // Only an active flag can be marked; a muted one is taken back with `u`.
-            Msg::Checked if self.selected < flags.active.len() => self.confirm_ack = true,
+            // Only an active or lapsed flag can be marked; a muted one is taken back with `u`.
+            Msg::Checked if self.selected < flags.active.len() + lapsed.len() => {
+                self.confirm_ack = true
+            }
             Msg::Undo => return FlagsKey::Withdraw,
             Msg::Quit | Msg::ForceQuit => return FlagsKey::Quit,
             Msg::Cancel => return FlagsKey::Back,
@@ -114,14 +117,12 @@ impl FlagsTab {
 
     /// A key while the emergency raised by a save is showing: Enter or `!` opens it on the
     /// Flags screen, Esc closes it; nothing else does, so a stray key cannot hide it.
-    pub fn answer_raised(&mut self, msg: Msg, flags: &Flags) -> RaisedKey {
+    pub fn answer_raised(&mut self, msg: Msg, flags: &Flags, lapsed: &[Lapsed]) -> RaisedKey {
         match msg {
             Msg::Confirm | Msg::Flags => {
                 let first = self.raised_on_save.remove(0);
                 self.raised_on_save.clear();
-                self.selected = flags
-                    .active
-                    .iter()
+                self.selected = listed(flags, lapsed)
                     .position(|f| f.rule.id == first)
                     .unwrap_or(0);
                 RaisedKey::Open

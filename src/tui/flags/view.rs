@@ -7,7 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
 
+use crate::flags::lapsed::{Lapsed, WORDS as LAPSED};
 use crate::flags::matched::describe;
+use crate::flags::notice::where_hint;
 use crate::flags::{CAVEATS, Flag, Flags};
 use crate::symptoms::SymptomEntry;
 use crate::tui::theme::Theme;
@@ -20,6 +22,8 @@ pub struct FlagsScreen<'a> {
     pub tab: &'a super::FlagsTab,
     /// The flags as of the last evaluation.
     pub flags: &'a Flags,
+    /// Urgent and soon flags that lapsed unchecked in the last 30 days.
+    pub lapsed: &'a [Lapsed],
     /// The log, for what each entry behind a flag says.
     pub entries: &'a [SymptomEntry],
     /// The emergency number, when set.
@@ -36,8 +40,7 @@ impl Widget for &FlagsScreen<'_> {
             return;
         }
         let t = self.theme;
-        let flags = self.flags;
-        if flags.active.is_empty() && flags.acknowledged.is_empty() {
+        if self.count() == 0 {
             let mut lines = vec![
                 Line::styled("No red flags in your log.", t.good()),
                 Line::default(),
@@ -71,9 +74,14 @@ impl Widget for &FlagsScreen<'_> {
 }
 
 impl FlagsScreen<'_> {
+    /// How many flags the list holds: active, lapsed and acknowledged.
+    fn count(&self) -> usize {
+        self.flags.active.len() + self.lapsed.len() + self.flags.acknowledged.len()
+    }
+
     /// The highlighted flag's detail pane in `area`, and where it goes (none without flags).
     pub fn detail_pane(&self, area: Rect) -> Option<(Rect, Detail<'static>)> {
-        if self.flags.active.is_empty() && self.flags.acknowledged.is_empty() {
+        if self.count() == 0 {
             return None;
         }
         let (_, detail_area) = self.split(area);
@@ -98,8 +106,8 @@ impl FlagsScreen<'_> {
                 Layout::horizontal([Constraint::Length(w), Constraint::Min(0)]).areas(area);
             (l, d)
         } else {
-            let flags = self.flags;
-            let rows = (flags.active.len() + flags.acknowledged.len() + 3) as u16;
+            let lapsed = usize::from(!self.lapsed.is_empty());
+            let rows = (self.count() + lapsed + 3) as u16;
             let [l, d] = Layout::vertical([
                 Constraint::Length(rows.min(area.height / 2)),
                 Constraint::Min(0),
@@ -128,10 +136,21 @@ impl FlagsScreen<'_> {
             }
             lines.push((self.row(i, flag, width), Some(i)));
         }
+        if !self.lapsed.is_empty() {
+            let heading = capitalised(LAPSED);
+            lines.push((Line::styled(heading, t.caution()), None));
+            for (j, lapsed) in self.lapsed.iter().enumerate() {
+                let i = flags.active.len() + j;
+                if i == self.tab.selected {
+                    selected_line = lines.len();
+                }
+                lines.push((self.row(i, &lapsed.flag, width), Some(i)));
+            }
+        }
         if !flags.acknowledged.is_empty() {
             lines.push((Line::styled("Checked (muted)", t.muted()), None));
             for (j, flag) in flags.acknowledged.iter().enumerate() {
-                let i = flags.active.len() + j;
+                let i = flags.active.len() + self.lapsed.len() + j;
                 if i == self.tab.selected {
                     selected_line = lines.len();
                 }
@@ -143,7 +162,7 @@ impl FlagsScreen<'_> {
 
     /// The flag (index over active then acknowledged) drawn at (`col`, `row`) of `area`.
     pub fn flag_at(&self, area: Rect, col: u16, row: u16) -> Option<usize> {
-        if self.flags.active.is_empty() && self.flags.acknowledged.is_empty() {
+        if self.count() == 0 {
             return None;
         }
         let (list, _) = self.split(area);
@@ -190,9 +209,14 @@ impl FlagsScreen<'_> {
 
     fn detail(&self, width: usize) -> Text<'static> {
         let t = self.theme;
-        let Some(flag) = self.tab.selected_flag(self.flags) else {
+        let Some(flag) = self.tab.selected_flag(self.flags, self.lapsed) else {
             return Text::default();
         };
+        let lapsed = self
+            .lapsed
+            .iter()
+            .find(|l| std::ptr::eq(&l.flag, flag))
+            .map(|l| l.at);
         let rule = &flag.rule;
         let mut lines = vec![
             Line::styled(rule.level.heading(), t.level_text(rule.level)),
@@ -208,6 +232,17 @@ impl FlagsScreen<'_> {
                 Span::styled("Why: ", t.title()),
                 Span::raw(rule.why.clone()),
             ]));
+        }
+        if let Some(at) = lapsed {
+            lines.push(Line::styled(
+                format!(
+                    "{} on {}: it left its window, which does not mean it went away. If you \
+                     have not had it checked, it still matters.",
+                    capitalised(LAPSED),
+                    at.format("%a %-d %b")
+                ),
+                t.caution(),
+            ));
         }
         if let Some(at) = flag.acknowledged {
             // A flag raised once per episode stays quiet until a new bout of pain.
@@ -232,6 +267,22 @@ impl FlagsScreen<'_> {
             let what = entry.map_or(String::new(), |x| describe(rule, x));
             let when = format!(" {}  ", e.at.format("%a %-d %b %H:%M"));
             lines.extend(hanging(&when, &what, width, Style::new()));
+        }
+        // A nerve symptom logged with no place: ask where.
+        if let Some(question) = flag
+            .evidence
+            .iter()
+            .filter_map(|e| self.entries.iter().find(|x| x.id == e.id))
+            .find_map(|x| where_hint(&x.symptoms.to_vec(), &x.areas.to_vec()))
+            .and_then(|hint| hint.question())
+        {
+            lines.push(Line::styled(
+                format!(
+                    "{question} An entry gives no place, so it counts as one side: edit it on \
+                     the Log tab and tick where."
+                ),
+                t.caution(),
+            ));
         }
         if !rule.sources.is_empty() {
             lines.push(Line::default());
@@ -260,4 +311,13 @@ impl FlagsScreen<'_> {
         }
         Text::from(lines)
     }
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -44,16 +44,31 @@ pub(super) fn render_form(form: &LogForm, t: &Theme, area: Rect, buf: &mut Buffe
     } else {
         0
     };
-    let [sections_area, error_area, note_area] = Layout::vertical([
+    // A hint (where is the nerve symptom? a warning sign named in the note?) under the
+    // sections, as the refusal of a save is: the first one, over up to 2 rows, where there is
+    // room and no refusal is showing.
+    let hint = form
+        .hints()
+        .first()
+        .map(crate::flags::notice::Hint::for_form)
+        .filter(|_| form.error.is_none() && area.height >= 10);
+    let rows = |text: &str, most: usize| {
+        let width = usize::from(area.width.max(1));
+        text.chars().count().div_ceil(width).clamp(1, most) as u16
+    };
+    let [sections_area, hint_area, error_area, note_area] = Layout::vertical([
         Constraint::Min(1),
+        Constraint::Length(hint.as_deref().map_or(0, |h| rows(h, 2))),
         // A long message (a refused save says what the log holds now) wraps over up to 3 rows.
-        Constraint::Length(form.error.as_ref().map_or(0, |e| {
-            let width = usize::from(area.width.max(1));
-            e.chars().count().div_ceil(width).clamp(1, 3) as u16
-        })),
+        Constraint::Length(form.error.as_deref().map_or(0, |e| rows(e, 3))),
         Constraint::Length(note_height),
     ])
     .areas(area);
+    if let Some(hint) = hint {
+        Paragraph::new(Line::styled(hint, t.caution()))
+            .wrap(Wrap { trim: true })
+            .render(hint_area, buf);
+    }
     let vocabulary = Vocabulary::bundled();
     let width = sections_area.width as usize;
     let mut lines: Vec<Line> = Vec::new();

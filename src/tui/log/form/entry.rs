@@ -47,6 +47,15 @@ impl LogForm {
                 }
             }
         }
+        // After the screening questions (the emergencies first): where a nerve symptom is, or
+        // "not sure where".
+        if answers_required && self.needs_place() && !self.place_unsure {
+            let what = match crate::flags::notice::where_hint(&self.symptoms.chosen, &self.areas) {
+                Some(hint) => hint.for_form(),
+                None => String::new(),
+            };
+            return Err((Section::Areas, what));
+        }
         // The form only offers vocabulary ids, so these cannot fail; if they did, say so.
         let unknown = |e: crate::vocabulary::UnknownId| (Section::Pain, e.to_string());
         let entry = SymptomEntry {
@@ -77,6 +86,10 @@ impl LogForm {
                 self.focus = section;
                 if section == Section::Screening {
                     self.screening_cursor = self.next_unanswered(0).unwrap_or(0);
+                }
+                if section == Section::Areas {
+                    // Straight to "not sure where", under the places.
+                    self.area_cursor = (super::BODY.len(), 0);
                 }
                 self.error = Some(message);
                 FormEffect::None

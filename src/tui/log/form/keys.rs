@@ -97,7 +97,24 @@ impl LogForm {
                 }
             }
             Section::Areas => {
+                let unsure_row = BODY.len();
+                if self.area_cursor.0 >= unsure_row && !self.offers_unsure() {
+                    // "Not sure where" went away (a place or no nerve symptom now).
+                    self.area_cursor = (unsure_row - 1, 0);
+                }
                 let (row, col) = self.area_cursor;
+                if row == unsure_row {
+                    match msg {
+                        Msg::Up => self.area_cursor = (unsure_row - 1, 0),
+                        Msg::Space => self.place_unsure = !self.place_unsure,
+                        _ => {}
+                    }
+                    return;
+                }
+                if msg == Msg::Down && row == unsure_row - 1 && self.offers_unsure() {
+                    self.area_cursor = (unsure_row, 0);
+                    return;
+                }
                 match msg {
                     Msg::Up => self.area_cursor = move_row(row, col, row.saturating_sub(1)),
                     Msg::Down => {
@@ -105,7 +122,12 @@ impl LogForm {
                     }
                     Msg::Left => self.area_cursor.1 = col.saturating_sub(1),
                     Msg::Right => self.area_cursor.1 = (col + 1).min(BODY[row].len() - 1),
-                    Msg::Space => toggle(&mut self.areas, BODY[row][col]),
+                    Msg::Space => {
+                        toggle(&mut self.areas, BODY[row][col]);
+                        if !self.areas.is_empty() {
+                            self.place_unsure = false;
+                        }
+                    }
                     _ => {}
                 }
             }

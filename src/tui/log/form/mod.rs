@@ -93,8 +93,12 @@ pub struct LogForm {
     pub onset: Option<Onset>,
     /// Areas; the cursor is (row, column) on [`BODY`].
     pub areas: Vec<String>,
-    /// Body picture cursor.
+    /// Body picture cursor; the row after [`BODY`] is "not sure where", while it is offered
+    /// ([`LogForm::offers_unsure`]).
     pub area_cursor: (usize, usize),
+    /// "Not sure where" chosen for a nerve symptom: it is saved with no place (and counts as
+    /// one side). Without a place or this, a nerve symptom is not saved.
+    pub place_unsure: bool,
     /// Symptoms ticked, those answered "yes" to a screening question included.
     pub symptoms: Ticks,
     /// Triggers ticked.
@@ -125,6 +129,7 @@ struct Content {
     pain: Option<u8>,
     onset: Option<Onset>,
     areas: Vec<String>,
+    place_unsure: bool,
     symptoms: Vec<String>,
     triggers: Vec<String>,
     relief: Vec<String>,
@@ -158,6 +163,7 @@ impl LogForm {
             onset: None,
             areas: Vec::new(),
             area_cursor: (2, 1),
+            place_unsure: false,
             symptoms: Ticks::default(),
             triggers: Ticks::default(),
             relief: Ticks::default(),
@@ -188,6 +194,7 @@ impl LogForm {
             pain: self.pain.value,
             onset: self.onset,
             areas: sorted(&self.areas),
+            place_unsure: self.place_unsure,
             symptoms: sorted(&self.symptoms.chosen),
             triggers: sorted(&self.triggers.chosen),
             relief: sorted(&self.relief.chosen),
@@ -223,6 +230,8 @@ impl LogForm {
         form.pain = PainInput::with(entry.pain);
         form.onset = entry.onset;
         form.areas = entry.areas.to_vec();
+        // Saved before with no place: it was "not sure where" then.
+        form.place_unsure = form.areas.is_empty() && form.needs_place();
         form.symptoms.chosen = entry.symptoms.to_vec();
         form.triggers.chosen = entry.triggers.to_vec();
         form.relief.chosen = entry.relief.to_vec();
@@ -287,6 +296,49 @@ impl LogForm {
             Section::Relief => vocabulary.relief.iter().map(|t| t.id.as_str()).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether a nerve symptom is ticked with no place: the form then asks where, offering
+    /// "not sure where".
+    pub fn needs_place(&self) -> bool {
+        crate::flags::notice::where_hint(&self.symptoms.chosen, &self.areas).is_some()
+    }
+
+    /// Whether the row "not sure where" is offered under the body picture.
+    pub fn offers_unsure(&self) -> bool {
+        self.needs_place()
+    }
+
+    /// The hints for what is in the form now: where a nerve symptom is (unless "not sure
+    /// where" is chosen), and the warning signs the note names that nothing ticked says
+    /// (the same as the command line gives, worded for the form).
+    pub fn hints(&self) -> Vec<crate::flags::notice::Hint> {
+        let draft = SymptomEntry {
+            edited: None,
+            id: String::new(),
+            at: self.at,
+            pain: self.pain.value.unwrap_or(0),
+            onset: self.onset,
+            areas: crate::vocabulary::IdSet::parse(&self.areas).unwrap_or_default(),
+            symptoms: crate::vocabulary::IdSet::parse(&self.symptoms.chosen).unwrap_or_default(),
+            denied: crate::vocabulary::IdSet::parse(
+                Vocabulary::bundled()
+                    .screening
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.answer(*i) == Some(false))
+                    .map(|(_, q)| q.symptom.as_str()),
+            )
+            .unwrap_or_default(),
+            triggers: crate::vocabulary::IdSet::parse(&self.triggers.chosen).unwrap_or_default(),
+            relief: crate::vocabulary::IdSet::new(),
+            note: self.note.lines().join("\n"),
+        };
+        let mut hints = crate::flags::notice::hints(&draft);
+        if self.place_unsure {
+            hints.retain(|h| !matches!(h, crate::flags::notice::Hint::Where { .. }));
+        }
+        hints
     }
 
     /// Whether the screening questions apply to what is ticked so far.

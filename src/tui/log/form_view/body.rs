@@ -18,12 +18,37 @@ const FRONT: &str = "front: ";
 /// The picture's lines in a section `width` columns wide, one a row of [`BODY`], and which of
 /// them holds the cursor.
 pub(super) fn body_lines(form: &LogForm, t: &Theme, width: usize) -> (Vec<Line<'static>>, usize) {
-    let lines = if full_width() <= width {
+    let mut lines = if full_width() <= width {
         full(form, t, width)
     } else {
         compact(form, t, width)
     };
-    (lines, form.area_cursor.0)
+    if form.offers_unsure() {
+        lines.push(unsure_line(form, t, width));
+    }
+    let cursor = form.area_cursor.0.min(lines.len().saturating_sub(1));
+    (lines, cursor)
+}
+
+/// The row after the picture while a nerve symptom has no place: "not sure where", a choice.
+fn unsure_line(form: &LogForm, t: &Theme, width: usize) -> Line<'static> {
+    let cursor = form.focus == Section::Areas && form.area_cursor.0 == BODY.len();
+    let style = match (cursor, form.place_unsure) {
+        (true, _) => t.selected(),
+        (false, true) => t.good(),
+        _ => t.caution(),
+    };
+    let mark = if form.place_unsure { "[x]" } else { "[ ]" };
+    let text = [" not sure where (counts as one side)", " not sure where"]
+        .into_iter()
+        .find(|text| 3 + text.chars().count() + 2 <= width)
+        .unwrap_or("");
+    let used = 3 + text.chars().count();
+    let pad = width.saturating_sub(used) / 2;
+    Line::from(vec![
+        Span::raw(" ".repeat(pad)),
+        Span::styled(format!("{mark}{text}"), style),
+    ])
 }
 
 /// The tick box of the area at (`r`, `c`) on [`BODY`], with `text` after it.

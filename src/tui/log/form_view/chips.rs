@@ -132,7 +132,10 @@ mod tests {
         let mut form = LogForm::new("2026-11-24T18:30:00+01:00".parse().unwrap());
         form.focus = Section::Symptoms;
         // "Numb around genitals, buttocks or inner thighs": two lines at 40 columns, one column.
-        form.symptoms.cursor = 10;
+        form.symptoms.cursor = LogForm::symptom_options()
+            .iter()
+            .position(|id| *id == "saddle-numbness")
+            .unwrap();
         let (lines, cursor_line) = chip_lines(&form, &t, Section::Symptoms, 40);
         let text =
             |n: usize| -> String { lines[n].spans.iter().map(|s| s.content.as_ref()).collect() };
