@@ -257,3 +257,55 @@ fn a_user_file_adds_rules_and_a_broken_one_leaves_the_bundled_rules_in_force() {
         set.problems
     );
 }
+
+#[test]
+fn the_rules_file_lists_every_rule_under_its_level() {
+    // The comment block at the top of assets/red-flags.toml: "#   level: id, id (note), …".
+    let text = include_str!("../../assets/red-flags.toml");
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("The rules, by level:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("#  "))
+        .collect();
+    let mut listed: Vec<(String, String)> = Vec::new();
+    let mut level = String::new();
+    let mut depth = 0i32;
+    for line in block {
+        let mut rest = line.trim_start_matches('#').trim();
+        if let Some((name, after)) = rest.split_once(':') {
+            level = name.trim().to_owned();
+            rest = after;
+        }
+        // Notes in brackets may run over a line; they name no rule.
+        let mut plain = String::new();
+        for c in rest.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        listed.extend(
+            plain
+                .split(',')
+                .map(str::trim)
+                .filter(|id| {
+                    !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+                .map(|id| (level.clone(), id.to_owned())),
+        );
+    }
+    let mut rules: Vec<(String, String)> = RuleSet::bundled()
+        .rules
+        .iter()
+        .map(|r| (format!("{:?}", r.level).to_lowercase(), r.id.clone()))
+        .collect();
+    listed.sort();
+    rules.sort();
+    assert_eq!(listed, rules);
+}
