@@ -312,7 +312,7 @@ fn write_text(
             out,
             "\n{} (left their window in the last {} days; until a doctor has seen you, they \
              still matter):",
-            capitalised(crate::flags::lapsed::WORDS),
+            crate::flags::lapsed::HEADING,
             crate::flags::lapsed::SHOWN_DAYS
         )?;
         for l in lapsed {
@@ -429,13 +429,4 @@ fn evidence_entries<'a>(
         .filter(|e| wanted.contains(e.id.as_str()))
         .map(|e| (e.id.as_str(), e))
         .collect()
-}
-
-/// `text` with its first letter in capitals.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

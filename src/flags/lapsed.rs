@@ -23,6 +23,9 @@ pub const SHOWN_DAYS: i64 = 30;
 /// The words for such a flag.
 pub const WORDS: &str = "lapsed, not marked as checked";
 
+/// [`WORDS`] at the start of a line or heading.
+pub const HEADING: &str = "Lapsed, not marked as checked";
+
 /// A flag that lapsed unchecked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lapsed {

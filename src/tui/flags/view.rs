@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
 
-use crate::flags::lapsed::{Lapsed, WORDS as LAPSED};
+use crate::flags::lapsed::{HEADING as LAPSED_HEADING, Lapsed};
 use crate::flags::matched::describe;
 use crate::flags::notice::where_hint;
 use crate::flags::{CAVEATS, Flag, Flags};
@@ -137,8 +137,7 @@ impl FlagsScreen<'_> {
             lines.push((self.row(i, flag, width), Some(i)));
         }
         if !self.lapsed.is_empty() {
-            let heading = capitalised(LAPSED);
-            lines.push((Line::styled(heading, t.caution()), None));
+            lines.push((Line::styled(LAPSED_HEADING, t.caution()), None));
             for (j, lapsed) in self.lapsed.iter().enumerate() {
                 let i = flags.active.len() + j;
                 if i == self.tab.selected {
@@ -238,7 +237,7 @@ impl FlagsScreen<'_> {
                 format!(
                     "{} on {}: it left its window, which does not mean it went away. If you \
                      have not had it checked, it still matters.",
-                    capitalised(LAPSED),
+                    LAPSED_HEADING,
                     at.format("%a %-d %b")
                 ),
                 t.caution(),
@@ -311,13 +310,4 @@ impl FlagsScreen<'_> {
         }
         Text::from(lines)
     }
-}
-
-/// `text` with its first letter in capitals.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
