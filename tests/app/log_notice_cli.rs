@@ -118,6 +118,30 @@ fn log_add_of_each_emergency_and_urgent_sign_tells_its_action_with_the_number() 
 }
 
 #[test]
+fn flags_with_the_same_action_name_what_was_logged_each_and_the_action_once() {
+    // A fall at 76 with thin bones and pain of 9 raises five urgent flags, one action.
+    let home = Home::new();
+    std::fs::write(
+        home.config(),
+        "[profile]\nbirth_year = 1950\nconditions = [\"osteoporosis\"]\n",
+    )
+    .unwrap();
+    let (_, stderr) = home.add_told(&words("--pain 9 --trigger fall"));
+    assert_eq!(stderr.matches("URGENT: ").count(), 5, "{stderr}");
+    assert_eq!(
+        stderr
+            .matches("What to do: Get an urgent appointment with a doctor today.")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // Nearest miss: an emergency and an urgent flag each keep their own action.
+    let home = Home::new();
+    let (_, stderr) = home.add_told(&words("--pain 4 --symptom chest-pain --symptom fever"));
+    assert_eq!(stderr.matches("What to do:").count(), 2, "{stderr}");
+}
+
+#[test]
 fn without_a_number_set_the_action_says_your_local_emergency_number() {
     let home = Home::new();
     let (_, stderr) = home.add_told(&words("--pain 3 --symptom chest-pain"));

@@ -58,13 +58,17 @@ pub fn write_told(
     number: Option<&str>,
 ) -> std::io::Result<()> {
     let raised = told_since(before, flags, &entry.id);
-    for f in &raised {
+    // Flags of one level with the same action (a fall at 76 with thin bones raises several)
+    // name what was logged each, and the action once, after the last of them.
+    for (i, f) in raised.iter().enumerate() {
+        let action = f.rule.action_text(number);
         writeln!(err, "{}: {}", f.rule.level.label(), visible(&f.rule.title))?;
-        writeln!(
-            err,
-            "  What to do: {}",
-            visible(&f.rule.action_text(number))
-        )?;
+        let same_next = raised.get(i + 1).is_some_and(|next| {
+            next.rule.level == f.rule.level && next.rule.action_text(number) == action
+        });
+        if !same_next {
+            writeln!(err, "  What to do: {}", visible(&action))?;
+        }
     }
     if !raised.is_empty() {
         writeln!(
