@@ -158,7 +158,15 @@ const HUNG_UP: i32 = signal_hook::consts::SIGHUP;
 
 /// Waits for terminal input with `poll(2)` and forwards every event crossterm makes of it. A
 /// hang-up (`POLLHUP`, `POLLERR`) or a failed read ends the thread with [`Wake::HungUp`].
+///
+/// crossterm reads the terminal through its level-triggered source (the `use-dev-tty`
+/// feature), so a resize it reports first never strands a key that came with it: the key's
+/// bytes stay readable for the next call. (Its default, edge-triggered source did strand it,
+/// until more input came, while this thread spun on a terminal `poll(2)` called readable.) That
+/// source answers nothing to a zero timeout, so what it has ready is taken with a short one:
+/// a millisecond once a burst of input has been read, no wake-up while nothing is typed.
 fn read_input(tx: Sender<Wake>) {
+    const READY: Duration = Duration::from_millis(1);
     use ratatui::crossterm::event::poll;
     loop {
         let mut fd = libc::pollfd {
@@ -180,7 +188,7 @@ fn read_input(tx: Sender<Wake>) {
             return;
         }
         loop {
-            match poll(Duration::ZERO) {
+            match poll(READY) {
                 Ok(true) => match event::read() {
                     Ok(e) => {
                         if tx.send(Wake::Terminal(e)).is_err() {

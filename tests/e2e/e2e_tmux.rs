@@ -345,3 +345,61 @@ fn a_break_due_within_seconds_appears_snoozes_and_a_skip_is_recorded() {
         .collect();
     assert_eq!(outcomes, ["\"snoozed\"", "\"skipped\""], "{history}");
 }
+
+#[test]
+fn after_a_resize_the_next_key_is_drawn_at_once_and_the_app_stays_idle() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(80, 24, &common::tmux::command(home.path(), ""));
+    // The detail pane's first line names the highlighted routine.
+    let detail = |s: &str| -> String {
+        s.lines()
+            .nth(2)
+            .and_then(|l| l.split('│').nth(1))
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let first = detail(&tmux.wait_for("Today"));
+    for (width, height) in [
+        (100u16, 30u16),
+        (90, 26),
+        (80, 24),
+        (100, 30),
+        (90, 26),
+        (80, 24),
+    ] {
+        let before = detail(&tmux.screen());
+        let status = tmux
+            .cmd()
+            .args(["resize-window", "-t", "main"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Drawn at the new size: "? help" ends the tab row at (or a space from) the right edge.
+        tmux.wait_until("the new size", 2, |s| {
+            s.lines().any(|l| {
+                l.ends_with("? help") && l.chars().count().abs_diff(usize::from(width)) <= 1
+            })
+        });
+        // One key, and nothing after it: its effect shows without another.
+        tmux.keys(&["Down"]);
+        tmux.wait_until("the highlight to move", 2, |s| detail(s) != before);
+    }
+    assert_ne!(detail(&tmux.screen()), first);
+    // Idle again: no thread left spinning on input it cannot read.
+    let pid = common::tmux::app_pid(&tmux);
+    let cpu = |pid: &str| -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+    };
+    let before = cpu(&pid);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(cpu(&pid) - before <= 5, "busy while idle after a resize");
+}
