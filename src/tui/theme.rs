@@ -251,10 +251,31 @@ mod tests {
             let ratatui = input.parse::<Color>().ok();
             assert_eq!(ours, ratatui, "{input:?}");
         }
-        // Every colour prints as a spelling that reads back as itself.
+        // Every colour prints as `knotless config` printed it (ratatui's name in kebab case),
+        // a spelling that reads back as itself.
+        let printed_before = |colour: Color| {
+            let shown = colour.to_string();
+            if !shown.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return shown;
+            }
+            let mut name = String::new();
+            for (i, c) in shown.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    name.push('-');
+                }
+                name.push(c.to_ascii_lowercase());
+            }
+            name
+        };
         let mut all: Vec<Colour> = inputs.iter().filter_map(|i| Colour::parse(i)).collect();
         all.extend((0..=255).map(Colour::Indexed));
+        all.extend([Colour::Rgb(0, 0, 0), Colour::Rgb(0xab, 0x0c, 0xff)]);
         for colour in all {
+            assert_eq!(
+                colour.to_string(),
+                printed_before(colour.into()),
+                "{colour:?}"
+            );
             assert_eq!(Colour::parse(&colour.to_string()), Some(colour), "{colour}");
         }
     }
