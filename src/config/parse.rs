@@ -4,12 +4,11 @@
 use std::ops::Range;
 
 use chrono::{NaiveTime, Weekday};
-use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::keys::Keymap;
-use super::palette::Palette;
+use super::palette::{Colour, Palette};
 use super::{
     ALL_DAYS, BreakConfig, Config, Cues, PlanEntry, WEEKDAYS, default_breaks, default_plan,
 };
@@ -233,7 +232,7 @@ impl Config {
             (&t.muted, &mut theme.muted),
         ] {
             if let Some(v) = value {
-                *slot = v.get_ref().trim().parse::<Color>().map_err(|_| {
+                *slot = Colour::parse(v.get_ref().trim()).ok_or_else(|| {
                     at(v.span(), format!("`{}` is not a colour", v.get_ref())).with_help(
                         "a name (red, light-blue, dark-gray…), a hex colour \"#ff8800\" or a \
                          256-colour index \"214\"",

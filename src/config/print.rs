@@ -2,7 +2,6 @@
 //! form that parses back the same.
 
 use chrono::Weekday;
-use ratatui::style::Color;
 
 use super::Config;
 use crate::duration::Compact;
@@ -72,7 +71,7 @@ impl Config {
             ("error", t.error),
             ("muted", t.muted),
         ] {
-            out.push_str(&format!("{name} = {}\n", q(&colour_name(colour))));
+            out.push_str(&format!("{name} = {}\n", q(&colour.to_string())));
         }
         out.push_str("\n[keys]   # action = key or [keys]; these replace the action's defaults\n");
         for (action, keys) in self.keys.describe() {
@@ -91,22 +90,6 @@ impl Config {
         }
         out
     }
-}
-
-/// A colour as the README writes it: `dark-gray`, `light-blue`, `#336699`, `214`.
-fn colour_name(colour: Color) -> String {
-    let shown = colour.to_string();
-    if !shown.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return shown; // "#336699" or "214"
-    }
-    let mut name = String::new();
-    for (i, c) in shown.chars().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            name.push('-');
-        }
-        name.push(c.to_ascii_lowercase());
-    }
-    name
 }
 
 /// `text` as a TOML basic string: quotes and backslashes escaped, and every character that must

@@ -1,7 +1,5 @@
 //! Tests of the config file: defaults, every section, and errors at their line and column.
 
-use ratatui::style::Color;
-
 use super::*;
 
 #[test]
@@ -103,9 +101,9 @@ fn theme_colours_parse_print_and_read_back() {
         "[theme]\ntitle = \"light-blue\"\nselected = \"#336699\"\nkey = \"214\"\n",
     )
     .unwrap();
-    assert_eq!(c.theme.title, Color::LightBlue);
-    assert_eq!(c.theme.selected, Color::Rgb(0x33, 0x66, 0x99));
-    assert_eq!(c.theme.key, Color::Indexed(214));
+    assert_eq!(c.theme.title, palette::Colour::LightBlue);
+    assert_eq!(c.theme.selected, palette::Colour::Rgb(0x33, 0x66, 0x99));
+    assert_eq!(c.theme.key, palette::Colour::Indexed(214));
     assert_eq!(c.theme.good, Palette::default().good);
     let printed = c.to_toml(&Library::load(&[]));
     assert!(printed.contains("title = \"light-blue\"\n"), "{printed}");

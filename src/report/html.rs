@@ -7,7 +7,8 @@ use askama::Template;
 
 use super::Report;
 use super::chart;
-use super::view::{View, build};
+use super::view::View;
+use super::view_summary::build;
 
 #[derive(Template)]
 #[template(path = "report.html")]

@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::Report;
-use super::view::{FlagView, Section, Table, View, build};
+use super::view::{FlagView, Section, Table, View};
+use super::view_summary::build;
 
 /// Escapes `text` for a Markdown paragraph or table cell.
 pub fn escape(text: &str) -> String {

@@ -3,10 +3,10 @@
 //! ([`crate::text::visible_lines`]) here, since either format can end up on a terminal; each
 //! writer then escapes for its own markup (askama for HTML, [`super::markdown`] for Markdown).
 //!
-//! This module holds the view's types and the rows its parts share; [`build`] (title, flags and
-//! page one) is in `view_summary`, the details and the appendix in `view_details`.
+//! This module holds the view's types and the rows its parts share; `view_summary::build`
+//! makes one (the title, flags and page one there, the details and the appendix in
+//! `view_details`). Both use the types here; this file uses neither of them.
 
-pub use super::view_summary::build;
 use super::{CountOut, EffectOut, num};
 use crate::text;
 

@@ -9,9 +9,62 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::config::keys;
 pub use crate::config::keys::{ACTIONS, Action, Key, KeyError, Keymap};
 
 use super::msg::Msg;
+
+/// A terminal key as the settings name it; keys `[keys]` cannot name (media keys, F13…, bare
+/// modifiers) give it back.
+impl TryFrom<KeyCode> for keys::KeyCode {
+    type Error = KeyCode;
+
+    fn try_from(code: KeyCode) -> Result<keys::KeyCode, KeyCode> {
+        Ok(match code {
+            KeyCode::Char(c) => keys::KeyCode::Char(c),
+            KeyCode::Enter => keys::KeyCode::Enter,
+            KeyCode::Esc => keys::KeyCode::Esc,
+            KeyCode::Tab => keys::KeyCode::Tab,
+            KeyCode::BackTab => keys::KeyCode::BackTab,
+            KeyCode::Up => keys::KeyCode::Up,
+            KeyCode::Down => keys::KeyCode::Down,
+            KeyCode::Left => keys::KeyCode::Left,
+            KeyCode::Right => keys::KeyCode::Right,
+            KeyCode::Home => keys::KeyCode::Home,
+            KeyCode::End => keys::KeyCode::End,
+            KeyCode::PageUp => keys::KeyCode::PageUp,
+            KeyCode::PageDown => keys::KeyCode::PageDown,
+            KeyCode::Delete => keys::KeyCode::Delete,
+            KeyCode::Backspace => keys::KeyCode::Backspace,
+            KeyCode::F(n) => keys::KeyCode::F(n),
+            other => return Err(other),
+        })
+    }
+}
+
+/// The terminal key of a setting's key.
+impl From<keys::KeyCode> for KeyCode {
+    fn from(code: keys::KeyCode) -> KeyCode {
+        match code {
+            keys::KeyCode::Char(c) => KeyCode::Char(c),
+            keys::KeyCode::Enter => KeyCode::Enter,
+            keys::KeyCode::Esc => KeyCode::Esc,
+            keys::KeyCode::Tab => KeyCode::Tab,
+            keys::KeyCode::BackTab => KeyCode::BackTab,
+            keys::KeyCode::Up => KeyCode::Up,
+            keys::KeyCode::Down => KeyCode::Down,
+            keys::KeyCode::Left => KeyCode::Left,
+            keys::KeyCode::Right => KeyCode::Right,
+            keys::KeyCode::Home => KeyCode::Home,
+            keys::KeyCode::End => KeyCode::End,
+            keys::KeyCode::PageUp => KeyCode::PageUp,
+            keys::KeyCode::PageDown => KeyCode::PageDown,
+            keys::KeyCode::Delete => KeyCode::Delete,
+            keys::KeyCode::Backspace => KeyCode::Backspace,
+            keys::KeyCode::F(n) => KeyCode::F(n),
+        }
+    }
+}
 
 impl From<Action> for Msg {
     fn from(action: Action) -> Msg {
@@ -126,16 +179,16 @@ impl MapKeys for Keymap {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        let pressed = Key {
-            code: key.code,
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         // Ctrl-C always saves and quits, whatever `[keys]` says: an app nobody can leave (with
         // `quit = []` and `force-quit = []`) is worse than any remapping.
-        if pressed.ctrl && matches!(pressed.code, KeyCode::Char('c' | 'C')) {
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
             return Some(Msg::ForceQuit);
         }
-        let bound = self.action(pressed).map(Msg::from);
+        let bound = keys::KeyCode::try_from(key.code)
+            .ok()
+            .and_then(|code| self.action(Key { code, ctrl }))
+            .map(Msg::from);
         if typing {
             return match bound {
                 Some(m) if WHILE_TYPING.contains(&m) => Some(m),
@@ -144,9 +197,7 @@ impl MapKeys for Keymap {
         }
         match (bound, key.code) {
             (Some(m), _) => Some(m),
-            (None, KeyCode::Char(c @ '0'..='9')) if !pressed.ctrl => {
-                Some(Msg::Digit(c as u8 - b'0'))
-            }
+            (None, KeyCode::Char(c @ '0'..='9')) if !ctrl => Some(Msg::Digit(c as u8 - b'0')),
             // Bare modifier presses (terminals that report them) are not keys to a person.
             (None, KeyCode::Modifier(_)) => None,
             // "Press any key" and "any other key no" mean any key.
@@ -193,6 +244,60 @@ mod tests {
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(keymap(ctrl_s, true), Some(Msg::Save));
         assert_eq!(keymap(key(KeyCode::F(5)), false), Some(Msg::Other));
+    }
+
+    #[test]
+    fn every_key_the_settings_name_is_the_terminals_key_and_back() {
+        let mut named = vec![
+            keys::KeyCode::Char('a'),
+            keys::KeyCode::Char(' '),
+            keys::KeyCode::Char('G'),
+            keys::KeyCode::Char('?'),
+            keys::KeyCode::Enter,
+            keys::KeyCode::Esc,
+            keys::KeyCode::Tab,
+            keys::KeyCode::BackTab,
+            keys::KeyCode::Up,
+            keys::KeyCode::Down,
+            keys::KeyCode::Left,
+            keys::KeyCode::Right,
+            keys::KeyCode::Home,
+            keys::KeyCode::End,
+            keys::KeyCode::PageUp,
+            keys::KeyCode::PageDown,
+            keys::KeyCode::Delete,
+            keys::KeyCode::Backspace,
+        ];
+        named.extend((1..=12).map(keys::KeyCode::F));
+        for code in named {
+            let terminal = KeyCode::from(code);
+            assert_eq!(keys::KeyCode::try_from(terminal), Ok(code), "{code:?}");
+        }
+        // A key `[keys]` cannot name binds nothing and is "any other key".
+        for terminal in [KeyCode::Insert, KeyCode::CapsLock, KeyCode::Null] {
+            assert_eq!(keys::KeyCode::try_from(terminal), Err(terminal));
+            assert_eq!(keymap(key(terminal), false), Some(Msg::Other));
+        }
+        // Every spelling of `[keys]` is the terminal key it always was.
+        for (text, terminal) in [
+            ("space", KeyCode::Char(' ')),
+            ("return", KeyCode::Enter),
+            ("escape", KeyCode::Esc),
+            ("backtab", KeyCode::BackTab),
+            ("pgdn", KeyCode::PageDown),
+            ("del", KeyCode::Delete),
+            ("F12", KeyCode::F(12)),
+            ("x", KeyCode::Char('x')),
+            ("X", KeyCode::Char('X')),
+        ] {
+            let k = Key::parse(text).unwrap();
+            assert_eq!((KeyCode::from(k.code), k.ctrl), (terminal, false), "{text}");
+        }
+        let save = Key::parse("ctrl-s").unwrap();
+        assert_eq!(
+            (KeyCode::from(save.code), save.ctrl),
+            (KeyCode::Char('s'), true)
+        );
     }
 
     #[test]
@@ -247,7 +352,7 @@ mod tests {
         for (_, action, keys) in ACTIONS {
             for k in *keys {
                 let press = KeyEvent::new(
-                    k.code,
+                    k.code.into(),
                     if k.ctrl {
                         KeyModifiers::CONTROL
                     } else {

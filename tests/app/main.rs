@@ -26,6 +26,7 @@ mod heat_screen;
 mod history_screen;
 mod hostile_data_cli;
 mod injection_cli;
+mod layers;
 mod library;
 mod log_cli;
 mod log_form_narrow_screen;

@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::detail::shorten;
 use crate::vocabulary::{Category, Vocabulary};
 
-use super::view::{labels, short_area};
+use super::words::{labels, short_area};
 
 /// One filter as the row shows it.
 struct Part {

@@ -1,7 +1,8 @@
 //! The Log tab: the entries, the list with its filters ([`filter`]), the entry form
 //! ([`form`]), the delete confirmation, and the review of trends. Saving and deleting go
 //! through the durable log. The list is drawn in [`view`] (its filter row and entry rows
-//! fitted to the width in [`list_lines`]), the form in [`form_view`], the review in [`trends`].
+//! fitted to the width in [`list_lines`]), the form in [`form_view`], the review in [`trends`];
+//! the short words all of them use (an area's short name, labels) are in [`words`].
 
 use chrono::NaiveDate;
 
@@ -11,6 +12,7 @@ mod form_view;
 mod list_lines;
 mod trends;
 mod view;
+mod words;
 
 pub use filter::{Filter, FilterField, Range};
 pub use form::{FormEffect, LogForm, Section};

@@ -15,6 +15,7 @@ use crate::vocabulary::{Category, Vocabulary};
 
 use super::form_view::render_form;
 use super::list_lines::{entry_line, filter_line, row_fit};
+use super::words::labels;
 
 /// The most of a note the detail pane lays out (more than it can show at 200×60).
 const PREVIEW_CHARS: usize = 4_000;
@@ -77,16 +78,6 @@ pub fn entry_at(view: &LogView, today: NaiveDate, area: Rect, row: u16) -> Optio
     let offset = (view.selected + 1).saturating_sub(list.height as usize);
     let n = offset + usize::from(row - list.y);
     (n < view.visible(today).len()).then_some(n)
-}
-
-/// A short name for an area where room is short (the list rows, the body picture, the area
-/// filter): `lower-back-left` → `low back L`. The detail pane has the full labels.
-pub fn short_area(id: &str) -> String {
-    id.replace("lower-back", "low back")
-        .replace("-left", " L")
-        .replace("-right", " R")
-        .replace("groin-saddle", "groin/saddle")
-        .replace('-', " ")
 }
 
 impl LogScreen<'_> {
@@ -207,12 +198,4 @@ impl LogScreen<'_> {
             message.render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
-}
-
-/// The vocabulary's labels of `ids`, joined with "; " (a label may hold a comma).
-pub fn labels(category: Category, ids: impl Iterator<Item = &'static str>) -> String {
-    let vocabulary = Vocabulary::bundled();
-    ids.map(|id| vocabulary.label(category, id))
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::tui::log::form::{BODY, LogForm, Section};
-use crate::tui::log::view::short_area;
+use crate::tui::log::words::short_area;
 use crate::tui::theme::Theme;
 
 /// Before the groin/saddle area, the one area seen from the front.
