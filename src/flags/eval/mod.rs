@@ -154,7 +154,7 @@ fn evidence(e: &SymptomEntry) -> Evidence {
 /// Whether `e` meets every entry condition of `rule` (symptoms, areas, pain, onset,
 /// triggers): what makes it a candidate piece of evidence, sides and profile aside.
 pub fn meets(rule: &Rule, e: &SymptomEntry) -> bool {
-    entry_matches(&rule.when, e)
+    entry_matches(&rule.when, &e.reads())
 }
 
 /// Every rule that matches, live: entries dated up to a day ahead of `now` count as now.
@@ -209,12 +209,12 @@ impl Meeting<'_> {
                 before
                     .iter()
                     .copied()
-                    .filter(|e| entry_matches(c, e) && keep(e))
+                    .filter(|e| entry_matches(c, &e.reads()) && keep(e))
                     .chain(
                         all[window..]
                             .iter()
                             .copied()
-                            .filter(|e| entry_matches(c, e)),
+                            .filter(|e| entry_matches(c, &e.reads())),
                     )
                     .collect()
             }
@@ -278,7 +278,10 @@ fn evaluate_on(
                 } else {
                     // A symptom logged with no place at all counts as one side, never as both
                     // (two such entries are not a left and a right).
-                    let nowhere = meeting.iter().copied().filter(|e| e.areas.is_empty());
+                    let nowhere = meeting
+                        .iter()
+                        .copied()
+                        .filter(|e| e.reads().areas.is_empty());
                     sided.into_iter().map(|(e, _)| e).chain(nowhere).collect()
                 }
             } else {
