@@ -3,8 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::rules::{CONDITIONS, Conditions, Group, RULE_KEYS, RuleSet, parse};
-use crate::symptoms::Field;
+use super::eval::meets;
+use super::matched::matched;
+use super::rules::{CONDITIONS, Conditions, Group, RULE_KEYS, Rule, RuleSet, parse};
+use crate::symptoms::{Field, Onset, SymptomEntry};
+use crate::vocabulary::IdSet;
 
 const RULE: &str = "[[rules]]\nid = \"mine\"\nlevel = \"soon\"\ntitle = \"t\"\naction = \"a\"\n";
 
@@ -29,24 +32,35 @@ fn sample(name: &str) -> &'static str {
     }
 }
 
-fn conditions(when: &str) -> Result<Conditions, Vec<String>> {
-    parse(
-        "mine.toml",
-        &format!("{RULE}[rules.when]\n{when}"),
-        false,
-        &HashSet::new(),
-    )
-    .map(|mut rules| rules.remove(0).when)
-    .map_err(|e| e.iter().map(|d| d.headline()).collect())
+fn rule(when: &str) -> Result<Rule, Vec<String>> {
+    let text = format!("{RULE}[rules.when]\n{when}");
+    parse("mine.toml", &text, false, &HashSet::new())
+        .map(|mut rules| rules.remove(0))
+        .map_err(|e| e.iter().map(|d| d.headline()).collect())
 }
 
-/// The `has_*_conditions` the evaluation uses agree with the groups of the table.
-fn groups_agree(c: &Conditions) {
-    let set = c.set();
+fn conditions(when: &str) -> Result<Conditions, Vec<String>> {
+    rule(when).map(|r| r.when)
+}
+
+/// The `has_*_conditions` and `once_per_episode` the evaluation uses agree with the groups of
+/// the table.
+fn groups_agree(rule: &Rule) {
+    let (c, set) = (&rule.when, rule.when.set());
     let any = |group| set.iter().any(|k| k.group == group);
     assert_eq!(c.has_entry_conditions(), any(Group::Entry), "{c:?}");
     assert_eq!(c.has_profile_conditions(), any(Group::Profile), "{c:?}");
     assert_eq!(c.has_episode_conditions(), any(Group::Episode), "{c:?}");
+    // Raised by who the person is plus ordinary pain: no entry condition but a pain level.
+    let ordinary_pain = set
+        .iter()
+        .all(|k| k.group != Group::Entry || k.name == "pain_at_least");
+    assert_eq!(
+        rule.once_per_episode(),
+        rule.per_episode || any(Group::Profile) && ordinary_pain,
+        "{}",
+        rule.id
+    );
 }
 
 #[test]
@@ -60,17 +74,58 @@ fn each_condition_of_the_table_parses_alone_into_itself() {
             "pain_at_least = 1\n"
         };
         let when = format!("{helper}{} = {}\n", condition.name, sample(condition.name));
-        let c = conditions(&when).unwrap_or_else(|e| panic!("{when}: {e:?}"));
+        let rule = rule(&when).unwrap_or_else(|e| panic!("{when}: {e:?}"));
         let mut expected = vec![condition.name];
         if !looks_at_log {
             expected.insert(0, "pain_at_least");
         }
-        let set: Vec<&str> = c.set().iter().map(|k| k.name).collect();
+        let set: Vec<&str> = rule.when.set().iter().map(|k| k.name).collect();
         assert_eq!(set, expected, "{when}");
-        groups_agree(&c);
+        groups_agree(&rule);
     }
     for rule in RuleSet::bundled().rules {
-        groups_agree(&rule.when);
+        groups_agree(&rule);
+    }
+}
+
+/// An entry with something for every entry condition's sample.
+fn everything() -> SymptomEntry {
+    SymptomEntry {
+        id: "01KAW3J8V4S9M2Q6C7D1E5F0GH".to_owned(),
+        at: "2026-11-24T09:30:00+01:00".parse().unwrap(),
+        pain: 9,
+        onset: Some(Onset::Sudden),
+        areas: IdSet::of(&["leg-left", "leg-right"]),
+        symptoms: IdSet::of(&["numbness"]),
+        denied: IdSet::of(&["saddle-numbness"]),
+        triggers: IdSet::of(&["fall"]),
+        relief: IdSet::of(&["heat"]),
+        note: String::new(),
+        edited: None,
+    }
+}
+
+#[test]
+fn what_an_entry_showed_of_a_rule_names_each_field_its_condition_reads() {
+    let entry = everything();
+    for condition in CONDITIONS.iter().filter(|c| c.group == Group::Entry) {
+        let when = format!("{} = {}\n", condition.name, sample(condition.name));
+        let rule = rule(&when).unwrap();
+        assert!(meets(&rule, &entry), "{when}");
+        let m = matched(&rule, &entry);
+        for field in condition.reads {
+            let shown = match field {
+                // When is the entry's date, shown beside what matched.
+                Field::At => true,
+                Field::Pain => m.pain.is_some(),
+                Field::Onset => m.onset.is_some() || m.onset_not_given,
+                Field::Areas => !m.areas.is_empty(),
+                Field::Symptoms => !m.symptoms.is_empty(),
+                Field::Triggers => !m.triggers.is_empty(),
+                Field::Denied => false,
+            };
+            assert!(shown, "{when}: {} not shown in {m:?}", field.key());
+        }
     }
 }
 

@@ -25,7 +25,9 @@
 //!   days old. Its length counts from its first entry to now. One entry never lingers: an episode
 //!   condition also needs entries on different days at least 4 days apart.
 //! - Denied screening answers are not symptoms, and notes are never read, so neither raises a
-//!   flag.
+//!   flag. The conditions see an entry through what the rules read of it
+//!   ([`crate::symptoms::Reads`], the projection an edit is compared by), and each condition's
+//!   key and what it reads are listed once, in [`crate::flags::rules::CONDITIONS`].
 //!
 //! Lifetimes. Urgent and soon flags follow their window (those that lapse unchecked are listed
 //! by `flags::lapsed`). An emergency, and a rule with `until_checked` (leg weakness), never
