@@ -1,5 +1,5 @@
 //! The keys of a rules file, each named once: the file's structs and the tables
-//! ([`RULE_KEYS`], [`CONDITIONS`]) are made from one list by [`keyed!`], so the keys the parser
+//! ([`RULE_KEYS`], [`CONDITIONS`]) are made from one list by `keyed!`, so the keys the parser
 //! accepts (and names when one is misspelt) are the keys of the tables. Each condition says
 //! what it reads: fields of an entry's projection ([`crate::symptoms::Reads`]), the profile or
 //! the episode. [`super::Conditions::set`] ties the compiled conditions to the table, and the
