@@ -3,7 +3,7 @@
 //! accepts (and names when one is misspelt) are the keys of the tables. Each condition says
 //! what it reads: fields of an entry's projection ([`crate::symptoms::Reads`]), the profile or
 //! the episode. [`super::Conditions::set`] ties the compiled conditions to the table, and the
-//! README test in `flags::tests` ties the documentation to it.
+//! README test in `flags::keys_tests` ties the documentation to it.
 
 use serde::Deserialize;
 use toml::Spanned;
