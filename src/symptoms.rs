@@ -68,8 +68,8 @@ pub struct SymptomEntry {
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// When an edit changed what the red-flag rules read (anything but the note and what
-    /// helped); the id says when the entry was first written. An acknowledgement given before
+    /// When an edit changed what the red-flag rules read ([`Reads`]: anything but the note and
+    /// what helped); the id says when the entry was first written. An acknowledgement given before
     /// this time does not cover the edited entry, so a symptom added later raises its flag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<DateTime<FixedOffset>>,
@@ -98,15 +98,11 @@ pub enum EntryError {
 
 impl SymptomEntry {
     /// This entry as an edit of `seen` (same id), written at `now`: marked edited then when it
-    /// changes anything the red-flag rules read (all but the note and what helped), so that an
-    /// acknowledgement given before does not cover what was added; else `seen`'s mark stays.
+    /// changes anything the red-flag rules read (its [`Reads`]: all but the note and what
+    /// helped), so that an acknowledgement given before does not cover what was added; else
+    /// `seen`'s mark stays.
     pub fn edit_of(mut self, seen: &SymptomEntry, now: DateTime<FixedOffset>) -> SymptomEntry {
-        let read = |e: &SymptomEntry| {
-            (
-                e.at, e.pain, e.onset, e.areas, e.symptoms, e.denied, e.triggers,
-            )
-        };
-        self.edited = if read(&self) == read(seen) {
+        self.edited = if self.reads() == seen.reads() {
             seen.edited
         } else {
             Some(now)
@@ -360,7 +356,10 @@ impl SymptomLog {
     }
 }
 
+mod reads;
 pub mod trends;
+
+pub use reads::{Field, Reads};
 
 #[cfg(test)]
 mod tests;

@@ -29,7 +29,7 @@ pub struct Matched {
 /// entry does not have, is left out; a rule with no entry conditions (profile or episode only)
 /// gives nothing.
 pub fn matched(rule: &Rule, entry: &SymptomEntry) -> Matched {
-    let when = &rule.when;
+    let (when, entry) = (&rule.when, entry.reads());
     let symptoms = union(&[when.symptoms_any, when.symptoms_all]);
     let mut area_sets = vec![when.areas_any];
     area_sets.extend(when.both_sides_of.iter().copied());
@@ -88,7 +88,7 @@ impl Matched {
 pub fn describe(rule: &Rule, entry: &SymptomEntry) -> String {
     let parts = matched(rule, entry);
     if parts.is_empty() {
-        format!("pain {} of 10", entry.pain)
+        format!("pain {} of 10", entry.reads().pain)
     } else {
         parts.labels().join("; ")
     }

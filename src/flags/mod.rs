@@ -16,6 +16,8 @@ mod eval_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]
+mod keys_tests;
+#[cfg(test)]
 mod lifetime_tests;
 #[cfg(test)]
 mod many_tests;

@@ -221,3 +221,100 @@ fn an_empty_or_huge_id_is_kept_aside() {
         ]
     );
 }
+
+/// Which fields of the projection differ. Destructures [`Reads`] whole: a field added to it does
+/// not compile here until it has its [`Field`].
+fn differing(a: &Reads, b: &Reads) -> Vec<Field> {
+    let Reads {
+        at,
+        pain,
+        onset,
+        areas,
+        symptoms,
+        denied,
+        triggers,
+    } = a;
+    [
+        (Field::At, *at != b.at),
+        (Field::Pain, *pain != b.pain),
+        (Field::Onset, *onset != b.onset),
+        (Field::Areas, *areas != b.areas),
+        (Field::Symptoms, *symptoms != b.symptoms),
+        (Field::Denied, *denied != b.denied),
+        (Field::Triggers, *triggers != b.triggers),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
+
+#[test]
+fn an_edit_of_anything_the_rules_read_is_marked_edited_and_of_the_note_or_relief_is_not() {
+    let seen = entry("01JDX", 24, 6);
+    let now: DateTime<FixedOffset> = "2026-11-25T08:10:00+01:00".parse().unwrap();
+    let mut everything = seen.clone();
+    for field in Field::ALL {
+        // A `match` over every field: a field added to `Field` needs its change here.
+        let change = |edit: &mut SymptomEntry| match field {
+            Field::At => edit.at = "2026-11-23T09:30:00+01:00".parse().unwrap(),
+            Field::Pain => edit.pain = 7,
+            Field::Onset => edit.onset = None,
+            Field::Areas => edit.areas = Areas::of(&["lower-back-left", "leg-right"]),
+            Field::Symptoms => edit.symptoms = Symptoms::of(&["knot", "numbness"]),
+            Field::Denied => edit.denied = Symptoms::of(&["saddle-numbness"]),
+            Field::Triggers => edit.triggers = Triggers::of(&["lifting"]),
+        };
+        let mut edit = seen.clone();
+        change(&mut edit);
+        assert_eq!(
+            differing(&edit.reads(), &seen.reads()),
+            [field],
+            "{}",
+            field.key()
+        );
+        assert_eq!(
+            edit.edit_of(&seen, now).edited,
+            Some(now),
+            "{}",
+            field.key()
+        );
+        change(&mut everything);
+    }
+    // `Field::ALL` names every field of the projection.
+    assert_eq!(differing(&everything.reads(), &seen.reads()), Field::ALL);
+    // Nearest misses: what helped and the note are not read, so such an edit keeps the mark
+    // the entry had (none, or an earlier edit's).
+    let earlier: DateTime<FixedOffset> = "2026-11-24T20:00:00+01:00".parse().unwrap();
+    let marked = SymptomEntry {
+        edited: Some(earlier),
+        ..seen.clone()
+    };
+    for (what, edit) in [
+        (
+            "relief",
+            SymptomEntry {
+                relief: Reliefs::of(&["walking"]),
+                ..marked.clone()
+            },
+        ),
+        (
+            "note",
+            SymptomEntry {
+                note: "no numbness in both legs".into(),
+                ..marked.clone()
+            },
+        ),
+    ] {
+        assert_eq!(edit.reads(), marked.reads(), "{what}");
+        assert_eq!(edit.clone().edit_of(&seen, now).edited, None, "{what}");
+        assert_eq!(edit.edit_of(&marked, now).edited, Some(earlier), "{what}");
+    }
+}
+
+#[test]
+fn each_field_the_rules_read_is_a_key_of_an_entry_line() {
+    let line: serde_json::Value = serde_json::to_value(entry("01JDX", 24, 6)).unwrap();
+    for field in Field::ALL {
+        assert!(line.get(field.key()).is_some(), "{}", field.key());
+    }
+}

@@ -4,9 +4,12 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::{Episode, NOTICEABLE_CHANGE, Profile};
 use crate::flags::rules::Conditions;
-use crate::symptoms::{Onset, SymptomEntry};
+use crate::symptoms::{Onset, Reads};
 
-pub(super) fn entry_matches(c: &Conditions, e: &SymptomEntry) -> bool {
+/// Whether an entry meets a rule's entry conditions. It sees the entry only through what the
+/// rules read ([`Reads`]), the projection an edit is compared by: a condition reading anything
+/// else would let an acknowledgement cover an edit that changed it.
+pub(super) fn entry_matches(c: &Conditions, e: &Reads) -> bool {
     (c.symptoms_any.is_empty() || e.symptoms.intersects(&c.symptoms_any))
         && e.symptoms.contains_all(&c.symptoms_all)
         && (c.areas_any.is_empty() || e.areas.intersects(&c.areas_any))
@@ -48,5 +51,5 @@ pub(super) fn episode_matches(c: &Conditions, episode: Option<&Episode>) -> bool
     ep.lingers()
         && c.episode_days_at_least
             .is_none_or(|days| ep.days >= i64::from(days))
-        && (!c.not_improving || ep.latest.pain + NOTICEABLE_CHANGE > ep.first.pain)
+        && (!c.not_improving || ep.latest.reads().pain + NOTICEABLE_CHANGE > ep.first.reads().pain)
 }

@@ -21,7 +21,7 @@ pub(super) fn pain_on_days<'a>(
     let mut counted = vec![false; entries.len()];
     for need in any {
         let painful: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries[i].pain >= need.at_least)
+            .filter(|&i| entries[i].reads().pain >= need.at_least)
             .collect();
         // A window over `painful` (in time order, so its start only moves on): the entries no
         // further than the span before its last one, and how many of them fall on each date.

@@ -44,7 +44,7 @@ impl<'a> Evaluator<'a> {
                         return Vec::new();
                     }
                     (timeline.entries.iter().enumerate())
-                        .filter(|(_, e)| entry_matches(&rule.when, e))
+                        .filter(|(_, e)| entry_matches(&rule.when, &e.reads()))
                         .map(|(i, _)| i)
                         .collect()
                 })

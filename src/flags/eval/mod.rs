@@ -25,7 +25,9 @@
 //!   days old. Its length counts from its first entry to now. One entry never lingers: an episode
 //!   condition also needs entries on different days at least 4 days apart.
 //! - Denied screening answers are not symptoms, and notes are never read, so neither raises a
-//!   flag.
+//!   flag. The conditions see an entry through what the rules read of it
+//!   ([`crate::symptoms::Reads`], the projection an edit is compared by), and each condition's
+//!   key and what it reads are listed once, in [`crate::flags::rules::CONDITIONS`].
 //!
 //! Lifetimes. Urgent and soon flags follow their window (those that lapse unchecked are listed
 //! by `flags::lapsed`). An emergency, and a rule with `until_checked` (leg weakness), never
@@ -154,7 +156,7 @@ fn evidence(e: &SymptomEntry) -> Evidence {
 /// Whether `e` meets every entry condition of `rule` (symptoms, areas, pain, onset,
 /// triggers): what makes it a candidate piece of evidence, sides and profile aside.
 pub fn meets(rule: &Rule, e: &SymptomEntry) -> bool {
-    entry_matches(&rule.when, e)
+    entry_matches(&rule.when, &e.reads())
 }
 
 /// Every rule that matches, live: entries dated up to a day ahead of `now` count as now.
@@ -209,12 +211,12 @@ impl Meeting<'_> {
                 before
                     .iter()
                     .copied()
-                    .filter(|e| entry_matches(c, e) && keep(e))
+                    .filter(|e| entry_matches(c, &e.reads()) && keep(e))
                     .chain(
                         all[window..]
                             .iter()
                             .copied()
-                            .filter(|e| entry_matches(c, e)),
+                            .filter(|e| entry_matches(c, &e.reads())),
                     )
                     .collect()
             }
@@ -278,7 +280,10 @@ fn evaluate_on(
                 } else {
                     // A symptom logged with no place at all counts as one side, never as both
                     // (two such entries are not a left and a right).
-                    let nowhere = meeting.iter().copied().filter(|e| e.areas.is_empty());
+                    let nowhere = meeting
+                        .iter()
+                        .copied()
+                        .filter(|e| e.reads().areas.is_empty());
                     sided.into_iter().map(|(e, _)| e).chain(nowhere).collect()
                 }
             } else {

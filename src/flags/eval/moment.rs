@@ -65,7 +65,7 @@ pub fn numb_skin(
         .filter(|e| {
             ["numbness", "tingling", "saddle-numbness"]
                 .iter()
-                .any(|s| e.symptoms.contains(s))
+                .any(|s| e.reads().symptoms.contains(s))
         })
         .map(|e| moment.effective(e.at))
         .max()

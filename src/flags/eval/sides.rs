@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::Moment;
-use crate::symptoms::SymptomEntry;
+use crate::symptoms::{Reads, SymptomEntry};
 use crate::vocabulary::{Areas, BodySide, Vocabulary};
 
 /// The left and the right areas of some paired parts, each side's areas together.
@@ -34,7 +34,7 @@ impl Sides {
     }
 
     /// Which sides an entry names: (left, right).
-    fn named(&self, e: &SymptomEntry) -> (bool, bool) {
+    fn named(&self, e: &Reads) -> (bool, bool) {
         (
             e.areas.intersects(&self.left),
             e.areas.intersects(&self.right),
@@ -52,7 +52,7 @@ pub(super) fn pair_sides<'a>(
 ) -> Vec<(&'a SymptomEntry, bool)> {
     let sided: Vec<(&SymptomEntry, (bool, bool))> = entries
         .iter()
-        .map(|e| (*e, sides.named(e)))
+        .map(|e| (*e, sides.named(&e.reads())))
         .filter(|(_, (l, r))| *l || *r)
         .collect();
     let mut paired: Vec<bool> = sided.iter().map(|(_, (l, r))| *l && *r).collect();
@@ -125,7 +125,7 @@ const NOT_FEET_AREAS: &[&str] = &[
 /// tingling only ever in a place named and never in a leg, a buttock or the saddle area. With a
 /// known neuropathy, that is a "soon" question (is this new or different?), not an emergency.
 pub fn feet_alone<'a>(entries: impl IntoIterator<Item = &'a SymptomEntry>) -> bool {
-    entries.into_iter().all(|e| {
+    entries.into_iter().map(SymptomEntry::reads).all(|e| {
         let other = NOT_FEET_SIGNS.iter().any(|s| e.symptoms.contains(s));
         let numb = ["numbness", "tingling"]
             .iter()

@@ -78,12 +78,12 @@ impl<'a> Timeline<'_, 'a> {
     pub(super) fn episode_start(&self, i: usize) -> Option<usize> {
         let gap = Duration::days(EPISODE_GAP_DAYS);
         let mut first = i;
-        if self.entries[i].pain == 0 {
+        if self.entries[i].reads().pain == 0 {
             return None;
         }
         while first > 0 {
             let (before, e) = (self.entries[first - 1], self.entries[first]);
-            if before.pain == 0 || e.at - before.at > gap {
+            if before.reads().pain == 0 || e.at - before.at > gap {
                 break;
             }
             first -= 1;
@@ -94,7 +94,7 @@ impl<'a> Timeline<'_, 'a> {
     pub(super) fn episode(&self, moment: &Moment) -> Option<Episode<'a>> {
         let last = self.entries.len().checked_sub(1)?;
         let latest = self.entries[last];
-        if latest.pain == 0 || moment.now - latest.at > Duration::days(EPISODE_GAP_DAYS) {
+        if latest.reads().pain == 0 || moment.now - latest.at > Duration::days(EPISODE_GAP_DAYS) {
             return None;
         }
         let first = self.entries[self.episode_start(last)?];

@@ -7,11 +7,9 @@ use chrono::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::keys::{Group, RuleFile};
 use super::{Conditions, DEFAULT_WITHIN_DAYS, PainDays, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::flags::Level;
-use crate::routine::Kind;
-use crate::symptoms::Onset;
 use crate::vocabulary::{Areas, IdSet, Vocabulary, id_set::IdKind};
 
 #[derive(Deserialize)]
@@ -21,56 +19,13 @@ struct RulesFile {
     rules: Vec<RuleFile>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleFile {
-    id: Spanned<String>,
-    level: Level,
-    title: Spanned<String>,
-    action: Spanned<String>,
-    #[serde(default)]
-    why: String,
-    #[serde(default)]
-    sources: Vec<String>,
-    within: Option<Spanned<String>>,
-    #[serde(default)]
-    blocks: Vec<Kind>,
-    #[serde(default)]
-    once_per_episode: bool,
-    #[serde(default)]
-    until_checked: bool,
-    when: Spanned<WhenFile>,
-}
-
-type Ids = Option<Vec<Spanned<String>>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WhenFile {
-    symptoms_any: Ids,
-    symptoms_all: Ids,
-    areas_any: Ids,
-    both_sides_of: Ids,
-    one_side_of: Ids,
-    pain_at_least: Option<Spanned<i64>>,
-    pain_on_days: Option<Vec<Spanned<PainDaysFile>>>,
-    onset: Option<Onset>,
-    triggers_any: Ids,
-    profile_any: Ids,
-    age_at_least: Option<Spanned<i64>>,
-    age_below: Option<Spanned<i64>>,
-    episode_days_at_least: Option<Spanned<i64>>,
-    #[serde(default)]
-    not_improving: bool,
-    not_feet_alone_with: Ids,
-    #[serde(default)]
-    feet_alone: bool,
-}
+/// A list of vocabulary ids, each with where it was written.
+pub(super) type Ids = Option<Vec<Spanned<String>>>;
 
 /// One of `pain_on_days`: `{ at_least = 8, days = 2, within = "7d" }`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PainDaysFile {
+pub(super) struct PainDaysFile {
     at_least: Spanned<i64>,
     days: Spanned<i64>,
     within: Option<Spanned<String>>,
@@ -228,17 +183,10 @@ pub fn parse(
         }
         when.onset = w.onset;
         when.not_improving = w.not_improving;
-        let looks_at_log = w.symptoms_any.is_some()
-            || w.symptoms_all.is_some()
-            || w.areas_any.is_some()
-            || w.both_sides_of.is_some()
-            || w.one_side_of.is_some()
-            || w.pain_at_least.is_some()
-            || w.pain_on_days.as_ref().is_some_and(|d| !d.is_empty())
-            || w.onset.is_some()
-            || w.triggers_any.is_some()
-            || w.episode_days_at_least.is_some()
-            || w.not_improving;
+        let looks_at_log = w
+            .written()
+            .iter()
+            .any(|c| matches!(c.group, Group::Entry | Group::Episode));
         if !looks_at_log {
             error(
                 r.when.span(),

@@ -4,9 +4,11 @@
 //! user file is broken. Files are checked like routine files: unknown keys, unknown vocabulary
 //! ids and bad levels are reported with file, line and column.
 //!
-//! Here: the rules and the rule set; `file` reads and checks a rules file.
+//! Here: the rules and the rule set; `keys` names every key of a rules file once (the
+//! conditions in [`CONDITIONS`], with what each reads); `file` reads and checks a rules file.
 
 mod file;
+mod keys;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -20,6 +22,7 @@ use crate::symptoms::Onset;
 use crate::vocabulary::{Areas, ProfileConditions, Symptoms, Triggers};
 
 pub use file::parse;
+pub use keys::{CONDITIONS, Condition, Group, RULE_KEYS};
 
 const BUNDLED: &str = include_str!("../../../assets/red-flags.toml");
 
@@ -75,6 +78,52 @@ pub struct Conditions {
 }
 
 impl Conditions {
+    /// The conditions set, as [`CONDITIONS`] lists them (in its order).
+    pub fn set(&self) -> Vec<&'static Condition> {
+        // Every field, each with its key: a condition added to `Conditions` does not compile
+        // here until it is in the table, with what it reads.
+        let Conditions {
+            symptoms_any,
+            symptoms_all,
+            areas_any,
+            both_sides_of,
+            one_side_of,
+            pain_at_least,
+            pain_on_days,
+            onset,
+            triggers_any,
+            profile_any,
+            age_at_least,
+            age_below,
+            episode_days_at_least,
+            not_improving,
+            not_feet_alone_with,
+            feet_alone,
+        } = self;
+        let set = [
+            ("symptoms_any", !symptoms_any.is_empty()),
+            ("symptoms_all", !symptoms_all.is_empty()),
+            ("areas_any", !areas_any.is_empty()),
+            ("both_sides_of", !both_sides_of.is_empty()),
+            ("one_side_of", !one_side_of.is_empty()),
+            ("pain_at_least", pain_at_least.is_some()),
+            ("pain_on_days", !pain_on_days.is_empty()),
+            ("onset", onset.is_some()),
+            ("triggers_any", !triggers_any.is_empty()),
+            ("profile_any", !profile_any.is_empty()),
+            ("age_at_least", age_at_least.is_some()),
+            ("age_below", age_below.is_some()),
+            ("episode_days_at_least", episode_days_at_least.is_some()),
+            ("not_improving", *not_improving),
+            ("not_feet_alone_with", !not_feet_alone_with.is_empty()),
+            ("feet_alone", *feet_alone),
+        ];
+        CONDITIONS
+            .iter()
+            .filter(|c| set.iter().any(|&(name, set)| set && name == c.name))
+            .collect()
+    }
+
     /// Whether any condition is about a single entry.
     pub fn has_entry_conditions(&self) -> bool {
         !self.symptoms_any.is_empty()
