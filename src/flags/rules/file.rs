@@ -7,7 +7,7 @@ use chrono::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::keys::{Group, RuleFile};
+use super::keys::{Group, Ids, RuleFile};
 use super::{Conditions, DEFAULT_WITHIN_DAYS, PainDays, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::vocabulary::{Areas, IdSet, Vocabulary, id_set::IdKind};
@@ -17,18 +17,6 @@ use crate::vocabulary::{Areas, IdSet, Vocabulary, id_set::IdKind};
 struct RulesFile {
     #[serde(default)]
     rules: Vec<RuleFile>,
-}
-
-/// A list of vocabulary ids, each with where it was written.
-pub(super) type Ids = Option<Vec<Spanned<String>>>;
-
-/// One of `pain_on_days`: `{ at_least = 8, days = 2, within = "7d" }`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct PainDaysFile {
-    at_least: Spanned<i64>,
-    days: Spanned<i64>,
-    within: Option<Spanned<String>>,
 }
 
 /// Parses and checks a rules file; `taken` are ids it may not reuse.

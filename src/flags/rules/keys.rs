@@ -8,10 +8,21 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::file::{Ids, PainDaysFile};
 use crate::flags::Level;
 use crate::routine::Kind;
 use crate::symptoms::{Field, Onset};
+
+/// A list of vocabulary ids, each with where it was written.
+pub(super) type Ids = Option<Vec<Spanned<String>>>;
+
+/// One of `pain_on_days`: `{ at_least = 8, days = 2, within = "7d" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PainDaysFile {
+    pub(super) at_least: Spanned<i64>,
+    pub(super) days: Spanned<i64>,
+    pub(super) within: Option<Spanned<String>>,
+}
 
 /// What a condition is about, which decides how the evaluation reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
