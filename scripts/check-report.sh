@@ -21,7 +21,7 @@ for tool in pdftotext pdftoppm; do
 done
 
 cargo build --quiet --bin knotless
-bin="${KNOTLESS_BIN:-target/debug/knotless}"
+bin="${KNOTLESS_BIN:-${CARGO_TARGET_DIR:-target}/debug/knotless}"
 out="target/report-check"
 rm -rf "$out"
 mkdir -p "$out"
