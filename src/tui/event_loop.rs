@@ -57,7 +57,7 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         Ok(config) => config,
         Err(e) => {
             eprintln!("{e}");
-            return ExitCode::from(crate::cli::EXIT_USAGE);
+            return ExitCode::from(crate::workspace::EXIT_USAGE);
         }
     };
     let rules = RuleSet::load(&paths.red_flags_file());
@@ -85,7 +85,7 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             }
         );
         // Bad usage (DESIGN §3): a terminal is what the app needs to be used at all.
-        return ExitCode::from(crate::cli::EXIT_USAGE);
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
     }
     let (tx, wakes) = mpsc::channel();
     if let Err(e) = watch_signals(tx.clone()) {

@@ -68,8 +68,10 @@ pub struct Parts {
     pub acks: bool,
     /// `programme.jsonl`.
     pub programme: bool,
-    /// Routines and programmes (bundled and the person's).
+    /// Routines (bundled and the person's).
     pub routines: bool,
+    /// Programmes (bundled and the person's; they need the routines, which are then read too).
+    pub programmes: bool,
 }
 
 impl Parts {
@@ -83,6 +85,7 @@ impl Parts {
         acks: true,
         programme: true,
         routines: true,
+        programmes: true,
     };
     /// Nothing (add what is needed).
     pub const NONE: Parts = Parts {
@@ -94,6 +97,7 @@ impl Parts {
         acks: false,
         programme: false,
         routines: false,
+        programmes: false,
     };
     /// What the red flags are evaluated from: config, rules, log, acknowledgements.
     pub const FLAGS: Parts = Parts {
@@ -143,7 +147,7 @@ impl Workspace {
     }
 
     /// Loads the stores in `parts`; the others stay empty (the config its defaults, the rules
-    /// the bundled ones, the routines the bundled ones).
+    /// the bundled ones, no routines).
     pub fn load_parts(paths: &Paths, today: chrono::NaiveDate, parts: Parts) -> Workspace {
         let mut problems = Vec::new();
         let config = if parts.config {
@@ -211,16 +215,20 @@ impl Workspace {
         } else {
             Vec::new()
         };
-        let (library, programmes) = if parts.routines {
-            let library = Library::load(&paths.routine_dirs());
+        let library = if parts.routines || parts.programmes {
+            Library::load(&paths.routine_dirs())
+        } else {
+            Library::default()
+        };
+        let programmes = if parts.programmes {
             let programmes = ProgrammeLibrary::load(&file::dirs(paths), &library);
             problems.extend(programmes.broken.iter().map(|b| Problem::Programme {
                 label: b.origin.label(),
                 headline: b.errors[0].headline(),
             }));
-            (library, programmes)
+            programmes
         } else {
-            (Library::default(), ProgrammeLibrary::default())
+            ProgrammeLibrary::default()
         };
         Workspace {
             paths: paths.clone(),
