@@ -282,9 +282,9 @@ fn print_problem(problem: &Problem) -> Option<ExitCode> {
             let _ = writeln!(err, "{e}");
             return Some(ExitCode::from(EXIT_USAGE));
         }
-        Problem::Unreadable(e) => {
+        Problem::Unreadable { error, .. } => {
             drop(err);
-            return Some(usage_error(&e.to_string()));
+            return Some(usage_error(&error.to_string()));
         }
         Problem::Rules(problem) => {
             let _ = writeln!(
@@ -292,7 +292,7 @@ fn print_problem(problem: &Problem) -> Option<ExitCode> {
                 "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
             );
         }
-        Problem::Data(warning) => {
+        Problem::Data { warning, .. } => {
             let _ = writeln!(err, "warning: {warning}");
         }
         Problem::Programme { label, headline } => {

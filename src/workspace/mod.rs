@@ -10,6 +10,8 @@
 
 mod use_cases;
 
+use std::path::PathBuf;
+
 use crate::checkins::{Checkin, CheckinLog};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -19,8 +21,8 @@ use crate::paths::Paths;
 use crate::programme::file::{self, ProgrammeLibrary};
 use crate::programme::state::{self, ProgrammeRecord};
 use crate::routine::Library;
-use crate::store::{JsonlStore, RejectedLine, StoreError};
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::store::{Cursor, JsonlStore, RejectedLine, StoreError};
+use crate::symptoms::{LogChange, SymptomEntry, SymptomLog};
 
 pub use use_cases::{
     AfterEntry, FlareStep, REPORT_DAYS, default_period, flare_after_rating, period,
@@ -35,9 +37,19 @@ pub const EXIT_USAGE: u8 = 2;
 #[derive(Debug)]
 pub enum Problem {
     /// Lines of a data file set aside, or its permissions tightened: the words name the file.
-    Data(String),
+    Data {
+        /// The file.
+        file: PathBuf,
+        /// What happened, in words.
+        warning: String,
+    },
     /// A data file that could not be read at all; what it holds counts as empty.
-    Unreadable(StoreError),
+    Unreadable {
+        /// The file.
+        file: PathBuf,
+        /// Why (the words name the file).
+        error: StoreError,
+    },
     /// The config could not be read; the defaults are used in its place.
     Config(Diagnostic),
     /// The person's own red-flag rules could not be read; the bundled rules apply.
@@ -136,6 +148,10 @@ pub struct Workspace {
     pub checkins: Vec<Checkin>,
     /// The programme's records, in file order.
     pub programme: Vec<ProgrammeRecord>,
+    /// Where the log was read up to, to follow it from there.
+    pub log_cursor: Cursor,
+    /// Where the history was read up to.
+    pub history_cursor: Cursor,
     /// What could not be read, in load order.
     pub problems: Vec<Problem>,
 }
@@ -165,24 +181,33 @@ impl Workspace {
         } else {
             RuleSet::bundled()
         };
+        // Read as a follower's first read, so the app can follow them from where this ended.
+        let mut log_cursor = Cursor::default();
         let (entries, rejected) = if parts.log {
             let log = SymptomLog::new(&paths.data_dir);
-            match log.load() {
-                Ok(c) => {
+            match log.follow(&mut log_cursor) {
+                Ok(LogChange::Whole(c)) => {
                     data_warnings(log.store(), &c.rejected, &c.notes, &mut problems);
                     (c.entries, c.rejected)
                 }
+                // A missing file: nothing yet.
+                Ok(LogChange::Appended { .. }) => (Vec::new(), Vec::new()),
                 Err(e) => {
-                    problems.push(Problem::Unreadable(e));
+                    problems.push(unreadable(log.store(), e));
                     (Vec::new(), Vec::new())
                 }
             }
         } else {
             (Vec::new(), Vec::new())
         };
+        let mut history_cursor = Cursor::default();
         let (sessions, breaks) = if parts.history {
             let store = crate::history::store(&paths.data_dir);
-            match crate::history::load(&store) {
+            let read = crate::history::follow(&store, &mut history_cursor).map(|c| match c {
+                crate::history::HistoryChange::Whole(h)
+                | crate::history::HistoryChange::Appended(h) => h,
+            });
+            match read {
                 Ok(h) => {
                     data_warnings(&store, &h.rejected, &h.notes, &mut problems);
                     let mut breaks = h.breaks;
@@ -190,7 +215,7 @@ impl Workspace {
                     (h.sessions, breaks)
                 }
                 Err(e) => {
-                    problems.push(Problem::Unreadable(e));
+                    problems.push(unreadable(&store, e));
                     (Vec::new(), Vec::new())
                 }
             }
@@ -243,6 +268,8 @@ impl Workspace {
             acks,
             checkins,
             programme,
+            log_cursor,
+            history_cursor,
             problems,
         }
     }
@@ -273,8 +300,18 @@ fn data_warnings(
         store
             .warnings(rejected, notes)
             .into_iter()
-            .map(Problem::Data),
+            .map(|warning| Problem::Data {
+                file: store.path().to_path_buf(),
+                warning,
+            }),
     );
+}
+
+fn unreadable(store: &JsonlStore, error: StoreError) -> Problem {
+    Problem::Unreadable {
+        file: store.path().to_path_buf(),
+        error,
+    }
 }
 
 /// The records of a load, its warnings added to `problems`; an unreadable file is empty.
@@ -289,7 +326,7 @@ fn records<T>(
             l.records
         }
         Err(e) => {
-            problems.push(Problem::Unreadable(e));
+            problems.push(unreadable(store, e));
             Vec::new()
         }
     }

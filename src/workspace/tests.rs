@@ -20,8 +20,8 @@ fn now() -> DateTime<FixedOffset> {
 
 fn shown(p: &Problem) -> String {
     match p {
-        Problem::Data(w) => w.clone(),
-        Problem::Unreadable(e) => e.to_string(),
+        Problem::Data { warning, .. } => warning.clone(),
+        Problem::Unreadable { error, .. } => error.to_string(),
         Problem::Config(d) | Problem::Rules(d) => d.to_string(),
         Problem::Programme { label, headline } => format!("{label}: {headline}"),
     }

@@ -47,7 +47,7 @@ pub(super) fn after_write(paths: &Paths, written: &Written, now: DateTime<FixedO
     let unreadable = ws
         .problems
         .iter()
-        .any(|p| matches!(p, Problem::Unreadable(_)));
+        .any(|p| matches!(p, Problem::Unreadable { .. }));
     if unreadable {
         return;
     }
