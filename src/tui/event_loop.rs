@@ -149,8 +149,8 @@ enum Wake {
     Signal(i32),
     /// The window was resized (SIGWINCH).
     Resized,
-    /// A watched file changed.
-    Files,
+    /// Watched files changed (none named: the watcher could not say which).
+    Files(Vec<std::path::PathBuf>),
 }
 
 /// The exit code for a hung-up terminal: as if killed by SIGHUP.
@@ -255,7 +255,7 @@ fn watch_files(
             !name.ends_with(".rejected") && name != crate::tui::app::WELCOME_SEEN
         });
         if changed && relevant {
-            let _ = tx.send(Wake::Files);
+            let _ = tx.send(Wake::Files(event.paths));
         }
     })?;
     let _ = crate::store::create_private_dir(&paths.data_dir);
@@ -322,14 +322,25 @@ fn event_loop(
                 None => false,
             },
             Some(Wake::Resized) => update(app, Msg::Resize, read_now()),
-            Some(Wake::Files) => {
+            Some(Wake::Files(mut changed)) => {
+                // An event that names no file means any may have changed: all are read.
+                let mut unknown = changed.is_empty();
                 while let Ok(wake) = wakes.recv_timeout(SETTLE) {
-                    if !matches!(wake, Wake::Files) {
-                        pending.push_back(wake);
-                        break;
+                    match wake {
+                        Wake::Files(more) => {
+                            unknown |= more.is_empty();
+                            changed.extend(more);
+                        }
+                        other => {
+                            pending.push_back(other);
+                            break;
+                        }
                     }
                 }
-                app.follow_files(paths, read_now());
+                if unknown {
+                    changed.clear();
+                }
+                app.follow_files(paths, &changed, read_now());
                 true
             }
             // As Ctrl-C: save what there is. The terminal may be gone (a hang-up), so nothing

@@ -141,6 +141,24 @@ impl LogView {
             .min(visible.len().saturating_sub(1));
     }
 
+    /// Lines appended to the log elsewhere (or our own, read back): each change applied by id
+    /// (an edit replaces, a tombstone removes), the highlighted entry kept highlighted.
+    pub fn apply(
+        &mut self,
+        changes: Vec<crate::symptoms::Change>,
+        rejected: Vec<RejectedLine>,
+        today: NaiveDate,
+    ) {
+        let highlighted = self.visible(today).get(self.selected).map(|e| e.id.clone());
+        crate::symptoms::apply(&mut self.entries, changes);
+        self.rejected.extend(rejected);
+        let visible = self.visible(today);
+        self.selected = highlighted
+            .and_then(|id| visible.iter().position(|e| e.id == id))
+            .unwrap_or(self.selected)
+            .min(visible.len().saturating_sub(1));
+    }
+
     /// `u`: the entry deleted last comes back as it was (same id, so the red flags read it as
     /// the evidence it was), highlighted. A log written elsewhere since is not overwritten: an
     /// entry with that id there already stays as it is.
