@@ -21,6 +21,7 @@ mod flags_history_cli;
 mod flags_screen;
 mod flags_text_cli;
 mod flags_undo_screen;
+mod follow_screen;
 mod heat_cli;
 mod heat_screen;
 mod history_screen;
