@@ -27,11 +27,10 @@ use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;
-use crate::config::Config;
 use crate::desktop::notify;
-use crate::flags::RuleSet;
 use crate::paths::Paths;
 use crate::routine::Library;
+use crate::workspace::{Parts, Problem, Workspace};
 
 /// Reads both clocks, once, for one update.
 fn read_now() -> Now {
@@ -51,16 +50,21 @@ fn colour_allowed() -> bool {
 pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bool) -> ExitCode {
     let theme = Theme::new(colour_allowed());
     // A broken config stops here with its error rather than running on silent defaults.
-    let config = match Config::load(&paths.config_file, read_now().wall.date_naive())
-        .and_then(|c| c.check_routines(&library).map(|()| c))
-    {
-        Ok(config) => config,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(crate::workspace::EXIT_USAGE);
-        }
+    let parts = Parts {
+        config: true,
+        rules: true,
+        ..Parts::NONE
     };
-    let rules = RuleSet::load(&paths.red_flags_file());
+    let ws = Workspace::load_parts(paths, read_now().wall.date_naive(), parts);
+    if let Some(Problem::Config(e)) = ws.problems.first() {
+        eprintln!("{e}");
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
+    }
+    if let Err(e) = ws.config.check_routines(&library) {
+        eprintln!("{e}");
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
+    }
+    let (config, rules) = (ws.config, ws.rules);
     let mut app = App::new(
         library,
         theme,
