@@ -416,22 +416,35 @@ pub enum LogChange {
 }
 
 /// Applies `changes` to `entries` (in time order, then id): an entry replaces the one with its
-/// id (or is added), a tombstone removes it; the order is kept.
-pub fn apply(entries: &mut Vec<SymptomEntry>, changes: Vec<Change>) {
+/// id (or is added), a tombstone removes it; the order is kept. Whether anything changed (a
+/// line the caller had written itself, read back, changes nothing).
+pub fn apply(entries: &mut Vec<SymptomEntry>, changes: Vec<Change>) -> bool {
+    let mut changed = false;
     for change in changes {
         let id = match &change {
             Change::Put(e) => e.id.as_str(),
             Change::Removed(id) => id.as_str(),
         };
         // Appended lines are mostly the newest: look from the end.
-        if let Some(at) = entries.iter().rposition(|e| e.id == id) {
-            entries.remove(at);
-        }
-        if let Change::Put(entry) = change {
-            let at = entries.partition_point(|e| (e.at, &e.id) <= (entry.at, &entry.id));
-            entries.insert(at, entry);
+        let found = entries.iter().rposition(|e| e.id == id);
+        match (change, found) {
+            (Change::Put(entry), Some(at)) if entries[at] == entry => {}
+            (Change::Put(entry), found) => {
+                if let Some(at) = found {
+                    entries.remove(at);
+                }
+                let at = entries.partition_point(|e| (e.at, &e.id) <= (entry.at, &entry.id));
+                entries.insert(at, entry);
+                changed = true;
+            }
+            (Change::Removed(_), Some(at)) => {
+                entries.remove(at);
+                changed = true;
+            }
+            (Change::Removed(_), None) => {}
         }
     }
+    changed
 }
 
 pub mod trends;

@@ -164,8 +164,11 @@ impl App {
     pub fn follow_files(&mut self, paths: &Paths, changed: &[PathBuf], now: Now) {
         self.now = now;
         let touched = Touched::of(changed);
+        // Whether what the flags read changed: the log, the acknowledgements, the profile or
+        // the rules. Our own lines read back (a session's steps, an entry just saved) do not.
+        let mut flags_read = false;
         if touched.log {
-            self.follow_log(now);
+            flags_read |= self.follow_log(now);
         }
         if touched.history {
             self.follow_history();
@@ -176,9 +179,10 @@ impl App {
             self.appointment.follow(problems, now.wall);
         }
         if touched.acks {
-            self.follow_acks();
+            flags_read |= self.follow_acks();
         }
         if touched.settings {
+            flags_read = true;
             self.follow_settings(paths, now);
         } else if touched.programme {
             // The records alone: the programmes and the routines are as they were.
@@ -186,34 +190,34 @@ impl App {
             self.follow_programme(library, paths, now);
         }
         self.load_problems = self.following.gathered();
-        self.refresh_flags();
+        if flags_read {
+            self.refresh_flags();
+        }
         self.gate_again(now);
     }
 
-    fn follow_log(&mut self, now: Now) {
+    /// The log's new lines; whether an entry changed.
+    fn follow_log(&mut self, now: Now) -> bool {
         let today = now.wall.date_naive();
-        let words = match self.symptom_log.follow(&mut self.following.log) {
+        let (words, changed) = match self.symptom_log.follow(&mut self.following.log) {
             Ok(LogChange::Whole(c)) => {
                 self.log.replace(c.entries, c.rejected, today);
-                self.symptom_log
-                    .store()
-                    .warnings(&self.log.rejected, &c.notes)
+                let store = self.symptom_log.store();
+                (store.warnings(&self.log.rejected, &c.notes), true)
             }
             Ok(LogChange::Appended {
                 changes,
                 rejected,
                 notes,
             }) => {
-                if !changes.is_empty() || !rejected.is_empty() {
-                    self.log.apply(changes, rejected, today);
-                }
-                self.symptom_log
-                    .store()
-                    .warnings(&self.log.rejected, &notes)
+                let changed = self.log.apply(changes, rejected, today);
+                let store = self.symptom_log.store();
+                (store.warnings(&self.log.rejected, &notes), changed)
             }
-            Err(e) => vec![e.to_string()],
+            Err(e) => (vec![e.to_string()], false),
         };
         *self.following.problems_of(Source::Log) = words;
+        changed
     }
 
     fn follow_history(&mut self) {
@@ -245,15 +249,21 @@ impl App {
             .warnings(&self.following.history_rejected, &notes);
     }
 
-    fn follow_acks(&mut self) {
-        let words = match self.ack_log.load() {
+    /// The acknowledgements read again; whether they changed.
+    fn follow_acks(&mut self) -> bool {
+        let (words, changed) = match self.ack_log.load() {
             Ok(a) => {
+                let changed = self.acks != a.records;
                 self.acks = a.records;
-                self.ack_log.store().warnings(&a.rejected, &a.notes)
+                (
+                    self.ack_log.store().warnings(&a.rejected, &a.notes),
+                    changed,
+                )
             }
-            Err(e) => vec![e.to_string()],
+            Err(e) => (vec![e.to_string()], false),
         };
         *self.following.problems_of(Source::Acks) = words;
+        changed
     }
 
     /// The config, the rules, the routines and the programmes read again.
