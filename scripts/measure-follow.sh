@@ -3,12 +3,16 @@
 # 30,000 sessions, as benches/years.rs writes them), and the app's peak memory (VmHWM) before
 # and after the appends. Each line is appended by another process (a plain `>>`, as a sync tool
 # or a script would) and given time to be followed before the next, so each is one follow.
-# Usage: scripts/measure-follow.sh [BINARY] [LINES]   (default: target/release/knotless, 20)
+# `history` as the third argument appends session records to the history instead (what a
+# routine's steps write; the flags do not read it).
+# Usage: scripts/measure-follow.sh [BINARY] [LINES] [log|history]
+#   (default: target/release/knotless, 20, log)
 # Needs tmux and python3. Touches no user files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-${CARGO_TARGET_DIR:-$PWD/target}/release/knotless}"
 lines="${2:-20}"
+what="${3:-log}"
 tmp="$(mktemp -d)"
 sock="knotless-follow-$$"
 export KNOTLESS_DATA_DIR="$tmp/data" KNOTLESS_CONFIG="$tmp/config/config.toml"
@@ -52,13 +56,18 @@ hwm() { awk '/VmHWM/ { print $2 }' "/proc/$pid/status"; }
 hwm0=$(hwm)
 c0=$(cpu)
 for i in $(seq "$lines"); do
-  printf '{"id":"01M%023d","at":"2026-11-24T20:%02d:00+01:00","pain":3,"areas":["lower-back-left"],"symptoms":["knot"],"note":"appended"}\n' "$i" "$((i % 60))" \
-    >> "$KNOTLESS_DATA_DIR/symptoms.jsonl"
+  if [[ "$what" == history ]]; then
+    printf '{"type":"session","id":"01M%023d","routine":"desk-reset","kind":"posture-break","started":"2026-11-24T20:%02d:00+01:00","ended":"2026-11-24T20:%02d:30+01:00","active_seconds":30,"outcome":"completed","steps_done":1,"steps_total":1}\n' "$i" "$((i % 60))" "$((i % 60))" \
+      >> "$KNOTLESS_DATA_DIR/history.jsonl"
+  else
+    printf '{"id":"01M%023d","at":"2026-11-24T20:%02d:00+01:00","pain":3,"areas":["lower-back-left"],"symptoms":["knot"],"note":"appended"}\n' "$i" "$((i % 60))" \
+      >> "$KNOTLESS_DATA_DIR/symptoms.jsonl"
+  fi
   sleep 0.4
 done
 c1=$(cpu)
 hwm1=$(hwm)
 echo "$("$bin" --version) ($bin)"
 awk -v c0="$c0" -v c1="$c1" -v n="$lines" \
-  'BEGIN { printf "CPU per appended line: %.2f ms (%d lines, %.1f ms in all)\n", (c1 - c0) / n / 1e6, n, (c1 - c0) / 1e6 }'
+  -v what="$what" 'BEGIN { printf "CPU per line appended to the %s: %.2f ms (%d lines, %.1f ms in all)\n", what, (c1 - c0) / n / 1e6, n, (c1 - c0) / 1e6 }'
 echo "peak memory (VmHWM): ${hwm0} kB after launch, ${hwm1} kB after the appends"
