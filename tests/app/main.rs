@@ -45,3 +45,4 @@ mod runner_sizes_screen;
 mod screens;
 mod sizes_screen;
 mod trends_screen;
+mod workspace_cli;

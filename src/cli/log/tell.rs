@@ -43,6 +43,13 @@ pub(super) fn after_write(paths: &Paths, written: &Written, now: DateTime<FixedO
     let _ = write_told(&mut err, Some(&after.before), &after.flags, entry, number);
     drop(err);
     written.ask_screening();
+    // Then what else was wrong with the files (lines set aside, a broken rules file), as every
+    // command says it; the entry is written whatever they say.
+    for problem in &ws.problems {
+        if !matches!(problem, Problem::Config(_)) {
+            let _ = crate::cli::print_problem(problem);
+        }
+    }
     // The flare plan is not changed on a programme file that could not be read.
     let unreadable = ws
         .problems
