@@ -2,6 +2,7 @@
 //! [`update`]; opening it is in `load`, what the tabs ask of the records in `effects`.
 
 mod effects;
+pub(super) mod following;
 mod load;
 mod update;
 
@@ -188,7 +189,7 @@ pub struct App {
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
     /// Where each data file was read up to, and what was wrong with each.
-    pub(super) following: crate::tui::follow::Following,
+    pub(super) following: following::Following,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
 }

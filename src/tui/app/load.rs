@@ -29,7 +29,7 @@ impl App {
             ..crate::workspace::Parts::NONE
         };
         let ws = crate::workspace::Workspace::load_parts(&paths, now.wall.date_naive(), parts);
-        let mut following = crate::tui::follow::Following::new(&ws);
+        let mut following = super::following::Following::new(&ws);
         let (entries, rejected) = (ws.entries, ws.rejected);
         let (sessions, breaks_done, acks) = (ws.sessions, ws.breaks, ws.acks);
         // Under a programme each routine runs at its dose level. Its texts are made safe for
@@ -39,7 +39,7 @@ impl App {
         let library = programme.dosed(now.wall.date_naive());
         let appointment = crate::tui::appointment::Appointment::load(
             data_dir,
-            following.problems_of(crate::tui::follow::Source::Checkins),
+            following.problems_of(super::following::Source::Checkins),
         );
         let load_problems = following.gathered();
         let mut app = App {
@@ -103,9 +103,9 @@ impl App {
         self.config_file = config_file.to_path_buf();
         let settings = self
             .following
-            .problems_of(crate::tui::follow::Source::Settings);
+            .problems_of(super::following::Source::Settings);
         for problem in &rules.problems {
-            settings.push(crate::tui::follow::rules_problem(problem));
+            settings.push(super::following::rules_problem(problem));
         }
         let today = self.now.wall.date_naive();
         self.programme = ProgrammeView::load(
@@ -116,7 +116,7 @@ impl App {
         self.programme.limits = DoseLimits::for_profile(&config.profile, today);
         *self
             .following
-            .problems_of(crate::tui::follow::Source::Programme) =
+            .problems_of(super::following::Source::Programme) =
             std::mem::take(&mut self.programme.problems);
         self.load_problems = self.following.gathered();
         self.library = self.programme.dosed(today);
