@@ -10,9 +10,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset};
-use knotless::cli::report::{Data, ReportFormat, render};
 use knotless::paths::Paths;
 use knotless::report::Period;
+use knotless::report::{ReportFormat, render};
+use knotless::workspace::Workspace;
 
 fn main() {
     divan::main();
@@ -141,8 +142,15 @@ fn load_and_write_html(bencher: divan::Bencher, days: i64) {
     let dir = data_dir();
     let paths = paths(dir.path());
     bencher.bench(|| {
-        let data = Data::load(&paths).unwrap_or_else(|_| panic!("loads"));
-        let html = render(&data.inputs(true), period(days), now(), ReportFormat::Html).unwrap();
+        let data = Workspace::load(&paths, now().date_naive());
+        let names = data.routine_names();
+        let html = render(
+            &data.report_inputs(true, &names),
+            period(days),
+            now(),
+            ReportFormat::Html,
+        )
+        .unwrap();
         divan::black_box(html.len())
     });
 }
@@ -151,9 +159,16 @@ fn load_and_write_html(bencher: divan::Bencher, days: i64) {
 #[divan::bench(args = [90, 3650], sample_count = 10)]
 fn write_html(bencher: divan::Bencher, days: i64) {
     let dir = data_dir();
-    let data = Data::load(&paths(dir.path())).unwrap_or_else(|_| panic!("loads"));
+    let data = Workspace::load(&paths(dir.path()), now().date_naive());
+    let names = data.routine_names();
     bencher.bench(|| {
-        let html = render(&data.inputs(true), period(days), now(), ReportFormat::Html).unwrap();
+        let html = render(
+            &data.report_inputs(true, &names),
+            period(days),
+            now(),
+            ReportFormat::Html,
+        )
+        .unwrap();
         divan::black_box(html.len())
     });
 }
@@ -162,9 +177,11 @@ fn write_html(bencher: divan::Bencher, days: i64) {
 #[divan::bench(args = [90, 3650], sample_count = 10)]
 fn compute(bencher: divan::Bencher, days: i64) {
     let dir = data_dir();
-    let data = Data::load(&paths(dir.path())).unwrap_or_else(|_| panic!("loads"));
+    let data = Workspace::load(&paths(dir.path()), now().date_naive());
+    let names = data.routine_names();
     bencher.bench(|| {
-        let report = knotless::report::compute(&data.inputs(true), period(days), now());
+        let report =
+            knotless::report::compute(&data.report_inputs(true, &names), period(days), now());
         divan::black_box(report.entries.len())
     });
 }
@@ -173,9 +190,16 @@ fn compute(bencher: divan::Bencher, days: i64) {
 #[divan::bench(args = [3650], sample_count = 10)]
 fn write_markdown(bencher: divan::Bencher, days: i64) {
     let dir = data_dir();
-    let data = Data::load(&paths(dir.path())).unwrap_or_else(|_| panic!("loads"));
+    let data = Workspace::load(&paths(dir.path()), now().date_naive());
+    let names = data.routine_names();
     bencher.bench(|| {
-        let md = render(&data.inputs(true), period(days), now(), ReportFormat::Md).unwrap();
+        let md = render(
+            &data.report_inputs(true, &names),
+            period(days),
+            now(),
+            ReportFormat::Md,
+        )
+        .unwrap();
         divan::black_box(md.len())
     });
 }

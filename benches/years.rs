@@ -123,3 +123,41 @@ fn frame_200x60(bencher: divan::Bencher, tab: &str) {
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
     });
 }
+
+/// Following the files at ten years: one line appended to the log (or the history) by another
+/// process, then what the app does when the watcher names the file: read the lines appended
+/// since its last read, apply them, evaluate the flags again (the log only). The append itself
+/// is outside the timing.
+#[divan::bench(args = ["symptoms.jsonl", "history.jsonl"], sample_count = 20)]
+fn follow_one_appended_line(bencher: divan::Bencher, file: &str) {
+    let data = tempfile::tempdir().unwrap();
+    years_of_data(data.path());
+    let now = now();
+    let mut app = open(data.path(), now);
+    let paths = knotless::paths::Paths {
+        data_dir: data.path().to_path_buf(),
+        config_file: data.path().join("config.toml"),
+        extra_routine_dirs: Vec::new(),
+    };
+    let changed = vec![data.path().join(file)];
+    let mut n = 0;
+    bencher
+        .with_inputs(|| {
+            n += 1;
+            let line = if file == "history.jsonl" {
+                format!(
+                    r#"{{"type":"session","id":"01M{n:023}","routine":"desk-reset","kind":"posture-break","started":"2026-11-24T20:00:00+01:00","ended":"2026-11-24T20:00:30+01:00","active_seconds":30,"outcome":"completed","steps_done":1,"steps_total":1}}"#
+                )
+            } else {
+                format!(
+                    r#"{{"id":"01M{n:023}","at":"2026-11-24T20:00:00+01:00","pain":3,"areas":["lower-back-left"],"symptoms":["knot"]}}"#
+                )
+            };
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(data.path().join(file))
+                .unwrap();
+            std::io::Write::write_all(&mut f, format!("{line}\n").as_bytes()).unwrap();
+        })
+        .bench_local_values(|()| app.follow_files(&paths, &changed, now));
+}

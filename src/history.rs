@@ -182,12 +182,61 @@ pub struct History {
     pub notes: crate::store::LoadNotes,
 }
 
-/// Loads and folds the history in `store` (see [`History`]).
-pub fn load(store: &JsonlStore) -> Result<History, StoreError> {
-    let loaded = store.load_checked::<HistoryRecord>(|record| match record {
+/// What a line of the history must hold: a good id.
+fn check_record(record: &HistoryRecord) -> Option<String> {
+    match record {
         HistoryRecord::Session(s) => crate::id::check(&s.id),
         HistoryRecord::Break(b) => crate::id::check(&b.id),
-    })?;
+    }
+}
+
+/// What following the history read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryChange {
+    /// The lines appended since the last read, folded like a load: sessions (a session
+    /// recorded as it ran counts once, as its last line says) and breaks, in time order.
+    Appended(History),
+    /// The file was new to the follower, replaced or shrunk: the whole history.
+    Whole(History),
+}
+
+/// Reads what was appended to the history since `cursor` (see [`JsonlStore::follow`]).
+pub fn follow(
+    store: &JsonlStore,
+    cursor: &mut crate::store::Cursor,
+) -> Result<HistoryChange, StoreError> {
+    Ok(match store.follow_checked(cursor, check_record)? {
+        crate::store::Tail::Whole(loaded) => HistoryChange::Whole(fold(loaded)),
+        crate::store::Tail::Appended(loaded) => HistoryChange::Appended(fold(loaded)),
+    })
+}
+
+/// Applies the sessions and breaks appended to the history (`new`, folded) to `sessions` and
+/// `breaks` (each in time order): a session replaces the one with its id.
+pub fn apply(sessions: &mut Vec<SessionRecord>, breaks: &mut Vec<BreakRecord>, new: History) {
+    for session in new.sessions {
+        if let Some(at) = sessions.iter().rposition(|s| s.id == session.id) {
+            sessions.remove(at);
+        }
+        let at = sessions.partition_point(|s| (s.started, &s.id) <= (session.started, &session.id));
+        sessions.insert(at, session);
+    }
+    for record in new.breaks {
+        if breaks.iter().rev().any(|b| b.id == record.id) {
+            continue;
+        }
+        let at = breaks.partition_point(|b| (b.at, &b.id) <= (record.at, &record.id));
+        breaks.insert(at, record);
+    }
+}
+
+/// Loads and folds the history in `store` (see [`History`]).
+pub fn load(store: &JsonlStore) -> Result<History, StoreError> {
+    Ok(fold(store.load_checked::<HistoryRecord>(check_record)?))
+}
+
+/// The lines of the history folded (see [`History`]).
+fn fold(loaded: crate::store::Loaded<HistoryRecord>) -> History {
     // A session recorded as it ran has several lines: the last one counts. Found by borrowing
     // the ids (no copy of each); the sort below puts the sessions in order whatever line each
     // came from, as no two have the same id.
@@ -216,12 +265,12 @@ pub fn load(store: &JsonlStore) -> Result<History, StoreError> {
         }
     }
     sessions.sort_by(|a, b| (a.started, &a.id).cmp(&(b.started, &b.id)));
-    Ok(History {
+    History {
         sessions,
         breaks,
         rejected: loaded.rejected,
         notes: loaded.notes,
-    })
+    }
 }
 
 /// Appends a finished or stopped session.

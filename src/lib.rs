@@ -27,3 +27,4 @@ pub mod text;
 pub mod tui;
 pub mod vocabulary;
 pub mod when;
+pub mod workspace;

@@ -14,6 +14,7 @@
 //! warning says the lines stayed in the file only; many bad lines are summarised.
 
 mod append;
+mod follow;
 mod load;
 mod parse;
 mod warnings;
@@ -22,6 +23,8 @@ use std::fs;
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+
+pub use follow::{Cursor, Tail};
 
 /// A failure to read or write a data file; the message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -170,5 +173,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         })
 }
 
+#[cfg(test)]
+mod follow_tests;
 #[cfg(test)]
 mod tests;

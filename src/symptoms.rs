@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError};
+use crate::store::{Cursor, JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError, Tail};
 use crate::vocabulary::{Areas, Reliefs, Symptoms, Triggers, UnknownId};
 
 /// The log's file name in the data folder.
@@ -315,48 +315,136 @@ impl SymptomLog {
 
     /// Loads and folds the log.
     pub fn load(&self) -> Result<LogContents, StoreError> {
-        let Loaded {
-            records,
-            rejected,
-            notes,
-        } = self.store.load_checked(|line: &Line| {
-            let complete =
-                line.deleted || (line.at.is_some() && line.pain.is_some_and(|p| p <= 10));
-            crate::id::check(&line.id).or_else(|| {
-                (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned())
-            })
-        })?;
-        // The last line for each id wins; a tombstone removes it.
-        let mut last: HashMap<&str, usize, BuildHasherDefault<crate::id::IdHasher>> =
-            HashMap::with_capacity_and_hasher(records.len(), BuildHasherDefault::default());
-        for (i, line) in records.iter().enumerate() {
-            last.insert(line.id.as_str(), i);
-        }
-        let mut wins = vec![false; records.len()];
-        for i in last.into_values() {
-            wins[i] = !records[i].deleted;
-        }
-        // In file order, which is nearly time order, so the (adaptive, stable) sort is quick.
-        // Sort indices, not entries: moving whole entries around is what costs.
-        let mut winners: Vec<usize> = (0..records.len()).filter(|&i| wins[i]).collect();
-        winners.sort_by(|&a, &b| {
-            let (a, b) = (&records[a], &records[b]);
-            (a.at, &a.id).cmp(&(b.at, &b.id))
-        });
-        let mut records = records;
-        let entries: Vec<SymptomEntry> = winners
-            .into_iter()
-            .filter_map(|i| std::mem::take(&mut records[i]).into_entry())
-            .collect();
-        Ok(LogContents {
-            entries,
-            rejected,
-            notes,
+        Ok(fold(self.store.load_checked(check_line)?))
+    }
+
+    /// Reads what was appended to the log since `cursor` (see [`JsonlStore::follow`]): the
+    /// changes in file order, or the whole log folded when the file was replaced or shrank.
+    pub fn follow(&self, cursor: &mut Cursor) -> Result<LogChange, StoreError> {
+        Ok(match self.store.follow_checked(cursor, check_line)? {
+            Tail::Whole(loaded) => LogChange::Whole(fold(loaded)),
+            Tail::Appended(Loaded {
+                records,
+                rejected,
+                notes,
+            }) => LogChange::Appended {
+                changes: records
+                    .into_iter()
+                    .map(|line| {
+                        let id = line.id.clone();
+                        line.into_entry().map_or(Change::Removed(id), Change::Put)
+                    })
+                    .collect(),
+                rejected,
+                notes,
+            },
         })
     }
 }
 
 mod reads;
+
+/// What a line of the log must hold: a good id, and `at` and a `pain` from 0 to 10 unless it
+/// is a tombstone.
+fn check_line(line: &Line) -> Option<String> {
+    let complete = line.deleted || (line.at.is_some() && line.pain.is_some_and(|p| p <= 10));
+    crate::id::check(&line.id)
+        .or_else(|| (!complete).then(|| "an entry needs `at` and a `pain` from 0 to 10".to_owned()))
+}
+
+/// The lines of the log folded into its entries: the last line for each id wins; a tombstone
+/// removes it; in time order.
+fn fold(loaded: Loaded<Line>) -> LogContents {
+    let Loaded {
+        records,
+        rejected,
+        notes,
+    } = loaded;
+    let mut last: HashMap<&str, usize, BuildHasherDefault<crate::id::IdHasher>> =
+        HashMap::with_capacity_and_hasher(records.len(), BuildHasherDefault::default());
+    for (i, line) in records.iter().enumerate() {
+        last.insert(line.id.as_str(), i);
+    }
+    let mut wins = vec![false; records.len()];
+    for i in last.into_values() {
+        wins[i] = !records[i].deleted;
+    }
+    // In file order, which is nearly time order, so the (adaptive, stable) sort is quick.
+    // Sort indices, not entries: moving whole entries around is what costs.
+    let mut winners: Vec<usize> = (0..records.len()).filter(|&i| wins[i]).collect();
+    winners.sort_by(|&a, &b| {
+        let (a, b) = (&records[a], &records[b]);
+        (a.at, &a.id).cmp(&(b.at, &b.id))
+    });
+    let mut records = records;
+    let entries: Vec<SymptomEntry> = winners
+        .into_iter()
+        .filter_map(|i| std::mem::take(&mut records[i]).into_entry())
+        .collect();
+    LogContents {
+        entries,
+        rejected,
+        notes,
+    }
+}
+
+/// One appended line of the log, read while following it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// An entry, new or an edit of one with the same id (it replaces it).
+    Put(SymptomEntry),
+    /// A tombstone: the entry with this id is deleted.
+    Removed(String),
+}
+
+/// What following the log read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LogChange {
+    /// The lines appended since the last read.
+    Appended {
+        /// In file order.
+        changes: Vec<Change>,
+        /// Appended lines that could not be read.
+        rejected: Vec<RejectedLine>,
+        /// What else the read has to say.
+        notes: LoadNotes,
+    },
+    /// The file was new to the follower, replaced or shrunk: the whole log.
+    Whole(LogContents),
+}
+
+/// Applies `changes` to `entries` (in time order, then id): an entry replaces the one with its
+/// id (or is added), a tombstone removes it; the order is kept. Whether anything changed (a
+/// line the caller had written itself, read back, changes nothing).
+pub fn apply(entries: &mut Vec<SymptomEntry>, changes: Vec<Change>) -> bool {
+    let mut changed = false;
+    for change in changes {
+        let id = match &change {
+            Change::Put(e) => e.id.as_str(),
+            Change::Removed(id) => id.as_str(),
+        };
+        // Appended lines are mostly the newest: look from the end.
+        let found = entries.iter().rposition(|e| e.id == id);
+        match (change, found) {
+            (Change::Put(entry), Some(at)) if entries[at] == entry => {}
+            (Change::Put(entry), found) => {
+                if let Some(at) = found {
+                    entries.remove(at);
+                }
+                let at = entries.partition_point(|e| (e.at, &e.id) <= (entry.at, &entry.id));
+                entries.insert(at, entry);
+                changed = true;
+            }
+            (Change::Removed(_), Some(at)) => {
+                entries.remove(at);
+                changed = true;
+            }
+            (Change::Removed(_), None) => {}
+        }
+    }
+    changed
+}
+
 pub mod trends;
 
 pub use reads::{Field, Reads};

@@ -9,17 +9,16 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
 
-use super::log::report_load;
-use super::usage_error;
-use crate::config::Config;
-use crate::flags::lapsed::{Lapsed, recently_lapsed};
+use super::{open, usage_error};
+use crate::flags::lapsed::Lapsed;
 use crate::flags::matched::describe;
 use crate::flags::notice::where_hint;
-use crate::flags::{Ack, AckLog, CAVEATS, Flag, Flags, Moment, RuleSet, evaluate_at};
+use crate::flags::{Ack, CAVEATS, Flag, Flags, Moment, evaluate_at};
 use crate::paths::Paths;
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::symptoms::SymptomEntry;
 use crate::text::visible;
 use crate::when::When;
+use crate::workspace::Parts;
 
 /// `flags ack` / `flags unack`.
 #[derive(Debug, clap::Subcommand)]
@@ -36,79 +35,6 @@ pub enum FlagsCommand {
     },
 }
 
-/// What the flags are evaluated from.
-pub(super) struct Inputs {
-    pub(super) config: Config,
-    rules: RuleSet,
-    pub(super) entries: Vec<crate::symptoms::SymptomEntry>,
-    ack_log: AckLog,
-    acks: Vec<Ack>,
-}
-
-/// The config (a broken one stops the command), the red-flag rules (a broken file of one's own
-/// is reported and the bundled rules apply) and the symptom log, problems on stderr.
-pub(super) fn config_rules_and_log(
-    paths: &Paths,
-) -> Result<(Config, RuleSet, crate::symptoms::LogContents), ExitCode> {
-    // Today by the clock (not `--as-of`): a birth year is refused only in the real future.
-    let today = crate::clock::wall_now().date_naive();
-    let config = Config::load(&paths.config_file, today).map_err(|e| {
-        let _ = writeln!(std::io::stderr(), "{e}");
-        ExitCode::from(super::EXIT_USAGE)
-    })?;
-    let rules = RuleSet::load(&paths.red_flags_file());
-    for problem in &rules.problems {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-        );
-    }
-    let log = SymptomLog::new(&paths.data_dir);
-    let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-    report_load(log.store(), &contents.rejected, &contents.notes);
-    Ok((config, rules, contents))
-}
-
-impl Inputs {
-    /// Loads the config, the rules, the log and the acknowledgements, reporting problems on
-    /// stderr; `Err` is the exit code when nothing can be evaluated.
-    pub(super) fn load(paths: &Paths) -> Result<Inputs, ExitCode> {
-        let (config, rules, contents) = config_rules_and_log(paths)?;
-        let ack_log = AckLog::new(&paths.data_dir);
-        let acks = ack_log.load().map_err(|e| usage_error(&e.to_string()))?;
-        report_load(ack_log.store(), &acks.rejected, &acks.notes);
-        let acks = acks.records;
-        Ok(Inputs {
-            config,
-            rules,
-            entries: contents.entries,
-            ack_log,
-            acks,
-        })
-    }
-
-    /// The urgent and soon flags that lapsed unchecked in the 30 days up to `now`.
-    pub(super) fn lapsed(&self, now: DateTime<FixedOffset>) -> Vec<Lapsed> {
-        recently_lapsed(
-            &self.entries,
-            &self.config.profile,
-            &self.rules.rules,
-            &self.acks,
-            now,
-        )
-    }
-
-    pub(super) fn evaluate(&self, moment: Moment) -> Flags {
-        evaluate_at(
-            &self.entries,
-            &self.config.profile,
-            &self.rules.rules,
-            &self.acks,
-            moment,
-        )
-    }
-}
-
 /// Runs `flags`.
 pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
     let moment = match as_of {
@@ -120,15 +46,15 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         },
     };
     let now = moment.now;
-    let inputs = match Inputs::load(paths) {
-        Ok(inputs) => inputs,
+    let ws = match open(paths, Parts::FLAGS) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let flags = inputs.evaluate(moment);
-    let mut lapsed = inputs.lapsed(now);
+    let flags = ws.evaluate(moment);
+    let mut lapsed = ws.lapsed(now);
     // One raised again (an entry dated a little ahead counts live) is shown as raised.
     lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
-    let number = inputs.config.emergency_number.as_deref();
+    let number = ws.config.emergency_number.as_deref();
     let mut out = std::io::stdout().lock();
     let written = if json {
         let doc = json!({
@@ -150,7 +76,7 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
             &mut out,
             &flags,
             &lapsed,
-            &evidence_entries(&flags, &lapsed, &inputs.entries),
+            &evidence_entries(&flags, &lapsed, &ws.entries),
             now,
             number,
         )
@@ -164,11 +90,11 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
 /// Runs `flags ack ID` or `flags unack ID`.
 pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
     let now = crate::clock::wall_now();
-    let inputs = match Inputs::load(paths) {
-        Ok(inputs) => inputs,
+    let ws = match open(paths, Parts::FLAGS) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let flags = inputs.evaluate(Moment::live(now));
+    let flags = ws.evaluate(Moment::live(now));
     let raised = || {
         let ids: Vec<&str> = flags
             .active
@@ -185,10 +111,10 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match action {
         FlagsCommand::Ack { id } => {
-            let Some(rule) = inputs.rules.get(&id) else {
+            let Some(rule) = ws.rules.get(&id) else {
                 return usage_error(&format!("no red flag has the id `{id}`; {}", raised()));
             };
-            let lapsed = inputs.lapsed(now);
+            let lapsed = ws.lapsed(now);
             let lapsed_unchecked = lapsed.iter().any(|l| l.flag.rule.id == id);
             let Some(acknowledged) = flags
                 .get(&id)
@@ -215,7 +141,7 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                 } else {
                     "you log something new that matches it"
                 };
-                match inputs.ack_log.acknowledge(&id, now) {
+                match ws.ack_log().acknowledge(&id, now) {
                     Ok(_) => writeln!(
                         out,
                         "Acknowledged ({}): {}\nIt stays quiet until {until}. To take this back: \
@@ -230,26 +156,21 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             }
         }
         FlagsCommand::Unack { id } => {
-            if inputs.rules.get(&id).is_none() {
+            if ws.rules.get(&id).is_none() {
                 return usage_error(&format!("no red flag has the id `{id}`; {}", raised()));
             }
-            let Some(ack) = crate::flags::acks::in_force(&inputs.acks, &id, now) else {
+            let Some(ack) = crate::flags::acks::in_force(&ws.acks, &id, now) else {
                 return usage_error(&format!("`{id}` has no acknowledgement to take back"));
             };
-            if let Err(e) = inputs.ack_log.withdraw(&ack.id) {
+            if let Err(e) = ws.ack_log().withdraw(&ack.id) {
                 return usage_error(&format!("the acknowledgement was not taken back: {e}"));
             }
             let when = ack.at.format("%Y-%m-%d %H:%M");
-            let acks: Vec<Ack> = inputs
-                .acks
-                .iter()
-                .filter(|a| a.id != ack.id)
-                .cloned()
-                .collect();
+            let acks: Vec<Ack> = ws.acks.iter().filter(|a| a.id != ack.id).cloned().collect();
             let after = evaluate_at(
-                &inputs.entries,
-                &inputs.config.profile,
-                &inputs.rules.rules,
+                &ws.entries,
+                &ws.config.profile,
+                &ws.rules.rules,
                 &acks,
                 Moment::live(now),
             );

@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::report::{load_history, period};
-use super::usage_error;
+use super::{open, usage_error};
 use crate::history::{BreakRecord, SessionRecord};
 use crate::paths::Paths;
 use crate::report::{outcome_name, when};
 use crate::routine::Library;
 use crate::when::When;
+use crate::workspace::{Parts, period};
 
 /// Runs `history`.
 pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) -> ExitCode {
@@ -22,10 +22,17 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
-    let (sessions, breaks) = match load_history(&paths.data_dir) {
-        Ok(h) => h,
+    // The routines' names are needed only for the table.
+    let parts = Parts {
+        history: true,
+        routines: !json,
+        ..Parts::NONE
+    };
+    let ws = match open(paths, parts) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
+    let (sessions, breaks) = (&ws.sessions, &ws.breaks);
     let in_period = |at| since.is_none() && until.is_none() || period.contains(at);
     let sessions: Vec<&SessionRecord> = sessions.iter().filter(|s| in_period(s.started)).collect();
     let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
@@ -57,8 +64,7 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        let library = Library::load(&paths.routine_dirs());
-        write_text(&mut out, &sessions, &breaks, &library)
+        write_text(&mut out, &sessions, &breaks, &ws.library)
     }
     .and_then(|()| out.flush());
     if result.is_err() {

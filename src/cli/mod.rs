@@ -9,7 +9,7 @@ mod log;
 mod new;
 mod programme;
 mod remind;
-pub mod report;
+mod report;
 mod routines;
 
 use std::io::Write;
@@ -20,11 +20,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::paths::Paths;
 use crate::routine::Library;
+use crate::when::When;
+use crate::workspace::{Parts, Problem, Workspace};
 
-/// Exit code for invalid content found by `check`.
-pub const EXIT_INVALID: u8 = 1;
-/// Exit code for bad usage or bad input.
-pub const EXIT_USAGE: u8 = 2;
+pub use crate::workspace::{EXIT_INVALID, EXIT_USAGE};
 
 /// knotless — a terminal coach for lower back knots.
 #[derive(Debug, Parser)]
@@ -126,7 +125,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Evaluate as of this moment or day (end of the day) instead of now
-        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
         as_of: Option<crate::when::When>,
     },
     /// Print the effective configuration, defaults included
@@ -134,10 +133,10 @@ pub enum Command {
     /// Sessions and posture breaks: routine, when, length, outcome, pain before and after
     History {
         /// Only from this day or moment on
-        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
         since: Option<crate::when::When>,
         /// Only up to this day (inclusive) or moment
-        #[arg(long, value_name = "WHEN", value_parser = log::parse_when)]
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
         until: Option<crate::when::When>,
         /// Print JSON instead of a table
         #[arg(long)]
@@ -232,13 +231,18 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             as_of,
         }) => flags::run(&paths, json, as_of),
         Some(Command::Config) => {
-            let library = Library::load(&paths.routine_dirs());
-            let today = crate::clock::wall_now().date_naive();
-            match crate::config::Config::load(&paths.config_file, today)
-                .and_then(|c| c.check_routines(&library).map(|()| c))
-            {
-                Ok(config) => {
-                    print!("{}", config.to_toml(&library));
+            let parts = Parts {
+                config: true,
+                routines: true,
+                ..Parts::NONE
+            };
+            let ws = match open(&paths, parts) {
+                Ok(ws) => ws,
+                Err(code) => return code,
+            };
+            match ws.config.check_routines(&ws.library) {
+                Ok(()) => {
+                    print!("{}", ws.config.to_toml(&ws.library));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -248,6 +252,58 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// `--since`, `--until`, `--at` and `--as-of`: a day or a moment.
+fn parse_when(text: &str) -> Result<When, String> {
+    When::parse(text).map_err(|e| e.to_string())
+}
+
+/// Loads the stores in `parts` (see [`Workspace::load_parts`]) and prints what was wrong with
+/// them on stderr: a broken config or a data file that cannot be read stops the command with
+/// its error (exit 2), lines set aside and broken rule or programme files are warnings.
+fn open(paths: &Paths, parts: Parts) -> Result<Workspace, ExitCode> {
+    // Today by the clock: a birth year is refused only in the real future.
+    let today = crate::clock::wall_now().date_naive();
+    let ws = Workspace::load_parts(paths, today, parts);
+    for problem in &ws.problems {
+        if let Some(code) = print_problem(problem) {
+            return Err(code);
+        }
+    }
+    Ok(ws)
+}
+
+/// Prints one problem of a load on stderr; `Some` exit code when the command cannot go on.
+fn print_problem(problem: &Problem) -> Option<ExitCode> {
+    let mut err = std::io::stderr().lock();
+    match problem {
+        Problem::Config(e) => {
+            let _ = writeln!(err, "{e}");
+            return Some(ExitCode::from(EXIT_USAGE));
+        }
+        Problem::Unreadable { error, .. } => {
+            drop(err);
+            return Some(usage_error(&error.to_string()));
+        }
+        Problem::Rules(problem) => {
+            let _ = writeln!(
+                err,
+                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
+            );
+        }
+        Problem::Data { warning, .. } => {
+            let _ = writeln!(err, "warning: {warning}");
+        }
+        Problem::Programme { label, headline } => {
+            let _ = writeln!(
+                err,
+                "warning: {} is broken and was skipped: {headline} (run `knotless check`)",
+                crate::text::visible(label),
+            );
+        }
+    }
+    None
 }
 
 /// Prints `error: message` to stderr and returns the bad-usage exit code.

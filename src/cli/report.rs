@@ -1,36 +1,32 @@
-//! `knotless report` (the appointment report), `knotless export` (records for a spreadsheet or
-//! another program) and what they share: loading every data file once, and turning
-//! `--since`/`--until` into a period. Bad flags are refused (exit 2) before anything is written.
+//! `knotless report` (the appointment report) and `knotless export` (records for a spreadsheet
+//! or another program). The data and the period come from the workspace. Bad flags are refused
+//! (exit 2) before anything is written.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 
-use super::log::report_load;
-use super::usage_error;
-use crate::checkins::{Checkin, CheckinLog};
-use crate::config::Config;
-use crate::flags::{Ack, AckLog, RuleSet};
-use crate::history::{BreakRecord, SessionRecord};
+use super::{open, parse_when, usage_error};
+use crate::checkins::Checkin;
+use crate::history::SessionRecord;
 use crate::paths::Paths;
+use crate::report::Period;
 use crate::report::export::{self, What};
-use crate::report::{Inputs, Period};
-pub use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
-use crate::routine::Library;
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
+use crate::symptoms::SymptomEntry;
 use crate::when::When;
+use crate::workspace::{Parts, REPORT_DAYS, period};
 
 /// `knotless report` flags.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// From this day or moment [default: 90 days ago]
-    #[arg(long, value_name = "WHEN", value_parser = super::log::parse_when)]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub since: Option<When>,
     /// Up to this day (inclusive) or moment [default: today]
-    #[arg(long, value_name = "WHEN", value_parser = super::log::parse_when)]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub until: Option<When>,
     /// html, md or json
     #[arg(long, value_enum, default_value = "html")]
@@ -56,149 +52,20 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: export::Format,
     /// From this day or moment [default: the first record]
-    #[arg(long, value_name = "WHEN", value_parser = super::log::parse_when)]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub since: Option<When>,
     /// Up to this day (inclusive) or moment [default: the last record]
-    #[arg(long, value_name = "WHEN", value_parser = super::log::parse_when)]
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub until: Option<When>,
     /// Where to write it [default: stdout]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-/// Every data file, loaded once; problems reported on stderr.
-pub struct Data {
-    /// The config (profile, plan, emergency number).
-    pub config: Config,
-    /// Red-flag rules.
-    pub rules: RuleSet,
-    /// The symptom log, in time order.
-    pub entries: Vec<SymptomEntry>,
-    /// Sessions, in time order.
-    pub sessions: Vec<SessionRecord>,
-    /// Posture breaks, in time order.
-    pub breaks: Vec<BreakRecord>,
-    /// Check-ins, in time order.
-    pub checkins: Vec<Checkin>,
-    /// Acknowledgements in force.
-    pub acks: Vec<Ack>,
-    /// Routine names by id.
-    pub names: HashMap<String, String>,
-    /// The programme's records (dose changes, the flare plan).
-    pub programme: Vec<crate::programme::state::ProgrammeRecord>,
-}
-
-impl Data {
-    /// Loads everything in `paths`.
-    pub fn load(paths: &Paths) -> Result<Data, ExitCode> {
-        let (config, rules, contents) = super::flags::config_rules_and_log(paths)?;
-        let (sessions, breaks) = load_history(&paths.data_dir)?;
-        let checkin_log = CheckinLog::new(&paths.data_dir);
-        let checkins = checkin_log
-            .load()
-            .map_err(|e| usage_error(&e.to_string()))?;
-        report_load(checkin_log.store(), &checkins.rejected, &checkins.notes);
-        let ack_log = AckLog::new(&paths.data_dir);
-        let acks = ack_log.load().map_err(|e| usage_error(&e.to_string()))?;
-        report_load(ack_log.store(), &acks.rejected, &acks.notes);
-        let programme_store = crate::programme::state::store(&paths.data_dir);
-        let programme = programme_store
-            .load()
-            .map_err(|e| usage_error(&e.to_string()))?;
-        report_load(&programme_store, &programme.rejected, &programme.notes);
-        let programme = programme.records;
-        let library = Library::load(&paths.routine_dirs());
-        let names = library
-            .ids()
-            .into_iter()
-            .filter_map(|id| library.get(id).map(|r| (id.to_owned(), r.name.clone())))
-            .collect();
-        Ok(Data {
-            config,
-            rules,
-            entries: contents.entries,
-            sessions,
-            breaks,
-            checkins: checkins.records,
-            acks: acks.records,
-            names,
-            programme,
-        })
-    }
-
-    /// What the report is computed from.
-    pub fn inputs(&self, show_profile: bool) -> Inputs<'_> {
-        Inputs {
-            entries: &self.entries,
-            sessions: &self.sessions,
-            breaks: &self.breaks,
-            checkins: &self.checkins,
-            acks: &self.acks,
-            rules: &self.rules.rules,
-            profile: &self.config.profile,
-            show_profile,
-            plan: &self.config.plan,
-            routine_names: &self.names,
-            emergency_number: self.config.emergency_number.as_deref(),
-            programme: &self.programme,
-        }
-    }
-}
-
-/// Sessions and breaks from `history.jsonl`, each in time order (a session recorded as it ran
-/// counts once, as its last line says); problems on stderr.
-pub fn load_history(data_dir: &Path) -> Result<(Vec<SessionRecord>, Vec<BreakRecord>), ExitCode> {
-    let store = crate::history::store(data_dir);
-    let loaded = crate::history::load(&store).map_err(|e| usage_error(&e.to_string()))?;
-    report_load(&store, &loaded.rejected, &loaded.notes);
-    let mut breaks = loaded.breaks;
-    breaks.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-    Ok((loaded.sessions, breaks))
-}
-
-/// The period from `--since` and `--until`: a day given to `--until` includes the whole day, a
-/// moment includes that moment. Without `--since`, `default_days` days ending today (or from
-/// the beginning of time when `None`); without `--until`, the end of today.
-pub fn period(
-    since: Option<When>,
-    until: Option<When>,
-    default_days: Option<i64>,
-    now: DateTime<FixedOffset>,
-) -> Result<Period, String> {
-    let today = When::Day(now.date_naive());
-    let until_at = match until {
-        Some(When::At(at)) => at + Duration::nanoseconds(1),
-        Some(day) => day.end().map_err(|e| format!("--until: {e}"))?,
-        None => today.end().map_err(|e| e.to_string())?,
-    };
-    let since_at = match (since, default_days) {
-        (Some(s), _) => s.start().map_err(|e| format!("--since: {e}"))?,
-        (None, Some(days)) => {
-            let last = (until_at - Duration::seconds(1)).date_naive();
-            When::Day(last - Duration::days(days - 1))
-                .start()
-                .map_err(|e| e.to_string())?
-        }
-        (None, None) => DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
-    };
-    if since_at >= until_at {
-        return Err(format!(
-            "--since {} is after --until {}; accepted: a --since before the --until (a day given \
-             to --until includes the whole day)",
-            since_at.format("%Y-%m-%d %H:%M %:z"),
-            (until_at - Duration::nanoseconds(1)).format("%Y-%m-%d %H:%M %:z"),
-        ));
-    }
-    Ok(Period {
-        since: since_at,
-        until: until_at,
-    })
-}
-
 /// Runs `report`.
 pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
     let now = crate::clock::wall_now();
-    let period = match period(args.since, args.until, Some(90), now) {
+    let period = match period(args.since, args.until, Some(REPORT_DAYS), now) {
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
@@ -207,11 +74,21 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
             "--open needs a file to open; accepted: --open with -o FILE or without -o",
         );
     }
-    let data = match Data::load(paths) {
-        Ok(d) => d,
+    let parts = Parts {
+        programmes: false,
+        ..Parts::ALL
+    };
+    let ws = match open(paths, parts) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let text = match render(&data.inputs(!args.no_profile), period, now, args.format) {
+    let names = ws.routine_names();
+    let text = match render(
+        &ws.report_inputs(!args.no_profile, &names),
+        period,
+        now,
+        args.format,
+    ) {
         Ok(t) => t,
         Err(e) => return usage_error(&format!("the report could not be written: {e}")),
     };
@@ -306,20 +183,17 @@ pub enum Records {
 }
 
 fn load_for_export(paths: &Paths, what: What) -> Result<Records, ExitCode> {
+    let parts = Parts {
+        log: what == What::Entries,
+        history: what == What::Sessions,
+        checkins: what == What::Checkins,
+        ..Parts::NONE
+    };
+    let ws = open(paths, parts)?;
     Ok(match what {
-        What::Entries => {
-            let log = SymptomLog::new(&paths.data_dir);
-            let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-            report_load(log.store(), &contents.rejected, &contents.notes);
-            Records::Entries(contents.entries)
-        }
-        What::Sessions => Records::Sessions(load_history(&paths.data_dir)?.0),
-        What::Checkins => {
-            let log = CheckinLog::new(&paths.data_dir);
-            let loaded = log.load().map_err(|e| usage_error(&e.to_string()))?;
-            report_load(log.store(), &loaded.rejected, &loaded.notes);
-            Records::Checkins(loaded.records)
-        }
+        What::Entries => Records::Entries(ws.entries),
+        What::Sessions => Records::Sessions(ws.sessions),
+        What::Checkins => Records::Checkins(ws.checkins),
     })
 }
 

@@ -48,7 +48,14 @@ impl<'a> From<&'a Routine> for Listed<'a> {
 }
 
 pub fn run(paths: &Paths, json: bool, tags: &[String]) -> ExitCode {
-    let mut library = Library::load(&paths.routine_dirs());
+    let parts = crate::workspace::Parts {
+        routines: true,
+        ..crate::workspace::Parts::NONE
+    };
+    let mut library = match super::open(paths, parts) {
+        Ok(ws) => ws.library,
+        Err(code) => return code,
+    };
     library.routines.retain(|r| {
         tags.iter()
             .all(|t| r.tags.iter().any(|rt| rt.eq_ignore_ascii_case(t)))

@@ -8,6 +8,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::follow::Cursor;
 use super::{JsonlStore, Loaded, StoreError, create_private_dir};
 
 impl JsonlStore {
@@ -16,6 +17,27 @@ impl JsonlStore {
         let mut line = serde_json::to_vec(record)?;
         line.push(b'\n');
         self.append_line(line)
+    }
+
+    /// Appends one record like [`append`](Self::append), and when `cursor` had read the file up
+    /// to its end just before, moves it past the new line: a follower does not read back its own
+    /// write. Otherwise (another process wrote in between) the cursor stays, and the next
+    /// follow reads everything since, this line included.
+    pub fn append_followed<T: Serialize>(
+        &self,
+        record: &T,
+        cursor: &mut Cursor,
+    ) -> Result<(), StoreError> {
+        use std::os::unix::fs::MetadataExt;
+        let mut line = serde_json::to_vec(record)?;
+        line.push(b'\n');
+        let mut file = self.open_for_append()?;
+        let io_err = |action| self.io_error(action);
+        let before = file.metadata().map_err(io_err("read"))?;
+        self.write_locked(&mut file, line)?;
+        let after = file.metadata().map_err(io_err("read"))?.len();
+        cursor.skip_own((before.dev(), before.ino()), before.len(), after);
+        Ok(())
     }
 
     fn append_line(&self, line: Vec<u8>) -> Result<(), StoreError> {

@@ -48,8 +48,22 @@ impl JsonlStore {
         file: &mut File,
         check: &(impl Fn(&T) -> Option<String> + Sync),
     ) -> Result<Loaded<T>, StoreError> {
+        self.read_from(file, check, Start::default(), Torn::Parse)
+            .map(|(loaded, _)| loaded)
+    }
+
+    /// Reads the records of `file` (locked by the caller) from `start`, and where the whole
+    /// lines read end. A torn last line is parsed (and rejected) or left unread, as `torn` says.
+    pub(super) fn read_from<T: DeserializeOwned + Send>(
+        &self,
+        file: &mut File,
+        check: &(impl Fn(&T) -> Option<String> + Sync),
+        start: Start,
+        torn: Torn,
+    ) -> Result<(Loaded<T>, Start), StoreError> {
         let io_err = |action| self.io_error(action);
-        file.seek(SeekFrom::Start(0)).map_err(io_err("read"))?;
+        file.seek(SeekFrom::Start(start.offset))
+            .map_err(io_err("read"))?;
         let mut notes = LoadNotes::default();
         if let Ok(meta) = file.metadata() {
             use std::os::unix::fs::PermissionsExt;
@@ -70,13 +84,16 @@ impl JsonlStore {
         let mut records = Vec::new();
         let mut rejected = Vec::new();
         let mut bad_lines: Vec<Vec<u8>> = Vec::new();
-        let mut lines_before = 0;
+        let mut lines_before = start.lines;
+        // Where in the file the buffer starts, and where the last whole line read ends.
+        let mut buffer_at = start.offset;
+        let mut whole_end = start.offset;
         // A block is no bigger than what is left of the file (one byte more, to see its end),
         // and at least 4 KiB: an 867-byte file takes a 4 KiB buffer, not 4 MiB. A file that
         // grows while it is read is read on, 4 KiB at a time until its end.
         let mut left = file
             .metadata()
-            .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+            .map(|m| usize::try_from(m.len().saturating_sub(start.offset)).unwrap_or(usize::MAX))
             .unwrap_or(BLOCK);
         let mut buffer: Vec<u8> = Vec::new();
         let mut at_end = false;
@@ -100,21 +117,26 @@ impl JsonlStore {
             buffer.truncate(filled);
             left = left.saturating_sub(filled - carried);
             // A byte-order mark (an editor's) is not part of line 1.
-            if first_block && buffer.starts_with(b"\xEF\xBB\xBF") {
+            if first_block && start.offset == 0 && buffer.starts_with(b"\xEF\xBB\xBF") {
                 buffer.drain(..3);
+                buffer_at += 3;
             }
             first_block = false;
             // Whole lines now; a partial last line waits for the next block (or is the torn
             // end of the file).
-            let complete = if at_end {
-                buffer.len()
-            } else {
-                match buffer.iter().rposition(|&b| b == b'\n') {
-                    Some(at) => at,
-                    None => continue, // one very long line: read more
-                }
+            let last_newline = buffer.iter().rposition(|&b| b == b'\n');
+            if let Some(at) = last_newline {
+                whole_end = buffer_at + at as u64 + 1;
+            }
+            let complete = match (at_end, torn, last_newline) {
+                // The file's last newline ends its last line; no empty line follows it.
+                (true, Torn::Parse, _) => buffer.len() - usize::from(buffer.ends_with(b"\n")),
+                (_, _, Some(at)) => at,
+                // A torn last line left for the next read.
+                (true, Torn::Leave, None) => break,
+                (false, _, None) => continue, // one very long line: read more
             };
-            if complete > 0 || at_end {
+            if complete > 0 || (at_end && torn == Torn::Parse && !buffer.is_empty()) {
                 for part in parse_block(&buffer[..complete], &check) {
                     records.extend(part.records);
                     for (line, reason, raw) in part.rejected {
@@ -129,17 +151,25 @@ impl JsonlStore {
             }
             let rest = (complete + 1).min(buffer.len());
             buffer.drain(..rest);
+            buffer_at += rest as u64;
         }
         if !bad_lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
             let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();
             notes.aside_error = self.keep_aside(&bad).err().map(|e| e.to_string());
         }
-        Ok(Loaded {
-            records,
-            rejected,
-            notes,
-        })
+        let end = Start {
+            offset: whole_end,
+            lines: lines_before,
+        };
+        Ok((
+            Loaded {
+                records,
+                rejected,
+                notes,
+            },
+            end,
+        ))
     }
 
     fn keep_aside(&self, lines: &[&[u8]]) -> io::Result<()> {
@@ -163,6 +193,23 @@ impl JsonlStore {
         file.write_all(&out)?;
         file.sync_data()
     }
+}
+
+/// Where a read starts: a byte offset at the start of a line, and how many lines lie before it
+/// (for the line numbers of rejected lines).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Start {
+    pub(super) offset: u64,
+    pub(super) lines: usize,
+}
+
+/// What to do with a last line that has no newline yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Torn {
+    /// Parse it (a whole load: it is the torn end of a crash, and rejected).
+    Parse,
+    /// Leave it for the next read (following: its writer may not be done).
+    Leave,
 }
 
 /// How much of the file is read and parsed at a time, at most.

@@ -2,6 +2,7 @@
 //! [`update`]; opening it is in `load`, what the tabs ask of the records in `effects`.
 
 mod effects;
+pub(super) mod following;
 mod load;
 mod update;
 
@@ -22,7 +23,7 @@ use crate::flags::{Ack, AckLog, Flag, Flags, RuleSet, evaluate};
 use crate::history::{self, SessionRecord};
 use crate::programme::DoseLimits;
 use crate::routine::Library;
-use crate::store::{JsonlStore, LoadNotes, RejectedLine};
+use crate::store::JsonlStore;
 use crate::symptoms::SymptomLog;
 use crate::tui::log::{LogMode, LogView};
 use crate::tui::programme::ProgrammeView;
@@ -187,6 +188,8 @@ pub struct App {
     pub(super) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
+    /// Where each data file was read up to, and what was wrong with each.
+    pub(super) following: following::Following,
     /// The config file, named in the first-run statement.
     pub config_file: std::path::PathBuf,
 }

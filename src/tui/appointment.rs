@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -299,17 +299,8 @@ pub fn write_report(
     folder: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<PathBuf, String> {
-    let today = now.date_naive();
-    let start = crate::when::When::Day(today - Duration::days(89))
-        .start()
-        .map_err(|e| e.to_string())?;
-    let end = crate::when::When::Day(today)
-        .end()
-        .map_err(|e| e.to_string())?;
-    let period = crate::report::Period {
-        since: start,
-        until: end,
-    };
+    // The same period `knotless report` covers by default.
+    let period = crate::workspace::default_period(now)?;
     let html = crate::report::render(inputs, period, now, crate::report::ReportFormat::Html)?;
     crate::store::create_private_dir(folder).map_err(|e| e.to_string())?;
     let path = folder.join(crate::report::default_name(now, "html"));
@@ -386,6 +377,7 @@ impl Widget for &CheckinBox<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn now() -> DateTime<FixedOffset> {
         "2026-11-24T18:30:00+01:00".parse().unwrap()

@@ -27,11 +27,10 @@ use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;
-use crate::config::Config;
 use crate::desktop::notify;
-use crate::flags::RuleSet;
 use crate::paths::Paths;
 use crate::routine::Library;
+use crate::workspace::{Parts, Problem, Workspace};
 
 /// Reads both clocks, once, for one update.
 fn read_now() -> Now {
@@ -51,16 +50,21 @@ fn colour_allowed() -> bool {
 pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bool) -> ExitCode {
     let theme = Theme::new(colour_allowed());
     // A broken config stops here with its error rather than running on silent defaults.
-    let config = match Config::load(&paths.config_file, read_now().wall.date_naive())
-        .and_then(|c| c.check_routines(&library).map(|()| c))
-    {
-        Ok(config) => config,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(crate::cli::EXIT_USAGE);
-        }
+    let parts = Parts {
+        config: true,
+        rules: true,
+        ..Parts::NONE
     };
-    let rules = RuleSet::load(&paths.red_flags_file());
+    let ws = Workspace::load_parts(paths, read_now().wall.date_naive(), parts);
+    if let Some(Problem::Config(e)) = ws.problems.first() {
+        eprintln!("{e}");
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
+    }
+    if let Err(e) = ws.config.check_routines(&library) {
+        eprintln!("{e}");
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
+    }
+    let (config, rules) = (ws.config, ws.rules);
     let mut app = App::new(
         library,
         theme,
@@ -85,7 +89,7 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             }
         );
         // Bad usage (DESIGN §3): a terminal is what the app needs to be used at all.
-        return ExitCode::from(crate::cli::EXIT_USAGE);
+        return ExitCode::from(crate::workspace::EXIT_USAGE);
     }
     let (tx, wakes) = mpsc::channel();
     if let Err(e) = watch_signals(tx.clone()) {
@@ -149,8 +153,8 @@ enum Wake {
     Signal(i32),
     /// The window was resized (SIGWINCH).
     Resized,
-    /// A watched file changed.
-    Files,
+    /// Watched files changed (none named: the watcher could not say which).
+    Files(Vec<std::path::PathBuf>),
 }
 
 /// The exit code for a hung-up terminal: as if killed by SIGHUP.
@@ -263,7 +267,7 @@ fn watch_files(
             !name.ends_with(".rejected") && name != crate::tui::app::WELCOME_SEEN
         });
         if changed && relevant {
-            let _ = tx.send(Wake::Files);
+            let _ = tx.send(Wake::Files(event.paths));
         }
     })?;
     let _ = crate::store::create_private_dir(&paths.data_dir);
@@ -330,14 +334,25 @@ fn event_loop(
                 None => false,
             },
             Some(Wake::Resized) => update(app, Msg::Resize, read_now()),
-            Some(Wake::Files) => {
+            Some(Wake::Files(mut changed)) => {
+                // An event that names no file means any may have changed: all are read.
+                let mut unknown = changed.is_empty();
                 while let Ok(wake) = wakes.recv_timeout(SETTLE) {
-                    if !matches!(wake, Wake::Files) {
-                        pending.push_back(wake);
-                        break;
+                    match wake {
+                        Wake::Files(more) => {
+                            unknown |= more.is_empty();
+                            changed.extend(more);
+                        }
+                        other => {
+                            pending.push_back(other);
+                            break;
+                        }
                     }
                 }
-                app.follow_files(paths, read_now());
+                if unknown {
+                    changed.clear();
+                }
+                app.follow_files(paths, &changed, read_now());
                 true
             }
             // As Ctrl-C: save what there is. The terminal may be gone (a hang-up), so nothing

@@ -1,50 +1,188 @@
 //! Following the files while the app runs (DESIGN §7): what another process writes — the
 //! command line, a second window, a sync tool — shows at once. The event loop calls
-//! [`App::follow_files`] when the watcher reports a change; everything is read again, the flags
-//! and the gate before a routine are evaluated again, and nothing on screen is disturbed beyond
-//! what changed (the highlighted entry stays highlighted, a form being typed stays open, a
-//! running session runs on). Writes stay safe by themselves: an edit only replaces the version
-//! it was opened on (see [`crate::symptoms::SymptomLog::save_edit`]).
+//! [`App::follow_files`] with the paths the watcher reported; only those files are read:
+//!
+//! - the log and the history by their tails (what was appended since the last read, applied by
+//!   id: an edit replaces, a tombstone removes; a shrunk or replaced file is read whole). The
+//!   app's own writes come back this way too and change nothing, as they are in memory already;
+//! - the acknowledgements, the check-ins and the programme's records (small files) whole;
+//! - the config, the red-flag rules, the routines and the programmes only when one of theirs
+//!   changed.
+//!
+//! The flags are then evaluated once, and the gate before a routine again. Nothing on screen is
+//! disturbed beyond what changed (the highlighted entry stays highlighted, a form being typed
+//! stays open, a running session runs on). Writes stay safe by themselves: an edit only replaces
+//! the version it was opened on (see [`crate::symptoms::SymptomLog::save_edit`]).
 
+use std::path::PathBuf;
+
+use super::app::following::{Source, rules_problem, settings_kept};
 use super::app::{App, Screen};
 use super::programme::ProgrammeView;
 use super::runner::{Gate, Stage};
 use crate::clock::Now;
 use crate::config::Config;
 use crate::flags::RuleSet;
+use crate::history::HistoryChange;
 use crate::paths::Paths;
 use crate::routine::Library;
+use crate::store::LoadNotes;
+use crate::symptoms::LogChange;
+
+/// Which files a batch of changes touched.
+#[derive(Debug, Clone, Copy, Default)]
+struct Touched {
+    log: bool,
+    history: bool,
+    acks: bool,
+    checkins: bool,
+    programme: bool,
+    settings: bool,
+}
+
+impl Touched {
+    /// From the changed paths; none means the watcher could not say, and everything is read.
+    fn of(changed: &[PathBuf]) -> Touched {
+        if changed.is_empty() {
+            return Touched {
+                log: true,
+                history: true,
+                acks: true,
+                checkins: true,
+                programme: true,
+                settings: true,
+            };
+        }
+        let mut t = Touched::default();
+        for path in changed {
+            match path.file_name().and_then(|n| n.to_str()).unwrap_or("") {
+                "symptoms.jsonl" => t.log = true,
+                "history.jsonl" => t.history = true,
+                "acks.jsonl" => t.acks = true,
+                name if name == "checkins.jsonl" || name == super::appointment::NOT_NOW => {
+                    t.checkins = true;
+                }
+                "programme.jsonl" => t.programme = true,
+                name if name.ends_with(".rejected") || name == super::app::WELCOME_SEEN => {}
+                // The config, the rules, a routine or a programme file (or a folder of them).
+                _ => t.settings = true,
+            }
+        }
+        t
+    }
+}
 
 impl App {
-    /// Reads the data files, the config, the red-flag rules and the routines again.
-    pub fn follow_files(&mut self, paths: &Paths, now: Now) {
+    /// Reads what changed in the files at `changed` (all of them when empty; see the module
+    /// docs), then evaluates the flags once.
+    pub fn follow_files(&mut self, paths: &Paths, changed: &[PathBuf], now: Now) {
         self.now = now;
-        let mut problems = Vec::new();
-        match self.symptom_log.load() {
-            Ok(c) => {
-                problems.extend(self.symptom_log.store().warnings(&c.rejected, &c.notes));
-                self.log
-                    .replace(c.entries, c.rejected, now.wall.date_naive());
-            }
-            Err(e) => problems.push(e.to_string()),
+        let touched = Touched::of(changed);
+        // Whether what the flags read changed: the log, the acknowledgements, the profile or
+        // the rules. Our own lines read back (a session's steps, an entry just saved) do not.
+        let mut flags_read = false;
+        if touched.log {
+            flags_read |= self.follow_log(now);
         }
-        match crate::history::load(&self.history_file) {
-            Ok(h) => {
-                problems.extend(self.history_file.warnings(&h.rejected, &h.notes));
+        if touched.history {
+            self.follow_history();
+        }
+        if touched.checkins {
+            let problems = self.following.problems_of(Source::Checkins);
+            problems.clear();
+            self.appointment.follow(problems, now.wall);
+        }
+        if touched.acks {
+            flags_read |= self.follow_acks();
+        }
+        if touched.settings {
+            flags_read = true;
+            self.follow_settings(paths, now);
+        } else if touched.programme {
+            // The records alone: the programmes and the routines are as they were.
+            let library = self.programme.written.clone();
+            self.follow_programme(library, paths, now);
+        }
+        self.load_problems = self.following.gathered();
+        if flags_read {
+            self.refresh_flags();
+        }
+        self.gate_again(now);
+    }
+
+    /// The log's new lines; whether an entry changed.
+    fn follow_log(&mut self, now: Now) -> bool {
+        let today = now.wall.date_naive();
+        let (words, changed) = match self.symptom_log.follow(&mut self.following.log) {
+            Ok(LogChange::Whole(c)) => {
+                self.log.replace(c.entries, c.rejected, today);
+                let store = self.symptom_log.store();
+                (store.warnings(&self.log.rejected, &c.notes), true)
+            }
+            Ok(LogChange::Appended {
+                changes,
+                rejected,
+                notes,
+            }) => {
+                let changed = self.log.apply(changes, rejected, today);
+                let store = self.symptom_log.store();
+                (store.warnings(&self.log.rejected, &notes), changed)
+            }
+            Err(e) => (vec![e.to_string()], false),
+        };
+        *self.following.problems_of(Source::Log) = words;
+        changed
+    }
+
+    fn follow_history(&mut self) {
+        let notes: LoadNotes;
+        match crate::history::follow(&self.history_file, &mut self.following.history) {
+            Ok(HistoryChange::Whole(h)) => {
                 // A session running here is in the file as it goes; the file agrees with us.
                 self.sessions = h.sessions;
-                self.breaks.done = h.breaks;
+                let mut breaks = h.breaks;
+                breaks.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+                self.breaks.done = breaks;
+                self.following.history_rejected = h.rejected;
+                notes = h.notes;
             }
-            Err(e) => problems.push(e.to_string()),
+            Ok(HistoryChange::Appended(mut h)) => {
+                self.following
+                    .history_rejected
+                    .append(&mut std::mem::take(&mut h.rejected));
+                notes = std::mem::take(&mut h.notes);
+                crate::history::apply(&mut self.sessions, &mut self.breaks.done, h);
+            }
+            Err(e) => {
+                *self.following.problems_of(Source::History) = vec![e.to_string()];
+                return;
+            }
         }
-        self.appointment.follow(&mut problems, now.wall);
-        match self.ack_log.load() {
+        *self.following.problems_of(Source::History) = self
+            .history_file
+            .warnings(&self.following.history_rejected, &notes);
+    }
+
+    /// The acknowledgements read again; whether they changed.
+    fn follow_acks(&mut self) -> bool {
+        let (words, changed) = match self.ack_log.load() {
             Ok(a) => {
-                problems.extend(self.ack_log.store().warnings(&a.rejected, &a.notes));
+                let changed = self.acks != a.records;
                 self.acks = a.records;
+                (
+                    self.ack_log.store().warnings(&a.rejected, &a.notes),
+                    changed,
+                )
             }
-            Err(e) => problems.push(e.to_string()),
-        }
+            Err(e) => (vec![e.to_string()], false),
+        };
+        *self.following.problems_of(Source::Acks) = words;
+        changed
+    }
+
+    /// The config, the rules, the routines and the programmes read again.
+    fn follow_settings(&mut self, paths: &Paths, now: Now) {
+        let mut problems = Vec::new();
         let library = Library::load(&paths.routine_dirs());
         match Config::load(&paths.config_file, now.wall.date_naive())
             .and_then(|c| c.check_routines(&library).map(|()| c))
@@ -57,37 +195,28 @@ impl App {
                 self.theme = self.theme.with_palette(config.theme);
                 self.config = super::untrusted::config(config);
             }
-            Err(e) => problems.push(format!(
-                "{} (the settings from before stay in force until it is fixed)",
-                e.headline()
-            )),
+            Err(e) => problems.push(settings_kept(&e)),
         }
-        // The programme doses the routines as they are now (and reads its own file again);
-        // a question already waiting for the person stays.
+        let rules = RuleSet::load(&paths.red_flags_file());
+        problems.extend(rules.problems.iter().map(rules_problem));
+        self.rules = super::untrusted::rules(rules);
+        *self.following.problems_of(Source::Settings) = problems;
+        self.follow_programme(super::untrusted::library(library), paths, now);
+    }
+
+    /// The programmes and their records read again, the routines (`library`, as written) dosed
+    /// by them; a question already waiting for the person stays.
+    fn follow_programme(&mut self, library: Library, paths: &Paths, now: Now) {
         let today = now.wall.date_naive();
         let prompts = std::mem::take(&mut self.programme.prompts);
-        self.programme = ProgrammeView::load(
-            &super::untrusted::library(library),
-            &paths.data_dir,
-            paths.config_file.parent(),
-        );
+        self.programme = ProgrammeView::load(&library, &paths.data_dir, paths.config_file.parent());
         self.programme.limits =
             crate::programme::DoseLimits::for_profile(&self.config.profile, today);
         self.programme.prompts = prompts;
-        problems.append(&mut self.programme.problems);
+        *self.following.problems_of(Source::Programme) =
+            std::mem::take(&mut self.programme.problems);
         self.library = self.programme.dosed(today);
         self.routines.clamp(&self.library);
-        let rules = RuleSet::load(&paths.red_flags_file());
-        for problem in &rules.problems {
-            problems.push(format!(
-                "{} (your red-flag rules were not loaded; the bundled ones apply)",
-                problem.headline()
-            ));
-        }
-        self.rules = super::untrusted::rules(rules);
-        self.load_problems = problems;
-        self.refresh_flags();
-        self.gate_again(now);
     }
 
     /// A routine not yet running is checked again against the flags, the log and the history

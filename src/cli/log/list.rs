@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset, Offset};
 
 use super::{load, usage_error};
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::paths::Paths;
+use crate::symptoms::SymptomEntry;
 use crate::when::When;
 
 pub(super) fn list(
-    log: &SymptomLog,
+    paths: &Paths,
     since: Option<When>,
     until: Option<When>,
     json: bool,
@@ -19,7 +20,7 @@ pub(super) fn list(
     if let Err(e) = crate::when::check_range(since, until) {
         return usage_error(&e);
     }
-    let contents = match load(log) {
+    let contents = match load(paths) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -2,7 +2,7 @@
 //! before anything is written; bad input exits 2 naming the flag and the accepted values.
 //!
 //! Each subcommand has its own file (`add`, `checkin`, `list`, `rm`); this one holds the command
-//! enum, the dispatch, and what they share: `--at` and `--pain`, and loading with its warnings.
+//! enum, the dispatch, and what they share: `--at`, `--pain`, and loading the log alone.
 
 mod add;
 mod checkin;
@@ -10,17 +10,16 @@ mod list;
 mod rm;
 mod tell;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use clap::Subcommand;
 
-use super::usage_error;
+use super::{open, parse_when, usage_error};
 use crate::paths::Paths;
-use crate::store::{JsonlStore, LoadNotes, RejectedLine};
-use crate::symptoms::{LogContents, SymptomLog};
+use crate::symptoms::SymptomLog;
 use crate::when::When;
+use crate::workspace::{Parts, Workspace};
 
 pub use add::AddArgs;
 use add::add;
@@ -28,7 +27,7 @@ pub use checkin::CheckinArgs;
 use checkin::checkin;
 use list::list;
 use rm::rm;
-pub use tell::after_write;
+use tell::after_write;
 
 /// `knotless log …`
 #[derive(Debug, Subcommand)]
@@ -56,10 +55,6 @@ pub enum LogCommand {
     },
 }
 
-pub(super) fn parse_when(text: &str) -> Result<When, String> {
-    When::parse(text).map_err(|e| e.to_string())
-}
-
 fn parse_pain(text: &str) -> Result<u8, String> {
     text.trim()
         .parse::<u8>()
@@ -83,39 +78,30 @@ pub fn run(paths: &Paths, command: LogCommand) -> ExitCode {
     match command {
         LogCommand::Add(args) => {
             let now = crate::clock::wall_now();
-            let pain = args.pain;
             match add(&log, args, now) {
                 Ok(written) => {
                     // Right after the id: what the entry raises, its hints, then the
                     // screening questions still open.
-                    after_write(paths, &written.entry, now);
-                    written.ask_screening();
-                    super::programme::after_log(paths, pain, now);
+                    after_write(paths, &written, now);
                     ExitCode::SUCCESS
                 }
                 Err(code) => code,
             }
         }
-        LogCommand::List { since, until, json } => list(&log, since, until, json),
+        LogCommand::List { since, until, json } => list(paths, since, until, json),
         LogCommand::Checkin(args) => checkin(paths, args, crate::clock::wall_now()),
-        LogCommand::Rm { id } => rm(&log, &id),
+        LogCommand::Rm { id } => rm(paths, &log, &id),
     }
 }
 
-fn load(log: &SymptomLog) -> Result<LogContents, ExitCode> {
-    let contents = log.load().map_err(|e| usage_error(&e.to_string()))?;
-    report_load(log.store(), &contents.rejected, &contents.notes);
-    Ok(contents)
-}
-
-/// Tells the person about lines that could not be read; they are kept, never dropped.
-/// Prints the warnings of a load on stderr: the first few rejected lines, a count of the
-/// rest, where they are kept, a tightened permission.
-pub(super) fn report_load(store: &JsonlStore, rejected: &[RejectedLine], notes: &LoadNotes) {
-    let mut err = std::io::stderr().lock();
-    for warning in store.warnings(rejected, notes) {
-        let _ = writeln!(err, "warning: {warning}");
-    }
+/// The log alone, its warnings on stderr (lines that could not be read are kept, never
+/// dropped); `Err` is the exit code when it cannot be read.
+fn load(paths: &Paths) -> Result<Workspace, ExitCode> {
+    let parts = Parts {
+        log: true,
+        ..Parts::NONE
+    };
+    open(paths, parts)
 }
 
 /// `--at` checked: not in the future (beyond [`CLOCK_SKEW`]), not before [`FIRST_YEAR`].

@@ -3,13 +3,14 @@
 use std::process::ExitCode;
 
 use super::{load, usage_error};
+use crate::paths::Paths;
 use crate::symptoms::{SymptomEntry, SymptomLog};
 
 /// The shortest id prefix `log rm` accepts.
 const MIN_PREFIX: usize = 6;
 
-pub(super) fn rm(log: &SymptomLog, id: &str) -> ExitCode {
-    let contents = match load(log) {
+pub(super) fn rm(paths: &Paths, log: &SymptomLog, id: &str) -> ExitCode {
+    let contents = match load(paths) {
         Ok(c) => c,
         Err(code) => return code,
     };

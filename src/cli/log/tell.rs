@@ -8,49 +8,87 @@ use std::io::Write;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Config;
+use super::add::Written;
+use crate::flags::Flags;
 use crate::flags::notice::{Hint, hints, told_since};
-use crate::flags::{AckLog, Flags, RuleSet, evaluate};
 use crate::paths::Paths;
-use crate::symptoms::{SymptomEntry, SymptomLog};
+use crate::symptoms::SymptomEntry;
 use crate::text::visible;
+use crate::workspace::{FlareStep, Parts, Problem, Workspace};
 
-/// Tells what the entry just written raises, and what to log to make it readable by the flags.
-/// Nothing here can stop an emergency from being told: a broken config is reported and the
-/// defaults used, a broken rules file leaves the bundled rules.
-pub fn after_write(paths: &Paths, entry: &SymptomEntry, now: DateTime<FixedOffset>) {
+/// Tells what the entry just written raises and what to log to make it readable by the flags,
+/// asks the screening questions still open, then the flare-plan step after its rating (on
+/// stdout). Nothing here can stop an emergency from being told: a broken config is reported and
+/// the defaults used, a broken rules file leaves the bundled rules, an unreadable log is read as
+/// this entry alone. Reads only what the flags and the flare plan need (not the history, the
+/// routines or the programmes), so `log add` stays quick.
+pub(super) fn after_write(paths: &Paths, written: &Written, now: DateTime<FixedOffset>) {
+    let entry = &written.entry;
+    let parts = Parts {
+        programme: true,
+        ..Parts::FLAGS
+    };
+    let mut ws = Workspace::load_parts(paths, now.date_naive(), parts);
+    let after = ws.after_log_entry(entry, crate::id::new_id(now.timestamp_millis()), now);
     let mut err = std::io::stderr().lock();
-    let config = Config::load(&paths.config_file, now.date_naive()).unwrap_or_else(|e| {
-        let _ = writeln!(
-            err,
-            "{e}\nwarning: your config was not read; red flags are checked without your profile"
-        );
-        Config::default()
-    });
-    let rules = RuleSet::load(&paths.red_flags_file());
-    let entries = SymptomLog::new(&paths.data_dir)
-        .load()
-        .map(|c| c.entries)
-        .unwrap_or_else(|_| vec![entry.clone()]);
-    let acks = AckLog::new(&paths.data_dir)
-        .load()
-        .map(|a| a.records)
-        .unwrap_or_default();
-    let flags = evaluate(&entries, &config.profile, &rules.rules, &acks, now);
-    let others: Vec<SymptomEntry> = entries
+    for problem in &ws.problems {
+        if let Problem::Config(e) = problem {
+            let _ = writeln!(
+                err,
+                "{e}\nwarning: your config was not read; red flags are checked without your profile"
+            );
+        }
+    }
+    let number = ws.config.emergency_number.as_deref();
+    let _ = write_told(&mut err, Some(&after.before), &after.flags, entry, number);
+    drop(err);
+    written.ask_screening();
+    // Then what else was wrong with the files (lines set aside, a broken rules file), as every
+    // command says it; the entry is written whatever they say.
+    for problem in &ws.problems {
+        if !matches!(problem, Problem::Config(_)) {
+            let _ = crate::cli::print_problem(problem);
+        }
+    }
+    // The flare plan is not changed on a programme file that could not be read.
+    let unreadable = ws
+        .problems
         .iter()
-        .filter(|e| e.id != entry.id)
-        .cloned()
-        .collect();
-    let before = evaluate(&others, &config.profile, &rules.rules, &acks, now);
-    let number = config.emergency_number.as_deref();
-    let _ = write_told(&mut err, Some(&before), &flags, entry, number);
+        .any(|p| matches!(p, Problem::Unreadable { .. }));
+    if unreadable {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    match after.flare {
+        FlareStep::Nothing => {}
+        FlareStep::Ends { record, reason } => {
+            if ws.append_programme(record).is_ok() {
+                let _ = writeln!(out, "Flare plan off: {reason}.");
+            }
+        }
+        FlareStep::Progress(progress) => {
+            let _ = writeln!(out, "Flare plan: {progress}.");
+        }
+        FlareStep::Offer {
+            reason,
+            see_a_doctor,
+            ..
+        } => {
+            let _ = writeln!(
+                out,
+                "Flare plan: {reason}. For the next days, short gentle routines every day may help more than your usual ones.\n  switch it on: knotless programme flare on"
+            );
+            if let Some(note) = see_a_doctor {
+                let _ = writeln!(out, "  {note}");
+            }
+        }
+    }
 }
 
 /// The flags `entry` is evidence for (emergency and urgent; see `flags::notice::told_since`
 /// for `before`, the flags without it), each with its level, headline and action; then the
 /// hints. Text from rule files passes the terminal gate.
-pub fn write_told(
+fn write_told(
     err: &mut impl Write,
     before: Option<&Flags>,
     flags: &Flags,

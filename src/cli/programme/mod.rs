@@ -1,11 +1,10 @@
 //! `knotless programme ...`: start, follow and stop a programme, answer a dose offer, and switch
 //! the flare plan on or off. Everything is recorded in `programme.jsonl`.
 //!
-//! Here: the commands and `list`, `start`, `stop`, `up` and `stay`; `loaded` is what they all read,
-//! `status` the running programme's day, `flare_plan` the flare plan.
+//! Here: the commands, what they all read, and `list`, `start`, `stop`, `up` and `stay`; `status`
+//! the running programme's day, `flare_plan` the flare plan.
 
 mod flare_plan;
-mod loaded;
 mod status;
 
 use std::io::Write;
@@ -14,15 +13,14 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Subcommand;
 
-use super::{EXIT_USAGE, usage_error};
+use super::{EXIT_USAGE, open, usage_error};
 use crate::id::new_id;
 use crate::paths::Paths;
 use crate::programme::offer;
-use crate::programme::state::{Direction, ProgrammeRecord};
+use crate::programme::state::{self, Direction, ProgrammeRecord};
+use crate::workspace::{Parts, Workspace};
 
-pub use flare_plan::after_log;
 use flare_plan::set_flare;
-use loaded::{Loaded, load};
 use status::status;
 
 /// What to do with programmes.
@@ -79,7 +77,24 @@ pub fn run(paths: &Paths, command: Option<ProgrammeCommand>) -> ExitCode {
     result.unwrap_or_else(|code| code)
 }
 
-fn list(l: &Loaded) -> Result<ExitCode, ExitCode> {
+/// What every `programme` subcommand reads: the flags' inputs, the routines, the programmes,
+/// the programme records and the sessions.
+fn load(paths: &Paths) -> Result<Workspace, ExitCode> {
+    open(
+        paths,
+        Parts {
+            checkins: false,
+            ..Parts::ALL
+        },
+    )
+}
+
+/// Appends a programme record; `Err` is the exit code when it could not be written.
+fn append(l: &Workspace, record: &ProgrammeRecord) -> Result<(), ExitCode> {
+    state::record(&l.programme_store(), record).map_err(|e| usage_error(&e.to_string()))
+}
+
+fn list(l: &Workspace) -> Result<ExitCode, ExitCode> {
     let mut out = std::io::stdout().lock();
     for p in &l.programmes.programmes {
         let _ = writeln!(
@@ -96,7 +111,7 @@ fn list(l: &Loaded) -> Result<ExitCode, ExitCode> {
 }
 
 fn start(
-    l: &Loaded,
+    l: &Workspace,
     id: &str,
     from: Option<NaiveDate>,
     now: DateTime<FixedOffset>,
@@ -107,12 +122,15 @@ fn start(
             l.programmes.ids().join(", ")
         )));
     };
-    l.append(&ProgrammeRecord::Start {
-        id: new_id(now.timestamp_millis()),
-        at: now,
-        programme: p.id.clone(),
-        start_date: from.unwrap_or(now.date_naive()),
-    })?;
+    append(
+        l,
+        &ProgrammeRecord::Start {
+            id: new_id(now.timestamp_millis()),
+            at: now,
+            programme: p.id.clone(),
+            start_date: from.unwrap_or(now.date_naive()),
+        },
+    )?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "Started {} ({} weeks).", p.name, p.weeks.len());
     for c in &p.cautions {
@@ -125,15 +143,18 @@ fn start(
     Ok(ExitCode::SUCCESS)
 }
 
-fn stop(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
-    let state = l.state();
+fn stop(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
+    let state = l.programme_state();
     let Some(active) = state.active else {
         return Err(usage_error("no programme is running"));
     };
-    l.append(&ProgrammeRecord::Stop {
-        id: new_id(now.timestamp_millis()),
-        at: now,
-    })?;
+    append(
+        l,
+        &ProgrammeRecord::Stop {
+            id: new_id(now.timestamp_millis()),
+            at: now,
+        },
+    )?;
     println!(
         "Stopped {}. Today follows your [[plan]] again.",
         active.programme
@@ -142,12 +163,12 @@ fn stop(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
 }
 
 fn choose(
-    l: &Loaded,
+    l: &Workspace,
     routine: &str,
     direction: Direction,
     now: DateTime<FixedOffset>,
 ) -> Result<ExitCode, ExitCode> {
-    let state = l.state();
+    let state = l.programme_state();
     if state.active.is_none() {
         return Err(usage_error("no programme is running"));
     }
@@ -169,7 +190,7 @@ fn choose(
         );
         return Err(ExitCode::from(EXIT_USAGE));
     };
-    l.append(&ProgrammeRecord::Dose(change.clone()))?;
+    append(l, &ProgrammeRecord::Dose(change.clone()))?;
     match direction {
         Direction::Up => println!("{}: level {} from now on.", d.name, change.to),
         _ => println!(

@@ -6,15 +6,16 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Loaded, list};
+use super::{append, list};
 use crate::flags::Moment;
 use crate::id::new_id;
 use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
 use crate::programme::{flare, offer};
+use crate::workspace::Workspace;
 
-pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
-    let mut state = l.state();
+pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
+    let mut state = l.programme_state();
     let mut out = std::io::stdout().lock();
     let today = now.date_naive();
     // A step back is applied at once (it is the safe direction) and said with its reason.
@@ -23,14 +24,14 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
             && let Some(change) =
                 offer::record_for(&d, Direction::Down, new_id(now.timestamp_millis()), now)
         {
-            l.append(&ProgrammeRecord::Dose(change.clone()))?;
+            append(l, &ProgrammeRecord::Dose(change.clone()))?;
             let _ = writeln!(
                 out,
                 "{}: back to level {}: {}",
                 d.name, change.to, change.reason
             );
             state = ProgrammeState::fold(
-                &[l.records.clone(), vec![ProgrammeRecord::Dose(change)]].concat(),
+                &[l.programme.clone(), vec![ProgrammeRecord::Dose(change)]].concat(),
                 None,
             );
         }
@@ -55,7 +56,7 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     }
     if day.flare {
         let _ = writeln!(out, "Flare plan on.");
-        let flags = l.inputs.evaluate(Moment::live(now));
+        let flags = l.evaluate(Moment::live(now));
         if let Some(note) = flare::see_a_doctor(&flags, state.flare.and_then(|f| f.from_pain)) {
             let _ = writeln!(out, "  {note}");
         }
@@ -69,7 +70,7 @@ pub(super) fn status(l: &Loaded, now: DateTime<FixedOffset>) -> Result<ExitCode,
     }
     for due in &day.due {
         let name = l
-            .routines
+            .library
             .get(&due.routine)
             .map_or(due.routine.as_str(), |r| r.name.as_str());
         let done = l

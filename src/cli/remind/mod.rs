@@ -27,12 +27,10 @@ use chrono::NaiveDate;
 
 use super::usage_error;
 use crate::clock::Now;
-use crate::config::Config;
 use crate::paths::Paths;
-use crate::programme::file::{self, ProgrammeLibrary};
 use crate::programme::state::{self, ProgrammeState};
 use crate::remind::{Reminder, Reply};
-use crate::routine::Library;
+use crate::workspace::{Parts, Problem, Workspace};
 
 use files::Files;
 use messages::{Cues, introduction, next_break, question, tell, why_question};
@@ -54,28 +52,33 @@ fn say(line: &str) {
 
 /// Runs `knotless remind` until a stop signal.
 pub fn run(paths: &Paths) -> ExitCode {
-    let library = Library::load(&paths.routine_dirs());
-    let config = match Config::load(&paths.config_file, read_now().wall.date_naive())
-        .and_then(|c| c.check_routines(&library).map(|()| c))
-    {
-        Ok(config) => config,
-        Err(e) => {
-            let _ = writeln!(io::stderr(), "{e}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
+    // The plan, the routines and the programmes; the programme's records and the sessions are
+    // read by `files.reload` at every wake.
+    let parts = Parts {
+        config: true,
+        programmes: true,
+        ..Parts::NONE
     };
+    let ws = Workspace::load_parts(paths, read_now().wall.date_naive(), parts);
+    if let Some(Problem::Config(e)) = ws.problems.first() {
+        let _ = writeln!(io::stderr(), "{e}");
+        return ExitCode::from(super::EXIT_USAGE);
+    }
+    if let Err(e) = ws.config.check_routines(&ws.library) {
+        let _ = writeln!(io::stderr(), "{e}");
+        return ExitCode::from(super::EXIT_USAGE);
+    }
     if let Err(e) = crate::store::create_private_dir(&paths.data_dir) {
         return usage_error(&e.to_string());
     }
-    let programmes = ProgrammeLibrary::load(&file::dirs(paths), &library);
     let mut files = Files {
-        programmes,
+        programmes: ws.programmes,
         programme_store: state::store(&paths.data_dir),
         history: crate::history::store(&paths.data_dir),
         state: ProgrammeState::default(),
         sessions: Vec::new(),
-        library,
-        config,
+        library: ws.library,
+        config: ws.config,
     };
     files.reload();
 

@@ -15,59 +15,33 @@ impl App {
     ) -> App {
         let history_file = history::store(data_dir);
         let symptom_log = SymptomLog::new(data_dir);
-        let mut load_problems = Vec::new();
-        let (entries, rejected) = match symptom_log.load() {
-            Ok(c) => {
-                describe_rejected(
-                    symptom_log.store(),
-                    &c.rejected,
-                    &c.notes,
-                    &mut load_problems,
-                );
-                (c.entries, c.rejected)
-            }
-            Err(e) => {
-                load_problems.push(e.to_string());
-                (Vec::new(), Vec::new())
-            }
-        };
-        let (sessions, breaks_done) = match history::load(&history_file) {
-            Ok(loaded) => {
-                describe_rejected(
-                    &history_file,
-                    &loaded.rejected,
-                    &loaded.notes,
-                    &mut load_problems,
-                );
-                (loaded.sessions, loaded.breaks)
-            }
-            Err(e) => {
-                load_problems.push(e.to_string());
-                (Vec::new(), Vec::new())
-            }
-        };
         let ack_log = AckLog::new(data_dir);
-        let acks = match ack_log.load() {
-            Ok(loaded) => {
-                describe_rejected(
-                    ack_log.store(),
-                    &loaded.rejected,
-                    &loaded.notes,
-                    &mut load_problems,
-                );
-                loaded.records
-            }
-            Err(e) => {
-                load_problems.push(e.to_string());
-                Vec::new()
-            }
+        // The data files, read once by the workspace (the settings come in `with_safety`).
+        let paths = crate::paths::Paths {
+            data_dir: data_dir.to_path_buf(),
+            config_file: std::path::PathBuf::new(),
+            extra_routine_dirs: Vec::new(),
         };
+        let parts = crate::workspace::Parts {
+            log: true,
+            history: true,
+            acks: true,
+            ..crate::workspace::Parts::NONE
+        };
+        let ws = crate::workspace::Workspace::load_parts(&paths, now.wall.date_naive(), parts);
+        let mut following = super::following::Following::new(&ws);
+        let (entries, rejected) = (ws.entries, ws.rejected);
+        let (sessions, breaks_done, acks) = (ws.sessions, ws.breaks, ws.acks);
         // Under a programme each routine runs at its dose level. Its texts are made safe for
         // the screen once, here (see `untrusted`).
         let library = crate::tui::untrusted::library(library);
         let programme = ProgrammeView::load(&library, data_dir, None);
         let library = programme.dosed(now.wall.date_naive());
-        let appointment = crate::tui::appointment::Appointment::load(data_dir, &mut load_problems);
+        let appointment = crate::tui::appointment::Appointment::load(
+            data_dir,
+            following.problems_of(super::following::Source::Checkins),
+        );
+        let load_problems = following.gathered();
         let mut app = App {
             appointment,
             programme,
@@ -106,6 +80,7 @@ impl App {
             now,
             notice: None,
             history_file,
+            following,
         };
         app.refresh_flags();
         app.select_next_planned();
@@ -126,11 +101,11 @@ impl App {
     /// reported like unreadable data lines; the bundled rules still apply).
     pub fn with_safety(mut self, config: Config, rules: RuleSet, config_file: &Path) -> App {
         self.config_file = config_file.to_path_buf();
+        let settings = self
+            .following
+            .problems_of(super::following::Source::Settings);
         for problem in &rules.problems {
-            self.load_problems.push(format!(
-                "{} (your red-flag rules were not loaded; the bundled ones apply)",
-                problem.headline()
-            ));
+            settings.push(super::following::rules_problem(problem));
         }
         let today = self.now.wall.date_naive();
         self.programme = ProgrammeView::load(
@@ -139,7 +114,11 @@ impl App {
             config_file.parent(),
         );
         self.programme.limits = DoseLimits::for_profile(&config.profile, today);
-        self.load_problems.append(&mut self.programme.problems);
+        *self
+            .following
+            .problems_of(super::following::Source::Programme) =
+            std::mem::take(&mut self.programme.problems);
+        self.load_problems = self.following.gathered();
         self.library = self.programme.dosed(today);
         self.breaks.scheduler = Scheduler::new(config.break_plans(&self.library), &self.now);
         self.theme = self.theme.with_palette(config.theme);
@@ -179,13 +158,4 @@ impl App {
             let _ = crate::report::write_private(&self.data_dir.join(WELCOME_SEEN), b"");
         }
     }
-}
-
-fn describe_rejected(
-    store: &JsonlStore,
-    rejected: &[RejectedLine],
-    notes: &LoadNotes,
-    out: &mut Vec<String>,
-) {
-    out.extend(store.warnings(rejected, notes));
 }

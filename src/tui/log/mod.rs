@@ -143,6 +143,31 @@ impl LogView {
             .min(visible.len().saturating_sub(1));
     }
 
+    /// Lines appended to the log elsewhere (or our own, read back): each change applied by id
+    /// (an edit replaces, a tombstone removes), the highlighted entry kept highlighted. Whether
+    /// an entry changed (our own lines read back change none).
+    pub fn apply(
+        &mut self,
+        changes: Vec<crate::symptoms::Change>,
+        rejected: Vec<RejectedLine>,
+        today: NaiveDate,
+    ) -> bool {
+        self.rejected.extend(rejected);
+        if changes.is_empty() {
+            return false;
+        }
+        let highlighted = self.visible(today).get(self.selected).map(|e| e.id.clone());
+        if !crate::symptoms::apply(&mut self.entries, changes) {
+            return false;
+        }
+        let visible = self.visible(today);
+        self.selected = highlighted
+            .and_then(|id| visible.iter().position(|e| e.id == id))
+            .unwrap_or(self.selected)
+            .min(visible.len().saturating_sub(1));
+        true
+    }
+
     /// `u`: the entry deleted last comes back as it was (same id, so the red flags read it as
     /// the evidence it was), highlighted. A log written elsewhere since is not overwritten: an
     /// entry with that id there already stays as it is.

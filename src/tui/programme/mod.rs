@@ -17,7 +17,7 @@ use crate::id::new_id;
 use crate::plan::Today;
 use crate::programme::dose::DoseLimits;
 use crate::programme::file::ProgrammeLibrary;
-use crate::programme::flare::{self, Advice, Settling, Trigger};
+use crate::programme::flare::{self, Advice, Trigger};
 use crate::programme::hold;
 use crate::programme::offer::{self, RoutineDecision};
 use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, ProgrammeState};
@@ -25,6 +25,7 @@ use crate::programme::{Decision, schedule};
 use crate::routine::{Kind, Library};
 use crate::store::JsonlStore;
 use crate::tui::msg::Msg;
+use crate::workspace::FlareStep;
 
 /// A question or notice waiting for the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,24 +222,43 @@ impl ProgrammeView {
         flags: &Flags,
         now: DateTime<FixedOffset>,
     ) -> bool {
-        if let Some(f) = self.state.flare {
-            if let Settling::Ends(reason) = flare::settling(&f, ratings) {
-                let ok = self.append(ProgrammeRecord::Flare(FlareChange {
-                    id: new_id(now.timestamp_millis()),
-                    at: now,
-                    on: false,
-                    from_pain: None,
-                    reason: reason.clone(),
-                }));
+        let step = crate::workspace::flare_after_rating(
+            self.state.flare.as_ref(),
+            pain,
+            ratings,
+            flags,
+            new_id(now.timestamp_millis()),
+            now,
+        );
+        match step {
+            FlareStep::Ends { record, reason } => {
+                let ok = self.append(record);
                 if ok {
                     self.prompts.push(Prompt::FlareOver { reason });
                 }
-                return ok;
+                ok
             }
-            return false;
+            // The app says nothing of one settled day; the command line does.
+            FlareStep::Nothing | FlareStep::Progress(_) => false,
+            FlareStep::Offer {
+                reason,
+                from_pain,
+                see_a_doctor,
+            } => {
+                let waiting = self
+                    .prompts
+                    .iter()
+                    .any(|p| matches!(p, Prompt::Flare { .. }));
+                if !waiting {
+                    self.prompts.push(Prompt::Flare {
+                        from_pain,
+                        reason,
+                        see_a_doctor,
+                    });
+                }
+                false
+            }
         }
-        self.flare_question(Trigger::Logged(pain), flags, now);
-        false
     }
 
     fn flare_question(&mut self, trigger: Trigger, flags: &Flags, _now: DateTime<FixedOffset>) {
