@@ -99,9 +99,20 @@ impl App {
             flags_read = true;
             self.follow_settings(paths, now);
         } else if touched.programme {
-            // The records alone: the programmes and the routines are as they were.
-            let library = self.programme.written.clone();
-            self.follow_programme(library, paths, now);
+            // The records alone (what was appended): the programmes and routines are as they were.
+            let mut problems: Vec<String> = self
+                .programme
+                .programmes
+                .broken
+                .iter()
+                .map(|b| format!("{} is broken: {}", b.origin.label(), b.errors[0].headline()))
+                .collect();
+            if self.programme.follow_records(&mut problems) {
+                let today = now.wall.date_naive();
+                self.library = self.programme.dosed(today);
+                self.routines.clamp(&self.library);
+            }
+            *self.following.problems_of(Source::Programme) = problems;
         }
         self.load_problems = self.following.gathered();
         if flags_read {
