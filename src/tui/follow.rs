@@ -2,14 +2,15 @@
 //! command line, a second window, a sync tool — shows at once. The event loop calls
 //! [`App::follow_files`] with the paths the watcher reported; only those files are read:
 //!
-//! - the log and the history by their tails (what was appended since the last read, applied by
-//!   id: an edit replaces, a tombstone removes; a shrunk or replaced file is read whole). The
-//!   app's own writes come back this way too and change nothing, as they are in memory already;
-//! - the acknowledgements, the check-ins and the programme's records (small files) whole;
+//! - the log, the history, the check-ins and the programme's records by their tails (what was
+//!   appended since the last read, applied by id: an edit replaces, a tombstone removes; a
+//!   shrunk or replaced file is read whole). The app's own writes come back this way too and
+//!   change nothing, as they are in memory already;
+//! - the acknowledgements (a small file, with withdrawals to fold) whole;
 //! - the config, the red-flag rules, the routines and the programmes only when one of theirs
 //!   changed.
 //!
-//! The flags are then evaluated once, and the gate before a routine again. Nothing on screen is
+//! The flags are then evaluated once if what they read changed, and the gate before a routine again. Nothing on screen is
 //! disturbed beyond what changed (the highlighted entry stays highlighted, a form being typed
 //! stays open, a running session runs on). Writes stay safe by themselves: an edit only replaces
 //! the version it was opened on (see [`crate::symptoms::SymptomLog::save_edit`]).
