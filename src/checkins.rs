@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{JsonlStore, Loaded, StoreError};
+use crate::store::{Cursor, JsonlStore, Loaded, StoreError, Tail};
 
 /// The file's name in the data folder.
 pub const FILE: &str = "checkins.jsonl";
@@ -184,50 +184,109 @@ impl CheckinLog {
     /// Every check-in in time order (the last line of an id wins; tombstones remove); lines
     /// that cannot be read are kept aside and reported, like the other files.
     pub fn load(&self) -> Result<Loaded<Checkin>, StoreError> {
-        let Loaded {
-            records,
-            rejected,
-            notes,
-        } = self.store.load_checked(|line: &Line| {
-            let answer = |v: Option<u8>| v.is_some_and(|v| v <= 10);
-            let complete = line.deleted
-                || (line.at.is_some()
-                    && answer(line.pain)
-                    && answer(line.enjoyment)
-                    && answer(line.activity));
-            crate::id::check(&line.id).or_else(|| {
-                (!complete).then(|| {
-                    "a check-in needs `at` and `pain`, `enjoyment`, `activity` from 0 to 10"
-                        .to_owned()
+        Ok(fold(self.store.load_checked(check_line)?))
+    }
+
+    /// Reads what was appended since `cursor` (see [`JsonlStore::follow`]): each appended
+    /// line as (id, the check-in or `None` for a tombstone), or every check-in when the file
+    /// was replaced or shrank.
+    pub fn follow(
+        &self,
+        cursor: &mut Cursor,
+    ) -> Result<Tail<(String, Option<Checkin>)>, StoreError> {
+        Ok(match self.store.follow_checked(cursor, check_line)? {
+            Tail::Whole(loaded) => {
+                let Loaded {
+                    records,
+                    rejected,
+                    notes,
+                } = fold(loaded);
+                Tail::Whole(Loaded {
+                    records: records
+                        .into_iter()
+                        .map(|c| (c.id.clone(), Some(c)))
+                        .collect(),
+                    rejected,
+                    notes,
                 })
-            })
-        })?;
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
-        for (i, line) in records.iter().enumerate() {
-            last.insert(line.id.as_str(), i);
-        }
-        let mut checkins: Vec<Checkin> = last
-            .into_values()
-            .filter_map(|i| {
-                let l = &records[i];
-                if l.deleted {
-                    return None;
-                }
-                Some(Checkin {
-                    id: l.id.clone(),
-                    at: l.at?,
-                    pain: l.pain?,
-                    enjoyment: l.enjoyment?,
-                    activity: l.activity?,
-                })
-            })
-            .collect();
-        checkins.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        Ok(Loaded {
-            records: checkins,
-            rejected,
-            notes,
+            }
+            Tail::Appended(Loaded {
+                records,
+                rejected,
+                notes,
+            }) => Tail::Appended(Loaded {
+                records: records
+                    .into_iter()
+                    .map(|l| (l.id.clone(), into_checkin(&l)))
+                    .collect(),
+                rejected,
+                notes,
+            }),
         })
+    }
+}
+
+/// Applies check-ins read while following (see [`CheckinLog::follow`]) to `checkins` (in time
+/// order): a check-in replaces the one with its id, a tombstone removes it.
+pub fn apply(checkins: &mut Vec<Checkin>, changes: Vec<(String, Option<Checkin>)>) {
+    for (id, checkin) in changes {
+        checkins.retain(|c| c.id != id);
+        if let Some(c) = checkin {
+            let at = checkins.partition_point(|x| (x.at, &x.id) <= (c.at, &c.id));
+            checkins.insert(at, c);
+        }
+    }
+}
+
+/// What a line of `checkins.jsonl` must hold.
+fn check_line(line: &Line) -> Option<String> {
+    let answer = |v: Option<u8>| v.is_some_and(|v| v <= 10);
+    let complete = line.deleted
+        || (line.at.is_some()
+            && answer(line.pain)
+            && answer(line.enjoyment)
+            && answer(line.activity));
+    crate::id::check(&line.id).or_else(|| {
+        (!complete).then(|| {
+            "a check-in needs `at` and `pain`, `enjoyment`, `activity` from 0 to 10".to_owned()
+        })
+    })
+}
+
+/// The check-in a line holds (`None` for a tombstone).
+fn into_checkin(l: &Line) -> Option<Checkin> {
+    if l.deleted {
+        return None;
+    }
+    Some(Checkin {
+        id: l.id.clone(),
+        at: l.at?,
+        pain: l.pain?,
+        enjoyment: l.enjoyment?,
+        activity: l.activity?,
+    })
+}
+
+/// The lines folded: the last line of an id wins, tombstones remove; in time order.
+fn fold(loaded: Loaded<Line>) -> Loaded<Checkin> {
+    let Loaded {
+        records,
+        rejected,
+        notes,
+    } = loaded;
+    let mut last: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+    for (i, line) in records.iter().enumerate() {
+        last.insert(line.id.as_str(), i);
+    }
+    let mut checkins: Vec<Checkin> = last
+        .into_values()
+        .filter_map(|i| into_checkin(&records[i]))
+        .collect();
+    checkins.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    Loaded {
+        records: checkins,
+        rejected,
+        notes,
     }
 }
 

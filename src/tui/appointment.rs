@@ -69,6 +69,10 @@ pub struct Appointment {
     /// The offer was closed by another key: not again until after the next session.
     later: bool,
     log: CheckinLog,
+    /// Where `checkins.jsonl` was read up to.
+    read: crate::store::Cursor,
+    /// Its lines that could not be read.
+    rejected: Vec<crate::store::RejectedLine>,
     /// [`NOT_NOW`] in the data folder.
     not_now_file: PathBuf,
 }
@@ -76,28 +80,21 @@ pub struct Appointment {
 impl Appointment {
     /// The check-ins in `data_dir`; load problems are added to `problems`.
     pub fn load(data_dir: &Path, problems: &mut Vec<String>) -> Appointment {
-        let log = CheckinLog::new(data_dir);
-        let checkins = match log.load() {
-            Ok(loaded) => {
-                problems.extend(log.store().warnings(&loaded.rejected, &loaded.notes));
-                loaded.records
-            }
-            Err(e) => {
-                problems.push(e.to_string());
-                Vec::new()
-            }
-        };
         let not_now_file = data_dir.join(NOT_NOW);
-        Appointment {
-            checkins,
+        let mut appointment = Appointment {
+            checkins: Vec::new(),
             prompt: None,
             declined_on: read_day(&not_now_file),
             after_session: false,
             notice: None,
             later: false,
-            log,
+            log: CheckinLog::new(data_dir),
+            read: crate::store::Cursor::default(),
+            rejected: Vec::new(),
             not_now_file,
-        }
+        };
+        appointment.read_checkins(problems);
+        appointment
     }
 
     /// Opens the offer if a check-in is due and the moment is right.
@@ -117,16 +114,28 @@ impl Appointment {
         true
     }
 
-    /// Reads the check-ins and "not now" again (another window or the command line may have
-    /// written them). An offer no longer due closes; questions being answered stay.
-    pub fn follow(&mut self, problems: &mut Vec<String>, now: DateTime<FixedOffset>) {
-        match self.log.load() {
-            Ok(loaded) => {
-                problems.extend(self.log.store().warnings(&loaded.rejected, &loaded.notes));
-                self.checkins = loaded.records;
+    /// Reads the check-ins appended since the last read (all of them the first time, or when
+    /// the file was replaced); problems are added to `problems`.
+    fn read_checkins(&mut self, problems: &mut Vec<String>) {
+        match self.log.follow(&mut self.read) {
+            Ok(crate::store::Tail::Whole(loaded)) => {
+                self.checkins = loaded.records.into_iter().filter_map(|(_, c)| c).collect();
+                self.rejected = loaded.rejected;
+                problems.extend(self.log.store().warnings(&self.rejected, &loaded.notes));
+            }
+            Ok(crate::store::Tail::Appended(loaded)) => {
+                crate::checkins::apply(&mut self.checkins, loaded.records);
+                self.rejected.extend(loaded.rejected);
+                problems.extend(self.log.store().warnings(&self.rejected, &loaded.notes));
             }
             Err(e) => problems.push(e.to_string()),
         }
+    }
+
+    /// Reads the check-ins and "not now" again (another window or the command line may have
+    /// written them). An offer no longer due closes; questions being answered stay.
+    pub fn follow(&mut self, problems: &mut Vec<String>, now: DateTime<FixedOffset>) {
+        self.read_checkins(problems);
         self.declined_on = read_day(&self.not_now_file).max(self.declined_on);
         if self.prompt == Some(Prompt::Offer)
             && !crate::checkins::due(&self.checkins, self.declined_on, now)

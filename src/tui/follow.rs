@@ -2,14 +2,15 @@
 //! command line, a second window, a sync tool — shows at once. The event loop calls
 //! [`App::follow_files`] with the paths the watcher reported; only those files are read:
 //!
-//! - the log and the history by their tails (what was appended since the last read, applied by
-//!   id: an edit replaces, a tombstone removes; a shrunk or replaced file is read whole). The
-//!   app's own writes come back this way too and change nothing, as they are in memory already;
-//! - the acknowledgements, the check-ins and the programme's records (small files) whole;
+//! - the log, the history, the check-ins and the programme's records by their tails (what was
+//!   appended since the last read, applied by id: an edit replaces, a tombstone removes; a
+//!   shrunk or replaced file is read whole). The app's own writes come back this way too and
+//!   change nothing, as they are in memory already;
+//! - the acknowledgements (a small file, with withdrawals to fold) whole;
 //! - the config, the red-flag rules, the routines and the programmes only when one of theirs
 //!   changed.
 //!
-//! The flags are then evaluated once, and the gate before a routine again. Nothing on screen is
+//! The flags are then evaluated once if what they read changed, and the gate before a routine again. Nothing on screen is
 //! disturbed beyond what changed (the highlighted entry stays highlighted, a form being typed
 //! stays open, a running session runs on). Writes stay safe by themselves: an edit only replaces
 //! the version it was opened on (see [`crate::symptoms::SymptomLog::save_edit`]).
@@ -99,9 +100,20 @@ impl App {
             flags_read = true;
             self.follow_settings(paths, now);
         } else if touched.programme {
-            // The records alone: the programmes and the routines are as they were.
-            let library = self.programme.written.clone();
-            self.follow_programme(library, paths, now);
+            // The records alone (what was appended): the programmes and routines are as they were.
+            let mut problems: Vec<String> = self
+                .programme
+                .programmes
+                .broken
+                .iter()
+                .map(|b| format!("{} is broken: {}", b.origin.label(), b.errors[0].headline()))
+                .collect();
+            if self.programme.follow_records(&mut problems) {
+                let today = now.wall.date_naive();
+                self.library = self.programme.dosed(today);
+                self.routines.clamp(&self.library);
+            }
+            *self.following.problems_of(Source::Programme) = problems;
         }
         self.load_problems = self.following.gathered();
         if flags_read {

@@ -155,3 +155,26 @@ fn an_emergency_appended_elsewhere_raises_its_flag_and_a_near_miss_does_not() {
         "the emergency is raised"
     );
 }
+
+#[test]
+fn a_check_in_written_elsewhere_is_read_once_and_a_deleted_one_goes() {
+    let mut h = Harness::new(None);
+    let before = h.app.appointment.checkins.len();
+    let file = h.data.path().join(knotless::checkins::FILE);
+    let line = r#"{"id":"01KCHECKIN0000000000000002","at":"2026-11-24T12:00:00+01:00","pain":5,"enjoyment":4,"activity":4}"#;
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}{line}\n")).unwrap();
+    let (paths, now) = (paths(&h), h.now);
+    h.app.follow_files(&paths, std::slice::from_ref(&file), now);
+    h.app.follow_files(&paths, std::slice::from_ref(&file), now);
+    assert_eq!(
+        h.app.appointment.checkins.len(),
+        before + 1,
+        "once, not twice"
+    );
+    let tombstone = r#"{"id":"01KCHECKIN0000000000000002","deleted":true}"#;
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}{tombstone}\n")).unwrap();
+    h.app.follow_files(&paths, std::slice::from_ref(&file), now);
+    assert_eq!(h.app.appointment.checkins.len(), before);
+}

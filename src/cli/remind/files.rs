@@ -4,12 +4,12 @@
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::config::Config;
-use crate::history::SessionRecord;
+use crate::history::{HistoryChange, SessionRecord};
 use crate::programme::file::ProgrammeLibrary;
 use crate::programme::schedule;
 use crate::programme::state::{ProgrammeRecord, ProgrammeState};
 use crate::routine::Library;
-use crate::store::JsonlStore;
+use crate::store::{Cursor, JsonlStore};
 
 /// What the reminder reads from the files: the plan (or the running programme's day) and
 /// what was done. Read again at every wake, so a session done in the app, a programme started
@@ -20,6 +20,8 @@ pub(super) struct Files {
     pub(super) programmes: ProgrammeLibrary,
     pub(super) programme_store: JsonlStore,
     pub(super) history: JsonlStore,
+    /// Where the history was read up to: each wake reads only what was appended since.
+    pub(super) history_read: Cursor,
     pub(super) state: ProgrammeState,
     pub(super) sessions: Vec<SessionRecord>,
 }
@@ -29,8 +31,12 @@ impl Files {
         if let Ok(loaded) = self.programme_store.load::<ProgrammeRecord>() {
             self.state = ProgrammeState::fold(&loaded.records, None);
         }
-        if let Ok(history) = crate::history::load(&self.history) {
-            self.sessions = history.sessions;
+        match crate::history::follow(&self.history, &mut self.history_read) {
+            Ok(HistoryChange::Whole(h)) => self.sessions = h.sessions,
+            Ok(HistoryChange::Appended(h)) => {
+                crate::history::apply(&mut self.sessions, &mut Vec::new(), h);
+            }
+            Err(_) => {}
         }
     }
 

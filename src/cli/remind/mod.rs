@@ -75,6 +75,7 @@ pub fn run(paths: &Paths) -> ExitCode {
         programmes: ws.programmes,
         programme_store: state::store(&paths.data_dir),
         history: crate::history::store(&paths.data_dir),
+        history_read: crate::store::Cursor::default(),
         state: ProgrammeState::default(),
         sessions: Vec::new(),
         library: ws.library,

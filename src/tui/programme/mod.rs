@@ -75,6 +75,8 @@ pub struct ProgrammeView {
     /// Problems loading or saving, in words.
     pub problems: Vec<String>,
     store: JsonlStore,
+    /// Where `programme.jsonl` was read up to.
+    read: crate::store::Cursor,
 }
 
 impl ProgrammeView {
@@ -92,8 +94,9 @@ impl ProgrammeView {
             .iter()
             .map(|b| format!("{} is broken: {}", b.origin.label(), b.errors[0].headline()))
             .collect();
-        let records = match store.load::<ProgrammeRecord>() {
-            Ok(loaded) => {
+        let mut read = crate::store::Cursor::default();
+        let records = match store.follow::<ProgrammeRecord>(&mut read) {
+            Ok(crate::store::Tail::Whole(loaded) | crate::store::Tail::Appended(loaded)) => {
                 problems.extend(store.warnings(&loaded.rejected, &loaded.notes));
                 loaded.records
             }
@@ -111,7 +114,32 @@ impl ProgrammeView {
             prompts: Vec::new(),
             problems,
             store,
+            read,
         }
+    }
+
+    /// The records appended to `programme.jsonl` since the last read (all of them when it was
+    /// replaced), the state folded again; our own records read back are not added twice.
+    /// Problems are added to `problems`. Whether the state changed.
+    pub fn follow_records(&mut self, problems: &mut Vec<String>) -> bool {
+        let before = self.state.clone();
+        match self.store.follow::<ProgrammeRecord>(&mut self.read) {
+            Ok(crate::store::Tail::Whole(loaded)) => {
+                problems.extend(self.store.warnings(&loaded.rejected, &loaded.notes));
+                self.records = loaded.records;
+            }
+            Ok(crate::store::Tail::Appended(loaded)) => {
+                problems.extend(self.store.warnings(&loaded.rejected, &loaded.notes));
+                for record in loaded.records {
+                    if !self.records.contains(&record) {
+                        self.records.push(record);
+                    }
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+        self.state = ProgrammeState::fold(&self.records, None);
+        self.state != before
     }
 
     /// The library with each routine at its level for `today`.
