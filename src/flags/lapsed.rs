@@ -164,7 +164,14 @@ fn lapse_moments(
                 .copied()
                 .filter(|e| super::eval::meets(rule, e))
                 .collect();
-            ends(&run, rule.within);
+            let c = &rule.when;
+            if c.pain_on_days.is_empty() && c.both_sides_of.is_empty() && c.one_side_of.is_empty() {
+                ends(&run, rule.within);
+            } else {
+                for e in &run {
+                    ends(std::slice::from_ref(e), rule.within);
+                }
+            }
         }
     }
     if rules.iter().any(|r| r.when.has_episode_conditions()) {

@@ -24,6 +24,8 @@ mod many_tests;
 #[cfg(test)]
 mod notice_tests;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod rule_cases;
 #[cfg(test)]
 mod tests;

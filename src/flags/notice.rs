@@ -92,6 +92,9 @@ pub const NOTE_WORDS: &[(&str, Sign)] = &[
     ("urin*", Sign::Symptom("bladder-change")),
     ("incontinen*", Sign::Symptom("bladder-change")),
     ("wet myself", Sign::Symptom("bladder-change")),
+    ("wee", Sign::Symptom("bladder-change")),
+    ("weeing", Sign::Symptom("bladder-change")),
+    ("leaking", Sign::Symptom("bladder-change")),
     ("bowel*", Sign::Symptom("bowel-change")),
     ("poo", Sign::Symptom("bowel-change")),
     ("stool*", Sign::Symptom("bowel-change")),
@@ -122,6 +125,13 @@ pub const NOTE_WORDS: &[(&str, Sign)] = &[
     ("lump*", Sign::Symptom("lump")),
     ("cough*", Sign::Symptom("pain-on-cough")),
     ("sneez*", Sign::Symptom("pain-on-cough")),
+    ("belly", Sign::Symptom("belly-pain")),
+    ("tummy", Sign::Symptom("belly-pain")),
+    ("stomach", Sign::Symptom("belly-pain")),
+    ("abdomen*", Sign::Symptom("belly-pain")),
+    ("abdominal", Sign::Symptom("belly-pain")),
+    ("pulsing", Sign::Symptom("belly-pain")),
+    ("night sweat*", Sign::Symptom("unwell")),
     ("wakes me", Sign::Symptom("night-pain")),
     ("woke me", Sign::Symptom("night-pain")),
     ("fell", Sign::Trigger("fall")),
@@ -171,7 +181,16 @@ pub fn where_hint(symptoms: &[String], areas: &[String]) -> Option<Hint> {
         .copied()
         .filter(|s| symptoms.iter().any(|x| x == s))
         .collect();
-    (areas.is_empty() && !nerve.is_empty()).then_some(Hint::Where { symptoms: nerve })
+    // Pain spreading down a leg, logged where it starts (the lower back), names no leg either.
+    let spreading = symptoms.iter().any(|s| s == "spreading-pain")
+        && !areas.iter().any(|a| SIDED_PLACES.contains(&a.as_str()));
+    ((areas.is_empty() && !nerve.is_empty()) || spreading).then_some(Hint::Where {
+        symptoms: if areas.is_empty() {
+            nerve
+        } else {
+            vec!["spreading-pain"]
+        },
+    })
 }
 
 /// The signs `note` names, each once, with the first word that named it.

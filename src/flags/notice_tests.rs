@@ -224,6 +224,23 @@ fn a_note_naming_a_warning_sign_gets_a_hint_never_a_flag() {
         ),
         ("driving at speed", &[], &[], &[], &["lower-back"], &[]),
         (
+            "a pulsing feeling in my belly",
+            &[],
+            &[],
+            &[],
+            &["lower-back"],
+            &[Sign::Symptom("belly-pain")],
+        ),
+        ("sweet tooth", &[], &[], &[], &["lower-back"], &[]),
+        (
+            "leaking a bit, night sweats",
+            &[],
+            &[],
+            &[],
+            &["lower-back"],
+            &[Sign::Symptom("bladder-change"), Sign::Symptom("unwell")],
+        ),
+        (
             "Bladder is fine",
             &[],
             &["bladder-change"],

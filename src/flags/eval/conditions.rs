@@ -36,10 +36,13 @@ pub(super) fn profile_matches(
                 .birth_year
                 .is_some_and(|born| now.year() - born >= age as i32)
         })
+        // Only the birth year is known, so the age is this year's or one less: each rule takes
+        // the reading that raises it (the more serious one), from 50 on this year's age and
+        // under 20 on the younger one.
         && c.age_below.is_none_or(|age| {
             profile
                 .birth_year
-                .is_some_and(|born| now.year() - born < age as i32)
+                .is_some_and(|born| now.year() - born - 1 < age as i32)
         })
 }
 

@@ -268,6 +268,7 @@ fn evaluate_on(
             let older: Option<&dyn Fn(&SymptomEntry) -> bool> =
                 rule.never_lapses().then_some(&uncovered);
             let meeting = meeting.entries(timeline, index, c, window, older);
+            let kept = meeting.clone();
             found = if !c.both_sides_of.is_empty() {
                 pair_sides(&meeting, &Sides::of(&c.both_sides_of), rule.within, &moment)
                     .into_iter()
@@ -279,11 +280,15 @@ fn evaluate_on(
                     Vec::new()
                 } else {
                     // A symptom logged with no place at all counts as one side, never as both
-                    // (two such entries are not a left and a right).
-                    let nowhere = meeting
-                        .iter()
-                        .copied()
-                        .filter(|e| e.reads().areas.is_empty());
+                    // (two such entries are not a left and a right); so does pain spreading
+                    // down a leg logged where it starts (the lower back), naming no side.
+                    let sides = Sides::of(&c.one_side_of);
+                    let nowhere = meeting.iter().copied().filter(|e| {
+                        let r = e.reads();
+                        r.areas.is_empty()
+                            || (r.symptoms.contains("spreading-pain")
+                                && sides.named(&r) == (false, false))
+                    });
                     sided.into_iter().map(|(e, _)| e).chain(nowhere).collect()
                 }
             } else {
@@ -300,9 +305,16 @@ fn evaluate_on(
                 let signs = timeline.entries[window..]
                     .iter()
                     .copied()
-                    .chain(found.iter().copied());
+                    .chain(kept.iter().copied());
                 if feet_alone(signs) != c.feet_alone {
                     continue;
+                }
+                if !c.feet_alone {
+                    for e in kept.iter().copied() {
+                        if !feet_alone([e]) && !found.iter().any(|f| std::ptr::eq(*f, e)) {
+                            found.push(e);
+                        }
+                    }
                 }
             }
         }

@@ -34,7 +34,7 @@ impl Sides {
     }
 
     /// Which sides an entry names: (left, right).
-    fn named(&self, e: &Reads) -> (bool, bool) {
+    pub(super) fn named(&self, e: &Reads) -> (bool, bool) {
         (
             e.areas.intersects(&self.left),
             e.areas.intersects(&self.right),
@@ -115,6 +115,8 @@ const NOT_FEET_SIGNS: &[&str] = &[
 const NOT_FEET_AREAS: &[&str] = &[
     "leg-left",
     "leg-right",
+    "hip-left",
+    "hip-right",
     "buttock-left",
     "buttock-right",
     "groin-saddle",
