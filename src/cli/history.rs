@@ -5,7 +5,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::json;
+use chrono::{DateTime, FixedOffset};
+use serde::{Serialize, Serializer};
 
 use super::{open, usage_error};
 use crate::history::{BreakRecord, SessionRecord};
@@ -38,28 +39,13 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
     let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if json {
-        let doc = json!({
-            "sessions": sessions.iter().map(|s| json!({
-                "id": s.id,
-                "routine": s.routine,
-                "kind": s.kind.id(),
-                "started": s.started,
-                "ended": s.ended,
-                "active_seconds": s.active_seconds,
-                "outcome": outcome_name(&s.outcome),
-                "steps_done": s.steps_done,
-                "steps_total": s.steps_total,
-                "pain_before": s.pain_before,
-                "pain_after": s.pain_after,
-            })).collect::<Vec<_>>(),
-            "breaks": breaks.iter().map(|b| json!({
-                "id": b.id,
-                "routine": b.routine,
-                "at": b.at,
-                "outcome": b.outcome.id(),
-                "reason": b.reason,
-            })).collect::<Vec<_>>(),
-        });
+        // Written as it goes, record by record, rather than built as one JSON tree first (a
+        // million records made a 1.6 GB tree). The keys in the order serde_json's map wrote
+        // them, so the output is the same byte for byte.
+        let doc = HistoryOut {
+            breaks: Each(&breaks, break_out),
+            sessions: Each(&sessions, session_out),
+        };
         serde_json::to_writer_pretty(&mut out, &doc)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
@@ -142,4 +128,72 @@ pub fn write_text(
         }
     }
     Ok(())
+}
+
+/// `history --json`: `{"breaks": [...], "sessions": [...]}`.
+#[derive(Serialize)]
+struct HistoryOut<B, S> {
+    breaks: B,
+    sessions: S,
+}
+
+/// A session as `history --json` writes it (fields in key order).
+#[derive(Serialize)]
+struct SessionOut<'a> {
+    active_seconds: u64,
+    ended: DateTime<FixedOffset>,
+    id: &'a str,
+    kind: &'static str,
+    outcome: String,
+    pain_after: Option<u8>,
+    pain_before: Option<u8>,
+    routine: &'a str,
+    started: DateTime<FixedOffset>,
+    steps_done: usize,
+    steps_total: usize,
+}
+
+/// A break as `history --json` writes it (fields in key order).
+#[derive(Serialize)]
+struct BreakOut<'a> {
+    at: DateTime<FixedOffset>,
+    id: &'a str,
+    outcome: &'static str,
+    reason: Option<&'a str>,
+    routine: &'a str,
+}
+
+fn session_out<'a>(s: &&'a SessionRecord) -> SessionOut<'a> {
+    SessionOut {
+        active_seconds: s.active_seconds,
+        ended: s.ended,
+        id: &s.id,
+        kind: s.kind.id(),
+        outcome: outcome_name(&s.outcome),
+        pain_after: s.pain_after,
+        pain_before: s.pain_before,
+        routine: &s.routine,
+        started: s.started,
+        steps_done: s.steps_done,
+        steps_total: s.steps_total,
+    }
+}
+
+fn break_out<'a>(b: &&'a BreakRecord) -> BreakOut<'a> {
+    BreakOut {
+        at: b.at,
+        id: &b.id,
+        outcome: b.outcome.id(),
+        reason: b.reason.as_deref(),
+        routine: &b.routine,
+    }
+}
+
+/// The records of a slice, each made into what is written as it is written.
+struct Each<'a, T, F>(&'a [T], F);
+
+impl<T, O: Serialize, F: Fn(&T) -> O> Serialize for Each<'_, T, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(&self.1))
+    }
 }

@@ -352,6 +352,21 @@ fn history_lists_sessions_and_breaks_with_their_outcomes() {
         .collect();
     assert_eq!(outcomes, ["completed", "stopped"].into());
     assert!(!json["breaks"].as_array().unwrap().is_empty());
+    // The exact text, written record by record (the same bytes the JSON tree it replaced wrote).
+    insta::assert_snapshot!(
+        "history_json_one_day",
+        stdout(
+            &home,
+            &[
+                "history",
+                "--json",
+                "--since",
+                "2026-11-16",
+                "--until",
+                "2026-11-16"
+            ]
+        )
+    );
     let e = refused(
         &home,
         &["history", "--since", "2026-11-30", "--until", "2026-11-01"],
