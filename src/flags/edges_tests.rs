@@ -6,39 +6,10 @@
 use chrono::Duration;
 
 use super::history_tests::has;
-use super::tests::{BASE, E, fired, log, now, profile};
+use super::tests::{BASE, E, ack, active, fired, log, now, profile, written};
 use super::*;
 use crate::routine::Kind;
-use crate::symptoms::{Onset, SymptomEntry};
-
-/// Entries of `entries`, each written (its id's time) when it is dated.
-fn written(entries: &[E]) -> Vec<SymptomEntry> {
-    log(entries)
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut e)| {
-            e.id = crate::id::encode(e.at.timestamp_millis() as u64, i as u128);
-            e
-        })
-        .collect()
-}
-
-fn ack(flag: &str, days_ago: i64) -> Ack {
-    Ack {
-        id: format!("ack-{flag}-{days_ago}"),
-        flag: flag.into(),
-        at: now() - Duration::days(days_ago),
-    }
-}
-
-fn active(entries: &[SymptomEntry], p: &Profile, acks: &[Ack]) -> Vec<String> {
-    let rules = RuleSet::bundled();
-    evaluate(entries, p, &rules.rules, acks, now())
-        .active
-        .iter()
-        .map(|f| f.rule.id.clone())
-        .collect()
-}
+use crate::symptoms::Onset;
 
 #[test]
 fn the_new_rules_have_the_levels_clinical_gives_and_hold_back_what_they_should() {

@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use super::history_tests::{has, nerve};
-use super::tests::{BASE, E, fired, log, now, profile};
+use super::tests::{BASE, E, ack, active, fired, log, now, profile};
 use super::*;
 use crate::symptoms::SymptomEntry;
 
@@ -23,23 +23,6 @@ fn written(entries: &[E], written_days_ago: &[i64]) -> Vec<SymptomEntry> {
         .collect()
 }
 
-fn ack(flag: &str, days_ago: i64) -> Ack {
-    Ack {
-        id: format!("ack-{flag}-{days_ago}"),
-        flag: flag.into(),
-        at: now() - Duration::days(days_ago),
-    }
-}
-
-fn active_with(entries: &[SymptomEntry], p: &Profile, acks: &[Ack]) -> Vec<String> {
-    let rules = RuleSet::bundled();
-    evaluate(entries, p, &rules.rules, acks, now())
-        .active
-        .iter()
-        .map(|f| f.rule.id.clone())
-        .collect()
-}
-
 #[test]
 fn an_emergency_stays_until_it_is_acknowledged() {
     let saddle = E {
@@ -49,12 +32,12 @@ fn an_emergency_stays_until_it_is_acknowledged() {
     };
     let entries = written(std::slice::from_ref(&saddle), &[15]);
     assert_eq!(
-        active_with(&entries, &Profile::default(), &[]),
+        active(&entries, &Profile::default(), &[]),
         ["saddle-numbness"],
         "15 days old, never acknowledged"
     );
     assert!(
-        active_with(&entries, &Profile::default(), &[ack("saddle-numbness", 10)]).is_empty(),
+        active(&entries, &Profile::default(), &[ack("saddle-numbness", 10)]).is_empty(),
         "acknowledged 10 days ago"
     );
     // An urgent flag follows its window.
@@ -66,7 +49,7 @@ fn an_emergency_stays_until_it_is_acknowledged() {
         }],
         &[15],
     );
-    assert!(active_with(&fever, &Profile::default(), &[]).is_empty());
+    assert!(active(&fever, &Profile::default(), &[]).is_empty());
 }
 
 #[test]
@@ -79,10 +62,10 @@ fn an_acknowledgement_never_hides_an_entry_written_after_it() {
     let acks = [ack("fever", 2)];
     // Dated 3 days ago, written yesterday, after the acknowledgement of 2 days ago.
     let late = written(std::slice::from_ref(&fever), &[1]);
-    assert_eq!(active_with(&late, &Profile::default(), &acks), ["fever"]);
+    assert_eq!(active(&late, &Profile::default(), &acks), ["fever"]);
     // Written when it is dated, before the acknowledgement.
     let on_time = written(&[fever], &[3]);
-    assert!(active_with(&on_time, &Profile::default(), &acks).is_empty());
+    assert!(active(&on_time, &Profile::default(), &acks).is_empty());
 }
 
 #[test]
@@ -94,10 +77,10 @@ fn a_flag_from_who_you_are_is_raised_once_per_episode() {
     };
     let older = profile(Some(1960), &[]);
     let episode = written(&[sore(4), sore(3), sore(1)], &[4, 3, 1]);
-    assert_eq!(active_with(&episode, &older, &[]), ["age-onset"]);
+    assert_eq!(active(&episode, &older, &[]), ["age-onset"]);
     // Acknowledged 3 days ago: the entry since belongs to the same episode.
     assert!(
-        active_with(&episode, &older, &[ack("age-onset", 3)]).is_empty(),
+        active(&episode, &older, &[ack("age-onset", 3)]).is_empty(),
         "every ordinary entry must not bring it back"
     );
     // A new episode after a pain-free week starts after the acknowledgement.
@@ -114,12 +97,12 @@ fn a_flag_from_who_you_are_is_raised_once_per_episode() {
         &[13, 10, 2],
     );
     assert_eq!(
-        active_with(&new_episode, &older, &[ack("age-onset", 12)]),
+        active(&new_episode, &older, &[ack("age-onset", 12)]),
         ["age-onset"]
     );
     // A past cancer works the same way.
     let cancer = profile(None, &["cancer-history"]);
-    assert!(active_with(&episode, &cancer, &[ack("cancer-history", 3)]).is_empty());
+    assert!(active(&episode, &cancer, &[ack("cancer-history", 3)]).is_empty());
     // A flag from a symptom comes back with the next entry showing it.
     let fever = |d| E {
         days_ago: d,
@@ -128,7 +111,7 @@ fn a_flag_from_who_you_are_is_raised_once_per_episode() {
     };
     let fevers = written(&[fever(4), fever(1)], &[4, 1]);
     assert_eq!(
-        active_with(&fevers, &Profile::default(), &[ack("fever", 3)]),
+        active(&fevers, &Profile::default(), &[ack("fever", 3)]),
         ["fever"]
     );
 }
@@ -204,31 +187,31 @@ fn an_edit_that_adds_a_symptom_after_an_acknowledgement_raises_the_flag_again() 
     };
     let entries = written(std::slice::from_ref(&numb), &[10]);
     let acked = [ack("saddle-numbness", 5)];
-    assert!(active_with(&entries, &Profile::default(), &acked).is_empty());
+    assert!(active(&entries, &Profile::default(), &acked).is_empty());
     // Today the person edits that entry: only the note changes. Nothing new for the rules.
     let mut note_only = entries[0].clone();
     note_only.note = "checked at the walk-in centre".to_owned();
     let note_only = note_only.edit_of(&entries[0], now());
     assert_eq!(note_only.edited, None, "a note is not what the rules read");
-    assert!(active_with(&[note_only], &Profile::default(), &acked).is_empty());
+    assert!(active(&[note_only], &Profile::default(), &acked).is_empty());
     // Today they add bladder trouble to it: written after the acknowledgement, so it counts.
     let mut more = entries[0].clone();
     more.symptoms = crate::vocabulary::IdSet::parse(["saddle-numbness", "bladder-change"])
         .expect("vocabulary ids");
     let more = more.edit_of(&entries[0], now());
     assert_eq!(more.edited, Some(now()));
-    let active = active_with(std::slice::from_ref(&more), &Profile::default(), &acked);
+    let raised = active(std::slice::from_ref(&more), &Profile::default(), &acked);
     assert!(
-        active.contains(&"saddle-numbness".to_owned()),
-        "the edit is new evidence: {active:?}"
+        raised.contains(&"saddle-numbness".to_owned()),
+        "the edit is new evidence: {raised:?}"
     );
     // An edit made before the acknowledgement is covered by it like the entry (the bladder
     // trouble raises its own flag, never acknowledged).
     let mut earlier = more.clone();
     earlier.edited = Some(now() - Duration::days(7));
-    let active = active_with(&[earlier], &Profile::default(), &acked);
+    let raised = active(&[earlier], &Profile::default(), &acked);
     assert!(
-        !active.contains(&"saddle-numbness".to_owned()),
-        "{active:?}"
+        !raised.contains(&"saddle-numbness".to_owned()),
+        "{raised:?}"
     );
 }

@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::lapsed::{SHOWN_DAYS, lapsed, recently_lapsed};
 use super::notice::{Hint, Sign, hints, told, told_since};
-use super::tests::{BASE, E, fired, log, now, profile};
+use super::tests::{BASE, E, ack, fired, log, now, profile};
 use super::*;
 use crate::symptoms::SymptomEntry;
 
@@ -23,14 +23,6 @@ fn told_ids(entries: &[SymptomEntry], p: &Profile, acks: &[Ack], id: &str) -> Ve
         .iter()
         .map(|f| f.rule.id.clone())
         .collect()
-}
-
-fn ack(flag: &str, days_ago: i64) -> Ack {
-    Ack {
-        id: format!("ack-{flag}-{days_ago}"),
-        flag: flag.into(),
-        at: now() - Duration::days(days_ago),
-    }
 }
 
 // ---- 1: what an entry tells at once ----

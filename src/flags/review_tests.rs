@@ -5,30 +5,10 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::tests::{BASE, E, log, now, profile};
+use super::history_tests::has;
+use super::tests::{BASE, E, active_at, now, profile, written};
 use super::*;
 use crate::symptoms::SymptomEntry;
-
-/// The log with ids that carry the time each entry was written (its own time), as real ids do.
-fn written(entries: &[E]) -> Vec<SymptomEntry> {
-    log(entries)
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut e)| {
-            e.id = crate::id::encode(e.at.timestamp_millis() as u64, i as u128);
-            e
-        })
-        .collect()
-}
-
-fn active(entries: &[SymptomEntry], p: &Profile, at: DateTime<FixedOffset>) -> Vec<String> {
-    let rules = RuleSet::bundled();
-    evaluate(entries, p, &rules.rules, &[], at)
-        .active
-        .iter()
-        .map(|f| f.rule.id.clone())
-        .collect()
-}
 
 fn lapsed_ids(entries: &[SymptomEntry], p: &Profile, at: DateTime<FixedOffset>) -> Vec<String> {
     let rules = RuleSet::bundled();
@@ -36,10 +16,6 @@ fn lapsed_ids(entries: &[SymptomEntry], p: &Profile, at: DateTime<FixedOffset>) 
         .iter()
         .map(|l| l.flag.rule.id.clone())
         .collect()
-}
-
-fn has(ids: &[String], id: &str) -> bool {
-    ids.iter().any(|x| x == id)
 }
 
 const FEET: E = E {
@@ -76,8 +52,8 @@ fn with_a_neuropathy_a_both_sides_emergency_never_lapses_unchecked() {
                 ..FEET
             },
         ]);
-        assert!(has(&active(&entries, &p, now()), "both-legs"));
-        let later = active(&entries, &p, now() + Duration::days(2));
+        assert!(has(&active_at(&entries, &p, &[], now()), "both-legs"));
+        let later = active_at(&entries, &p, &[], now() + Duration::days(2));
         assert!(has(&later, "both-legs"), "lapsed unchecked: {later:?}");
     }
     // Nearest miss: numb feet alone are the "is this new?" question, not the emergency.
@@ -85,7 +61,7 @@ fn with_a_neuropathy_a_both_sides_emergency_never_lapses_unchecked() {
         days_ago: 3,
         ..FEET
     }]);
-    let ids = active(&entries, &p, now());
+    let ids = active_at(&entries, &p, &[], now());
     assert!(
         has(&ids, "both-feet-known") && !has(&ids, "both-legs"),
         "{ids:?}"
@@ -135,7 +111,7 @@ fn with_a_neuropathy_the_entry_that_makes_it_more_than_the_feet_is_told() {
             .iter()
             .map(|f| f.rule.id.as_str())
             .collect();
-        let ids = active(&entries, &p, now());
+        let ids = active_at(&entries, &p, &[], now());
         assert!(
             told.contains(&"both-legs"),
             "sign {n}: told {told:?}, active {ids:?}"
@@ -156,7 +132,7 @@ fn with_a_neuropathy_the_entry_that_makes_it_more_than_the_feet_is_told() {
             ..BASE
         },
     ]);
-    let ids = active(&entries, &p, now());
+    let ids = active_at(&entries, &p, &[], now());
     assert!(
         has(&ids, "both-feet-known") && !has(&ids, "both-legs"),
         "{ids:?}"
@@ -172,7 +148,7 @@ fn pain_spreading_down_a_leg_logged_at_the_back_is_a_leg_sign_and_asks_which_leg
         symptoms: &["spreading-pain"],
         ..BASE
     }]);
-    assert!(has(&active(&entries, &p, now()), "one-leg"));
+    assert!(has(&active_at(&entries, &p, &[], now()), "one-leg"));
     assert!(
         notice::hints(&entries[0])
             .iter()
@@ -186,7 +162,7 @@ fn pain_spreading_down_a_leg_logged_at_the_back_is_a_leg_sign_and_asks_which_leg
         symptoms: &["shooting-pain"],
         ..BASE
     }]);
-    assert!(!has(&active(&entries, &p, now()), "one-leg"));
+    assert!(!has(&active_at(&entries, &p, &[], now()), "one-leg"));
     assert!(notice::hints(&entries[0]).is_empty());
 }
 
@@ -206,9 +182,9 @@ fn flags_that_need_two_entries_in_their_window_are_listed_when_they_lapse_unchec
         },
     ]);
     let p = profile(None, &[]);
-    assert!(has(&active(&entries, &p, now()), "severe-pain"));
+    assert!(has(&active_at(&entries, &p, &[], now()), "severe-pain"));
     let later = now() + Duration::days(6);
-    assert!(!has(&active(&entries, &p, later), "severe-pain"));
+    assert!(!has(&active_at(&entries, &p, &[], later), "severe-pain"));
     assert!(has(&lapsed_ids(&entries, &p, later), "severe-pain"));
     // Numb feet with a neuropathy, one side one day and the other four days later.
     let p = profile(None, &["neuropathy"]);
@@ -224,7 +200,7 @@ fn flags_that_need_two_entries_in_their_window_are_listed_when_they_lapse_unchec
             ..FEET
         },
     ]);
-    assert!(has(&active(&entries, &p, now()), "both-feet-known"));
+    assert!(has(&active_at(&entries, &p, &[], now()), "both-feet-known"));
     assert!(has(&lapsed_ids(&entries, &p, later), "both-feet-known"));
     // Nearest miss: still raised, so not listed as lapsed.
     assert!(!has(&lapsed_ids(&entries, &p, now()), "both-feet-known"));

@@ -61,6 +61,47 @@ pub(super) fn log(entries: &[E]) -> Vec<SymptomEntry> {
         .collect()
 }
 
+/// Entries of `entries`, each written (its id's time) when it is dated.
+pub(super) fn written(entries: &[E]) -> Vec<SymptomEntry> {
+    log(entries)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut e)| {
+            e.id = crate::id::encode(e.at.timestamp_millis() as u64, i as u128);
+            e
+        })
+        .collect()
+}
+
+/// An acknowledgement of `flag` made `days_ago` days before now.
+pub(super) fn ack(flag: &str, days_ago: i64) -> Ack {
+    Ack {
+        id: format!("ack-{flag}-{days_ago}"),
+        flag: flag.into(),
+        at: now() - Duration::days(days_ago),
+    }
+}
+
+/// The ids of the bundled rules' flags active at `at`.
+pub(super) fn active_at(
+    entries: &[SymptomEntry],
+    p: &Profile,
+    acks: &[Ack],
+    at: DateTime<FixedOffset>,
+) -> Vec<String> {
+    let rules = RuleSet::bundled();
+    evaluate(entries, p, &rules.rules, acks, at)
+        .active
+        .iter()
+        .map(|f| f.rule.id.clone())
+        .collect()
+}
+
+/// The ids of the bundled rules' flags active now.
+pub(super) fn active(entries: &[SymptomEntry], p: &Profile, acks: &[Ack]) -> Vec<String> {
+    active_at(entries, p, acks, now())
+}
+
 pub(super) fn profile(born: Option<i32>, conditions: &[&str]) -> Profile {
     Profile {
         birth_year: born,
