@@ -34,8 +34,8 @@ fn programme_with_checkin_due() -> Harness {
     Harness::in_dir(Library::load(&[]), None, data)
 }
 
-#[test]
-fn after_a_session_where_pain_rose_the_flare_question_comes_first_then_the_check_in() {
+/// Morning mobility run with pain rising from 3 to 6: the flare question, and the check-in due.
+fn after_pain_rose_with_checkin_due() -> Harness {
     let mut h = programme_with_checkin_due();
     h.app.routines.selected = h
         .app
@@ -45,6 +45,12 @@ fn after_a_session_where_pain_rose_the_flare_question_comes_first_then_the_check
         .position(|r| r.id == "morning-mobility")
         .unwrap();
     run_through(&mut h, 3, 6);
+    h
+}
+
+#[test]
+fn after_a_session_where_pain_rose_the_flare_question_comes_first_then_the_check_in() {
+    let mut h = after_pain_rose_with_checkin_due();
     assert_eq!(h.app.overlays(), [Overlay::Programme, Overlay::Checkin]);
     let screen = h.screen(80, 24);
     assert!(
@@ -78,15 +84,7 @@ fn after_a_session_where_pain_rose_the_flare_question_comes_first_then_the_check
 
 #[test]
 fn help_over_the_programme_question_takes_the_keys_and_says_how_to_close_it() {
-    let mut h = programme_with_checkin_due();
-    h.app.routines.selected = h
-        .app
-        .library
-        .routines
-        .iter()
-        .position(|r| r.id == "morning-mobility")
-        .unwrap();
-    run_through(&mut h, 3, 6);
+    let mut h = after_pain_rose_with_checkin_due();
     h.send(&[Msg::Help]);
     assert_eq!(
         h.app.overlays(),
