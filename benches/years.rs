@@ -138,6 +138,7 @@ fn follow_one_appended_line(bencher: divan::Bencher, file: &str) {
         data_dir: data.path().to_path_buf(),
         config_file: data.path().join("config.toml"),
         extra_routine_dirs: Vec::new(),
+        cache_dir: None,
     };
     let changed = vec![data.path().join(file)];
     let mut n = 0;

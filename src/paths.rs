@@ -17,6 +17,9 @@ pub struct Paths {
     pub config_file: PathBuf,
     /// Extra routine folders from `--routines`, in the order given.
     pub extra_routine_dirs: Vec<PathBuf>,
+    /// Where snapshots of the log are kept to load it quickly (`KNOTLESS_CACHE_DIR`, else
+    /// `~/.cache/knotless`); `None` reads the log whole every time.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -40,11 +43,25 @@ impl Paths {
             Some(c) => c,
             None => base()?.config_dir().join("knotless").join("config.toml"),
         };
+        let cache_dir = match std::env::var_os("KNOTLESS_CACHE_DIR") {
+            Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+            _ => base().ok().map(|b| b.cache_dir().join("knotless")),
+        };
         Ok(Paths {
             data_dir,
             config_file,
             extra_routine_dirs,
+            cache_dir,
         })
+    }
+
+    /// The snapshot of this data folder's log in the cache folder (see
+    /// `symptoms::snapshot`): one per data folder, named by a checksum of its absolute path.
+    pub fn log_snapshot(&self) -> Option<PathBuf> {
+        let dir = self.cache_dir.as_ref()?;
+        let data = std::path::absolute(&self.data_dir).ok()?;
+        let key = crc32fast::hash(data.as_os_str().as_encoded_bytes());
+        Some(dir.join(format!("symptoms-{key:08x}.snapshot")))
     }
 
     /// The user's own red-flag rules (`red-flags.toml` beside the config file), if any.

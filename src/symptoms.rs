@@ -318,6 +318,43 @@ impl SymptomLog {
         Ok(fold(self.store.load_checked(check_line)?))
     }
 
+    /// Loads and folds the log as [`load`](Self::load) does, from the snapshot in `snapshot`
+    /// and the lines after it when it still describes the log (see [`snapshot`]), and leaves
+    /// a new snapshot when one is worth writing. The cursor says where the read ended, to
+    /// follow the log from there. What it gives is what a whole load gives.
+    pub fn load_cached(&self, snapshot: &Path) -> Result<(LogContents, Cursor), StoreError> {
+        let path = self.store.path();
+        let saved = snapshot::read(snapshot, path);
+        let from = saved.as_ref().map(|s| s.cursor.offset());
+        let mut cursor = saved.as_ref().map(|s| s.cursor).unwrap_or_default();
+        let contents = match self.store.load_on_checked(&mut cursor, check_line)? {
+            Tail::Whole(loaded) => fold(loaded),
+            Tail::Appended(Loaded {
+                records,
+                rejected,
+                notes,
+            }) => {
+                let mut entries = saved.map(|s| s.entries).unwrap_or_default();
+                apply_all(&mut entries, records);
+                LogContents {
+                    entries,
+                    rejected,
+                    notes,
+                }
+            }
+        };
+        let read_on = from.map(|from| cursor.offset().saturating_sub(from));
+        let worth = cursor.offset() >= snapshot::MIN_LOG_BYTES
+            && read_on.is_none_or(|n| n >= snapshot::STALE_TAIL_BYTES)
+            && contents.rejected.is_empty()
+            && contents.notes == LoadNotes::default();
+        if worth {
+            // A cache: one that cannot be written only makes the next load slower.
+            let _ = snapshot::write(snapshot, path, cursor, &contents.entries);
+        }
+        Ok((contents, cursor))
+    }
+
     /// Reads what was appended to the log since `cursor` (see [`JsonlStore::follow`]): the
     /// changes in file order, or the whole log folded when the file was replaced or shrank.
     pub fn follow(&self, cursor: &mut Cursor) -> Result<LogChange, StoreError> {
@@ -445,6 +482,24 @@ pub fn apply(entries: &mut Vec<SymptomEntry>, changes: Vec<Change>) -> bool {
     changed
 }
 
+/// Applies the lines read after a snapshot to its entries: per id the last line wins, a
+/// tombstone removes it, in time order — what [`fold`] gives for the whole file.
+fn apply_all(entries: &mut Vec<SymptomEntry>, lines: Vec<Line>) {
+    if lines.is_empty() {
+        return;
+    }
+    let mut last: HashMap<String, Option<SymptomEntry>> = HashMap::with_capacity(lines.len());
+    for line in lines {
+        let id = line.id.clone();
+        last.insert(id, line.into_entry());
+    }
+    entries.retain(|e| !last.contains_key(&e.id));
+    entries.extend(last.into_values().flatten());
+    // Nearly in order already: the stable sort finds the runs.
+    entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+}
+
+pub mod snapshot;
 pub mod trends;
 
 pub use reads::{Field, Reads};

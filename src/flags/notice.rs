@@ -8,7 +8,7 @@
 //! hints for their own way of logging ([`Hint::for_command_line`], [`Hint::for_form`]).
 
 use super::eval::NERVE_SYMPTOMS;
-use super::{Flag, Flags, Level};
+use super::{Flag, Flags, Level, Rule};
 use crate::symptoms::SymptomEntry;
 use crate::vocabulary::{Category, Vocabulary};
 
@@ -26,13 +26,18 @@ pub fn told<'a>(flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
 /// other flag is told as [`told`] tells it.
 pub fn told_since<'a>(before: Option<&Flags>, flags: &'a Flags, id: &str) -> Vec<&'a Flag> {
     let known = |f: &Flag| {
-        f.rule.level != Level::Emergency
-            && f.rule.once_per_episode()
+        told_since_asks(&f.rule)
             && before.is_some_and(|b| b.active.iter().any(|x| x.rule.id == f.rule.id))
     };
     let mut told = told_all(flags, id);
     told.retain(|f| !known(f));
     told
+}
+
+/// Whether [`told_since`] reads the flags before the entry for this rule's flag: only the
+/// flags it may keep quiet read them, so `before` need hold no others.
+pub fn told_since_asks(rule: &Rule) -> bool {
+    rule.level != Level::Emergency && rule.once_per_episode()
 }
 
 fn told_all<'a>(flags: &'a Flags, id: &str) -> Vec<&'a Flag> {

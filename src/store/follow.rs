@@ -28,6 +28,26 @@ impl Cursor {
         self.end.offset
     }
 
+    /// A cursor at whole line `lines`, byte `offset`, of the file with this identity (device,
+    /// inode): where a saved read of it ended (see `symptoms::snapshot`). Following from it
+    /// reads on from there; a file that is not that one any more is read whole.
+    pub fn resume(identity: (u64, u64), offset: u64, lines: usize) -> Cursor {
+        Cursor {
+            identity: Some(identity),
+            end: Start { offset, lines },
+        }
+    }
+
+    /// The identity (device, inode) of the file read, if any.
+    pub fn identity(&self) -> Option<(u64, u64)> {
+        self.identity
+    }
+
+    /// How many whole lines were read.
+    pub fn lines(&self) -> usize {
+        self.end.lines
+    }
+
     /// After our own append to the file `identity` took it from `before` to `after` bytes:
     /// when the cursor was at `before`, it moves past the line.
     pub(super) fn skip_own(&mut self, identity: (u64, u64), before: u64, after: u64) {
@@ -65,6 +85,26 @@ impl JsonlStore {
         cursor: &mut Cursor,
         check: impl Fn(&T) -> Option<String> + Sync,
     ) -> Result<Tail<T>, StoreError> {
+        self.read_on(cursor, check, Torn::Leave)
+    }
+
+    /// Like [`follow_checked`](Self::follow_checked) for a reader that will not read again (a
+    /// command that resumes from a saved cursor): a torn last line is the trace of a crash, set
+    /// aside as a whole load sets it aside, not left for a next read.
+    pub fn load_on_checked<T: DeserializeOwned + Send>(
+        &self,
+        cursor: &mut Cursor,
+        check: impl Fn(&T) -> Option<String> + Sync,
+    ) -> Result<Tail<T>, StoreError> {
+        self.read_on(cursor, check, Torn::Parse)
+    }
+
+    fn read_on<T: DeserializeOwned + Send>(
+        &self,
+        cursor: &mut Cursor,
+        check: impl Fn(&T) -> Option<String> + Sync,
+        torn_end: Torn,
+    ) -> Result<Tail<T>, StoreError> {
         let empty = || Loaded {
             records: Vec::new(),
             rejected: Vec::new(),
@@ -96,7 +136,7 @@ impl JsonlStore {
             return Ok(Tail::Appended(empty()));
         }
         let (start, torn) = if same {
-            (cursor.end, Torn::Leave)
+            (cursor.end, torn_end)
         } else {
             // Read whole like a load: a torn end is the trace of a crash and is set aside.
             (Start::default(), Torn::Parse)

@@ -114,6 +114,22 @@ impl<K: IdKind> IdSet<K> {
         }
     }
 
+    /// The set as bits, one per id in the vocabulary's order: for a cache of the log that is
+    /// read back by this same build (see `symptoms::snapshot`).
+    pub fn bits(&self) -> u64 {
+        self.bits
+    }
+
+    /// The set of these bits; `None` when a bit names no id of the vocabulary.
+    pub fn from_bits(bits: u64) -> Option<Self> {
+        let n = known(K::CATEGORY).len();
+        let valid = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+        (bits & !valid == 0).then_some(IdSet {
+            bits,
+            kind: PhantomData,
+        })
+    }
+
     /// Adds `id`; whether it was new.
     pub fn insert(&mut self, id: &str) -> Result<bool, UnknownId> {
         let bit = 1 << Self::index(id)?;

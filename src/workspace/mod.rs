@@ -185,13 +185,23 @@ impl Workspace {
         let mut log_cursor = Cursor::default();
         let (entries, rejected) = if parts.log {
             let log = SymptomLog::new(&paths.data_dir);
-            match log.follow(&mut log_cursor) {
-                Ok(LogChange::Whole(c)) => {
+            let read = match paths.log_snapshot() {
+                Some(snapshot) => log.load_cached(&snapshot).map(|(c, cursor)| {
+                    log_cursor = cursor;
+                    Some(c)
+                }),
+                None => log.follow(&mut log_cursor).map(|change| match change {
+                    LogChange::Whole(c) => Some(c),
+                    // A missing file: nothing yet.
+                    LogChange::Appended { .. } => None,
+                }),
+            };
+            match read {
+                Ok(Some(c)) => {
                     data_warnings(log.store(), &c.rejected, &c.notes, &mut problems);
                     (c.entries, c.rejected)
                 }
-                // A missing file: nothing yet.
-                Ok(LogChange::Appended { .. }) => (Vec::new(), Vec::new()),
+                Ok(None) => (Vec::new(), Vec::new()),
                 Err(e) => {
                     problems.push(unreadable(log.store(), e));
                     (Vec::new(), Vec::new())

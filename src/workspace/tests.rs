@@ -11,6 +11,7 @@ fn paths(dir: &std::path::Path) -> Paths {
         data_dir: dir.join("data"),
         config_file: dir.join("config").join("config.toml"),
         extra_routine_dirs: Vec::new(),
+        cache_dir: None,
     }
 }
 

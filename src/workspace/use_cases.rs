@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use super::Workspace;
 use crate::flags::lapsed::{Lapsed, recently_lapsed};
-use crate::flags::{Flags, Moment, evaluate_at};
+use crate::flags::notice::told_since_asks;
+use crate::flags::{Flags, Moment, Rule, evaluate_at};
 use crate::programme::dose::DoseLimits;
 use crate::programme::flare::{self, Advice, Settling, Trigger};
 use crate::programme::hold;
@@ -25,7 +26,9 @@ pub const REPORT_DAYS: i64 = 90;
 /// [`crate::flags::notice::told_since`] of the two), and the flare-plan step for its rating.
 #[derive(Debug)]
 pub struct AfterEntry {
-    /// The flags as they were without the entry.
+    /// The flags as they were without the entry, of the rules whose telling depends on them
+    /// (those [`crate::flags::notice::told_since`] keeps quiet when they were active before);
+    /// the others are not evaluated twice.
     pub before: Flags,
     /// The flags with it.
     pub flags: Flags,
@@ -171,19 +174,32 @@ impl Workspace {
             self.entries.insert(at, entry.clone());
         }
         let flags = self.evaluate(Moment::live(now));
-        let others: Vec<SymptomEntry> = self
-            .entries
+        // Each rule is evaluated on its own, so the rules `told_since` asks about give the
+        // same flags evaluated alone; the log without the entry is read only for them.
+        let asked: Vec<Rule> = self
+            .rules
+            .rules
             .iter()
-            .filter(|e| e.id != entry.id)
+            .filter(|r| told_since_asks(r) && flags.get(&r.id).is_some())
             .cloned()
             .collect();
-        let before = evaluate_at(
-            &others,
-            &self.config.profile,
-            &self.rules.rules,
-            &self.acks,
-            Moment::live(now),
-        );
+        let before = if asked.is_empty() {
+            Flags::default()
+        } else {
+            let others: Vec<SymptomEntry> = self
+                .entries
+                .iter()
+                .filter(|e| e.id != entry.id)
+                .cloned()
+                .collect();
+            evaluate_at(
+                &others,
+                &self.config.profile,
+                &asked,
+                &self.acks,
+                Moment::live(now),
+            )
+        };
         let flare = flare_after_rating(
             self.programme_state().flare.as_ref(),
             entry.pain,

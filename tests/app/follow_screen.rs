@@ -15,6 +15,7 @@ fn paths(h: &Harness) -> Paths {
         data_dir: h.data.path().to_path_buf(),
         config_file: h.data.path().join("config.toml"),
         extra_routine_dirs: Vec::new(),
+        cache_dir: None,
     }
 }
 

@@ -32,7 +32,8 @@ impl Home {
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("knotless").unwrap();
         cmd.env("KNOTLESS_DATA_DIR", self.data())
-            .env("KNOTLESS_CONFIG", self.config());
+            .env("KNOTLESS_CONFIG", self.config())
+            .env("KNOTLESS_CACHE_DIR", self.dir.path().join("cache"));
         cmd
     }
 

@@ -94,10 +94,11 @@ pub fn command(home: &Path, args: &str) -> String {
 /// The shell line that runs knotless, as on the very first run.
 pub fn first_run_command(home: &Path, args: &str) -> String {
     format!(
-        "env NO_COLOR=1 KNOTLESS_DATA_DIR={data} KNOTLESS_CONFIG={config} {bin} {args}; \
+        "env NO_COLOR=1 KNOTLESS_DATA_DIR={data} KNOTLESS_CONFIG={config} KNOTLESS_CACHE_DIR={cache} {bin} {args}; \
          echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
         data = home.join("data").display(),
         config = home.join("config/config.toml").display(),
+        cache = home.join("cache").display(),
         bin = env!("CARGO_BIN_EXE_knotless"),
     )
 }

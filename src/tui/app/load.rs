@@ -21,6 +21,7 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             config_file: std::path::PathBuf::new(),
             extra_routine_dirs: Vec::new(),
+            cache_dir: None,
         };
         let parts = crate::workspace::Parts {
             log: true,
