@@ -3,7 +3,7 @@
 //! between its arguments and its output. Each on two data sets — plain appends, and one with
 //! edits, deletes, acknowledgements and check-ins — and each reading the log whole or through
 //! its snapshot in the cache folder (`symptoms::snapshot`). The process's own start (≈ 1–2 ms)
-//! is left out; `scripts/measure.sh --commands` times the real binary.
+//! is left out; `scripts/measure.sh --data DIR` times the real binary.
 
 use std::fmt::Write;
 use std::path::Path;

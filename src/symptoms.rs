@@ -313,6 +313,21 @@ impl SymptomLog {
             })
     }
 
+    /// Puts `entry` back after it was deleted (undo) — only if the log holds no entry with its
+    /// id: one written again elsewhere since the delete is not overwritten, and the conflict
+    /// says what the log holds. The look and the write happen under one lock.
+    pub fn restore(&self, entry: &SymptomEntry) -> Result<Result<(), Conflict>, StoreError> {
+        self.store.append_if(entry, |loaded: Loaded<Line>| {
+            match loaded.records.iter().rev().find(|l| l.id == entry.id) {
+                Some(line) => match line.clone().into_entry() {
+                    Some(now) => Err(Conflict::Changed(Box::new(now))),
+                    None => Ok(()),
+                },
+                None => Ok(()),
+            }
+        })
+    }
+
     /// Loads and folds the log.
     pub fn load(&self) -> Result<LogContents, StoreError> {
         Ok(fold(self.store.load_checked(check_line)?))

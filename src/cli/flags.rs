@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
 
 use super::{open, usage_error};
+use crate::flags::acks::AckConflict;
 use crate::flags::lapsed::Lapsed;
 use crate::flags::matched::describe;
 use crate::flags::notice::where_hint;
@@ -141,14 +142,29 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                 } else {
                     "you log something new that matches it"
                 };
-                match ws.ack_log().acknowledge(&id, now) {
-                    Ok(_) => writeln!(
+                // Checked again under the write lock: another command or window may have
+                // acknowledged it since the log was read.
+                let seen = crate::flags::acks::in_force(&ws.acks, &id, now).map(|a| a.id.clone());
+                match ws.ack_log().acknowledge(&id, now, seen.as_deref()) {
+                    Ok(Ok(_)) => writeln!(
                         out,
                         "Acknowledged ({}): {}\nIt stays quiet until {until}. To take this back: \
                          knotless flags unack {id}",
                         rule.level.id(),
                         visible(&rule.title)
                     ),
+                    Ok(Err(AckConflict::Acknowledged(ack))) => writeln!(
+                        out,
+                        "`{id}` was already acknowledged on {} (just now, elsewhere), and nothing \
+                         new matches it since.",
+                        ack.at.format("%Y-%m-%d %H:%M")
+                    ),
+                    Ok(Err(AckConflict::Changed(_))) => {
+                        return usage_error(&format!(
+                            "`{id}`'s acknowledgement changed while this ran (another window or \
+                             command); nothing was saved: run it again"
+                        ));
+                    }
                     Err(e) => {
                         return usage_error(&format!("the acknowledgement was not saved: {e}"));
                     }
@@ -162,11 +178,32 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             let Some(ack) = crate::flags::acks::in_force(&ws.acks, &id, now) else {
                 return usage_error(&format!("`{id}` has no acknowledgement to take back"));
             };
-            if let Err(e) = ws.ack_log().withdraw(&ack.id) {
-                return usage_error(&format!("the acknowledgement was not taken back: {e}"));
-            }
+            let taken = match ws.ack_log().withdraw(&id, now, &ack.id) {
+                Ok(Ok(taken)) => taken,
+                Ok(Err(conflict)) => {
+                    let now_in_force = match conflict {
+                        AckConflict::Acknowledged(a) | AckConflict::Changed(Some(a)) => format!(
+                            "it is now acknowledged as of {}",
+                            a.at.format("%Y-%m-%d %H:%M")
+                        ),
+                        AckConflict::Changed(None) => "it was taken back already".to_owned(),
+                    };
+                    return usage_error(&format!(
+                        "`{id}`'s acknowledgement changed while this ran (another window or \
+                         command): {now_in_force}; nothing was taken back"
+                    ));
+                }
+                Err(e) => {
+                    return usage_error(&format!("the acknowledgement was not taken back: {e}"));
+                }
+            };
             let when = ack.at.format("%Y-%m-%d %H:%M");
-            let acks: Vec<Ack> = ws.acks.iter().filter(|a| a.id != ack.id).cloned().collect();
+            let acks: Vec<Ack> = ws
+                .acks
+                .iter()
+                .filter(|a| !taken.iter().any(|t| t.id == a.id))
+                .cloned()
+                .collect();
             let after = evaluate_at(
                 &ws.entries,
                 &ws.config.profile,
@@ -179,10 +216,18 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                 Some(_) => "An earlier acknowledgement still covers what you logged.",
                 None => "Your log does not raise it now.",
             };
-            writeln!(
-                out,
-                "Took back the acknowledgement of `{id}` made {when}. {state}"
-            )
+            if taken.len() > 1 {
+                writeln!(
+                    out,
+                    "Took back the {} acknowledgements of `{id}` (the latest made {when}). {state}",
+                    taken.len()
+                )
+            } else {
+                writeln!(
+                    out,
+                    "Took back the acknowledgement of `{id}` made {when}. {state}"
+                )
+            }
         }
     };
     if result.is_err() {

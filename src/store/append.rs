@@ -100,6 +100,38 @@ impl JsonlStore {
     }
 }
 
+impl JsonlStore {
+    /// Appends what `decide` makes of the file's current records (read under the same
+    /// exclusive lock the append takes), all in one write: several records land together or
+    /// not at all, and no other process writes between the look and the write. `Ok(Err(why))`
+    /// is a refusal and none is written; an empty list writes nothing.
+    pub fn append_decided<T, R, E>(
+        &self,
+        decide: impl FnOnce(Loaded<T>) -> Result<Vec<R>, E>,
+    ) -> Result<Result<Vec<R>, E>, StoreError>
+    where
+        T: DeserializeOwned + Send,
+        R: Serialize,
+    {
+        let mut file = self.open_for_append()?;
+        let loaded = self.read_locked(&mut file, &|_: &T| None)?;
+        let records = match decide(loaded) {
+            Ok(records) => records,
+            Err(why) => return Ok(Err(why)),
+        };
+        if records.is_empty() {
+            return Ok(Ok(records));
+        }
+        let mut lines = Vec::new();
+        for record in &records {
+            serde_json::to_writer(&mut lines, record)?;
+            lines.push(b'\n');
+        }
+        self.write_locked(&mut file, lines)?;
+        Ok(Ok(records))
+    }
+}
+
 fn ends_in_torn_line(file: &mut File) -> io::Result<bool> {
     if file.metadata()?.len() == 0 {
         return Ok(false);

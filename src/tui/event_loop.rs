@@ -65,14 +65,11 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         return ExitCode::from(crate::workspace::EXIT_USAGE);
     }
     let (config, rules) = (ws.config, ws.rules);
-    let mut app = App::new(
-        library,
-        theme,
-        &paths.data_dir,
-        start.as_deref(),
-        read_now(),
-    )
-    .with_safety(config, rules, &paths.config_file);
+    let mut app = App::open(library, theme, paths, start.as_deref(), read_now()).with_safety(
+        config,
+        rules,
+        &paths.config_file,
+    );
     if on_breaks {
         app.screen = super::app::Screen::Breaks;
     }

@@ -72,3 +72,45 @@ fn a_delete_of_an_entry_changed_elsewhere_asks_again() {
     b.send(&[Msg::Delete, Msg::Yes]);
     assert!(entries(&a).is_empty());
 }
+
+fn follow(h: &mut Harness, file: &str) {
+    let paths = knotless::paths::Paths {
+        data_dir: h.dir().to_path_buf(),
+        config_file: h.dir().join("config.toml"),
+        extra_routine_dirs: Vec::new(),
+        cache_dir: None,
+    };
+    let (changed, now) = (vec![h.dir().join(file)], h.now);
+    h.app.follow_files(&paths, &changed, now);
+}
+
+#[test]
+fn a_delete_asked_before_an_edit_arrived_does_not_delete_the_edit_unseen() {
+    let mut a = log_with_one_entry();
+    let mut b = a.beside();
+    b.send(&[Msg::Tab]);
+    // B asks "delete?" on version 1; A saves version 2, which B follows in (the list now
+    // holds it) before B answers.
+    b.send(&[Msg::Delete]);
+    a.send(&[Msg::Edit, Msg::Digit(8), Msg::Save]);
+    follow(&mut b, "symptoms.jsonl");
+    assert_eq!(b.app.log.entries[0].pain, 8, "followed in");
+    b.send(&[Msg::Yes]);
+    assert_eq!(entries(&a).len(), 1, "A's edit is not deleted unseen");
+    assert!(b.screen(100, 30).contains("changed elsewhere"));
+}
+
+#[test]
+fn an_undo_does_not_overwrite_an_entry_written_again_elsewhere() {
+    let mut a = log_with_one_entry();
+    a.send(&[Msg::Delete, Msg::Yes]);
+    assert!(entries(&a).is_empty());
+    let deleted = a.app.log.undo.clone().expect("u can put it back");
+    // Another window writes that id again (its own undo, say) before A's `u`.
+    let mut again = deleted.clone();
+    again.pain = 1;
+    SymptomLog::new(a.dir()).save(&again).unwrap();
+    a.send(&[Msg::Undo]);
+    assert_eq!(entries(&a), vec![again], "the other window's version stays");
+    assert!(a.screen(100, 30).contains("written again elsewhere"));
+}

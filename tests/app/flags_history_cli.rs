@@ -340,3 +340,25 @@ fn acknowledging_a_flag_raised_once_per_episode_says_it_holds_until_a_new_bout()
         "{out}"
     );
 }
+
+/// Acknowledgements written twice for one flag (two quick `flags ack` before the check under
+/// the lock) are all taken back by one `unack`: the flag is not left muted.
+#[test]
+fn one_unack_takes_back_every_acknowledgement_of_the_flag() {
+    let home = Home::new();
+    home.add(&["--pain", "5", "--at", &days_ago(2), "--symptom", "fever"]);
+    let at = chrono::Local::now().fixed_offset().to_rfc3339();
+    fs::write(
+        home.data().join("acks.jsonl"),
+        format!(
+            "{{\"id\":\"01KACK000000000000000000A1\",\"flag\":\"fever\",\"at\":\"{at}\"}}\n\
+             {{\"id\":\"01KACK000000000000000000A2\",\"flag\":\"fever\",\"at\":\"{at}\"}}\n"
+        ),
+    )
+    .unwrap();
+    let (ok, out, err) = home.run(&["flags", "unack", "fever"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Took back the 2 acknowledgements"), "{out}");
+    assert!(out.contains("active again"), "{out}");
+    assert_eq!(ids(&home.flags_json(&[]), "flags"), ["fever"]);
+}

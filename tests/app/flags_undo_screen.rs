@@ -111,3 +111,48 @@ fn an_edit_after_the_acknowledgement_raises_the_flag_again_unless_only_the_note_
     // Read back by a new app: the same.
     assert_eq!(h.beside().app.flags.active.len(), 1);
 }
+
+fn follow_acks(h: &mut Harness) {
+    let paths = knotless::paths::Paths {
+        data_dir: h.dir().to_path_buf(),
+        config_file: h.dir().join("config.toml"),
+        extra_routine_dirs: Vec::new(),
+        cache_dir: None,
+    };
+    let (changed, now) = (vec![h.dir().join("acks.jsonl")], h.now);
+    h.app.follow_files(&paths, &changed, now);
+}
+
+/// Two windows asked "have you had this checked?" of one flag: the second yes writes nothing,
+/// whether the first's acknowledgement was followed in before the answer or not.
+#[test]
+fn a_yes_after_another_window_acknowledged_the_flag_writes_no_second_acknowledgement() {
+    for followed in [true, false] {
+        let mut a = Harness::in_dir(Library::load(&[]), None, fever_yesterday());
+        let mut b = a.beside();
+        a.send(&[Msg::Flags, Msg::Checked]);
+        b.send(&[Msg::Flags, Msg::Checked, Msg::Yes]);
+        if followed {
+            follow_acks(&mut a);
+        }
+        a.send(&[Msg::Yes]);
+        let acks = std::fs::read_to_string(a.dir().join("acks.jsonl")).unwrap();
+        assert_eq!(acks.lines().count(), 1, "followed {followed}: {acks}");
+        let screen = a.screen(100, 30);
+        assert!(
+            screen.contains("Already marked as checked"),
+            "followed {followed}: {screen}"
+        );
+        assert_eq!(a.app.flags.acknowledged.len(), 1, "muted in A too");
+        // And one `u` then brings it back everywhere.
+        a.send(&[Msg::Undo]);
+        let fresh = Harness::in_dir(Library::load(&[]), None, {
+            let dir = tempfile::tempdir().unwrap();
+            for f in ["symptoms.jsonl", "acks.jsonl"] {
+                std::fs::copy(a.dir().join(f), dir.path().join(f)).unwrap();
+            }
+            dir
+        });
+        assert_eq!(fresh.app.flags.active.len(), 1, "followed {followed}");
+    }
+}

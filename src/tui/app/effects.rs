@@ -2,23 +2,56 @@
 //! acknowledge a flag or take that back, write the report.
 
 use super::*;
+use crate::flags::acks::AckConflict;
 
 impl App {
+    /// "Yes, I have had it checked" about the flag it was asked of. One acknowledged elsewhere
+    /// meanwhile (another window, the command line) is not acknowledged twice: under the write
+    /// lock the acknowledgement in force must still be the one this app knows.
     pub(super) fn acknowledge_selected(&mut self) {
-        let Some(flag) = self.selected_flag() else {
+        let Some(id) = self.flags_tab.asked.take() else {
             return;
         };
-        let id = flag.rule.id.clone();
-        match self.ack_log.acknowledge(&id, self.now.wall) {
-            Ok(ack) => self.acks.push(ack),
-            Err(e) => self.notice = Some(format!("The acknowledgement was not saved: {e}")),
+        let now = self.now.wall;
+        if let Some(f) = self.flags.acknowledged.iter().find(|f| f.rule.id == id) {
+            // Followed in from elsewhere while the question was open.
+            let at = f.acknowledged.map(|at| at.format(" at %H:%M").to_string());
+            self.flags_tab.message = Some(format!(
+                "Already marked as checked{} (in another window or from the command line).",
+                at.unwrap_or_default()
+            ));
+        } else {
+            let seen = crate::flags::acks::in_force(&self.acks, &id, now).map(|a| a.id.clone());
+            match self.ack_log.acknowledge(&id, now, seen.as_deref()) {
+                Ok(Ok(ack)) => self.acks.push(ack),
+                Ok(Err(AckConflict::Acknowledged(ack))) => {
+                    self.flags_tab.message = Some(format!(
+                        "Already marked as checked at {} (in another window or from the command \
+                         line).",
+                        ack.at.format("%H:%M")
+                    ));
+                    if !self.acks.iter().any(|a| a.id == ack.id) {
+                        self.acks.push(ack);
+                    }
+                }
+                Ok(Err(AckConflict::Changed(_))) => {
+                    self.flags_tab.message = Some(
+                        "Not saved: its acknowledgement changed elsewhere meanwhile; look again."
+                            .to_owned(),
+                    );
+                }
+                Err(e) => {
+                    self.flags_tab.message = Some(format!("The acknowledgement was not saved: {e}"))
+                }
+            }
         }
         self.refresh_flags();
         // The highlight follows the flag, now muted, so that `u` at once takes it back.
         self.flags_tab.highlight(&self.flags, &self.lapsed, &id);
     }
 
-    /// `u` on a muted flag: takes its acknowledgement back, so it shows as active again.
+    /// `u` on a muted flag: takes back every acknowledgement that mutes it, so it shows as
+    /// active again — only if the one in force is still the one shown.
     pub(super) fn withdraw_selected_ack(&mut self) {
         let Some(flag) = self.selected_flag().filter(|f| f.acknowledged.is_some()) else {
             return;
@@ -28,12 +61,29 @@ impl App {
         else {
             return;
         };
-        match self.ack_log.withdraw(&ack.id) {
-            Ok(()) => {
-                self.acks.retain(|a| a.id != ack.id);
-                self.notice = Some("Taken back: the flag shows as active again.".to_owned());
+        match self.ack_log.withdraw(&id, self.now.wall, &ack.id) {
+            Ok(Ok(taken)) => {
+                self.acks.retain(|a| !taken.iter().any(|t| t.id == a.id));
+                self.flags_tab.message =
+                    Some("Taken back: the flag shows as active again.".to_owned());
             }
-            Err(e) => self.notice = Some(format!("The acknowledgement was not taken back: {e}")),
+            Ok(Err(conflict)) => {
+                self.flags_tab.message = Some(match conflict {
+                    AckConflict::Changed(None) => {
+                        "Already taken back elsewhere (another window or the command line)."
+                            .to_owned()
+                    }
+                    AckConflict::Acknowledged(a) | AckConflict::Changed(Some(a)) => format!(
+                        "Not taken back: it was marked as checked again elsewhere at {}; look \
+                         again.",
+                        a.at.format("%H:%M")
+                    ),
+                });
+            }
+            Err(e) => {
+                self.flags_tab.message =
+                    Some(format!("The acknowledgement was not taken back: {e}"))
+            }
         }
         self.refresh_flags();
         // Keep the highlight on the same flag, now among the active ones.

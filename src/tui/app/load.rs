@@ -5,7 +5,7 @@ use super::*;
 
 impl App {
     /// A new app on the Routines screen (or straight in the runner for `start`), with the data
-    /// files of `data_dir` loaded.
+    /// files of `data_dir` loaded (the log read whole: see [`App::open`]).
     pub fn new(
         library: Library,
         theme: Theme,
@@ -13,15 +13,33 @@ impl App {
         start: Option<&str>,
         now: Now,
     ) -> App {
-        let history_file = history::store(data_dir);
-        let symptom_log = SymptomLog::new(data_dir);
-        let ack_log = AckLog::new(data_dir);
-        // The data files, read once by the workspace (the settings come in `with_safety`).
         let paths = crate::paths::Paths {
             data_dir: data_dir.to_path_buf(),
             config_file: std::path::PathBuf::new(),
             extra_routine_dirs: Vec::new(),
             cache_dir: None,
+        };
+        App::open(library, theme, &paths, start, now)
+    }
+
+    /// [`App::new`] on the data folder of `paths`, reading the log through its snapshot in the
+    /// cache folder when `paths` has one (see `symptoms::snapshot`).
+    pub fn open(
+        library: Library,
+        theme: Theme,
+        paths: &crate::paths::Paths,
+        start: Option<&str>,
+        now: Now,
+    ) -> App {
+        let data_dir = paths.data_dir.as_path();
+        let history_file = history::store(data_dir);
+        let symptom_log = SymptomLog::new(data_dir);
+        let ack_log = AckLog::new(data_dir);
+        // The data files, read once by the workspace (the settings come in `with_safety`).
+        let paths = crate::paths::Paths {
+            config_file: std::path::PathBuf::new(),
+            extra_routine_dirs: Vec::new(),
+            ..paths.clone()
         };
         let parts = crate::workspace::Parts {
             log: true,

@@ -29,6 +29,12 @@ pub struct FlagsTab {
     pub selected: usize,
     /// "Have you had this checked?" is being asked about the highlighted flag.
     pub confirm_ack: bool,
+    /// The rule id of the flag it is asked about: the answer goes to it, even when the list
+    /// changed under the question (another window acknowledged a flag, the log was followed).
+    pub asked: Option<String>,
+    /// What the last acknowledgement or taking back did, when it needs saying (shown above the
+    /// highlighted flag until the next key).
+    pub message: Option<String>,
     /// The emergency and urgent flags (rule ids) that the entry just saved is evidence of:
     /// shown at once, in full, over every screen until Enter or `!` (the Flags screen on it) or Esc.
     pub raised_on_save: Vec<String>,
@@ -81,6 +87,9 @@ impl FlagsTab {
 
     /// A key on the Flags tab.
     pub fn update(&mut self, msg: Msg, flags: &Flags, lapsed: &[Lapsed]) -> FlagsKey {
+        if msg != Msg::Tick {
+            self.message = None;
+        }
         if self.confirm_ack {
             return match msg {
                 Msg::Yes => {
@@ -104,7 +113,8 @@ impl FlagsTab {
             Msg::Last => self.selected = count.saturating_sub(1),
             // Only an active or lapsed flag can be marked; a muted one is taken back with `u`.
             Msg::Checked if self.selected < flags.active.len() + lapsed.len() => {
-                self.confirm_ack = true
+                self.asked = self.selected_flag(flags, lapsed).map(|f| f.rule.id.clone());
+                self.confirm_ack = self.asked.is_some();
             }
             Msg::Undo => return FlagsKey::Withdraw,
             Msg::Quit | Msg::ForceQuit => return FlagsKey::Quit,

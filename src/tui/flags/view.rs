@@ -217,7 +217,13 @@ impl FlagsScreen<'_> {
             .find(|l| std::ptr::eq(&l.flag, flag))
             .map(|l| l.at);
         let rule = &flag.rule;
-        let mut lines = vec![
+        let mut lines = Vec::new();
+        // What the last key did here (taken back, acknowledged elsewhere already).
+        if let Some(message) = &self.tab.message {
+            lines.push(Line::styled(message.clone(), t.caution()));
+            lines.push(Line::default());
+        }
+        lines.extend([
             Line::styled(rule.level.heading(), t.level_text(rule.level)),
             Line::styled(rule.title.clone(), t.title()),
             Line::default(),
@@ -225,7 +231,7 @@ impl FlagsScreen<'_> {
                 Span::styled("What to do: ", t.title()),
                 Span::raw(rule.action_text(self.emergency_number)),
             ]),
-        ];
+        ]);
         if !rule.why.is_empty() {
             lines.push(Line::from(vec![
                 Span::styled("Why: ", t.title()),

@@ -31,8 +31,9 @@ pub enum LogMode {
     List,
     /// The form, adding or editing.
     Form(Box<LogForm>),
-    /// "Delete this entry?"
-    ConfirmDelete(String),
+    /// "Delete this entry?", about the entry as it was shown when asked: the delete is refused
+    /// if the log holds another version of it by the answer (an edit saved elsewhere).
+    ConfirmDelete(Box<SymptomEntry>),
     /// Trends over the last `days` days.
     Review {
         /// 30 or 90.
@@ -180,8 +181,16 @@ impl LogView {
             self.message = Some("Not put back: that entry is in the log again.".to_owned());
             return;
         }
-        match log.save(&entry) {
-            Ok(()) => {
+        // Checked again under the write lock: another window may have written it since.
+        match log.restore(&entry) {
+            Ok(Err(_)) => {
+                self.message = Some(
+                    "Not put back: that entry was written again elsewhere (another window or \
+                     the command line) since it was deleted."
+                        .to_owned(),
+                );
+            }
+            Ok(Ok(())) => {
                 self.saved(entry, today);
                 // Not a new entry: nothing to check against the flags that was not there.
                 self.just_saved = None;
@@ -263,16 +272,15 @@ impl LogView {
                     }
                 }
             },
-            LogMode::ConfirmDelete(id) => match msg {
+            LogMode::ConfirmDelete(asked) => match msg {
                 Msg::Yes | Msg::Confirm => {
-                    let id = id.clone();
-                    let result = match self.entries.iter().find(|e| e.id == id) {
-                        Some(seen) => log.delete_seen(seen),
-                        None => Ok(Err(Conflict::Deleted)),
-                    };
-                    match result {
+                    // The version asked about, not what the list holds now: an edit followed
+                    // in from elsewhere since the question is not deleted unseen.
+                    let asked = (**asked).clone();
+                    let id = asked.id.clone();
+                    match log.delete_seen(&asked) {
                         Ok(Ok(())) => {
-                            self.undo = self.entries.iter().find(|e| e.id == id).cloned();
+                            self.undo = Some(asked);
                             self.entries.retain(|e| e.id != id);
                             self.message = Some("Entry deleted (u puts it back).".to_owned());
                         }
@@ -330,8 +338,11 @@ impl LogView {
                         }
                     }
                     Msg::Delete => {
-                        if let Some(id) = visible.get(self.selected) {
-                            self.mode = LogMode::ConfirmDelete(id.clone());
+                        if let Some(entry) = visible
+                            .get(self.selected)
+                            .and_then(|id| self.entries.iter().find(|e| &e.id == id))
+                        {
+                            self.mode = LogMode::ConfirmDelete(Box::new(entry.clone()));
                         }
                     }
                     Msg::Filter => self.filter.focus = Some(FilterField::Range),
