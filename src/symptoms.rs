@@ -514,6 +514,7 @@ fn apply_all(entries: &mut Vec<SymptomEntry>, lines: Vec<Line>) {
     entries.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
 }
 
+pub mod draft;
 pub mod snapshot;
 pub mod trends;
 

@@ -17,6 +17,7 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
 
+mod draft;
 mod entry;
 mod keys;
 mod layout;
