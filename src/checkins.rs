@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::{Cursor, JsonlStore, Loaded, StoreError, Tail};
 
+mod stream;
+
+pub use stream::CheckinStream;
+
 /// The file's name in the data folder.
 pub const FILE: &str = "checkins.jsonl";
 

@@ -13,6 +13,9 @@ use crate::store::{JsonlStore, StoreError};
 
 pub mod heat;
 pub mod stats;
+mod stream;
+
+pub use stream::{HistoryStream, stream};
 
 /// The history file's name in the data folder.
 pub const FILE: &str = "history.jsonl";

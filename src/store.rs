@@ -17,6 +17,7 @@ mod append;
 mod follow;
 mod load;
 mod parse;
+mod stream;
 mod warnings;
 
 use std::fs;
@@ -25,6 +26,7 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub use follow::{Cursor, Tail};
+pub use stream::{Fold, Mark, Records, Streamed};
 
 /// A failure to read or write a data file; the message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -175,5 +177,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod follow_tests;
+#[cfg(test)]
+mod stream_tests;
 #[cfg(test)]
 mod tests;

@@ -395,6 +395,9 @@ impl SymptomLog {
 }
 
 mod reads;
+mod stream;
+
+pub use stream::EntryStream;
 
 /// What a line of the log must hold: a good id, and `at` and a `pain` from 0 to 10 unless it
 /// is a tombstone.

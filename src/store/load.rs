@@ -8,7 +8,7 @@ use std::os::unix::fs::OpenOptionsExt;
 
 use serde::de::DeserializeOwned;
 
-use super::parse::parse_block;
+use super::parse::{Span, parse_block};
 use super::{JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError};
 
 impl JsonlStore {
@@ -61,6 +61,33 @@ impl JsonlStore {
         start: Start,
         torn: Torn,
     ) -> Result<(Loaded<T>, Start), StoreError> {
+        let mut records = Vec::new();
+        let (rest, end) =
+            self.read_each(file, check, &|record, _| record, start, torn, |part, _| {
+                records.extend(part);
+                Ok(())
+            })?;
+        let loaded = Loaded {
+            records,
+            rejected: rest.rejected,
+            notes: rest.notes,
+        };
+        Ok((loaded, end))
+    }
+
+    /// The reading behind [`read_from`](Self::read_from): each block's good records, made into
+    /// what `keep` makes of them (given where each line is in the block), are handed to `each`
+    /// with the file offset the block starts at; bad lines are reported and kept aside the same
+    /// way whatever is kept of the good ones (a streaming read keeps only what orders them).
+    pub(super) fn read_each<T: DeserializeOwned, R: Send>(
+        &self,
+        file: &mut File,
+        check: &(impl Fn(&T) -> Option<String> + Sync),
+        keep: &(impl Fn(T, Span) -> R + Sync),
+        start: Start,
+        torn: Torn,
+        mut each: impl FnMut(Vec<R>, u64) -> Result<(), StoreError>,
+    ) -> Result<(Loaded<()>, Start), StoreError> {
         let io_err = |action| self.io_error(action);
         file.seek(SeekFrom::Start(start.offset))
             .map_err(io_err("read"))?;
@@ -81,7 +108,6 @@ impl JsonlStore {
         // Read in blocks of whole lines so the file is never held in memory all at once; each
         // block is parsed in parallel, one slice of lines per core, and joined in file order
         // (loading 100,000 entries is dominated by parsing and allocation).
-        let mut records = Vec::new();
         let mut rejected = Vec::new();
         let mut bad_lines: Vec<Vec<u8>> = Vec::new();
         let mut lines_before = start.lines;
@@ -137,8 +163,8 @@ impl JsonlStore {
                 (false, _, None) => continue, // one very long line: read more
             };
             if complete > 0 || (at_end && torn == Torn::Parse && !buffer.is_empty()) {
-                for part in parse_block(&buffer[..complete], &check) {
-                    records.extend(part.records);
+                for part in parse_block(&buffer[..complete], check, keep) {
+                    each(part.records, buffer_at)?;
                     for (line, reason, raw) in part.rejected {
                         rejected.push(RejectedLine {
                             line: lines_before + line,
@@ -164,7 +190,7 @@ impl JsonlStore {
         };
         Ok((
             Loaded {
-                records,
+                records: Vec::new(),
                 rejected,
                 notes,
             },

@@ -3,25 +3,38 @@
 
 use serde::de::DeserializeOwned;
 
-/// Parses a block of whole lines (no trailing newline), in parallel when it is large.
-pub(super) fn parse_block<'a, T: DeserializeOwned + Send>(
+/// Parses a block of whole lines (no trailing newline), in parallel when it is large. Each good
+/// record is handed to `keep` with where its line is in the block, and what `keep` makes of it
+/// is what the block keeps (a load keeps the record; a stream only what orders it).
+pub(super) fn parse_block<'a, T: DeserializeOwned, R: Send>(
     block: &'a [u8],
     check: &(impl Fn(&T) -> Option<String> + Sync),
-) -> Vec<Parsed<'a, T>> {
+    keep: &(impl Fn(T, Span) -> R + Sync),
+) -> Vec<Parsed<'a, R>> {
     let chunks = split_lines(block, parallelism(block.len()));
+    // Where each slice starts in the block, so each line's place is known.
+    let at = |chunk: &[u8]| chunk.as_ptr() as usize - block.as_ptr() as usize;
     if chunks.len() == 1 {
-        return vec![parse_lines(chunks[0], check)];
+        return vec![parse_lines(chunks[0], at(chunks[0]), check, keep)];
     }
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .iter()
-            .map(|chunk| scope.spawn(|| parse_lines(chunk, check)))
+            .map(|chunk| scope.spawn(move || parse_lines(chunk, at(chunk), check, keep)))
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// Where a good record's line is in its block: the offset of its first byte and its length
+/// (without the newline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    pub(super) offset: usize,
+    pub(super) len: usize,
 }
 
 /// What one slice of lines parsed to.
@@ -33,20 +46,28 @@ pub(super) struct Parsed<'a, T> {
     pub(super) lines: usize,
 }
 
-fn parse_lines<'a, T: DeserializeOwned>(
+fn parse_lines<'a, T: DeserializeOwned, R>(
     chunk: &'a [u8],
+    chunk_at: usize,
     check: &impl Fn(&T) -> Option<String>,
-) -> Parsed<'a, T> {
+    keep: &impl Fn(T, Span) -> R,
+) -> Parsed<'a, R> {
     let lines = chunk.iter().filter(|&&b| b == b'\n').count() + 1;
     let mut parsed = Parsed {
         records: Vec::with_capacity(lines),
         rejected: Vec::new(),
         lines: 0,
     };
-    let mut take = |i: usize, raw: &'a [u8], record: Result<T, serde_json::Error>| {
+    // Where the line being read starts in the block.
+    let mut offset = chunk_at;
+    let mut take = |i: usize, raw: &'a [u8], record: Result<T, serde_json::Error>, offset| {
+        let span = Span {
+            offset,
+            len: raw.len(),
+        };
         let problem = match record {
             Ok(record) => match check(&record) {
-                None => return parsed.records.push(record),
+                None => return parsed.records.push(keep(record, span)),
                 Some(problem) => problem,
             },
             Err(e) => e.to_string(),
@@ -60,15 +81,17 @@ fn parse_lines<'a, T: DeserializeOwned>(
         Ok(text) => {
             for (i, line) in text.split('\n').enumerate() {
                 if !blank(line.as_bytes()) {
-                    take(i, line.as_bytes(), serde_json::from_str(line));
+                    take(i, line.as_bytes(), serde_json::from_str(line), offset);
                 }
+                offset += line.len() + 1;
             }
         }
         Err(_) => {
             for (i, raw) in chunk.split(|&b| b == b'\n').enumerate() {
                 if !blank(raw) {
-                    take(i, raw, serde_json::from_slice(raw));
+                    take(i, raw, serde_json::from_slice(raw), offset);
                 }
+                offset += raw.len() + 1;
             }
         }
     }
