@@ -6,11 +6,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Serialize, Serializer};
 
-use super::{open, usage_error};
-use crate::history::{BreakRecord, SessionRecord};
+use super::{open, usage_error, warned};
+use crate::history::{BreakRecord, HistoryStream, SessionRecord};
 use crate::paths::Paths;
+use crate::report::export::{self, ExportError};
 use crate::report::{outcome_name, when};
 use crate::routine::Library;
 use crate::when::When;
@@ -23,10 +23,13 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
-    // The routines' names are needed only for the table.
+    let in_period = |at| since.is_none() && until.is_none() || period.contains(at);
+    if json {
+        return write_json(paths, in_period);
+    }
     let parts = Parts {
         history: true,
-        routines: !json,
+        routines: true,
         ..Parts::NONE
     };
     let ws = match open(paths, parts) {
@@ -34,29 +37,33 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
         Err(code) => return code,
     };
     let (sessions, breaks) = (&ws.sessions, &ws.breaks);
-    let in_period = |at| since.is_none() && until.is_none() || period.contains(at);
     let sessions: Vec<&SessionRecord> = sessions.iter().filter(|s| in_period(s.started)).collect();
     let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let result = if json {
-        // Written as it goes, record by record, rather than built as one JSON tree first (a
-        // million records made a 1.6 GB tree). The keys in the order serde_json's map wrote
-        // them, so the output is the same byte for byte.
-        let doc = HistoryOut {
-            breaks: Each(&breaks, break_out),
-            sessions: Each(&sessions, session_out),
-        };
-        serde_json::to_writer_pretty(&mut out, &doc)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        write_text(&mut out, &sessions, &breaks, &ws.library)
-    }
-    .and_then(|()| out.flush());
+    let result = write_text(&mut out, &sessions, &breaks, &ws.library).and_then(|()| out.flush());
     if result.is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// `history --json`, streamed: the history's lines are read once for their order (a small key
+/// each), then each record is read again as it is written, so a million records never sit in
+/// memory at once. The same bytes as the document the loaded history made.
+fn write_json(paths: &Paths, in_period: impl Fn(DateTime<FixedOffset>) -> bool) -> ExitCode {
+    let store = crate::history::store(&paths.data_dir);
+    let mut history = match warned(&store, crate::history::stream(&store), HistoryStream::read) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
+    history.retain(in_period);
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    match export::history_json(out, &history) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(ExportError::Read(e)) => usage_error(&e.to_string()),
+        // A closed pipe: nothing to say.
+        Err(ExportError::Write(_)) => ExitCode::FAILURE,
+    }
 }
 
 fn name(library: &Library, id: &str) -> String {
@@ -128,72 +135,4 @@ pub fn write_text(
         }
     }
     Ok(())
-}
-
-/// `history --json`: `{"breaks": [...], "sessions": [...]}`.
-#[derive(Serialize)]
-struct HistoryOut<B, S> {
-    breaks: B,
-    sessions: S,
-}
-
-/// A session as `history --json` writes it (fields in key order).
-#[derive(Serialize)]
-struct SessionOut<'a> {
-    active_seconds: u64,
-    ended: DateTime<FixedOffset>,
-    id: &'a str,
-    kind: &'static str,
-    outcome: String,
-    pain_after: Option<u8>,
-    pain_before: Option<u8>,
-    routine: &'a str,
-    started: DateTime<FixedOffset>,
-    steps_done: usize,
-    steps_total: usize,
-}
-
-/// A break as `history --json` writes it (fields in key order).
-#[derive(Serialize)]
-struct BreakOut<'a> {
-    at: DateTime<FixedOffset>,
-    id: &'a str,
-    outcome: &'static str,
-    reason: Option<&'a str>,
-    routine: &'a str,
-}
-
-fn session_out<'a>(s: &&'a SessionRecord) -> SessionOut<'a> {
-    SessionOut {
-        active_seconds: s.active_seconds,
-        ended: s.ended,
-        id: &s.id,
-        kind: s.kind.id(),
-        outcome: outcome_name(&s.outcome),
-        pain_after: s.pain_after,
-        pain_before: s.pain_before,
-        routine: &s.routine,
-        started: s.started,
-        steps_done: s.steps_done,
-        steps_total: s.steps_total,
-    }
-}
-
-fn break_out<'a>(b: &&'a BreakRecord) -> BreakOut<'a> {
-    BreakOut {
-        at: b.at,
-        id: &b.id,
-        outcome: b.outcome.id(),
-        reason: b.reason.as_deref(),
-        routine: &b.routine,
-    }
-}
-
-/// The records of a slice, each made into what is written as it is written.
-struct Each<'a, T, F>(&'a [T], F);
-
-impl<T, O: Serialize, F: Fn(&T) -> O> Serialize for Each<'_, T, F> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(&self.1))
-    }
 }

@@ -274,6 +274,24 @@ fn open(paths: &Paths, parts: Parts) -> Result<Workspace, ExitCode> {
     Ok(ws)
 }
 
+/// A file read for streaming (`history --json`, `export`), its warnings printed as [`open`]
+/// prints a load's; a file that cannot be read is a usage error, as there.
+fn warned<S>(
+    store: &crate::store::JsonlStore,
+    read: Result<S, crate::store::StoreError>,
+    streamed: impl Fn(&S) -> &crate::store::Streamed,
+) -> Result<S, ExitCode> {
+    let read = read.map_err(|error| usage_error(&error.to_string()))?;
+    let s = streamed(&read);
+    for warning in store.warnings(&s.rejected, &s.notes) {
+        print_problem(&Problem::Data {
+            file: store.path().to_path_buf(),
+            warning,
+        });
+    }
+    Ok(read)
+}
+
 /// Prints one problem of a load on stderr; `Some` exit code when the command cannot go on.
 fn print_problem(problem: &Problem) -> Option<ExitCode> {
     let mut err = std::io::stderr().lock();

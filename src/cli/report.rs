@@ -8,14 +8,14 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{open, parse_when, usage_error};
-use crate::checkins::Checkin;
-use crate::history::SessionRecord;
+use super::{open, parse_when, usage_error, warned};
+use crate::checkins::{CheckinLog, CheckinStream};
+use crate::history::HistoryStream;
 use crate::paths::Paths;
 use crate::report::Period;
-use crate::report::export::{self, What};
+use crate::report::export::{self, Cells, ExportError, What};
 use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
-use crate::symptoms::SymptomEntry;
+use crate::symptoms::{EntryStream, SymptomLog};
 use crate::when::When;
 use crate::workspace::{Parts, REPORT_DAYS, period};
 
@@ -60,6 +60,10 @@ pub struct ExportArgs {
     /// Where to write it [default: stdout]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV cells exactly as stored: no `'` before a cell that begins with =, +, -, @, a tab or
+    /// a carriage return (which a spreadsheet may run as a formula)
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// Runs `report`.
@@ -139,106 +143,108 @@ pub fn run_export(paths: &Paths, args: ExportArgs) -> ExitCode {
     } else {
         period
     };
-    // Load first: nothing is written when the data cannot be read.
-    let records = match load_for_export(paths, args.what) {
-        Ok(r) => r,
+    if args.raw && args.format != export::Format::Csv {
+        return usage_error(
+            "--raw changes CSV cells only (JSON lines are always exact); accepted: --raw with --format csv",
+        );
+    }
+    let cells = if args.raw {
+        Cells::Raw
+    } else {
+        Cells::Neutralised
+    };
+    // Read first (the keys of every line): nothing is written when the data cannot be read.
+    let mut source = match read_for_export(paths, args.what) {
+        Ok(s) => s,
         Err(code) => return code,
     };
+    source.retain(|at| period.contains(at));
     match args.output.as_deref() {
-        None => write_stdout(&records, args.format, period),
-        Some(p) if p == Path::new("-") => write_stdout(&records, args.format, period),
+        None => write_stdout(&source, args.format, cells),
+        Some(p) if p == Path::new("-") => write_stdout(&source, args.format, cells),
         Some(p) => {
             let result = crate::report::create_private(p)
-                .map_err(|e| e.to_string())
+                .map_err(ExportError::Write)
                 .and_then(|f| {
-                    write_export(std::io::BufWriter::new(f), &records, args.format, period)
+                    write_export(std::io::BufWriter::new(f), &source, args.format, cells)
                 });
             match result {
                 Ok(()) => {
                     println!("{}", crate::text::visible(&p.display().to_string()));
                     ExitCode::SUCCESS
                 }
+                Err(ExportError::Read(e)) => usage_error(&e.to_string()),
                 Err(e) => usage_error(&format!("cannot write {}: {e}", p.display())),
             }
         }
     }
 }
 
-fn write_stdout(records: &Records, format: export::Format, period: Period) -> ExitCode {
+fn write_stdout(source: &Source, format: export::Format, cells: Cells) -> ExitCode {
     let out = std::io::BufWriter::new(std::io::stdout().lock());
-    match write_export(out, records, format, period) {
+    match write_export(out, source, format, cells) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
+        Err(ExportError::Read(e)) => usage_error(&e.to_string()),
+        // A closed pipe: nothing to say.
+        Err(ExportError::Write(_)) => ExitCode::FAILURE,
     }
 }
 
-/// The records of one kind.
-pub enum Records {
+/// The records of one kind, read for streaming.
+pub enum Source {
     /// Symptom entries.
-    Entries(Vec<SymptomEntry>),
-    /// Sessions.
-    Sessions(Vec<SessionRecord>),
+    Entries(EntryStream),
+    /// Sessions (from the history).
+    Sessions(HistoryStream),
     /// Check-ins.
-    Checkins(Vec<Checkin>),
+    Checkins(CheckinStream),
 }
 
-fn load_for_export(paths: &Paths, what: What) -> Result<Records, ExitCode> {
-    let parts = Parts {
-        log: what == What::Entries,
-        history: what == What::Sessions,
-        checkins: what == What::Checkins,
-        ..Parts::NONE
-    };
-    let ws = open(paths, parts)?;
-    Ok(match what {
-        What::Entries => Records::Entries(ws.entries),
-        What::Sessions => Records::Sessions(ws.sessions),
-        What::Checkins => Records::Checkins(ws.checkins),
-    })
+impl Source {
+    /// Keeps the records whose moment `keep` accepts.
+    fn retain(&mut self, keep: impl Fn(DateTime<FixedOffset>) -> bool) {
+        match self {
+            Source::Entries(s) => s.retain(keep),
+            Source::Sessions(s) => s.retain(keep),
+            Source::Checkins(s) => s.retain(keep),
+        }
+    }
 }
 
-/// Writes the records inside `period` in `format`.
+/// Reads the file of `what` for streaming, its warnings printed as a load prints them.
+fn read_for_export(paths: &Paths, what: What) -> Result<Source, ExitCode> {
+    let dir = &paths.data_dir;
+    match what {
+        What::Entries => {
+            let log = SymptomLog::new(dir);
+            warned(log.store(), log.stream(), EntryStream::read).map(Source::Entries)
+        }
+        What::Sessions => {
+            let store = crate::history::store(dir);
+            warned(&store, crate::history::stream(&store), HistoryStream::read)
+                .map(Source::Sessions)
+        }
+        What::Checkins => {
+            let log = CheckinLog::new(dir);
+            warned(log.store(), log.stream(), CheckinStream::read).map(Source::Checkins)
+        }
+    }
+}
+
+/// Writes the records in `format`, each as it is read.
 pub fn write_export(
     out: impl Write,
-    records: &Records,
+    source: &Source,
     format: export::Format,
-    period: Period,
-) -> Result<(), String> {
+    cells: Cells,
+) -> Result<(), ExportError> {
     use export::Format::{Csv, Jsonl};
-    let err = |e: &dyn std::fmt::Display| e.to_string();
-    match records {
-        Records::Entries(all) => {
-            let rows: Vec<SymptomEntry> = all
-                .iter()
-                .filter(|e| period.contains(e.at))
-                .cloned()
-                .collect();
-            match format {
-                Csv => export::entries_csv(out, &rows).map_err(|e| err(&e)),
-                Jsonl => export::jsonl(out, &rows).map_err(|e| err(&e)),
-            }
-        }
-        Records::Sessions(all) => {
-            let rows: Vec<SessionRecord> = all
-                .iter()
-                .filter(|s| period.contains(s.started))
-                .cloned()
-                .collect();
-            match format {
-                Csv => export::sessions_csv(out, &rows).map_err(|e| err(&e)),
-                Jsonl => export::jsonl(out, &rows).map_err(|e| err(&e)),
-            }
-        }
-        Records::Checkins(all) => {
-            let rows: Vec<Checkin> = all
-                .iter()
-                .filter(|c| period.contains(c.at))
-                .cloned()
-                .collect();
-            match format {
-                Csv => export::checkins_csv(out, &rows).map_err(|e| err(&e)),
-                Jsonl => export::jsonl(out, &rows).map_err(|e| err(&e)),
-            }
-        }
+    match (source, format) {
+        (Source::Entries(s), Csv) => export::entries_csv(out, s.entries(), cells),
+        (Source::Entries(s), Jsonl) => export::jsonl(out, s.entries()),
+        (Source::Sessions(s), Csv) => export::sessions_csv(out, s.sessions(), cells),
+        (Source::Sessions(s), Jsonl) => export::jsonl(out, s.sessions()),
+        (Source::Checkins(s), Csv) => export::checkins_csv(out, s.checkins(), cells),
+        (Source::Checkins(s), Jsonl) => export::jsonl(out, s.checkins()),
     }
 }

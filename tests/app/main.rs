@@ -16,6 +16,7 @@ mod conflict_screen;
 mod conventions_cli;
 mod details_cli;
 mod details_screen;
+mod export_stream_cli;
 mod flags_cli;
 mod flags_history_cli;
 mod flags_screen;
