@@ -12,7 +12,7 @@
 #       peak memory (`/usr/bin/time -f %M`, kB) and wall time of each command over DATA_DIR,
 #       output to /dev/null, the median of RUNS (default 3).
 #
-# DATA_DIR is made by scripts/make-stream-data.py.
+# DATA_DIR is made by scripts/make-stream-data.py. ONLY=REGEX runs only the commands it matches.
 set -euo pipefail
 
 # A window the generated data fills (WINDOW overrides it).
@@ -65,7 +65,7 @@ case "${1:-}" in
         printf '%-70s %s (%s lines, exit %s)\n' "$line" "$same" \
             "$(wc -l <"$tmp/old.stdout")" "$(cat "$tmp/old.code")"
         [ "$same" = yes ] || failed=1
-    done < <(commands)
+    done < <(commands | grep -E -- "${ONLY:-.}")
     exit $failed
     ;;
 --measure)
@@ -79,10 +79,10 @@ case "${1:-}" in
         done
         printf '%-70s %s\n' "$line" "$(printf '%s\n' "${results[@]}" | sort -n |
             awk '{m[NR]=$1; t[NR]=$2} END {i=int((NR+1)/2); printf "%.1f MB peak, %.2f s", m[i]/1024, t[i]}')"
-    done < <(commands)
+    done < <(commands | grep -E -- "${ONLY:-.}")
     ;;
 *)
-    sed -n '2,17p' "$0"
+    sed -n '2,18p' "$0"
     exit 2
     ;;
 esac
