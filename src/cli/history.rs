@@ -1,6 +1,9 @@
 //! `knotless history [--since WHEN] [--until WHEN] [--json]`: guided sessions and posture breaks
 //! in time order — routine, when, how long, outcome, pain before → after. The outcome is printed
 //! as recorded (completed, partial, stopped, interrupted …), whatever the history file holds.
+//! `--json` streams (see [`crate::store::Streamed`]): memory bounded by a small key per line,
+//! not by the records; the table still reads the history whole (it needs the routines' names
+//! and is meant for a screen, not a million lines).
 
 use std::io::Write;
 use std::process::ExitCode;
