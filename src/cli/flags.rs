@@ -17,7 +17,7 @@ use crate::flags::notice::where_hint;
 use crate::flags::{Ack, CAVEATS, Flag, Flags, Moment, evaluate_at};
 use crate::paths::Paths;
 use crate::symptoms::SymptomEntry;
-use crate::text::visible;
+use crate::text::{Style, visible};
 use crate::when::When;
 use crate::workspace::Parts;
 
@@ -56,7 +56,8 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
     // One raised again (an entry dated a little ahead counts live) is shown as raised.
     lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
     let number = ws.config.emergency_number.as_deref();
-    let mut out = std::io::stdout().lock();
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let mut out = super::stdout_gated(if json { Style::Json } else { Style::Lines });
     let written = if json {
         let doc = json!({
             "as_of": now,

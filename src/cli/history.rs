@@ -13,6 +13,7 @@ use crate::history::{BreakRecord, SessionRecord};
 use crate::paths::Paths;
 use crate::report::{outcome_name, when};
 use crate::routine::Library;
+use crate::text::Style;
 use crate::when::When;
 use crate::workspace::{Parts, period};
 
@@ -37,7 +38,12 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
     let in_period = |at| since.is_none() && until.is_none() || period.contains(at);
     let sessions: Vec<&SessionRecord> = sessions.iter().filter(|s| in_period(s.started)).collect();
     let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let mut out = std::io::BufWriter::new(super::stdout_gated(if json {
+        Style::Json
+    } else {
+        Style::Lines
+    }));
     let result = if json {
         // Written as it goes, record by record, rather than built as one JSON tree first (a
         // million records made a 1.6 GB tree). The keys in the order serde_json's map wrote

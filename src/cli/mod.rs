@@ -12,7 +12,7 @@ mod remind;
 mod report;
 mod routines;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -163,6 +163,35 @@ pub enum Command {
     /// Print the man page (roff) to standard output
     #[command(hide = true)]
     Man,
+}
+
+/// Parses the command line. clap's own messages (help, version) are printed as clap prints
+/// them; an error passes the terminal gate first, since it quotes the bad value (`--format
+/// $'\e]0;x\a'`), and becomes its exit code (2, bad usage).
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| print_parse_error(&e))
+}
+
+/// Prints what clap said about the command line; the exit code that goes with it.
+fn print_parse_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE);
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::from(code);
+    }
+    // Plain text (clap's colours are escapes too, and would be shown as such).
+    let text = e.render().to_string();
+    let _ = write!(std::io::stderr(), "{}", crate::text::visible_lines(&text));
+    ExitCode::from(code)
+}
+
+/// Standard output for a whole document (JSON, JSON lines, a Markdown report): exact into a
+/// file or a pipe, through the terminal gate when it is a terminal.
+fn stdout_gated(style: crate::text::Style) -> crate::text::Gate<std::io::StdoutLock<'static>> {
+    let out = std::io::stdout();
+    let terminal = out.is_terminal();
+    crate::text::Gate::new(out.lock(), style, terminal)
 }
 
 /// Runs the parsed command line.

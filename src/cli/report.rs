@@ -16,6 +16,7 @@ use crate::report::Period;
 use crate::report::export::{self, What};
 use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
 use crate::symptoms::SymptomEntry;
+use crate::text::Style;
 use crate::when::When;
 use crate::workspace::{Parts, REPORT_DAYS, period};
 
@@ -94,7 +95,12 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
     };
     match args.output.as_deref() {
         Some(p) if p == Path::new("-") => {
-            let mut out = std::io::stdout().lock();
+            // Exact into a file or a pipe; into a terminal, through the gate: the report
+            // quotes notes, rule titles and the emergency number.
+            let mut out = super::stdout_gated(match args.format {
+                ReportFormat::Json => Style::Json,
+                ReportFormat::Html | ReportFormat::Md => Style::Lines,
+            });
             if out
                 .write_all(text.as_bytes())
                 .and_then(|()| out.flush())
@@ -165,7 +171,11 @@ pub fn run_export(paths: &Paths, args: ExportArgs) -> ExitCode {
 }
 
 fn write_stdout(records: &Records, format: export::Format, period: Period) -> ExitCode {
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Exact into a file or a pipe; into a terminal, through the gate.
+    let out = std::io::BufWriter::new(super::stdout_gated(match format {
+        export::Format::Jsonl => Style::Json,
+        export::Format::Csv => Style::Lines,
+    }));
     match write_export(out, records, format, period) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::FAILURE,
