@@ -19,7 +19,7 @@ use crate::paths::Paths;
 use crate::symptoms::SymptomEntry;
 use crate::text::{Style, visible};
 use crate::when::When;
-use crate::workspace::Parts;
+use crate::workspace::{Parts, Workspace};
 
 /// `flags ack` / `flags unack`.
 #[derive(Debug, clap::Subcommand)]
@@ -51,14 +51,11 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let flags = ws.evaluate(moment);
-    let mut lapsed = ws.lapsed(now);
-    // One raised again (an entry dated a little ahead counts live) is shown as raised.
-    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
-    let number = ws.config.emergency_number.as_deref();
     // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
     let mut out = super::stdout_gated(if json { Style::Json } else { Style::Lines });
     let written = if json {
+        let (flags, lapsed) = flags_and_lapsed(&ws, moment);
+        let number = ws.config.emergency_number.as_deref();
         let doc = json!({
             "as_of": now,
             "flags": flags.active.iter().map(|f| flag_json(f, number)).collect::<Vec<_>>(),
@@ -74,19 +71,38 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_text(
-            &mut out,
-            &flags,
-            &lapsed,
-            &evidence_entries(&flags, &lapsed, &ws.entries),
-            now,
-            number,
-        )
+        write_flags_text(&mut out, &ws, moment)
     };
     if written.is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The flags at `moment`, and those that lapsed unchecked in the 30 days before it.
+fn flags_and_lapsed(ws: &Workspace, moment: Moment) -> (Flags, Vec<Lapsed>) {
+    let flags = ws.evaluate(moment);
+    let mut lapsed = ws.lapsed(moment.now);
+    // One raised again (an entry dated a little ahead counts live) is shown as raised.
+    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
+    (flags, lapsed)
+}
+
+/// What `knotless flags` prints for `ws` at `moment` (the text, not `--json`).
+pub fn write_flags_text(
+    out: &mut impl Write,
+    ws: &Workspace,
+    moment: Moment,
+) -> std::io::Result<()> {
+    let (flags, lapsed) = flags_and_lapsed(ws, moment);
+    write_text(
+        out,
+        &flags,
+        &lapsed,
+        &evidence_entries(&flags, &lapsed, &ws.entries),
+        moment.now,
+        ws.config.emergency_number.as_deref(),
+    )
 }
 
 /// Runs `flags ack ID` or `flags unack ID`.

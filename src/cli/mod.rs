@@ -25,6 +25,15 @@ use crate::workspace::{Parts, Problem, Workspace};
 
 pub use crate::workspace::{EXIT_INVALID, EXIT_USAGE};
 
+/// What the text commands print, for tests that feed them hostile files in-process (the fuzz
+/// harness, `tests/app/fuzz.rs`): the very functions the commands write with.
+pub mod text_out {
+    pub use super::flags::write_flags_text as flags;
+    pub use super::log::write_table as log_list;
+    pub use super::problem_text as problem;
+    pub use super::routines::write_table as routines;
+}
+
 /// knotless — a terminal coach for lower back knots.
 #[derive(Debug, Parser)]
 #[command(
@@ -305,34 +314,32 @@ fn open(paths: &Paths, parts: Parts) -> Result<Workspace, ExitCode> {
 
 /// Prints one problem of a load on stderr; `Some` exit code when the command cannot go on.
 fn print_problem(problem: &Problem) -> Option<ExitCode> {
-    let mut err = std::io::stderr().lock();
+    let _ = writeln!(std::io::stderr(), "{}", problem_text(problem));
     match problem {
-        Problem::Config(e) => {
-            let _ = writeln!(err, "{e}");
-            return Some(ExitCode::from(EXIT_USAGE));
-        }
-        Problem::Unreadable { error, .. } => {
-            drop(err);
-            return Some(usage_error(&error.to_string()));
-        }
-        Problem::Rules(problem) => {
-            let _ = writeln!(
-                err,
-                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-            );
-        }
-        Problem::Data { warning, .. } => {
-            let _ = writeln!(err, "warning: {warning}");
-        }
-        Problem::Programme { label, headline } => {
-            let _ = writeln!(
-                err,
-                "warning: {} is broken and was skipped: {headline} (run `knotless check`)",
-                crate::text::visible(label),
-            );
-        }
+        Problem::Config(_) | Problem::Unreadable { .. } => Some(ExitCode::from(EXIT_USAGE)),
+        Problem::Rules(_) | Problem::Data { .. } | Problem::Programme { .. } => None,
     }
-    None
+}
+
+/// What a command says about one problem of a load. The words may quote a file's name or a
+/// line of it: they pass the gate (a diagnostic does so itself).
+pub fn problem_text(problem: &Problem) -> String {
+    use crate::text::{visible, visible_lines};
+    match problem {
+        Problem::Config(e) => e.to_string(),
+        Problem::Unreadable { error, .. } => {
+            format!("error: {}", visible_lines(&error.to_string()))
+        }
+        Problem::Rules(problem) => format!(
+            "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
+        ),
+        Problem::Data { warning, .. } => format!("warning: {}", visible_lines(warning)),
+        Problem::Programme { label, headline } => format!(
+            "warning: {} is broken and was skipped: {} (run `knotless check`)",
+            visible(label),
+            visible(headline),
+        ),
+    }
 }
 
 /// Prints `error: message` to stderr and returns the bad-usage exit code.

@@ -74,7 +74,8 @@ fn shown_time(at: DateTime<FixedOffset>) -> String {
     text
 }
 
-fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
+/// The table `knotless log list` prints (without `--json`).
+pub fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
     if entries.is_empty() {
         return writeln!(out, "No entries. Add one with: knotless log add --pain N");
     }
