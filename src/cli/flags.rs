@@ -149,7 +149,8 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             if let Some(at) = acknowledged {
                 writeln!(
                     out,
-                    "`{id}` was already acknowledged on {}, and nothing new matches it since.",
+                    "`{}` was already acknowledged on {}, and nothing new matches it since.",
+                    visible(&id),
                     at.format("%Y-%m-%d %H:%M")
                 )
             } else {
@@ -166,14 +167,16 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                     Ok(Ok(_)) => writeln!(
                         out,
                         "Acknowledged ({}): {}\nIt stays quiet until {until}. To take this back: \
-                         knotless flags unack {id}",
+                         knotless flags unack {}",
                         rule.level.id(),
-                        visible(&rule.title)
+                        visible(&rule.title),
+                        visible(&id)
                     ),
                     Ok(Err(AckConflict::Acknowledged(ack))) => writeln!(
                         out,
-                        "`{id}` was already acknowledged on {} (just now, elsewhere), and nothing \
+                        "`{}` was already acknowledged on {} (just now, elsewhere), and nothing \
                          new matches it since.",
+                        visible(&id),
                         ack.at.format("%Y-%m-%d %H:%M")
                     ),
                     Ok(Err(AckConflict::Changed(_))) => {
@@ -236,13 +239,15 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             if taken.len() > 1 {
                 writeln!(
                     out,
-                    "Took back the {} acknowledgements of `{id}` (the latest made {when}). {state}",
-                    taken.len()
+                    "Took back the {} acknowledgements of `{}` (the latest made {when}). {state}",
+                    taken.len(),
+                    visible(&id)
                 )
             } else {
                 writeln!(
                     out,
-                    "Took back the acknowledgement of `{id}` made {when}. {state}"
+                    "Took back the acknowledgement of `{}` made {when}. {state}",
+                    visible(&id)
                 )
             }
         }

@@ -122,7 +122,11 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
             if args.open
                 && let Err(e) = open_in_browser(&path)
             {
-                let _ = writeln!(std::io::stderr(), "warning: could not open it: {e}");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: could not open it: {}",
+                    crate::text::visible_lines(&e.to_string())
+                );
             }
             ExitCode::SUCCESS
         }
