@@ -28,6 +28,11 @@ pub struct Diagnostic {
     snippet: Option<Box<Snippet>>,
 }
 
+/// The most characters of the offending line shown before the mark, of the mark, and after it.
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_MARKED: usize = 80;
+const SNIPPET_AFTER: usize = 40;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Snippet {
     text: String,
@@ -54,11 +59,17 @@ impl Diagnostic {
         let shown_end = line_start + line_text.len();
         let from = start.min(shown_end);
         let to = floor_char_boundary(text, span.end.clamp(start, line_end)).clamp(from, shown_end);
-        let (before, marked, after) = (
-            visible(&text[line_start..from]),
-            visible(&text[from..to]),
-            visible(&text[to..shown_end]),
-        );
+        // A line of a megabyte is shown around its mark, not whole: the report stays a few
+        // lines, and the underline's padding a width that formats (65,535 at most).
+        let before = visible(&text[line_start..from]);
+        let before = match before.chars().count().checked_sub(SNIPPET_BEFORE) {
+            Some(cut) if cut > 0 => {
+                format!("…{}", before.chars().skip(cut + 1).collect::<String>())
+            }
+            _ => before.into_owned(),
+        };
+        let marked = crate::text::clip(&visible(&text[from..to]), SNIPPET_MARKED);
+        let after = crate::text::clip(&visible(&text[to..shown_end]), SNIPPET_AFTER);
         let snippet = Snippet {
             text: format!("{before}{marked}{after}"),
             pad: before.chars().count(),
@@ -226,5 +237,24 @@ mod tests {
         assert_eq!((d.line, d.column), (1, 15));
         let d = Diagnostic::at("r.toml", text, Some(999..1000), "m");
         assert_eq!(d.line, 1);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_mark() {
+        // A mark 70,000 characters into a line: its padding would not format (the width of
+        // a formatting argument is at most 65,535), and the whole line is no help.
+        let text = format!("name = \"{}\" x = 1\n", "a".repeat(70_000));
+        let start = text.find(" x").unwrap() + 1;
+        let d = Diagnostic::at("r.toml", &text, Some(start..start + 1), "m");
+        assert_eq!((d.line, d.column), (1, 70_011));
+        let shown = d.to_string();
+        let marked = format!("1 | …{}\" x = 1\n", "a".repeat(57));
+        assert!(shown.contains(&marked), "{shown}");
+        assert!(
+            shown.ends_with(&format!("  | {}^", " ".repeat(60))),
+            "{shown}"
+        );
+        let d = Diagnostic::at("r.toml", &text, Some(0..text.len()), "m");
+        assert!(d.to_string().len() < 400, "{d}");
     }
 }

@@ -2,9 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use knotless::cli::{Cli, dispatch};
+use knotless::cli::{dispatch, parse};
 
 fn main() -> ExitCode {
-    dispatch(Cli::parse())
+    match parse() {
+        Ok(cli) => dispatch(cli),
+        Err(code) => code,
+    }
 }

@@ -17,6 +17,7 @@ use crate::paths::Paths;
 use crate::programme::ProgrammeLibrary;
 use crate::programme::file as programme_file;
 use crate::routine::{Library, load_file, routine_files};
+use crate::text::visible;
 
 /// What one round of checks found.
 struct Findings {
@@ -191,7 +192,7 @@ pub fn watch(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
         "watching {} for changes (Ctrl-C to stop)",
         watched
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| visible(&p.display().to_string()).into_owned())
             .collect::<Vec<_>>()
             .join(", ")
     );

@@ -17,9 +17,9 @@ use crate::flags::notice::where_hint;
 use crate::flags::{Ack, CAVEATS, Flag, Flags, Moment, evaluate_at};
 use crate::paths::Paths;
 use crate::symptoms::SymptomEntry;
-use crate::text::visible;
+use crate::text::{Style, visible};
 use crate::when::When;
-use crate::workspace::Parts;
+use crate::workspace::{Parts, Workspace};
 
 /// `flags ack` / `flags unack`.
 #[derive(Debug, clap::Subcommand)]
@@ -51,13 +51,11 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
         Ok(ws) => ws,
         Err(code) => return code,
     };
-    let flags = ws.evaluate(moment);
-    let mut lapsed = ws.lapsed(now);
-    // One raised again (an entry dated a little ahead counts live) is shown as raised.
-    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
-    let number = ws.config.emergency_number.as_deref();
-    let mut out = std::io::stdout().lock();
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let mut out = super::stdout_gated(if json { Style::Json } else { Style::Lines });
     let written = if json {
+        let (flags, lapsed) = flags_and_lapsed(&ws, moment);
+        let number = ws.config.emergency_number.as_deref();
         let doc = json!({
             "as_of": now,
             "flags": flags.active.iter().map(|f| flag_json(f, number)).collect::<Vec<_>>(),
@@ -73,19 +71,38 @@ pub fn run(paths: &Paths, json: bool, as_of: Option<When>) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_text(
-            &mut out,
-            &flags,
-            &lapsed,
-            &evidence_entries(&flags, &lapsed, &ws.entries),
-            now,
-            number,
-        )
+        write_flags_text(&mut out, &ws, moment)
     };
     if written.is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The flags at `moment`, and those that lapsed unchecked in the 30 days before it.
+fn flags_and_lapsed(ws: &Workspace, moment: Moment) -> (Flags, Vec<Lapsed>) {
+    let flags = ws.evaluate(moment);
+    let mut lapsed = ws.lapsed(moment.now);
+    // One raised again (an entry dated a little ahead counts live) is shown as raised.
+    lapsed.retain(|l| flags.get(&l.flag.rule.id).is_none());
+    (flags, lapsed)
+}
+
+/// What `knotless flags` prints for `ws` at `moment` (the text, not `--json`).
+pub fn write_flags_text(
+    out: &mut impl Write,
+    ws: &Workspace,
+    moment: Moment,
+) -> std::io::Result<()> {
+    let (flags, lapsed) = flags_and_lapsed(ws, moment);
+    write_text(
+        out,
+        &flags,
+        &lapsed,
+        &evidence_entries(&flags, &lapsed, &ws.entries),
+        moment.now,
+        ws.config.emergency_number.as_deref(),
+    )
 }
 
 /// Runs `flags ack ID` or `flags unack ID`.
@@ -132,7 +149,8 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             if let Some(at) = acknowledged {
                 writeln!(
                     out,
-                    "`{id}` was already acknowledged on {}, and nothing new matches it since.",
+                    "`{}` was already acknowledged on {}, and nothing new matches it since.",
+                    visible(&id),
                     at.format("%Y-%m-%d %H:%M")
                 )
             } else {
@@ -149,14 +167,16 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
                     Ok(Ok(_)) => writeln!(
                         out,
                         "Acknowledged ({}): {}\nIt stays quiet until {until}. To take this back: \
-                         knotless flags unack {id}",
+                         knotless flags unack {}",
                         rule.level.id(),
-                        visible(&rule.title)
+                        visible(&rule.title),
+                        visible(&id)
                     ),
                     Ok(Err(AckConflict::Acknowledged(ack))) => writeln!(
                         out,
-                        "`{id}` was already acknowledged on {} (just now, elsewhere), and nothing \
+                        "`{}` was already acknowledged on {} (just now, elsewhere), and nothing \
                          new matches it since.",
+                        visible(&id),
                         ack.at.format("%Y-%m-%d %H:%M")
                     ),
                     Ok(Err(AckConflict::Changed(_))) => {
@@ -219,13 +239,15 @@ pub fn run_action(paths: &Paths, action: FlagsCommand) -> ExitCode {
             if taken.len() > 1 {
                 writeln!(
                     out,
-                    "Took back the {} acknowledgements of `{id}` (the latest made {when}). {state}",
-                    taken.len()
+                    "Took back the {} acknowledgements of `{}` (the latest made {when}). {state}",
+                    taken.len(),
+                    visible(&id)
                 )
             } else {
                 writeln!(
                     out,
-                    "Took back the acknowledgement of `{id}` made {when}. {state}"
+                    "Took back the acknowledgement of `{}` made {when}. {state}",
+                    visible(&id)
                 )
             }
         }

@@ -16,6 +16,7 @@ use crate::paths::Paths;
 use crate::report::export::{self, ExportError};
 use crate::report::{outcome_name, when};
 use crate::routine::Library;
+use crate::text::Style;
 use crate::when::When;
 use crate::workspace::{Parts, period};
 
@@ -42,7 +43,7 @@ pub fn run(paths: &Paths, since: Option<When>, until: Option<When>, json: bool) 
     let (sessions, breaks) = (&ws.sessions, &ws.breaks);
     let sessions: Vec<&SessionRecord> = sessions.iter().filter(|s| in_period(s.started)).collect();
     let breaks: Vec<&BreakRecord> = breaks.iter().filter(|b| in_period(b.at)).collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(super::stdout_gated(Style::Lines));
     let result = write_text(&mut out, &sessions, &breaks, &ws.library).and_then(|()| out.flush());
     if result.is_err() {
         return ExitCode::FAILURE;
@@ -60,7 +61,8 @@ fn write_json(paths: &Paths, in_period: impl Fn(DateTime<FixedOffset>) -> bool) 
         Err(code) => return code,
     };
     history.retain(in_period);
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let out = std::io::BufWriter::new(super::stdout_gated(Style::Json));
     match export::history_json(out, &history) {
         Ok(()) => ExitCode::SUCCESS,
         Err(ExportError::Read(e)) => usage_error(&e.to_string()),

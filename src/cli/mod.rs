@@ -12,7 +12,7 @@ mod remind;
 mod report;
 mod routines;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +24,15 @@ use crate::when::When;
 use crate::workspace::{Parts, Problem, Workspace};
 
 pub use crate::workspace::{EXIT_INVALID, EXIT_USAGE};
+
+/// What the text commands print, for tests that feed them hostile files in-process (the fuzz
+/// harness, `tests/app/fuzz.rs`): the very functions the commands write with.
+pub mod text_out {
+    pub use super::flags::write_flags_text as flags;
+    pub use super::log::write_table as log_list;
+    pub use super::problem_text as problem;
+    pub use super::routines::write_table as routines;
+}
 
 /// knotless — a terminal coach for lower back knots.
 #[derive(Debug, Parser)]
@@ -165,6 +174,35 @@ pub enum Command {
     Man,
 }
 
+/// Parses the command line. clap's own messages (help, version) are printed as clap prints
+/// them; an error passes the terminal gate first, since it quotes the bad value (`--format
+/// $'\e]0;x\a'`), and becomes its exit code (2, bad usage).
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| print_parse_error(&e))
+}
+
+/// Prints what clap said about the command line; the exit code that goes with it.
+fn print_parse_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE);
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::from(code);
+    }
+    // Plain text (clap's colours are escapes too, and would be shown as such).
+    let text = e.render().to_string();
+    let _ = write!(std::io::stderr(), "{}", crate::text::visible_lines(&text));
+    ExitCode::from(code)
+}
+
+/// Standard output for a whole document (JSON, JSON lines, a Markdown report): exact into a
+/// file or a pipe, through the terminal gate when it is a terminal.
+fn stdout_gated(style: crate::text::Style) -> crate::text::Gate<std::io::StdoutLock<'static>> {
+    let out = std::io::stdout();
+    let terminal = out.is_terminal();
+    crate::text::Gate::new(out.lock(), style, terminal)
+}
+
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> ExitCode {
     // These read no files: they work wherever the binary does.
@@ -294,34 +332,32 @@ fn warned<S>(
 
 /// Prints one problem of a load on stderr; `Some` exit code when the command cannot go on.
 fn print_problem(problem: &Problem) -> Option<ExitCode> {
-    let mut err = std::io::stderr().lock();
+    let _ = writeln!(std::io::stderr(), "{}", problem_text(problem));
     match problem {
-        Problem::Config(e) => {
-            let _ = writeln!(err, "{e}");
-            return Some(ExitCode::from(EXIT_USAGE));
-        }
-        Problem::Unreadable { error, .. } => {
-            drop(err);
-            return Some(usage_error(&error.to_string()));
-        }
-        Problem::Rules(problem) => {
-            let _ = writeln!(
-                err,
-                "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
-            );
-        }
-        Problem::Data { warning, .. } => {
-            let _ = writeln!(err, "warning: {warning}");
-        }
-        Problem::Programme { label, headline } => {
-            let _ = writeln!(
-                err,
-                "warning: {} is broken and was skipped: {headline} (run `knotless check`)",
-                crate::text::visible(label),
-            );
-        }
+        Problem::Config(_) | Problem::Unreadable { .. } => Some(ExitCode::from(EXIT_USAGE)),
+        Problem::Rules(_) | Problem::Data { .. } | Problem::Programme { .. } => None,
     }
-    None
+}
+
+/// What a command says about one problem of a load. The words may quote a file's name or a
+/// line of it: they pass the gate (a diagnostic does so itself).
+pub fn problem_text(problem: &Problem) -> String {
+    use crate::text::{visible, visible_lines};
+    match problem {
+        Problem::Config(e) => e.to_string(),
+        Problem::Unreadable { error, .. } => {
+            format!("error: {}", visible_lines(&error.to_string()))
+        }
+        Problem::Rules(problem) => format!(
+            "{problem}\nwarning: your red-flag rules were not loaded; the bundled rules still apply"
+        ),
+        Problem::Data { warning, .. } => format!("warning: {}", visible_lines(warning)),
+        Problem::Programme { label, headline } => format!(
+            "warning: {} is broken and was skipped: {} (run `knotless check`)",
+            visible(label),
+            visible(headline),
+        ),
+    }
 }
 
 /// Prints `error: message` to stderr and returns the bad-usage exit code.

@@ -11,6 +11,7 @@ use clap::Subcommand;
 
 use super::usage_error;
 use crate::paths::Paths;
+use crate::text::visible;
 
 /// What to create.
 #[derive(Debug, Subcommand)]
@@ -112,7 +113,7 @@ pub fn run(paths: &Paths, what: NewCommand) -> ExitCode {
     if let Err(e) = write_new(&dir, &path, &text) {
         return usage_error(&e);
     }
-    println!("wrote {}", path.display());
+    println!("wrote {}", visible(&path.display().to_string()));
     open_in_editor(&path)
 }
 
@@ -159,7 +160,10 @@ fn open_in_editor(path: &Path) -> ExitCode {
         .status();
     match status {
         Ok(s) if s.success() => {
-            println!("check it with: knotless check {}", path.display());
+            println!(
+                "check it with: knotless check {}",
+                visible(&path.display().to_string())
+            );
             ExitCode::SUCCESS
         }
         Ok(s) => usage_error(&format!("the editor `{editor}` exited with {s}")),

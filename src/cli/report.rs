@@ -16,6 +16,7 @@ use crate::report::Period;
 use crate::report::export::{self, Cells, ExportError, What};
 use crate::report::{ReportFormat, default_name, open_in_browser, render, write_private};
 use crate::symptoms::{EntryStream, SymptomLog};
+use crate::text::Style;
 use crate::when::When;
 use crate::workspace::{Parts, REPORT_DAYS, period};
 
@@ -98,7 +99,12 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
     };
     match args.output.as_deref() {
         Some(p) if p == Path::new("-") => {
-            let mut out = std::io::stdout().lock();
+            // Exact into a file or a pipe; into a terminal, through the gate: the report
+            // quotes notes, rule titles and the emergency number.
+            let mut out = super::stdout_gated(match args.format {
+                ReportFormat::Json => Style::Json,
+                ReportFormat::Html | ReportFormat::Md => Style::Lines,
+            });
             if out
                 .write_all(text.as_bytes())
                 .and_then(|()| out.flush())
@@ -120,7 +126,11 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
             if args.open
                 && let Err(e) = open_in_browser(&path)
             {
-                let _ = writeln!(std::io::stderr(), "warning: could not open it: {e}");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: could not open it: {}",
+                    crate::text::visible_lines(&e.to_string())
+                );
             }
             ExitCode::SUCCESS
         }
@@ -181,7 +191,11 @@ pub fn run_export(paths: &Paths, args: ExportArgs) -> ExitCode {
 }
 
 fn write_stdout(source: &Source, format: export::Format, cells: Cells) -> ExitCode {
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Exact into a file or a pipe; into a terminal, through the gate.
+    let out = std::io::BufWriter::new(super::stdout_gated(match format {
+        export::Format::Jsonl => Style::Json,
+        export::Format::Csv => Style::Lines,
+    }));
     match write_export(out, source, format, cells) {
         Ok(()) => ExitCode::SUCCESS,
         Err(ExportError::Read(e)) => usage_error(&e.to_string()),

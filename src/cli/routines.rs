@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::duration::Clock;
 use crate::paths::Paths;
 use crate::routine::{Kind, Library, Routine};
-use crate::text::visible;
+use crate::text::{Style, visible};
 
 /// One routine in `--json` output.
 #[derive(Debug, Serialize)]
@@ -60,7 +60,8 @@ pub fn run(paths: &Paths, json: bool, tags: &[String]) -> ExitCode {
         tags.iter()
             .all(|t| r.tags.iter().any(|rt| rt.eq_ignore_ascii_case(t)))
     });
-    let mut out = std::io::stdout().lock();
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let mut out = super::stdout_gated(if json { Style::Json } else { Style::Lines });
     let result = if json {
         let listed: Vec<Listed> = library.routines.iter().map(Listed::from).collect();
         serde_json::to_writer_pretty(&mut out, &listed)
@@ -84,25 +85,35 @@ pub fn run(paths: &Paths, json: bool, tags: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn write_table(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
+/// The widest the ID and NAME columns grow. A longer name is cut with "…" (its escapes can
+/// make it longer than the 80 characters a file may give it); a longer id (a file name) is
+/// shown whole past its column, since it is what `knotless run` takes. The bound also keeps
+/// every width a formatting argument may be (a width past 65,535 panics).
+const MAX_COLUMN: usize = 80;
+
+/// Writes the table of `library`'s routines.
+pub fn write_table(out: &mut impl Write, library: &Library) -> std::io::Result<()> {
     // Ids, names and paths come from files: through the terminal gate, then measured.
     let rows: Vec<(String, String)> = library
         .routines
         .iter()
-        .map(|r| (visible(&r.id).into_owned(), visible(&r.name).into_owned()))
+        .map(|r| {
+            let name = crate::text::clip(&visible(&r.name), MAX_COLUMN);
+            (visible(&r.id).into_owned(), name)
+        })
         .collect();
     let id_w = rows
         .iter()
         .map(|(id, _)| id.chars().count())
         .max()
         .unwrap_or(2)
-        .max(2);
+        .clamp(2, MAX_COLUMN);
     let name_w = rows
         .iter()
         .map(|(_, name)| name.chars().count())
         .max()
         .unwrap_or(4)
-        .max(4);
+        .clamp(4, MAX_COLUMN);
     writeln!(
         out,
         "{:id_w$}  {:name_w$}  {:13}  {:>7}  SOURCE",

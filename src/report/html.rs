@@ -37,5 +37,6 @@ pub fn render(report: &Report) -> Result<String, askama::Error> {
         tables + tables / 16 + pain_svg.len() + body_svg.len() + Page::SIZE_HINT + 64 * 1024,
     );
     page.render_into(&mut out)?;
-    Ok(out)
+    // A note's bidi override must not reverse what the page says after it.
+    Ok(crate::text::visible_in_html(out))
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 
-use super::file::{MAX_PHASE, MAX_SETS, MAX_STEPS, MAX_TOTAL};
+use super::file::{MAX_NAME_CHARS, MAX_PHASE, MAX_SETS, MAX_STEPS, MAX_TOTAL};
 use super::plan::expand;
 use super::*;
 
@@ -63,6 +63,17 @@ fn huge_holds_sets_steps_and_totals_are_refused_at_their_line() {
             "at most 4h in all",
             1,
         ),
+        // The fuzz finding: a name of 65,536 characters made `knotless routines` panic.
+        (
+            steps(1, "name = \"x\"\nhold = \"1s\"").replacen("Big", &"a".repeat(65_536), 1),
+            "the routine's `name` is 65536 characters long; at most 80",
+            1,
+        ),
+        (
+            steps(2, &format!("name = \"{}\"\nhold = \"1s\"", "é".repeat(81))),
+            "the step's `name` is 81 characters long; at most 80",
+            4,
+        ),
     ];
     for (text, says, line) in cases {
         let errors = load(&text).expect_err(says);
@@ -75,6 +86,8 @@ fn huge_holds_sets_steps_and_totals_are_refused_at_their_line() {
     }
     // The nearest misses load.
     assert!(load(&steps(1, "name = \"x\"\nhold = \"1h\"")).is_ok());
+    let longest = "é".repeat(MAX_NAME_CHARS);
+    assert!(load(&steps(1, &format!("name = \"{longest}\"\nhold = \"1s\""))).is_ok());
     assert!(load(&steps(MAX_STEPS, "name = \"x\"\nhold = \"1s\"")).is_ok());
     assert!(load(&steps(1, "name = \"x\"\nhold = \"10s\"\nsets = 20")).is_ok());
 }

@@ -35,6 +35,9 @@ pub const MAX_TOTAL: Duration = Duration::from_secs(4 * 60 * 60);
 pub const MAX_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 /// The largest routine file read.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
+/// The longest name of a routine or a step, in characters: a name is a line of a list, a
+/// heading of the runner, a cell of the report (the longest bundled one is 49).
+pub const MAX_NAME_CHARS: usize = 80;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +134,20 @@ impl Checker<'_> {
             .unwrap_or(default)
     }
 
+    /// Refuses a name longer than [`MAX_NAME_CHARS`].
+    fn name_length(&mut self, name: &Spanned<String>, whose: &str) {
+        let chars = name.get_ref().chars().count();
+        if chars > MAX_NAME_CHARS {
+            self.error(
+                name,
+                format!(
+                    "the {whose}'s `name` is {chars} characters long; at most {MAX_NAME_CHARS}"
+                ),
+                "shorten it; a longer description belongs in `summary` or the step's `cue`",
+            );
+        }
+    }
+
     fn count(&mut self, value: &Spanned<i64>, what: &str, max: i64) -> u32 {
         let n = *value.get_ref();
         if (1..=max).contains(&n) {
@@ -166,6 +183,7 @@ pub fn parse(
             "give it a name people will recognise",
         );
     }
+    c.name_length(&raw.name, "routine");
     let prepare = c.optional_duration(&raw.prepare, "prepare", DEFAULT_PREPARE);
     let default_rest = c.optional_duration(&raw.rest, "rest", Duration::ZERO);
     let every = match (&raw.every, kind) {
@@ -324,6 +342,7 @@ impl Checker<'_> {
     fn step(&mut self, s: &StepFile, ctx: &StepContext<'_>) -> Step {
         let c = self;
         let kind = ctx.kind;
+        c.name_length(&s.name, "step");
         let sets = s.sets.as_ref().map_or(1, |v| c.count(v, "sets", MAX_SETS));
         let work = match (&s.hold, &s.reps) {
             (Some(hold), None) => {

@@ -23,6 +23,8 @@ mod flags_screen;
 mod flags_text_cli;
 mod flags_undo_screen;
 mod follow_screen;
+mod fuzz;
+mod gate_cli;
 mod heat_cli;
 mod heat_screen;
 mod history_screen;

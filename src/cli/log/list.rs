@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, Offset};
 use super::{load, usage_error};
 use crate::paths::Paths;
 use crate::symptoms::SymptomEntry;
+use crate::text::Style;
 use crate::when::When;
 
 pub(super) fn list(
@@ -40,7 +41,12 @@ pub(super) fn list(
         .filter(|e| since.is_none_or(|s| e.at >= s))
         .filter(|e| until.is_none_or(|u| e.at < u || (until_inclusive && e.at == u)))
         .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // JSON stays exact in a file or a pipe; into a terminal, all of it passes the gate.
+    let mut out = std::io::BufWriter::new(crate::cli::stdout_gated(if json {
+        Style::Json
+    } else {
+        Style::Lines
+    }));
     let result = if json {
         serde_json::to_writer_pretty(&mut out, &entries)
             .map_err(std::io::Error::from)
@@ -68,7 +74,8 @@ fn shown_time(at: DateTime<FixedOffset>) -> String {
     text
 }
 
-fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
+/// The table `knotless log list` prints (without `--json`).
+pub fn write_table(out: &mut impl Write, entries: &[&SymptomEntry]) -> std::io::Result<()> {
     if entries.is_empty() {
         return writeln!(out, "No entries. Add one with: knotless log add --pain N");
     }

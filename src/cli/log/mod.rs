@@ -26,6 +26,7 @@ use add::add;
 pub use checkin::CheckinArgs;
 use checkin::checkin;
 use list::list;
+pub use list::write_table;
 use rm::rm;
 use tell::after_write;
 

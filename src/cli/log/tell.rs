@@ -63,11 +63,11 @@ pub(super) fn after_write(paths: &Paths, written: &Written, now: DateTime<FixedO
         FlareStep::Nothing => {}
         FlareStep::Ends { record, reason } => {
             if ws.append_programme(record).is_ok() {
-                let _ = writeln!(out, "Flare plan off: {reason}.");
+                let _ = writeln!(out, "Flare plan off: {}.", visible(&reason));
             }
         }
         FlareStep::Progress(progress) => {
-            let _ = writeln!(out, "Flare plan: {progress}.");
+            let _ = writeln!(out, "Flare plan: {}.", visible(&progress));
         }
         FlareStep::Offer {
             reason,
@@ -76,7 +76,8 @@ pub(super) fn after_write(paths: &Paths, written: &Written, now: DateTime<FixedO
         } => {
             let _ = writeln!(
                 out,
-                "Flare plan: {reason}. For the next days, short gentle routines every day may help more than your usual ones.\n  switch it on: knotless programme flare on"
+                "Flare plan: {}. For the next days, short gentle routines every day may help more than your usual ones.\n  switch it on: knotless programme flare on",
+                visible(&reason)
             );
             if let Some(note) = see_a_doctor {
                 let _ = writeln!(out, "  {note}");

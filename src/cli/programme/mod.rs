@@ -18,6 +18,7 @@ use crate::id::new_id;
 use crate::paths::Paths;
 use crate::programme::offer;
 use crate::programme::state::{self, Direction, ProgrammeRecord};
+use crate::text::visible;
 use crate::workspace::{Parts, Workspace};
 
 use flare_plan::set_flare;
@@ -96,15 +97,16 @@ fn append(l: &Workspace, record: &ProgrammeRecord) -> Result<(), ExitCode> {
 
 fn list(l: &Workspace) -> Result<ExitCode, ExitCode> {
     let mut out = std::io::stdout().lock();
+    // A programme file may come from someone else: its id, name and path pass the gate.
     for p in &l.programmes.programmes {
         let _ = writeln!(
             out,
             "{:16}  {:32}  {} week{}  {}",
-            p.id,
-            p.name,
+            visible(&p.id),
+            visible(&p.name),
             p.weeks.len(),
             if p.weeks.len() == 1 { "" } else { "s" },
-            p.origin.label()
+            visible(&p.origin.label())
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -132,9 +134,14 @@ fn start(
         },
     )?;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Started {} ({} weeks).", p.name, p.weeks.len());
+    let _ = writeln!(
+        out,
+        "Started {} ({} weeks).",
+        visible(&p.name),
+        p.weeks.len()
+    );
     for c in &p.cautions {
-        let _ = writeln!(out, "  • {c}");
+        let _ = writeln!(out, "  • {}", visible(c));
     }
     let _ = writeln!(
         out,
@@ -157,7 +164,7 @@ fn stop(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode>
     )?;
     println!(
         "Stopped {}. Today follows your [[plan]] again.",
-        active.programme
+        visible(&active.programme)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -185,17 +192,18 @@ fn choose(
         let _ = writeln!(
             std::io::stderr(),
             "error: no new level is offered for {} now: {}",
-            d.name,
-            d.decision.reason()
+            visible(&d.name),
+            visible(d.decision.reason())
         );
         return Err(ExitCode::from(EXIT_USAGE));
     };
     append(l, &ProgrammeRecord::Dose(change.clone()))?;
     match direction {
-        Direction::Up => println!("{}: level {} from now on.", d.name, change.to),
+        Direction::Up => println!("{}: level {} from now on.", visible(&d.name), change.to),
         _ => println!(
             "{}: staying at level {}; the offer comes back after three more sessions.",
-            d.name, change.to
+            visible(&d.name),
+            change.to
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -12,6 +12,7 @@ use crate::id::new_id;
 use crate::programme::state::{Direction, ProgrammeRecord, ProgrammeState};
 use crate::programme::{Decision, schedule};
 use crate::programme::{flare, offer};
+use crate::text::{visible, visible_lines};
 use crate::workspace::Workspace;
 
 pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode> {
@@ -28,7 +29,9 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             let _ = writeln!(
                 out,
                 "{}: back to level {}: {}",
-                d.name, change.to, change.reason
+                visible(&d.name),
+                change.to,
+                visible(&change.reason)
             );
             state = ProgrammeState::fold(
                 &[l.programme.clone(), vec![ProgrammeRecord::Dose(change)]].concat(),
@@ -45,7 +48,7 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
         return list(l);
     };
     if let Some(name) = &day.programme {
-        let _ = write!(out, "{name}");
+        let _ = write!(out, "{}", visible(name));
         if let Some(pos) = day.position {
             let _ = write!(out, " · week {} of {}", pos.week, pos.weeks);
             if pos.finished {
@@ -62,7 +65,7 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
         }
     }
     if !day.note.is_empty() {
-        let _ = writeln!(out, "{}", day.note);
+        let _ = writeln!(out, "{}", visible_lines(&day.note));
     }
     let _ = writeln!(out, "\nToday ({})", today.format("%a %-d %b"));
     if day.due.is_empty() {
@@ -79,8 +82,9 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             .any(|s| s.routine == due.routine && s.started.date_naive() == today);
         let _ = writeln!(
             out,
-            "  {} {name} · level {}",
+            "  {} {} · level {}",
             if done { "✓" } else { "·" },
+            visible(name),
             due.level
         );
     }
@@ -98,7 +102,7 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
         let _ = writeln!(
             out,
             "  every routine stays at its level: {}",
-            first.decision.reason()
+            visible(first.decision.reason())
         );
         return Ok(ExitCode::SUCCESS);
     }
@@ -107,21 +111,22 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             Decision::Offer { to, change, reason } => {
                 let _ = writeln!(
                     out,
-                    "  {} · level {} → {to} offered ({}): {reason}\n    go up: knotless programme up {}   stay: knotless programme stay {}",
-                    d.name,
+                    "  {} · level {} → {to} offered ({}): {}\n    go up: knotless programme up {}   stay: knotless programme stay {}",
+                    visible(&d.name),
                     d.level,
                     change.label(),
-                    d.routine,
-                    d.routine
+                    visible(reason),
+                    visible(&d.routine),
+                    visible(&d.routine)
                 );
             }
             decision => {
                 let _ = writeln!(
                     out,
                     "  {} · level {}: {}",
-                    d.name,
+                    visible(&d.name),
                     d.level,
-                    decision.reason()
+                    visible(decision.reason())
                 );
             }
         }
