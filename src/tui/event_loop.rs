@@ -110,6 +110,12 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         terminal_modes(true)?;
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // With the terminal gone, ratatui's restoring hook would fail to print its error,
+            // panic inside the hook and abort the process (a core dump of health data): the
+            // dead terminal is swapped for /dev/null first, so every write succeeds quietly.
+            if terminal_gone() {
+                detach_from_terminal();
+            }
             let _ = terminal_modes(false);
             hook(info);
         }));
@@ -117,7 +123,13 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             .name("input".into())
             .spawn(move || read_input(tx))?;
         let result = event_loop(&mut terminal, &mut app, &wakes, paths);
-        // After a hang-up there is no terminal to restore: these fail quietly.
+        // After a hang-up there is no terminal to restore: what is written from here (the
+        // modes, the cursor shown again when `terminal` is dropped) goes to /dev/null. Left on
+        // the dead terminal, ratatui's drop would fail to print that error, panic, and its
+        // panic hook panic again: an abort and a core dump (issue 19, item 9).
+        if result.as_ref().is_ok_and(|&code| code == HUNG_UP) && terminal_gone() {
+            detach_from_terminal();
+        }
         let _ = terminal_modes(false);
         let restored = ratatui::try_restore();
         match result {
@@ -136,6 +148,39 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             eprintln!("error: the terminal failed: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Whether the terminal has hung up: standard input, output or error reports `POLLHUP` (or is
+/// no longer open). A terminal that is only slow is not gone.
+fn terminal_gone() -> bool {
+    let mut fds =
+        [libc::STDIN_FILENO, libc::STDOUT_FILENO, libc::STDERR_FILENO].map(|fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        });
+    // SAFETY: three valid pollfds, their count, no wait.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    ready > 0
+        && fds
+            .iter()
+            .any(|p| p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
+}
+
+/// Points standard input, output and error at /dev/null, so that nothing written after the
+/// terminal went away fails (a failed `eprintln!` panics).
+fn detach_from_terminal() {
+    // SAFETY: a constant C string; the descriptors are the process's own standard ones.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC);
+        if null < 0 {
+            return;
+        }
+        for fd in [libc::STDIN_FILENO, libc::STDOUT_FILENO, libc::STDERR_FILENO] {
+            libc::dup2(null, fd);
+        }
+        libc::close(null);
     }
 }
 

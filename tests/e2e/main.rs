@@ -7,5 +7,6 @@ mod care_tmux;
 mod details_tmux;
 mod e2e_follow;
 mod e2e_tmux;
+mod hangup_tmux;
 mod programme_tmux;
 mod remind_tmux;
