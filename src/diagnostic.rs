@@ -98,16 +98,32 @@ impl Diagnostic {
     /// Reads a hand-written file of at most `max_bytes` (a bigger one is refused before it is
     /// read, so no file can make a loader allocate out of proportion).
     pub fn read_bounded(path: &std::path::Path, max_bytes: u64) -> Result<String, Self> {
+        use std::io::Read;
         let label = path.display().to_string();
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let cannot =
+            |e: std::io::Error| Self::whole_file(&label, format!("cannot read the file: {e}"));
+        // Opened without blocking and checked to be a regular file first: a FIFO would wait
+        // for a writer for ever.
+        let file = crate::disk::open_regular(path).map_err(cannot)?;
+        let size = file.metadata().map_err(cannot)?.len();
         if size > max_bytes {
             return Err(Self::whole_file(
                 &label,
                 format!("the file is {size} bytes; at most {max_bytes} (1 MiB)"),
             ));
         }
-        std::fs::read_to_string(path)
-            .map_err(|e| Self::whole_file(&label, format!("cannot read the file: {e}")))
+        let mut text = String::new();
+        // A file that grows while it is read stops at the bound all the same.
+        file.take(max_bytes.saturating_add(1))
+            .read_to_string(&mut text)
+            .map_err(cannot)?;
+        if text.len() as u64 > max_bytes {
+            return Err(Self::whole_file(
+                &label,
+                format!("the file grew over {max_bytes} bytes (1 MiB) while it was read"),
+            ));
+        }
+        Ok(text)
     }
 
     /// A diagnostic about the file as a whole (it could not be read, for example).

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod desktop;
 pub mod diagnostic;
+pub mod disk;
 pub mod duration;
 pub mod flags;
 pub mod history;

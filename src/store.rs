@@ -20,7 +20,7 @@ mod parse;
 mod stream;
 mod warnings;
 
-use std::fs;
+use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
@@ -138,19 +138,25 @@ impl JsonlStore {
         }
     }
 
-    /// Refuses a path that exists but is not a regular file, before anything opens it.
-    fn check_regular(&self) -> Result<bool, StoreError> {
-        match fs::metadata(&self.path) {
-            Ok(m) if m.is_file() => Ok(true),
-            Ok(_) => Err(StoreError::NotAFile {
+    /// Opens the file for reading (`None` when it does not exist), refusing anything but a
+    /// regular file without blocking on it (a FIFO would wait for ever for a writer).
+    fn open_for_reading(&self) -> Result<Option<File>, StoreError> {
+        match crate::disk::open_regular(&self.path) {
+            Ok(file) => Ok(Some(file)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(self.open_error(e)),
+        }
+    }
+
+    /// An error opening the file, as a [`StoreError`]: something not a regular file is
+    /// [`StoreError::NotAFile`].
+    fn open_error(&self, e: io::Error) -> StoreError {
+        if crate::disk::is_not_regular(&e) {
+            StoreError::NotAFile {
                 path: self.path.clone(),
-            }),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(StoreError::Io {
-                action: "open",
-                path: self.path.clone(),
-                source: e,
-            }),
+            }
+        } else {
+            self.io_error("open")(e)
         }
     }
 }

@@ -40,7 +40,9 @@ fn files_of(target: &Path) -> Result<Vec<PathBuf>, ExitCode> {
     if target.is_dir() {
         routine_files(target)
             .map_err(|e| usage_error(&format!("cannot read {}: {e}", target.display())))
-    } else if target.is_file() {
+    } else if target.exists() {
+        // A FIFO or a device named here is loaded like a file, and refused as one with its
+        // path: never opened in a way that waits.
         Ok(vec![target.to_path_buf()])
     } else {
         Err(usage_error(&format!(

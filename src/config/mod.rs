@@ -196,7 +196,7 @@ impl Config {
     /// column); a missing file is the defaults.
     pub fn load(path: &Path, today: NaiveDate) -> Result<Config, Diagnostic> {
         let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        match crate::disk::read_to_string(path) {
             Ok(text) => Config::parse_as_of(&name, &text, today),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(Diagnostic::whole_file(

@@ -83,7 +83,7 @@ struct StepFile {
 struct StepContext<'f> {
     kind: Kind,
     default_rest: Duration,
-    find_art: &'f dyn Fn(&str) -> Option<String>,
+    find_art: &'f dyn Fn(&str) -> ArtFound,
 }
 
 /// The accepted `loads`, for the help under an unknown one.
@@ -171,6 +171,22 @@ pub fn parse(
     text: &str,
     origin: Origin,
     find_art: &dyn Fn(&str) -> Option<String>,
+) -> Result<Routine, Vec<Diagnostic>> {
+    parse_with_art(id, file, text, origin, &|name| Ok(find_art(name)))
+}
+
+/// What looking up a drawing found: its text, nothing by that name, or a file by that name
+/// that could not be read (why, naming it).
+pub type ArtFound = Result<Option<String>, String>;
+
+/// Like [`parse`], with drawings whose files can fail to read: such a step is an error at its
+/// `art`, saying why.
+pub fn parse_with_art(
+    id: &str,
+    file: &str,
+    text: &str,
+    origin: Origin,
+    find_art: &dyn Fn(&str) -> ArtFound,
 ) -> Result<Routine, Vec<Diagnostic>> {
     let raw: RoutineFile =
         toml::from_str(text).map_err(|e| vec![Diagnostic::from_toml(file, text, &e)])?;
@@ -451,12 +467,25 @@ impl Checker<'_> {
                     .get_ref()
                     .chars()
                     .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
-            match valid.then(|| (ctx.find_art)(name.get_ref())).flatten() {
-                Some(text) => Some(Art {
+            let found = if valid {
+                (ctx.find_art)(name.get_ref())
+            } else {
+                Ok(None)
+            };
+            match found {
+                Ok(Some(text)) => Some(Art {
                     name: name.get_ref().clone(),
                     text,
                 }),
-                None => {
+                Err(why) => {
+                    c.error(
+                        name,
+                        why,
+                        "a drawing must be a plain text file; move what is there away",
+                    );
+                    None
+                }
+                Ok(None) => {
                     let known: Vec<&str> = super::bundled_art().map(|(n, _)| n).collect();
                     let help = format!(
                         "bundled drawings: {}; or put {}.txt in an art/ folder beside this file",

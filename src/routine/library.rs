@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Origin, Routine, parse};
+use super::{Origin, Routine, parse, parse_with_art};
 use crate::diagnostic::Diagnostic;
 
 mod bundled {
@@ -110,10 +110,12 @@ fn find_bundled_art(name: &str) -> Option<String> {
 
 /// The `*.toml` files directly inside `dir`, sorted by name.
 pub fn routine_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    // Anything but a folder: a FIFO or a socket named `*.toml` is listed, and loading it says
+    // what it is, rather than being passed over in silence.
     let mut files: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
         .collect();
     files.sort();
     Ok(files)
@@ -136,11 +138,18 @@ pub fn load_file(path: &Path) -> Result<Routine, BrokenRoutine> {
     let text =
         Diagnostic::read_bounded(path, super::file::MAX_FILE_BYTES).map_err(|d| broken(vec![d]))?;
     let art_dir = path.parent().map(|p| p.join("art"));
+    // A drawing beside the file wins over a bundled one; one that is there but cannot be read
+    // (a FIFO, a folder) is an error naming it rather than a wait or a silent fallback.
     let find_art = |name: &str| {
-        art_dir
-            .as_ref()
-            .and_then(|dir| fs::read_to_string(dir.join(format!("{name}.txt"))).ok())
-            .or_else(|| find_bundled_art(name))
+        let beside = art_dir.as_ref().map(|dir| dir.join(format!("{name}.txt")));
+        match beside.map(|file| (crate::disk::read_to_string(&file), file)) {
+            Some((Ok(text), _)) => Ok(Some(text)),
+            Some((Err(e), _)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(find_bundled_art(name))
+            }
+            Some((Err(e), file)) => Err(format!("cannot read {}: {e}", file.display())),
+            None => Ok(find_bundled_art(name)),
+        }
     };
-    parse(&id, &label, &text, origin.clone(), &find_art).map_err(broken)
+    parse_with_art(&id, &label, &text, origin.clone(), &find_art).map_err(broken)
 }

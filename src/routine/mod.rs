@@ -17,7 +17,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{MAX_FILE_BYTES, MAX_HEAT, MAX_POSTURE_BREAK, MAX_SKIN_CHECK, parse};
+pub use file::{
+    ArtFound, MAX_FILE_BYTES, MAX_HEAT, MAX_POSTURE_BREAK, MAX_SKIN_CHECK, parse, parse_with_art,
+};
 pub use library::{BrokenRoutine, Library, bundled_art, bundled_source, load_file, routine_files};
 
 /// From this age, holds under [`OLDER_ADULT_HOLD`] are lengthened to it (CLINICAL, stretching

@@ -1,9 +1,8 @@
 //! Durable appends: the exclusive lock, one whole-line write, `sync_data`, and a torn last line
 //! closed first.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -51,16 +50,8 @@ impl JsonlStore {
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
-        self.check_regular()?;
-        let io_err = |action| self.io_error(action);
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .mode(0o600)
-            .open(&self.path)
-            .map_err(io_err("open"))?;
-        file.lock().map_err(io_err("lock"))?;
+        let file = crate::disk::open_append(&self.path).map_err(|e| self.open_error(e))?;
+        file.lock().map_err(self.io_error("lock"))?;
         Ok(file)
     }
 

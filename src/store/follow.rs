@@ -4,8 +4,6 @@
 //! was replaced (renamed over, deleted and written again) or shrank below the offset is read
 //! whole, and the follower starts again from what it holds.
 
-use std::fs::File;
-use std::io;
 use std::os::unix::fs::MetadataExt;
 
 use serde::de::DeserializeOwned;
@@ -120,13 +118,8 @@ impl JsonlStore {
                 Tail::Appended(empty())
             })
         };
-        if !self.check_regular()? {
+        let Some(mut file) = self.open_for_reading()? else {
             return gone(cursor);
-        }
-        let mut file = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return gone(cursor),
-            Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
         let meta = file.metadata().map_err(io_err("read"))?;

@@ -2,9 +2,8 @@
 //! copying bad lines once to `<file>.rejected`.
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
 
 use serde::de::DeserializeOwned;
 
@@ -30,13 +29,8 @@ impl JsonlStore {
             rejected: Vec::new(),
             notes: LoadNotes::default(),
         };
-        if !self.check_regular()? {
+        let Some(mut file) = self.open_for_reading()? else {
             return Ok(empty());
-        }
-        let mut file = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(empty()),
-            Err(e) => return Err(io_err("open")(e)),
         };
         file.lock_shared().map_err(io_err("lock"))?;
         self.read_locked(&mut file, &check)
@@ -198,26 +192,81 @@ impl JsonlStore {
         ))
     }
 
+    /// Copies the lines not yet in `<file>.rejected` there. What is there already is read a line
+    /// at a time (a line longer than any of these is skipped, never held whole); the side file
+    /// is created with `O_EXCL | O_NOFOLLOW`, or appended to only when it is a regular file.
     fn keep_aside(&self, lines: &[&[u8]]) -> io::Result<()> {
         let path = self.rejected_path();
-        let existing = fs::read(&path).unwrap_or_default();
-        let known: HashSet<&[u8]> = existing.split(|&b| b == b'\n').collect();
+        let wanted: HashSet<&[u8]> = lines.iter().copied().collect();
+        let longest = lines.iter().map(|l| l.len()).max().unwrap_or(0);
+        let mut known: HashSet<Vec<u8>> = HashSet::new();
+        match crate::disk::open_regular(&path) {
+            Ok(file) => for_each_line(file, longest, |line| {
+                if wanted.contains(line) {
+                    known.insert(line.to_vec());
+                }
+            })?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
         let mut out = Vec::new();
-        for line in lines.iter().filter(|l| !known.contains(**l)) {
-            out.extend_from_slice(line);
-            out.push(b'\n');
+        let mut copied: HashSet<&[u8]> = HashSet::new();
+        for line in lines {
+            if !known.contains(*line) && copied.insert(line) {
+                out.extend_from_slice(line);
+                out.push(b'\n');
+            }
         }
         if out.is_empty() {
             return Ok(());
         }
-        let mut file = OpenOptions::new()
-            .append(true)
-            .create(true)
-            .mode(0o600)
-            .open(&path)?;
+        let mut file = crate::disk::open_side_file(&path)?;
         file.lock()?;
         file.write_all(&out)?;
         file.sync_data()
+    }
+}
+
+/// Calls `each` with every line of `file` (newline removed) of at most `longest` bytes; longer
+/// lines are skipped as they stream past, so memory stays bounded whatever the file holds.
+fn for_each_line(file: File, longest: usize, mut each: impl FnMut(&[u8])) -> io::Result<()> {
+    use std::io::BufRead;
+    let mut reader = io::BufReader::new(file);
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            if !too_long && !line.is_empty() {
+                each(&line);
+            }
+            return Ok(());
+        }
+        let (part, ends) = match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buf[..at], at + 1),
+            None => (buf, buf.len()),
+        };
+        if !too_long {
+            if line.len() + part.len() > longest {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(part);
+            }
+        }
+        let newline = ends > part.len();
+        reader.consume(ends);
+        if newline {
+            if !too_long {
+                each(&line);
+            }
+            line.clear();
+            too_long = false;
+        }
     }
 }
 

@@ -45,7 +45,7 @@ pub enum Prompt {
 fn read_day(file: &Path) -> Option<NaiveDate> {
     use std::io::Read;
     let mut text = String::new();
-    std::fs::File::open(file)
+    crate::disk::open_regular(file)
         .ok()?
         .take(32)
         .read_to_string(&mut text)

@@ -17,6 +17,7 @@ mod conventions_cli;
 mod details_cli;
 mod details_screen;
 mod export_stream_cli;
+mod fifo_cli;
 mod flags_cli;
 mod flags_history_cli;
 mod flags_screen;

@@ -248,7 +248,7 @@ impl RuleSet {
     /// The bundled rules, plus those of `user_file` if it exists.
     pub fn load(user_file: &Path) -> RuleSet {
         let mut set = RuleSet::bundled();
-        let text = match std::fs::read_to_string(user_file) {
+        let text = match crate::disk::read_to_string(user_file) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return set,
             Err(e) => {
