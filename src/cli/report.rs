@@ -173,18 +173,26 @@ pub fn run_export(paths: &Paths, args: ExportArgs) -> ExitCode {
         None => write_stdout(&source, args.format, cells),
         Some(p) if p == Path::new("-") => write_stdout(&source, args.format, cells),
         Some(p) => {
-            let result = crate::report::create_private(p)
-                .map_err(ExportError::Write)
-                .and_then(|f| {
-                    write_export(std::io::BufWriter::new(f), &source, args.format, cells)
-                });
-            match result {
-                Ok(()) => {
+            // Written aside and renamed over the old file: an error half way (a full disk, a
+            // record that cannot be read again) leaves the old export whole.
+            let mut read_error = None;
+            let result = crate::disk::replace_private(p, |out| {
+                match write_export(&mut *out, &source, args.format, cells) {
+                    Ok(()) => Ok(()),
+                    Err(ExportError::Write(e)) => Err(e),
+                    Err(ExportError::Read(e)) => {
+                        read_error = Some(e);
+                        Err(std::io::Error::other("a record could not be read again"))
+                    }
+                }
+            });
+            match (result, read_error) {
+                (Ok(()), _) => {
                     println!("{}", crate::text::visible(&p.display().to_string()));
                     ExitCode::SUCCESS
                 }
-                Err(ExportError::Read(e)) => usage_error(&e.to_string()),
-                Err(e) => usage_error(&format!("cannot write {}: {e}", p.display())),
+                (Err(_), Some(e)) => usage_error(&e.to_string()),
+                (Err(e), None) => usage_error(&format!("cannot write {}: {e}", p.display())),
             }
         }
     }

@@ -11,21 +11,12 @@ pub fn default_name(now: DateTime<FixedOffset>, extension: &str) -> std::path::P
     ))
 }
 
-/// Creates `path` for writing, private to the user (`0600`): reports hold health data.
-pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-}
-
-/// Writes `bytes` to `path`, private to the user.
+/// Writes `bytes` to `path` as a whole, private to the user (`0600`, an old file's mode
+/// included): reports hold health data. Atomic: a crash or a full disk leaves the old file as
+/// it was (see [`crate::disk::replace_private`]).
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    create_private(path).and_then(|mut f| f.write_all(bytes))
+    crate::disk::replace_private(path, |out| out.write_all(bytes))
 }
 
 /// Opens `path` with the desktop's default program, without waiting for it.

@@ -40,7 +40,7 @@ mod view_details;
 mod view_summary;
 mod words;
 
-pub use files::{create_private, default_name, open_in_browser, write_private};
+pub use files::{default_name, open_in_browser, write_private};
 pub use gather::{compute, entry_out, session_out};
 pub use model::{
     BreaksOut, ChangeOut, CheckinOut, CheckinsOut, CountOut, DayPainOut, EffectOut, EntryOut,

@@ -82,13 +82,8 @@ impl JsonlStore {
             rejected: Vec::new(),
             notes: LoadNotes::default(),
         };
-        if !self.check_regular()? {
+        let Some(mut file) = self.open_for_reading()? else {
             return Ok(streamed);
-        }
-        let mut file = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(streamed),
-            Err(e) => return Err(self.io_error("open")(e)),
         };
         file.lock_shared().map_err(self.io_error("lock"))?;
         let keep = |record: T, span: Span| Draft::of(&mark(&record), span);

@@ -39,6 +39,7 @@ mod log_form_screen;
 mod log_notice_cli;
 mod log_screen;
 mod log_screening_cli;
+mod outputs_cli;
 mod overlays_screen;
 mod programme_cli;
 mod programme_screen;
