@@ -97,6 +97,10 @@ pub struct LoadNotes {
     pub aside_error: Option<String>,
     /// The file's permission bits before they were tightened to `0600`, if they were.
     pub tightened_from: Option<u32>,
+    /// The data file is a link to a file outside the data folder that others can read: where
+    /// it really is and its permission bits, left as they were (knotless changes the mode of
+    /// nothing outside the data folder).
+    pub left_open: Option<(PathBuf, u32)>,
 }
 
 /// How many rejected lines a warning names one by one before it summarises the rest.

@@ -13,7 +13,7 @@ mod report;
 mod routines;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -280,7 +280,11 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             };
             match ws.config.check_routines(&ws.library) {
                 Ok(()) => {
-                    print!("{}", ws.config.to_toml(&ws.library));
+                    print!(
+                        "{}{}",
+                        data_folder_comment(&paths.data_dir),
+                        ws.config.to_toml(&ws.library)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -289,6 +293,27 @@ pub fn dispatch(cli: Cli) -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// Where the data really is, as TOML comments for `knotless config`: the folder with every link
+/// followed (a data folder kept in a synced folder through a link), and the path given when it
+/// differs.
+fn data_folder_comment(data_dir: &Path) -> String {
+    let given = data_dir.display().to_string();
+    match std::fs::canonicalize(data_dir) {
+        Ok(real) if real == data_dir => {
+            format!("# data folder: {}\n\n", crate::text::visible(&given))
+        }
+        Ok(real) => format!(
+            "# data folder: {}\n#   (reached through {}, a link)\n\n",
+            crate::text::visible(&real.display().to_string()),
+            crate::text::visible(&given)
+        ),
+        Err(_) => format!(
+            "# data folder: {} (not created yet)\n\n",
+            crate::text::visible(&given)
+        ),
     }
 }
 

@@ -89,13 +89,20 @@ impl JsonlStore {
         if let Ok(meta) = file.metadata() {
             use std::os::unix::fs::PermissionsExt;
             let mode = meta.permissions().mode() & 0o777;
-            // Best effort: a file we cannot change (not ours, read-only disk) still loads.
-            if mode & 0o077 != 0
-                && file
+            // Looked at on a whole read, not on every follow of what was appended.
+            if mode & 0o077 != 0 && start.offset == 0 {
+                if let Some(real) = self.outside_data_folder() {
+                    // Written through, but its mode is the person's business: it may be a
+                    // file others are meant to read.
+                    notes.left_open = Some((real, mode));
+                } else if file
                     .set_permissions(fs::Permissions::from_mode(0o600))
                     .is_ok()
-            {
-                notes.tightened_from = Some(mode);
+                {
+                    // Best effort: a file we cannot change (not ours, read-only disk) still
+                    // loads.
+                    notes.tightened_from = Some(mode);
+                }
             }
         }
 
@@ -190,6 +197,22 @@ impl JsonlStore {
             },
             end,
         ))
+    }
+
+    /// Where the file really is, when it is a link to somewhere outside the data folder (the
+    /// folder it is named in, itself followed if it is a link: a data folder kept in a synced
+    /// folder through a link is the data folder).
+    fn outside_data_folder(&self) -> Option<std::path::PathBuf> {
+        if !fs::symlink_metadata(&self.path)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
+            return None;
+        }
+        let real = fs::canonicalize(&self.path).ok()?;
+        let folder = fs::canonicalize(self.path.parent()?).ok()?;
+        (real.parent() != Some(folder.as_path())).then_some(real)
     }
 
     /// Copies the lines not yet in `<file>.rejected` there. What is there already is read a line

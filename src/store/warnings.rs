@@ -17,6 +17,15 @@ impl JsonlStore {
                 "{path} could be read by other users (mode {mode:03o}); it is now private (600)"
             ));
         }
+        if let Some((real, mode)) = &notes.left_open {
+            let real = real.display().to_string();
+            let real = crate::text::visible(&real);
+            out.push(format!(
+                "{path} is a link to {real}, outside the data folder, which other users can read \
+                 (mode {mode:03o}); knotless reads and writes it there but changes the mode of \
+                 nothing outside the data folder: to make it private, chmod 600 {real}"
+            ));
+        }
         if rejected.is_empty() {
             return out;
         }

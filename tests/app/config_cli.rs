@@ -39,7 +39,9 @@ fn settings_given_are_shown_and_the_rest_filled_in() {
     fs::write(&path, "emergency_number = \"112\"\n[[breaks]]\nroutine = \"posture-check\"\nevery = \"20m\"\ndays = [\"daily\"]\n").unwrap();
     let out = knotless(&path).arg("config").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("emergency_number = \"112\"\n"), "{text}");
+    // First after the comment saying where the data folder is.
+    let first = text.lines().find(|l| !l.is_empty() && !l.starts_with('#'));
+    assert_eq!(first, Some("emergency_number = \"112\""), "{text}");
     assert!(text.contains("every = \"20m\"\ndays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]"), "{text}");
     assert!(
         !text.contains("desk-reset"),

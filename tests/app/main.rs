@@ -50,5 +50,6 @@ mod routine_summaries;
 mod runner_sizes_screen;
 mod screens;
 mod sizes_screen;
+mod symlinks_cli;
 mod trends_screen;
 mod workspace_cli;
