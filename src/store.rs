@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 pub use follow::{Cursor, Tail};
 pub use stream::{Fold, Mark, Records, Streamed};
+pub use warnings::{folder_tightened, tighten_folder};
 
 /// A failure to read or write a data file; the message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -101,7 +102,35 @@ pub struct LoadNotes {
     /// it really is and its permission bits, left as they were (knotless changes the mode of
     /// nothing outside the data folder).
     pub left_open: Option<(PathBuf, u32)>,
+    /// How many rejected lines were not copied to `<file>.rejected` ([`ASIDE_PER_LOAD`] was
+    /// reached), and the first of them.
+    pub not_copied: usize,
+    /// The line number of the first rejected line not copied, if any.
+    pub first_not_copied: Option<usize>,
+    /// The most bytes the reader held at once: bounded by the block size and [`MAX_LINE`],
+    /// whatever the file holds.
+    pub peak_buffer: usize,
 }
+
+/// The longest line read as a record (1 MiB): far longer than any valid one (a note is at most
+/// 10,000 characters). A longer line is rejected as it streams past, never held whole.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// How much of a line longer than [`MAX_LINE`] is copied to `<file>.rejected` (the line
+/// itself stays whole in the data file).
+pub const ASIDE_PREFIX: usize = 4 << 10;
+
+/// Why a line longer than [`MAX_LINE`] is rejected.
+fn too_long(len: u64) -> String {
+    format!(
+        "the line is {len} bytes long, longer than any record can be (at most {MAX_LINE} bytes); \
+         it was skipped unread"
+    )
+}
+
+/// How many bytes of bad lines one load copies to `<file>.rejected` at most; the rest are
+/// counted, and stay in the data file.
+pub const ASIDE_PER_LOAD: usize = 1 << 20;
 
 /// How many rejected lines a warning names one by one before it summarises the rest.
 pub const NAMED_REJECTS: usize = 3;
@@ -185,6 +214,8 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         })
 }
 
+#[cfg(test)]
+mod bounds_tests;
 #[cfg(test)]
 mod follow_tests;
 #[cfg(test)]

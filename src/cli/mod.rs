@@ -328,6 +328,9 @@ fn parse_when(text: &str) -> Result<When, String> {
 fn open(paths: &Paths, parts: Parts) -> Result<Workspace, ExitCode> {
     // Today by the clock: a birth year is refused only in the real future.
     let today = crate::clock::wall_now().date_naive();
+    if let Some(problem) = crate::workspace::make_folder_private(paths) {
+        print_problem(&problem);
+    }
     let ws = Workspace::load_parts(paths, today, parts);
     for problem in &ws.problems {
         if let Some(code) = print_problem(problem) {

@@ -8,7 +8,9 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use serde::de::DeserializeOwned;
 
 use super::parse::{Span, parse_block};
-use super::{JsonlStore, LoadNotes, Loaded, RejectedLine, StoreError};
+use super::{
+    ASIDE_PER_LOAD, ASIDE_PREFIX, JsonlStore, LoadNotes, Loaded, MAX_LINE, RejectedLine, StoreError,
+};
 
 impl JsonlStore {
     /// Loads every record; a missing file is an empty store. Bad lines are reported and copied
@@ -110,7 +112,7 @@ impl JsonlStore {
         // block is parsed in parallel, one slice of lines per core, and joined in file order
         // (loading 100,000 entries is dominated by parsing and allocation).
         let mut rejected = Vec::new();
-        let mut bad_lines: Vec<Vec<u8>> = Vec::new();
+        let mut aside = Aside::default();
         let mut lines_before = start.lines;
         // Where in the file the buffer starts, and where the last whole line read ends.
         let mut buffer_at = start.offset;
@@ -123,12 +125,18 @@ impl JsonlStore {
             .map(|m| usize::try_from(m.len().saturating_sub(start.offset)).unwrap_or(usize::MAX))
             .unwrap_or(BLOCK);
         let mut buffer: Vec<u8> = Vec::new();
+        // A line longer than any record, being skipped as it streams past (see [`LongLine`]).
+        let mut long: Option<LongLine> = None;
         let mut at_end = false;
         let mut first_block = true;
+        // Whether the last line counted is a torn end parsed (and rejected) but not read past:
+        // the next read starts at it, so it is not among the lines before that read.
+        let mut torn_counted = false;
         while !at_end {
             let carried = buffer.len();
             let block = left.saturating_add(1).clamp(MIN_BLOCK, BLOCK);
             buffer.resize(carried + block, 0);
+            notes.peak_buffer = notes.peak_buffer.max(buffer.capacity());
             let mut filled = carried;
             while filled < buffer.len() {
                 match file.read(&mut buffer[filled..]) {
@@ -149,6 +157,32 @@ impl JsonlStore {
                 buffer_at += 3;
             }
             first_block = false;
+            // The rest of a line too long to hold: counted and dropped up to its newline.
+            if let Some(mut line) = long.take() {
+                let Some(at) = buffer.iter().position(|&b| b == b'\n') else {
+                    line.len += buffer.len() as u64;
+                    buffer_at += buffer.len() as u64;
+                    buffer.clear();
+                    match (at_end, torn) {
+                        (false, _) => long = Some(line),
+                        // The torn end of the file: set aside like any torn line.
+                        (true, Torn::Parse) => {
+                            lines_before += 1;
+                            torn_counted = true;
+                            line.reject(lines_before, &mut rejected, &mut aside);
+                        }
+                        // Its writer may not be done: read again from its start next time.
+                        (true, Torn::Leave) => {}
+                    }
+                    continue;
+                };
+                line.len += at as u64;
+                lines_before += 1;
+                line.reject(lines_before, &mut rejected, &mut aside);
+                buffer.drain(..=at);
+                buffer_at += at as u64 + 1;
+                whole_end = buffer_at;
+            }
             // Whole lines now; a partial last line waits for the next block (or is the torn
             // end of the file).
             let last_newline = buffer.iter().rposition(|&b| b == b'\n');
@@ -161,8 +195,16 @@ impl JsonlStore {
                 (_, _, Some(at)) => at,
                 // A torn last line left for the next read.
                 (true, Torn::Leave, None) => break,
-                (false, _, None) => continue, // one very long line: read more
+                // One long line: read more, or skip it once it is longer than any record.
+                (false, _, None) => {
+                    if buffer.len() > MAX_LINE {
+                        long = Some(LongLine::start(&mut buffer, &mut buffer_at));
+                    }
+                    continue;
+                }
             };
+            torn_counted =
+                at_end && torn == Torn::Parse && !buffer.is_empty() && !buffer.ends_with(b"\n");
             if complete > 0 || (at_end && torn == Torn::Parse && !buffer.is_empty()) {
                 for part in parse_block(&buffer[..complete], check, keep) {
                     each(part.records, buffer_at)?;
@@ -171,7 +213,7 @@ impl JsonlStore {
                             line: lines_before + line,
                             reason,
                         });
-                        bad_lines.push(raw.to_vec());
+                        aside.keep(lines_before + line, raw);
                     }
                     lines_before += part.lines;
                 }
@@ -179,15 +221,21 @@ impl JsonlStore {
             let rest = (complete + 1).min(buffer.len());
             buffer.drain(..rest);
             buffer_at += rest as u64;
+            // What is left is the start of a line; past the longest record it is skipped.
+            if !at_end && buffer.len() > MAX_LINE {
+                long = Some(LongLine::start(&mut buffer, &mut buffer_at));
+            }
         }
-        if !bad_lines.is_empty() {
+        notes.not_copied = aside.not_copied;
+        notes.first_not_copied = aside.first_not_copied;
+        if !aside.lines.is_empty() {
             // Best effort: the lines stay in the original file whatever happens here.
-            let bad: Vec<&[u8]> = bad_lines.iter().map(Vec::as_slice).collect();
+            let bad: Vec<&[u8]> = aside.lines.iter().map(Vec::as_slice).collect();
             notes.aside_error = self.keep_aside(&bad).err().map(|e| e.to_string());
         }
         let end = Start {
             offset: whole_end,
-            lines: lines_before,
+            lines: lines_before.saturating_sub(usize::from(torn_counted)),
         };
         Ok((
             Loaded {
@@ -290,6 +338,66 @@ fn for_each_line(file: File, longest: usize, mut each: impl FnMut(&[u8])) -> io:
             line.clear();
             too_long = false;
         }
+    }
+}
+
+/// A line longer than [`MAX_LINE`] met while reading: never held whole, only its length
+/// counted and its first [`ASIDE_PREFIX`] bytes kept to copy aside.
+struct LongLine {
+    len: u64,
+    prefix: Vec<u8>,
+}
+
+impl LongLine {
+    /// Starts skipping the line that `buffer` (holding no newline) begins: its bytes are
+    /// counted and dropped, the buffer emptied and its place in the file moved past them.
+    fn start(buffer: &mut Vec<u8>, buffer_at: &mut u64) -> LongLine {
+        let line = LongLine {
+            len: buffer.len() as u64,
+            prefix: buffer[..ASIDE_PREFIX.min(buffer.len())].to_vec(),
+        };
+        *buffer_at += buffer.len() as u64;
+        buffer.clear();
+        // Give back the memory too: the rest of the line is read a block at a time.
+        buffer.shrink_to(BLOCK);
+        line
+    }
+
+    /// The whole line has streamed past: it is rejected as line `number`.
+    fn reject(self, number: usize, rejected: &mut Vec<RejectedLine>, aside: &mut Aside) {
+        rejected.push(RejectedLine {
+            line: number,
+            reason: super::too_long(self.len),
+        });
+        aside.keep(number, &self.prefix);
+    }
+}
+
+/// The bad lines of one read to copy to `<file>.rejected`: at most [`ASIDE_PER_LOAD`] bytes in
+/// all, each line longer than [`MAX_LINE`] cut to its first [`ASIDE_PREFIX`] bytes; the others
+/// are counted.
+#[derive(Default)]
+struct Aside {
+    lines: Vec<Vec<u8>>,
+    bytes: usize,
+    not_copied: usize,
+    first_not_copied: Option<usize>,
+}
+
+impl Aside {
+    fn keep(&mut self, number: usize, raw: &[u8]) {
+        let raw = if raw.len() > MAX_LINE {
+            &raw[..ASIDE_PREFIX]
+        } else {
+            raw
+        };
+        if self.bytes + raw.len() + 1 > ASIDE_PER_LOAD {
+            self.not_copied += 1;
+            self.first_not_copied.get_or_insert(number);
+            return;
+        }
+        self.bytes += raw.len() + 1;
+        self.lines.push(raw.to_vec());
     }
 }
 

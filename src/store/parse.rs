@@ -60,7 +60,7 @@ fn parse_lines<'a, T: DeserializeOwned, R>(
     };
     // Where the line being read starts in the block.
     let mut offset = chunk_at;
-    let mut take = |i: usize, raw: &'a [u8], record: Result<T, serde_json::Error>, offset| {
+    let mut take = |i: usize, raw: &'a [u8], record: Result<T, String>, offset| {
         let span = Span {
             offset,
             len: raw.len(),
@@ -70,26 +70,47 @@ fn parse_lines<'a, T: DeserializeOwned, R>(
                 None => return parsed.records.push(keep(record, span)),
                 Some(problem) => problem,
             },
-            Err(e) => e.to_string(),
+            Err(e) => e,
         };
         parsed.rejected.push((i + 1, problem, raw));
     };
     let blank = |raw: &[u8]| raw.iter().all(u8::is_ascii_whitespace);
+    // A line longer than any record is not parsed: it could only be rejected, slowly.
+    let too_long = |raw: &[u8]| raw.len() > super::MAX_LINE;
     // Checking the whole slice is valid UTF-8 once is quicker than serde_json checking every
     // string it meets; a slice with a bad byte somewhere is read line by line from bytes.
     match std::str::from_utf8(chunk) {
         Ok(text) => {
             for (i, line) in text.split('\n').enumerate() {
-                if !blank(line.as_bytes()) {
-                    take(i, line.as_bytes(), serde_json::from_str(line), offset);
+                if too_long(line.as_bytes()) {
+                    take(
+                        i,
+                        line.as_bytes(),
+                        Err(super::too_long(line.len() as u64)),
+                        offset,
+                    );
+                } else if !blank(line.as_bytes()) {
+                    take(
+                        i,
+                        line.as_bytes(),
+                        serde_json::from_str(line).map_err(|e| e.to_string()),
+                        offset,
+                    );
                 }
                 offset += line.len() + 1;
             }
         }
         Err(_) => {
             for (i, raw) in chunk.split(|&b| b == b'\n').enumerate() {
-                if !blank(raw) {
-                    take(i, raw, serde_json::from_slice(raw), offset);
+                if too_long(raw) {
+                    take(i, raw, Err(super::too_long(raw.len() as u64)), offset);
+                } else if !blank(raw) {
+                    take(
+                        i,
+                        raw,
+                        serde_json::from_slice(raw).map_err(|e| e.to_string()),
+                        offset,
+                    );
                 }
                 offset += raw.len() + 1;
             }

@@ -1,6 +1,7 @@
 //! The warnings a load gives, in words, for the command line and the app.
 
 use super::{JsonlStore, LoadNotes, NAMED_REJECTS, RejectedLine};
+use std::path::Path;
 
 impl JsonlStore {
     /// The warnings a load gives, in words: each rejected line up to [`NAMED_REJECTS`], then a
@@ -52,6 +53,37 @@ impl JsonlStore {
                  {aside} ({e}); every other line loaded"
             ),
         });
+        if let (n @ 1.., Some(first)) = (notes.not_copied, notes.first_not_copied) {
+            out.push(format!(
+                "{n} of them {} not copied to {aside}: at most {} MiB of bad lines is copied \
+                 per load; they stay in {path} only, the first at line {first}",
+                if n == 1 { "was" } else { "were" },
+                super::ASIDE_PER_LOAD >> 20
+            ));
+        }
         out
     }
+}
+
+/// Tightens the data folder `dir` to `0700` when others can read or enter it; the mode it had,
+/// when it was changed (for the warning, said once: the next run finds it private). A missing
+/// folder, or one knotless may not change, is left as it is.
+pub fn tighten_folder(dir: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(dir).ok()?;
+    let mode = meta.permissions().mode() & 0o777;
+    if !meta.is_dir() || mode & 0o077 == 0 {
+        return None;
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).ok()?;
+    Some(mode)
+}
+
+/// The warning for a data folder tightened from `mode` (see [`tighten_folder`]).
+pub fn folder_tightened(dir: &Path, mode: u32) -> String {
+    let shown = dir.display().to_string();
+    format!(
+        "the data folder {} could be read by other users (mode {mode:03o}); it is now private (700)",
+        crate::text::visible(&shown)
+    )
 }

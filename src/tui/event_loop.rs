@@ -64,12 +64,18 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         eprintln!("{e}");
         return ExitCode::from(crate::workspace::EXIT_USAGE);
     }
+    // The data folder made private is said in the app, as on the command line.
+    let said = match crate::workspace::make_folder_private(paths) {
+        Some(Problem::Data { warning, .. }) => Some(warning),
+        _ => None,
+    };
     let (config, rules) = (ws.config, ws.rules);
     let mut app = App::open(library, theme, paths, start.as_deref(), read_now()).with_safety(
         config,
         rules,
         &paths.config_file,
     );
+    app.load_problems.extend(said);
     if on_breaks {
         app.screen = super::app::Screen::Breaks;
     }

@@ -300,6 +300,16 @@ impl Workspace {
     }
 }
 
+/// Makes the data folder private (`0700`) when others can read or enter it, and says so: the
+/// front ends call it once at start, so it is said once (the next run finds it private).
+pub fn make_folder_private(paths: &Paths) -> Option<Problem> {
+    let mode = crate::store::tighten_folder(&paths.data_dir)?;
+    Some(Problem::Data {
+        file: paths.data_dir.clone(),
+        warning: crate::store::folder_tightened(&paths.data_dir, mode),
+    })
+}
+
 fn data_warnings(
     store: &JsonlStore,
     rejected: &[RejectedLine],
