@@ -126,3 +126,66 @@ fn a_full_disk_leaves_the_old_output_whole_and_no_temporary_file() {
         assert_eq!(names(&small), ["filler", "out.file"], "{args:?}");
     }
 }
+
+#[test]
+fn a_kill_mid_write_leaves_the_old_output_whole() {
+    let home = Home::new();
+    fs::create_dir_all(home.data()).unwrap();
+    // 60,000 entries: an export that takes long enough to be caught half written.
+    let mut log = String::new();
+    for i in 0..60_000 {
+        log.push_str(&format!(
+            "{{\"id\":\"01KAW3J8V4S9M2Q6C{i:09}\",\"at\":\"2026-11-24T09:30:00+01:00\",\"pain\":{},\"note\":\"entry {i}, a note of some length to make the export longer\"}}\n",
+            i % 11
+        ));
+    }
+    fs::write(home.log_file(), log).unwrap();
+    fs::set_permissions(home.log_file(), fs::Permissions::from_mode(0o600)).unwrap();
+    let folder = home.dir.path().join("out");
+    fs::create_dir(&folder).unwrap();
+    let out = folder.join("entries.csv");
+    for round in 0..3 {
+        fs::write(&out, "the old export").unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_knotless"))
+            .env("KNOTLESS_DATA_DIR", home.data())
+            .env("KNOTLESS_CONFIG", home.config())
+            .args(["export", "--what", "entries", "--format", "csv", "-o"])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Caught with part of the new file written (beside the old one), then killed.
+        let temp = loop {
+            let written = fs::read_dir(&folder).unwrap().find_map(|e| {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name.ends_with(".tmp") && e.metadata().is_ok_and(|m| m.len() > 0))
+                    .then(|| e.path())
+            });
+            if let Some(temp) = written {
+                break temp;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "round {round}: the export ended before it was seen half written"
+            );
+        };
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let now = fs::read_to_string(&out).unwrap();
+        if !temp.exists() {
+            // It finished between the look and the kill: then the whole new export is there.
+            assert_eq!(
+                now.lines().count(),
+                60_001,
+                "round {round}: a partial export"
+            );
+            continue;
+        }
+        assert_eq!(now, "the old export", "round {round}");
+        // What a kill leaves is private, and never mistaken for the export.
+        assert_eq!(mode(&temp), 0o600);
+        fs::remove_file(&temp).unwrap();
+    }
+}
