@@ -107,9 +107,6 @@ pub struct LoadNotes {
     pub not_copied: usize,
     /// The line number of the first rejected line not copied, if any.
     pub first_not_copied: Option<usize>,
-    /// The most bytes the reader held at once: bounded by the block size and [`MAX_LINE`],
-    /// whatever the file holds.
-    pub peak_buffer: usize,
 }
 
 /// The longest line read as a record (1 MiB): far longer than any valid one (a note is at most

@@ -136,7 +136,8 @@ impl JsonlStore {
             let carried = buffer.len();
             let block = left.saturating_add(1).clamp(MIN_BLOCK, BLOCK);
             buffer.resize(carried + block, 0);
-            notes.peak_buffer = notes.peak_buffer.max(buffer.capacity());
+            #[cfg(test)]
+            PEAK_BUFFER.with(|p| p.set(p.get().max(buffer.capacity())));
             let mut filled = carried;
             while filled < buffer.len() {
                 match file.read(&mut buffer[filled..]) {
@@ -339,6 +340,19 @@ fn for_each_line(file: File, longest: usize, mut each: impl FnMut(&[u8])) -> io:
             too_long = false;
         }
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The most bytes a read on this thread held at once: bounded by the block size and
+    /// [`MAX_LINE`], whatever the file holds (the bound the tests check).
+    pub(super) static PEAK_BUFFER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The most bytes the reads on this thread held at once since the last call (tests only).
+#[cfg(test)]
+pub(super) fn take_peak_buffer() -> usize {
+    PEAK_BUFFER.with(|p| p.replace(0))
 }
 
 /// A line longer than [`MAX_LINE`] met while reading: never held whole, only its length

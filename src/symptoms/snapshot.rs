@@ -81,7 +81,7 @@ pub fn write(
     let Some(identity) = cursor.identity() else {
         return Ok(());
     };
-    let mut source = File::open(log)?;
+    let mut source = crate::disk::open_regular(log)?;
     let meta = source.metadata()?;
     if (meta.dev(), meta.ino()) != identity || meta.len() < cursor.offset() {
         return Ok(());
@@ -214,12 +214,7 @@ fn prefix_crc(file: &mut File, len: u64) -> Option<u32> {
 
 /// Opens `path` for reading only if it is a regular file (a FIFO would block the read).
 fn open_regular(path: &Path) -> Option<File> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .ok()?;
-    file.metadata().ok()?.is_file().then_some(file)
+    crate::disk::open_regular(path).ok()
 }
 
 fn read_regular(path: &Path) -> Option<Vec<u8>> {
