@@ -227,6 +227,15 @@ pub fn dispatch(cli: Cli) -> ExitCode {
             ));
         }
     }
+    // A data folder others can read is made private and said once, before anything is read or
+    // written; the app says it on its own screen.
+    let app = matches!(
+        cli.command,
+        None | Some(Command::Breaks | Command::Run { .. })
+    );
+    if !app && let Some(problem) = crate::workspace::make_folder_private(&paths) {
+        print_problem(&problem);
+    }
     match cli.command {
         None => crate::tui::run(Library::load(&paths.routine_dirs()), &paths, None, false),
         Some(Command::Breaks) => {
@@ -328,9 +337,6 @@ fn parse_when(text: &str) -> Result<When, String> {
 fn open(paths: &Paths, parts: Parts) -> Result<Workspace, ExitCode> {
     // Today by the clock: a birth year is refused only in the real future.
     let today = crate::clock::wall_now().date_naive();
-    if let Some(problem) = crate::workspace::make_folder_private(paths) {
-        print_problem(&problem);
-    }
     let ws = Workspace::load_parts(paths, today, parts);
     for problem in &ws.problems {
         if let Some(code) = print_problem(problem) {

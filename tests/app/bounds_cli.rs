@@ -64,4 +64,13 @@ fn a_data_folder_others_can_read_is_made_private_and_said_once() {
     assert_eq!(mode, 0o700);
     let second = stderr(&home, &["log", "list"]);
     assert!(!second.contains("data folder"), "{second}");
+    // A command that only writes says it too.
+    fs::set_permissions(home.data(), fs::Permissions::from_mode(0o750)).unwrap();
+    let out = home
+        .cmd()
+        .args(["log", "add", "--pain", "1"])
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("(mode 750); it is now private (700)"), "{err}");
 }
