@@ -47,6 +47,12 @@ fn ulid(i: usize) -> String {
 fn folded_home() -> Home {
     let home = Home::new();
     fs::create_dir_all(home.data()).unwrap();
+    // Private, as knotless makes it (else the first command says so, and the warnings differ).
+    fs::set_permissions(
+        home.data(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
     let mut log = String::from("\u{feff}");
     let notes = [
         "worse after driving",
@@ -333,6 +339,12 @@ fn history_json_is_the_document_of_the_loaded_history() {
 fn formula_home() -> Home {
     let home = Home::new();
     fs::create_dir_all(home.data()).unwrap();
+    // Private, as knotless makes it (else the first command says so, and the warnings differ).
+    fs::set_permissions(
+        home.data(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
     let notes = [
         "=HYPERLINK(\"http://x\")",
         "-5 after stretch",
