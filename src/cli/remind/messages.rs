@@ -177,8 +177,10 @@ pub(super) fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &N
         .any(|e| matches!(e, Event::Break { .. } | Event::Plan { .. }));
     if cues.ring && news {
         let mut out = io::stdout().lock();
-        let _ = out.write_all(b"\x07");
-        let _ = out.flush();
+        let rung = out.write_all(b"\x07").and_then(|()| out.flush());
+        if rung.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+            super::output_closed();
+        }
     }
 }
 

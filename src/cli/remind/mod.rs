@@ -9,7 +9,9 @@
 //! It never polls: one channel is fed by a thread blocked reading standard input and one
 //! blocked waiting for signals, and the loop waits on it until the next due time (or for ever
 //! when nothing is timed). SIGTERM, SIGINT and SIGHUP stop it cleanly (exit 0); a question
-//! open then is left unanswered and nothing is recorded.
+//! open then is left unanswered and nothing is recorded. So does standard output's reader going
+//! away (a closed pipe), noticed at once by a thread blocked in `poll(2)` on it, not only at the
+//! next line written.
 //!
 //! Here: the loop and the answers it records; `files` is what it reads from the files,
 //! `messages` what it prints, rings and notifies, `wake` what wakes it.
@@ -34,7 +36,7 @@ use crate::workspace::{Parts, Problem, Workspace};
 
 use files::Files;
 use messages::{Cues, introduction, next_break, question, tell, why_question};
-use wake::{Wake, in_foreground, read_lines, watch_signals};
+use wake::{Wake, in_foreground, read_lines, watch_output, watch_signals};
 
 fn read_now() -> Now {
     Now {
@@ -44,11 +46,22 @@ fn read_now() -> Now {
 }
 
 /// Prints a line (and flushes: the output may be a pipe or a journal). Every line passes the
-/// gate: it names routines from files.
+/// gate: it names routines from files. A reader that has gone away (`knotless remind | head
+/// -1`, EPIPE) ends the reminder: see [`output_closed`].
 fn say(line: &str) {
     let mut out = io::stdout().lock();
-    let _ = writeln!(out, "{}", crate::text::visible_lines(line));
-    let _ = out.flush();
+    let written = writeln!(out, "{}", crate::text::visible_lines(line)).and_then(|()| out.flush());
+    if written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+        output_closed();
+    }
+}
+
+/// Standard output's reader has gone: nobody can see a reminder any more, so it stops, with
+/// status 0 (as `head` ending a pipeline is not a failure) and without a word (there is nowhere
+/// to say it). Nothing is lost: every answer is in `history.jsonl` before its line is printed,
+/// and a question still open is not recorded, as when it is stopped by a signal.
+fn output_closed() -> ! {
+    std::process::exit(0)
 }
 
 /// Runs `knotless remind` until a stop signal.
@@ -93,6 +106,7 @@ pub fn run(paths: &Paths) -> ExitCode {
     if let Err(e) = watch_signals(tx.clone()) {
         return usage_error(&format!("cannot watch for stop signals: {e}"));
     }
+    watch_output(tx.clone());
     let button_tx = buttons.then(|| tx.clone());
     if typing {
         std::thread::Builder::new()
@@ -177,6 +191,7 @@ pub fn run(paths: &Paths) -> ExitCode {
                 }
             }
             Some(Wake::InputEnded) => {}
+            Some(Wake::OutputClosed) => output_closed(),
             Some(Wake::Stop) | None => {
                 say("knotless remind stopped.");
                 return ExitCode::SUCCESS;

@@ -16,6 +16,8 @@ pub(super) enum Wake {
     Button(usize, BreakOutcome),
     /// SIGTERM, SIGINT or SIGHUP.
     Stop,
+    /// Standard output's reader went away (a closed pipe or socket).
+    OutputClosed,
 }
 
 /// Whether this process is in its terminal's foreground: started in the background
@@ -49,4 +51,38 @@ pub(super) fn watch_signals(tx: Sender<Wake>) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Sends [`Wake::OutputClosed`] when standard output's reader goes away: a pipe whose reader
+/// closed it reports `POLLERR`, a socket or terminal hung up `POLLHUP`, without anything being
+/// written. `poll(2)` asks for no other event, so a file, `/dev/null` or a live pipe keep the
+/// thread blocked for good (no wake-ups); a closed descriptor ends it quietly.
+pub(super) fn watch_output(tx: Sender<Wake>) {
+    let watch = move || {
+        loop {
+            let mut fd = libc::pollfd {
+                fd: libc::STDOUT_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, its count, no timeout.
+            let ready = unsafe { libc::poll(&mut fd, 1, -1) };
+            if ready < 0 {
+                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return;
+            }
+            if fd.revents & libc::POLLNVAL != 0 {
+                return;
+            }
+            if fd.revents & (libc::POLLERR | libc::POLLHUP) != 0 {
+                let _ = tx.send(Wake::OutputClosed);
+                return;
+            }
+        }
+    };
+    let _ = std::thread::Builder::new()
+        .name("output".into())
+        .spawn(watch);
 }
