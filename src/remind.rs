@@ -15,7 +15,9 @@
 //!   log), a due break is a reminder only: nothing is recorded and its interval restarts at once.
 //! - A planned routine with a `time` is reminded once at that time, when that day's session of it
 //!   is not done yet. Times that passed before `remind` started are not reminded, nor those of
-//!   an earlier day after a suspend.
+//!   an earlier day after a suspend; today's that passed during a suspend are, once, on waking.
+//! - Time asleep counts (see [`crate::breaks`]): after a suspend past several breaks one is
+//!   asked about; a question left open over a suspend is let go and the break asked afresh.
 
 use std::time::{Duration, Instant};
 
@@ -189,10 +191,17 @@ impl Reminder {
         done: &dyn Fn(NaiveDate, &str) -> bool,
     ) -> Vec<Event> {
         let mut events = Vec::new();
-        self.scheduler.tick(now);
+        let missed = self.scheduler.tick(now);
         if let Some(asking) = self.asking {
             let (i, since) = asking.parts();
-            if now.instant >= since + self.every(i) {
+            if !missed.is_zero() {
+                // Asleep with the question open: it is let go, and the break (due still) is
+                // asked about afresh below — one break after a suspend.
+                self.asking = None;
+                events.push(Event::Unanswered {
+                    routine: self.routine(i),
+                });
+            } else if now.instant >= since + self.every(i) {
                 self.asking = None;
                 self.scheduler.done(i, now);
                 events.push(Event::Unanswered {

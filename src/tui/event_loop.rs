@@ -5,7 +5,9 @@
 //! signals and resizes (a signal thread), and changes to the data, config and routine files (a
 //! file-system watcher, inotify — no polling). With nothing timed it waits on the channel alone
 //! (an idle screen never wakes); while a timer runs, until the next visible change (the displayed
-//! second ticking over or a phase ending).
+//! second ticking over or a phase ending). That wait is a wall-clock timer
+//! ([`crate::clock::timer`]), which counts time asleep and also rings when the clock is set or
+//! the machine resumes, so a break that fell due during a suspend prompts on waking.
 //!
 //! A closed window is noticed at once: the input thread sees the terminal hang up (`POLLHUP`)
 //! where crossterm would spin on reads of nothing, and the app then saves what there is — a
@@ -16,6 +18,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -27,6 +30,7 @@ use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;
+use crate::clock::timer::WallTimer;
 use crate::desktop::notify;
 use crate::paths::Paths;
 use crate::routine::Library;
@@ -113,10 +117,17 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             let _ = terminal_modes(false);
             hook(info);
         }));
+        // Deadlines are slept towards on the wall clock, which runs on while the machine
+        // sleeps and rings on a resume or a clock set (a due break then prompts at once); the
+        // monotonic timeout is the fallback where there is no timerfd.
+        let timer = WallTimer::new().ok().map(Arc::new).filter(|timer| {
+            crate::clock::timer::forward(Arc::clone(timer), tx.clone(), Wake::Clock, Wake::Clock)
+                .is_ok()
+        });
         std::thread::Builder::new()
             .name("input".into())
             .spawn(move || read_input(tx))?;
-        let result = event_loop(&mut terminal, &mut app, &wakes, paths);
+        let result = event_loop(&mut terminal, &mut app, &wakes, paths, timer.as_deref());
         // After a hang-up there is no terminal to restore: these fail quietly.
         let _ = terminal_modes(false);
         let restored = ratatui::try_restore();
@@ -140,7 +151,7 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
 }
 
 /// What wakes the loop.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Wake {
     /// A key, a click, a paste or a resize from the terminal.
     Terminal(Event),
@@ -152,6 +163,9 @@ enum Wake {
     Resized,
     /// Watched files changed (none named: the watcher could not say which).
     Files(Vec<std::path::PathBuf>),
+    /// The wall-clock timer rang, or the clock was set or the machine resumed: the timers
+    /// (breaks, a session, midnight) catch up.
+    Clock,
 }
 
 /// The exit code for a hung-up terminal: as if killed by SIGHUP.
@@ -289,6 +303,7 @@ fn event_loop(
     app: &mut App,
     wakes: &Receiver<Wake>,
     paths: &Paths,
+    timer: Option<&WallTimer>,
 ) -> io::Result<i32> {
     let mut redraw = true;
     // Wakes that arrived while file events were settling, handled next.
@@ -310,21 +325,21 @@ fn event_loop(
         let wake = if let Some(wake) = pending.pop_front() {
             Some(wake)
         } else {
-            match app.next_wake() {
-                None => wakes.recv().ok(),
-                Some(deadline) => {
-                    match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                        Ok(wake) => Some(wake),
-                        Err(RecvTimeoutError::Timeout) => {
-                            redraw = update(app, Msg::Tick, read_now());
-                            continue;
-                        }
-                        Err(RecvTimeoutError::Disconnected) => None,
-                    }
-                }
+            let after = app
+                .next_wake()
+                .map(|d| d.saturating_duration_since(Instant::now()));
+            match (timer, after) {
+                (Some(timer), after) if timer.arm(after).is_ok() => wakes.recv().ok(),
+                (_, None) => wakes.recv().ok(),
+                (_, Some(after)) => match wakes.recv_timeout(after) {
+                    Ok(wake) => Some(wake),
+                    Err(RecvTimeoutError::Timeout) => Some(Wake::Clock),
+                    Err(RecvTimeoutError::Disconnected) => None,
+                },
             }
         };
         redraw = match wake {
+            Some(Wake::Clock) => update(app, Msg::Tick, read_now()),
             Some(Wake::Terminal(Event::Paste(text))) => app.paste(&text),
             Some(Wake::Terminal(event)) => match to_msg(event, app) {
                 Some(msg) => update(app, msg, read_now()),

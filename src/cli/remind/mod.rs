@@ -6,9 +6,10 @@
 //! The logic is [`crate::remind`]; this is the command entry: it reads the clocks, the files, the
 //! lines typed and the stop signals, and prints.
 //!
-//! It never polls: one channel is fed by a thread blocked reading standard input and one
-//! blocked waiting for signals, and the loop waits on it until the next due time (or for ever
-//! when nothing is timed). SIGTERM, SIGINT and SIGHUP stop it cleanly (exit 0); a question
+//! It never polls: one channel is fed by a thread blocked reading standard input, one blocked
+//! waiting for signals and one blocked on a wall-clock timer ([`crate::clock::timer`]) armed at
+//! the next due time, and the loop waits on it. The timer counts time asleep and rings when the
+//! clock is set or the machine resumes, so after a suspend the due break is asked about at once. SIGTERM, SIGINT and SIGHUP stop it cleanly (exit 0); a question
 //! open then is left unanswered and nothing is recorded. So does standard output's reader going
 //! away (a closed pipe), noticed at once by a thread blocked in `poll(2)` on it, not only at the
 //! next line written.
@@ -22,6 +23,7 @@ mod wake;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
@@ -29,6 +31,7 @@ use chrono::NaiveDate;
 
 use super::usage_error;
 use crate::clock::Now;
+use crate::clock::timer::{self, WallTimer};
 use crate::paths::Paths;
 use crate::programme::state::{self, ProgrammeState};
 use crate::remind::{Reminder, Reply};
@@ -107,6 +110,11 @@ pub fn run(paths: &Paths) -> ExitCode {
         return usage_error(&format!("cannot watch for stop signals: {e}"));
     }
     watch_output(tx.clone());
+    // Deadlines are slept towards on the wall clock, which runs on while the machine sleeps;
+    // without a timer (no timerfd), on the monotonic clock as a fallback.
+    let timer = WallTimer::new().ok().map(Arc::new).filter(|timer| {
+        timer::forward(Arc::clone(timer), tx.clone(), Wake::Clock, Wake::Clock).is_ok()
+    });
     let button_tx = buttons.then(|| tx.clone());
     if typing {
         std::thread::Builder::new()
@@ -122,31 +130,32 @@ pub fn run(paths: &Paths) -> ExitCode {
     loop {
         let now = read_now();
         let planned_on = |day: NaiveDate| files.planned_on(day);
-        let wake = match reminder.next_deadline(&now, &planned_on) {
-            None => wakes.recv().ok(),
-            Some(deadline) => {
-                match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                    Ok(wake) => Some(wake),
-                    Err(RecvTimeoutError::Timeout) => {
-                        files.reload();
-                        let now = read_now();
-                        let planned_on = |day: NaiveDate| files.planned_on(day);
-                        let done = |day: NaiveDate, routine: &str| files.done(day, routine);
-                        let events = reminder.wake(&now, &planned_on, &done);
-                        let cues = Cues {
-                            ring,
-                            notify,
-                            typing,
-                            buttons: button_tx.as_ref(),
-                        };
-                        tell(&events, &reminder, &files, &now, &cues);
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => None,
-                }
-            }
+        let deadline = reminder.next_deadline(&now, &planned_on);
+        let after = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let wake = match (&timer, after) {
+            (Some(timer), after) if timer.arm(after).is_ok() => wakes.recv().ok(),
+            (_, None) => wakes.recv().ok(),
+            (_, Some(after)) => match wakes.recv_timeout(after) {
+                Ok(wake) => Some(wake),
+                Err(RecvTimeoutError::Timeout) => Some(Wake::Clock),
+                Err(RecvTimeoutError::Disconnected) => None,
+            },
         };
         match wake {
+            Some(Wake::Clock) => {
+                files.reload();
+                let now = read_now();
+                let planned_on = |day: NaiveDate| files.planned_on(day);
+                let done = |day: NaiveDate, routine: &str| files.done(day, routine);
+                let events = reminder.wake(&now, &planned_on, &done);
+                let cues = Cues {
+                    ring,
+                    notify,
+                    typing,
+                    buttons: button_tx.as_ref(),
+                };
+                tell(&events, &reminder, &files, &now, &cues);
+            }
             Some(wake @ (Wake::Line(_) | Wake::Button(..))) => {
                 let now = read_now();
                 let reply = match wake {

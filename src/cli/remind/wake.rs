@@ -7,6 +7,7 @@ use std::sync::mpsc::Sender;
 use crate::history::BreakOutcome;
 
 /// What wakes the loop.
+#[derive(Clone)]
 pub(super) enum Wake {
     /// A line typed.
     Line(String),
@@ -18,6 +19,8 @@ pub(super) enum Wake {
     Stop,
     /// Standard output's reader went away (a closed pipe or socket).
     OutputClosed,
+    /// The timer rang, or the wall clock was set (or the machine resumed): read the clocks.
+    Clock,
 }
 
 /// Whether this process is in its terminal's foreground: started in the background
