@@ -367,3 +367,78 @@ fn a_clock_set_back_repeats_no_break_and_no_plan_time() {
         "one interval after the answer"
     );
 }
+
+#[test]
+fn a_follower_shows_the_due_break_and_follows_the_answer_recorded_elsewhere() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    r.set_follower(true);
+    let due = pass(&start, secs(1800));
+    assert_eq!(
+        r.wake(&due, &nothing_planned, &nothing_done),
+        [Event::BreakElsewhere {
+            routine: "posture-check".into()
+        }],
+        "shown, not asked"
+    );
+    assert!(
+        r.wake(&due, &nothing_planned, &nothing_done).is_empty(),
+        "once"
+    );
+    assert_eq!(
+        r.answer("y", &due),
+        Reply::NothingAsked,
+        "nothing recorded here"
+    );
+    let answered = pass(&due, secs(20));
+    let record = BreakRecord {
+        id: "01JDX0000000000000000000AA".into(),
+        routine: "posture-check".into(),
+        at: answered.wall,
+        outcome: BreakOutcome::Skipped,
+        reason: Some("in a meeting".into()),
+    };
+    assert_eq!(
+        r.follow(&record, &answered),
+        Some(Event::AnsweredElsewhere {
+            routine: "posture-check".into(),
+            outcome: BreakOutcome::Skipped,
+            reason: Some("in a meeting".into())
+        })
+    );
+    assert_eq!(r.asking(), None);
+    assert_eq!(
+        r.next_deadline(&answered, &nothing_planned),
+        Some(answered.instant + secs(1800)),
+        "the interval restarts from the answer given elsewhere"
+    );
+    // The holder ended and this one took the lock: the next due break is asked here.
+    r.set_follower(false);
+    let next = pass(&answered, secs(1800));
+    assert_eq!(
+        r.wake(&next, &nothing_planned, &nothing_done),
+        [Event::Break {
+            routine: "posture-check".into(),
+            asked: true
+        }]
+    );
+    // A snooze answered elsewhere about a break not due here moves nothing; other routines
+    // change nothing.
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    let soon = pass(&start, secs(60));
+    let snoozed = BreakRecord {
+        outcome: BreakOutcome::Snoozed,
+        reason: None,
+        ..record.clone()
+    };
+    assert_eq!(r.follow(&snoozed, &soon), None);
+    let other = BreakRecord {
+        routine: "desk-reset".into(),
+        ..record
+    };
+    assert_eq!(r.follow(&other, &soon), None);
+    assert_eq!(
+        r.next_deadline(&soon, &nothing_planned),
+        Some(start.instant + secs(1800))
+    );
+}

@@ -108,6 +108,11 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             None
         }
     };
+    // The app asks about breaks itself; holding `breaks.lock` while it runs, a `knotless
+    // remind` started meanwhile shows its breaks and follows its answers instead of asking too.
+    let _breaks_lock = crate::store::lock::BreaksLock::try_take(&paths.data_dir)
+        .ok()
+        .flatten();
     let result = ratatui::try_init().and_then(|mut terminal| {
         // Clicks select tabs and routines; pastes arrive whole. Both are switched off again on
         // every way out, a panic included (this hook runs before ratatui's own restoring hook).
@@ -275,7 +280,9 @@ fn watch_files(
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            !name.ends_with(".rejected") && name != crate::tui::app::WELCOME_SEEN
+            !name.ends_with(".rejected")
+                && name != crate::tui::app::WELCOME_SEEN
+                && name != crate::store::lock::BREAKS_LOCK
         });
         if changed && relevant {
             let _ = tx.send(Wake::Files(event.paths));

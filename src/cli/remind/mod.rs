@@ -34,12 +34,13 @@ use crate::clock::Now;
 use crate::clock::timer::{self, WallTimer};
 use crate::paths::Paths;
 use crate::programme::state::{self, ProgrammeState};
-use crate::remind::{Reminder, Reply};
+use crate::remind::{Event, Reminder, Reply};
+use crate::store::lock::{BREAKS_LOCK, BreaksLock};
 use crate::workspace::{Parts, Problem, Workspace};
 
 use files::Files;
 use messages::{Cues, introduction, next_break, question, tell, why_question};
-use wake::{Wake, in_foreground, read_lines, watch_output, watch_signals};
+use wake::{Wake, in_foreground, read_lines, watch_history, watch_output, watch_signals};
 
 fn read_now() -> Now {
     Now {
@@ -97,6 +98,9 @@ pub fn run(paths: &Paths) -> ExitCode {
         sessions: Vec::new(),
         library: ws.library,
         config: ws.config,
+        read_once: false,
+        known_breaks: Default::default(),
+        started: read_now().wall,
     };
     files.reload();
 
@@ -109,6 +113,15 @@ pub fn run(paths: &Paths) -> ExitCode {
     if let Err(e) = watch_signals(tx.clone()) {
         return usage_error(&format!("cannot watch for stop signals: {e}"));
     }
+    // One reminder over a data folder asks about breaks: the holder of `breaks.lock`. The others
+    // show a due break and follow the answer it records, read as `history.jsonl` changes.
+    let mut lock = None;
+    let _watcher = if can_ask {
+        lock = take_lock(paths);
+        watch_history(paths, tx.clone())
+    } else {
+        None
+    };
     watch_output(tx.clone());
     // Deadlines are slept towards on the wall clock, which runs on while the machine sleeps;
     // without a timer (no timerfd), on the monotonic clock as a fallback.
@@ -126,6 +139,7 @@ pub fn run(paths: &Paths) -> ExitCode {
     let now = read_now();
     let plans = files.config.break_plans(&files.library);
     let mut reminder = Reminder::new(plans, files.config.cues.snooze, can_ask, &now);
+    reminder.set_follower(can_ask && lock.is_none());
     say(&introduction(&reminder, &files, typing, buttons));
     loop {
         let now = read_now();
@@ -143,18 +157,43 @@ pub fn run(paths: &Paths) -> ExitCode {
         };
         match wake {
             Some(Wake::Clock) => {
-                files.reload();
+                // The holder may have ended: the first to try at a due time takes over.
+                if can_ask && lock.is_none() {
+                    lock = take_lock(paths);
+                    reminder.set_follower(lock.is_none());
+                }
                 let now = read_now();
-                let planned_on = |day: NaiveDate| files.planned_on(day);
-                let done = |day: NaiveDate, routine: &str| files.done(day, routine);
-                let events = reminder.wake(&now, &planned_on, &done);
+                let followed: Vec<Event> = files
+                    .reload()
+                    .iter()
+                    .filter_map(|record| reminder.follow(record, &now))
+                    .collect();
                 let cues = Cues {
                     ring,
                     notify,
                     typing,
                     buttons: button_tx.as_ref(),
                 };
+                tell(&followed, &reminder, &files, &now, &cues);
+                let planned_on = |day: NaiveDate| files.planned_on(day);
+                let done = |day: NaiveDate, routine: &str| files.done(day, routine);
+                let events = reminder.wake(&now, &planned_on, &done);
                 tell(&events, &reminder, &files, &now, &cues);
+            }
+            Some(Wake::History) => {
+                let now = read_now();
+                let followed: Vec<Event> = files
+                    .reload()
+                    .iter()
+                    .filter_map(|record| reminder.follow(record, &now))
+                    .collect();
+                let cues = Cues {
+                    ring,
+                    notify,
+                    typing,
+                    buttons: button_tx.as_ref(),
+                };
+                tell(&followed, &reminder, &files, &now, &cues);
             }
             Some(wake @ (Wake::Line(_) | Wake::Button(..))) => {
                 let now = read_now();
@@ -172,6 +211,7 @@ pub fn run(paths: &Paths) -> ExitCode {
                         let outcome = record.outcome;
                         let reason = record.reason.clone();
                         let routine = files.name(&record.routine);
+                        files.recorded(&record.id);
                         match crate::history::record_break(&files.history, record) {
                             Ok(()) => say(&format!(
                                 "{}  {routine}: {}{}. {}",
@@ -193,10 +233,17 @@ pub fn run(paths: &Paths) -> ExitCode {
                             say(&question(asking, &reminder));
                         }
                     }
-                    Reply::NothingAsked => say(&format!(
-                        "Nothing to answer now. {}",
-                        next_break(&reminder, &files, &now)
-                    )),
+                    Reply::NothingAsked => match reminder.asking() {
+                        // Shown here, asked in the other reminder.
+                        Some(asking) => {
+                            say("Nothing to answer here.");
+                            say(&question(asking, &reminder));
+                        }
+                        None => say(&format!(
+                            "Nothing to answer now. {}",
+                            next_break(&reminder, &files, &now)
+                        )),
+                    },
                 }
             }
             Some(Wake::InputEnded) => {}
@@ -205,6 +252,27 @@ pub fn run(paths: &Paths) -> ExitCode {
                 say("knotless remind stopped.");
                 return ExitCode::SUCCESS;
             }
+        }
+    }
+}
+
+/// Takes `breaks.lock` if free; a lock that cannot be taken at all (a symlink or a FIFO in its
+/// place, an unwritable folder) is said once and this reminder asks anyway, as before locks.
+fn take_lock(paths: &Paths) -> Option<BreaksLock> {
+    match BreaksLock::try_take(&paths.data_dir) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => None,
+        Err(e) => {
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                let _ = writeln!(
+                    io::stderr(),
+                    "knotless remind: cannot take {}: {}; asking about breaks anyway",
+                    paths.data_dir.join(BREAKS_LOCK).display(),
+                    crate::text::visible(&e.to_string())
+                );
+            });
+            None
         }
     }
 }

@@ -21,6 +21,8 @@ pub(super) enum Wake {
     OutputClosed,
     /// The timer rang, or the wall clock was set (or the machine resumed): read the clocks.
     Clock,
+    /// `history.jsonl` changed: an answer may have been recorded elsewhere.
+    History,
 }
 
 /// Whether this process is in its terminal's foreground: started in the background
@@ -88,4 +90,36 @@ pub(super) fn watch_output(tx: Sender<Wake>) {
     let _ = std::thread::Builder::new()
         .name("output".into())
         .spawn(watch);
+}
+
+/// Sends [`Wake::History`] when `history.jsonl` changes (inotify on the data folder, no
+/// polling); `None` when the system cannot watch (answers recorded elsewhere are then followed
+/// at the next due time).
+pub(super) fn watch_history(
+    paths: &crate::paths::Paths,
+    tx: Sender<Wake>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    use notify::{RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let written = matches!(
+            event.kind,
+            EventKind::Create(_)
+                | EventKind::Modify(_)
+                | EventKind::Access(AccessKind::Close(AccessMode::Write))
+        );
+        let history = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == "history.jsonl"));
+        if written && history {
+            let _ = tx.send(Wake::History);
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(&paths.data_dir, RecursiveMode::NonRecursive)
+        .ok()?;
+    Some(watcher)
 }
