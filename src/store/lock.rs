@@ -21,10 +21,17 @@ pub const BREAKS_LOCK: &str = "breaks.lock";
 /// The held lock: whoever has one asks about breaks. Dropping it lets go.
 #[derive(Debug)]
 pub struct BreaksLock {
-    _file: File,
+    _file: Option<File>,
 }
 
 impl BreaksLock {
+    /// Stands for a lock that cannot be taken at all (a symlink or a FIFO in its place, an
+    /// unwritable folder): its holder asks anyway, as before there were locks, rather than
+    /// leave breaks unasked.
+    pub fn unheld() -> BreaksLock {
+        BreaksLock { _file: None }
+    }
+
     /// Takes the lock in `data_dir` if nobody holds it: `Ok(None)` while another process (or
     /// another [`BreaksLock`] of this one) holds it.
     pub fn try_take(data_dir: &Path) -> io::Result<Option<BreaksLock>> {
@@ -44,7 +51,7 @@ impl BreaksLock {
         }
         // SAFETY: flock(2) on a descriptor we own.
         if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-            return Ok(Some(BreaksLock { _file: file }));
+            return Ok(Some(BreaksLock { _file: Some(file) }));
         }
         let e = io::Error::last_os_error();
         if e.raw_os_error() == Some(libc::EWOULDBLOCK) {

@@ -108,11 +108,6 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             None
         }
     };
-    // The app asks about breaks itself; holding `breaks.lock` while it runs, a `knotless
-    // remind` started meanwhile shows its breaks and follows its answers instead of asking too.
-    let _breaks_lock = crate::store::lock::BreaksLock::try_take(&paths.data_dir)
-        .ok()
-        .flatten();
     let result = ratatui::try_init().and_then(|mut terminal| {
         // Clicks select tabs and routines; pastes arrive whole. Both are switched off again on
         // every way out, a panic included (this hook runs before ratatui's own restoring hook).
@@ -313,6 +308,11 @@ fn event_loop(
     timer: Option<&WallTimer>,
 ) -> io::Result<i32> {
     let mut redraw = true;
+    // One reminder over a data folder asks about due breaks: the holder of `breaks.lock`.
+    // Another (a `knotless remind`, another app) holding it, this app shows breaks due and
+    // follows the answers it records; it tries again at each timer.
+    let mut breaks_lock = take_breaks_lock(paths);
+    app.breaks.follower = breaks_lock.is_none();
     // Wakes that arrived while file events were settling, handled next.
     let mut pending: std::collections::VecDeque<Wake> = std::collections::VecDeque::new();
     while !app.quit {
@@ -346,7 +346,14 @@ fn event_loop(
             }
         };
         redraw = match wake {
-            Some(Wake::Clock) => update(app, Msg::Tick, read_now()),
+            Some(Wake::Clock) => {
+                // The holder may have ended: the first to try at a due time takes over.
+                if breaks_lock.is_none() {
+                    breaks_lock = take_breaks_lock(paths);
+                    app.breaks.follower = breaks_lock.is_none();
+                }
+                update(app, Msg::Tick, read_now())
+            }
             Some(Wake::Terminal(Event::Paste(text))) => app.paste(&text),
             Some(Wake::Terminal(event)) => match to_msg(event, app) {
                 Some(msg) => update(app, msg, read_now()),
@@ -387,6 +394,16 @@ fn event_loop(
         };
     }
     Ok(0)
+}
+
+/// `breaks.lock` if free. One that cannot be taken at all (a symlink or FIFO in its place)
+/// leaves the app asking, as before locks.
+fn take_breaks_lock(paths: &Paths) -> Option<crate::store::lock::BreaksLock> {
+    match crate::store::lock::BreaksLock::try_take(&paths.data_dir) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => None,
+        Err(_) => Some(crate::store::lock::BreaksLock::unheld()),
+    }
 }
 
 /// Turns the terminal's mouse reporting and bracketed paste on or off.

@@ -272,7 +272,7 @@ fn take_lock(paths: &Paths) -> Option<BreaksLock> {
                     crate::text::visible(&e.to_string())
                 );
             });
-            None
+            Some(BreaksLock::unheld())
         }
     }
 }
