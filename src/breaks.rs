@@ -11,8 +11,16 @@
 //! - Taking or skipping a break restarts its interval from that moment. A break taken also counts
 //!   for any other break that would fall due within the next five minutes, so a half-hourly check
 //!   does not follow straight after the hourly reset.
-//! - The wall clock jumping (a time-zone change, a clock set back) only moves the working-hours
-//!   window; intervals are untouched.
+//! - Intervals count time that passed, suspend included. The monotonic clock the timers run on
+//!   stops while the machine sleeps, so each look at the clocks compares how far the wall clock
+//!   and the monotonic clock moved since the last look: wall time the monotonic clock did not
+//!   count (a suspend, or the clock set forward) is taken off every countdown
+//!   ([`Scheduler::tick`]). After a suspend past several breaks one break is due — not a pile —
+//!   and if working hours began during the suspend, the countdown runs from their start, as if
+//!   awake all along. A clock set back (or a time-zone change) takes no time off: it only moves
+//!   the working-hours window, so no break comes early or twice; and setting it forward again
+//!   only makes up the step back before it counts (the wall clock's lead over the monotonic
+//!   clock is counted from its highest mark).
 
 use std::time::{Duration, Instant};
 
@@ -24,6 +32,13 @@ use crate::history::BreakOutcome;
 /// Reasons offered when skipping a break, by number (the app's Breaks screen and `knotless
 /// remind` offer the same three).
 pub const SKIP_REASONS: [&str; 3] = ["in a meeting", "in the middle of something", "in pain"];
+
+/// Wall time the monotonic clock did not count, below this, is the two clocks being read a moment
+/// apart, not a suspend or a clock set forward.
+pub const UNCOUNTED_MIN: Duration = Duration::from_secs(2);
+
+/// How far back a suspend is searched for working hours that began during it.
+const MAX_DAYS_BACK: u64 = 8;
 
 /// Breaks due within this long of one just taken are counted as taken too.
 pub const COALESCE: Duration = Duration::from_secs(5 * 60);
@@ -77,6 +92,14 @@ pub struct Scheduler {
     plans: Vec<BreakPlan>,
     /// Per plan: when it is next due (`None` while off hours).
     next: Vec<Option<Instant>>,
+    /// The last look at the clocks.
+    seen: Now,
+    /// The first look at the clocks, from which both clocks' advance is measured.
+    origin: Now,
+    /// How far the wall clock has got ahead of the monotonic clock since `origin`, at most:
+    /// wall time beyond it is time the timers have not counted yet. A clock set back lowers
+    /// the lead without lowering this mark, so setting it forward again counts nothing twice.
+    ahead: chrono::Duration,
 }
 
 impl Scheduler {
@@ -86,7 +109,13 @@ impl Scheduler {
             .iter()
             .map(|p| p.in_hours(now).then(|| now.instant + p.every))
             .collect();
-        Scheduler { plans, next }
+        Scheduler {
+            plans,
+            next,
+            seen: *now,
+            origin: *now,
+            ahead: chrono::Duration::zero(),
+        }
     }
 
     /// The plans.
@@ -94,8 +123,12 @@ impl Scheduler {
         &self.plans
     }
 
-    /// Brings the timers up to `now`: off hours they wait; on entering hours they start.
-    pub fn tick(&mut self, now: &Now) {
+    /// Brings the timers up to `now`: time the monotonic clock did not count since the last look
+    /// (a suspend) is taken off each countdown (see the module docs); off hours they wait; on
+    /// entering hours they start. Returns the time caught up on, so that a caller's own
+    /// monotonic moments (a question asked) can move with it.
+    pub fn tick(&mut self, now: &Now) -> Duration {
+        let missed = self.catch_up(now);
         for (plan, next) in self.plans.iter().zip(&mut self.next) {
             match (plan.in_hours(now), *next) {
                 (false, _) => *next = None,
@@ -103,6 +136,42 @@ impl Scheduler {
                 (true, Some(_)) => {}
             }
         }
+        missed
+    }
+
+    /// Takes wall time the monotonic clock did not count since the last look off every
+    /// countdown; a plan whose working hours began during that time counts from their start.
+    fn catch_up(&mut self, now: &Now) -> Duration {
+        if now.instant < self.seen.instant {
+            return Duration::ZERO;
+        }
+        let seen = std::mem::replace(&mut self.seen, *now);
+        let counted = chrono::Duration::from_std(now.instant - self.origin.instant)
+            .unwrap_or(chrono::Duration::MAX);
+        let ahead = (now.wall - self.origin.wall)
+            .checked_sub(&counted)
+            .unwrap_or(chrono::Duration::MIN);
+        let missed = ahead
+            .checked_sub(&self.ahead)
+            .and_then(|d| d.to_std().ok())
+            .unwrap_or(Duration::ZERO);
+        self.ahead = self.ahead.max(ahead);
+        if missed < UNCOUNTED_MIN {
+            return Duration::ZERO;
+        }
+        for (plan, next) in self.plans.iter().zip(&mut self.next) {
+            let Some(at) = next else { continue };
+            *at = match hours_began(plan, &seen, now) {
+                Some(start) => {
+                    let since = (now.wall - start).to_std().unwrap_or(Duration::ZERO);
+                    now.instant
+                        .checked_sub(since)
+                        .map_or(now.instant, |start| start + plan.every)
+                }
+                None => at.checked_sub(missed).unwrap_or(now.instant),
+            };
+        }
+        missed
     }
 
     /// Where break `i` stands at `now` (call [`tick`](Self::tick) first).
@@ -124,6 +193,7 @@ impl Scheduler {
     /// Break `i` was taken (or skipped): its interval restarts now, and breaks due within
     /// [`COALESCE`] restart with it.
     pub fn done(&mut self, i: usize, now: &Now) {
+        self.catch_up(now);
         let soon = now.instant + COALESCE;
         for (j, (plan, next)) in self.plans.iter().zip(&mut self.next).enumerate() {
             if let Some(at) = next
@@ -136,6 +206,7 @@ impl Scheduler {
 
     /// Break `i` is put off for `snooze`.
     pub fn snooze(&mut self, i: usize, snooze: Duration, now: &Now) {
+        self.catch_up(now);
         if let Some(Some(at)) = self.next.get_mut(i) {
             *at = now.instant + snooze;
         }
@@ -187,6 +258,31 @@ impl Scheduler {
             .filter(|&at| at > now.instant)
             .min()
     }
+}
+
+/// The latest moment in `(seen, now]` at which `plan`'s working hours began (the wall clock
+/// entering them), if they did, within [`MAX_DAYS_BACK`] days.
+fn hours_began(
+    plan: &BreakPlan,
+    seen: &Now,
+    now: &Now,
+) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let offset = *now.wall.offset();
+    let a_moment = chrono::Duration::seconds(1);
+    (0..=MAX_DAYS_BACK)
+        .map(|d| now.wall.date_naive() - chrono::Days::new(d))
+        .take_while(|day| *day >= seen.wall.date_naive())
+        .flat_map(|day| [day.and_time(plan.from), day.and_time(NaiveTime::MIN)])
+        .filter_map(|t| t.and_local_timezone(offset).single())
+        .filter(|t| seen.wall < *t && *t <= now.wall)
+        .filter(|t| {
+            plan.in_hours(&Now { wall: *t, ..*now })
+                && !plan.in_hours(&Now {
+                    wall: *t - a_moment,
+                    ..*now
+                })
+        })
+        .max()
 }
 
 #[cfg(test)]

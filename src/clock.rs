@@ -1,6 +1,8 @@
 //! The one moment the app works with: a monotonic instant for timers and the local wall time for
 //! records, read together at the event loop or command entry and passed down.
 
+pub mod timer;
+
 use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};

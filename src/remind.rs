@@ -15,7 +15,9 @@
 //!   log), a due break is a reminder only: nothing is recorded and its interval restarts at once.
 //! - A planned routine with a `time` is reminded once at that time, when that day's session of it
 //!   is not done yet. Times that passed before `remind` started are not reminded, nor those of
-//!   an earlier day after a suspend.
+//!   an earlier day after a suspend; today's that passed during a suspend are, once, on waking.
+//! - Time asleep counts (see [`crate::breaks`]): after a suspend past several breaks one is
+//!   asked about; a question left open over a suspend is let go and the break asked afresh.
 
 use std::time::{Duration, Instant};
 
@@ -45,12 +47,22 @@ pub enum Asking {
         /// When the break was first asked about.
         since: Instant,
     },
+    /// Break `i` is due and another reminder (the lock's holder) asks about it: this one
+    /// waits for the answer it records.
+    Elsewhere {
+        /// The break.
+        i: usize,
+        /// When it fell due.
+        since: Instant,
+    },
 }
 
 impl Asking {
     fn parts(self) -> (usize, Instant) {
         match self {
-            Asking::DidYouDoIt { i, since } | Asking::Why { i, since } => (i, since),
+            Asking::DidYouDoIt { i, since }
+            | Asking::Why { i, since }
+            | Asking::Elsewhere { i, since } => (i, since),
         }
     }
 }
@@ -69,6 +81,20 @@ pub enum Event {
     Unanswered {
         /// The routine's id.
         routine: String,
+    },
+    /// A posture break is due and another reminder asks about it: shown, not asked.
+    BreakElsewhere {
+        /// The posture-break routine's id.
+        routine: String,
+    },
+    /// Another reminder (or the app) recorded an answer about the break shown here.
+    AnsweredElsewhere {
+        /// The routine's id.
+        routine: String,
+        /// What was answered.
+        outcome: BreakOutcome,
+        /// Why it was skipped, if said.
+        reason: Option<String>,
     },
     /// A planned routine's time has come and it is not done yet today.
     Plan {
@@ -98,6 +124,8 @@ pub struct Reminder {
     scheduler: Scheduler,
     snooze: Duration,
     can_ask: bool,
+    /// Another reminder holds the lock: due breaks are shown and its answers followed.
+    follower: bool,
     asking: Option<Asking>,
     /// Plan times up to this moment have been dealt with.
     plan_after: DateTime<FixedOffset>,
@@ -110,9 +138,16 @@ impl Reminder {
             scheduler: Scheduler::new(plans, now),
             snooze,
             can_ask,
+            follower: false,
             asking: None,
             plan_after: now.wall,
         }
+    }
+
+    /// Whether another reminder asks about breaks (it holds the lock): this one then shows a
+    /// due break without asking and follows the answer recorded ([`follow`](Self::follow)).
+    pub fn set_follower(&mut self, follower: bool) {
+        self.follower = follower;
     }
 
     /// The break timers.
@@ -189,10 +224,17 @@ impl Reminder {
         done: &dyn Fn(NaiveDate, &str) -> bool,
     ) -> Vec<Event> {
         let mut events = Vec::new();
-        self.scheduler.tick(now);
+        let missed = self.scheduler.tick(now);
         if let Some(asking) = self.asking {
             let (i, since) = asking.parts();
-            if now.instant >= since + self.every(i) {
+            if !missed.is_zero() {
+                // Asleep with the question open: it is let go, and the break (due still) is
+                // asked about afresh below — one break after a suspend.
+                self.asking = None;
+                events.push(Event::Unanswered {
+                    routine: self.routine(i),
+                });
+            } else if now.instant >= since + self.every(i) {
                 self.asking = None;
                 self.scheduler.done(i, now);
                 events.push(Event::Unanswered {
@@ -203,18 +245,28 @@ impl Reminder {
         if self.asking.is_none()
             && let Some(i) = self.scheduler.due(now)
         {
-            if self.can_ask {
-                self.asking = Some(Asking::DidYouDoIt {
+            if self.can_ask && self.follower {
+                self.asking = Some(Asking::Elsewhere {
                     i,
                     since: now.instant,
                 });
+                events.push(Event::BreakElsewhere {
+                    routine: self.routine(i),
+                });
             } else {
-                self.scheduler.done(i, now);
+                if self.can_ask {
+                    self.asking = Some(Asking::DidYouDoIt {
+                        i,
+                        since: now.instant,
+                    });
+                } else {
+                    self.scheduler.done(i, now);
+                }
+                events.push(Event::Break {
+                    routine: self.routine(i),
+                    asked: self.can_ask,
+                });
             }
-            events.push(Event::Break {
-                routine: self.routine(i),
-                asked: self.can_ask,
-            });
         }
         let today = now.wall.date_naive();
         if now.wall > self.plan_after {
@@ -245,7 +297,10 @@ impl Reminder {
 
     /// A line typed in answer to the open question (see the module docs for the words).
     pub fn answer(&mut self, line: &str, now: &Now) -> Reply {
-        let Some(asking) = self.asking else {
+        let Some(asking) = self
+            .asking
+            .filter(|a| !matches!(a, Asking::Elsewhere { .. }))
+        else {
             return Reply::NothingAsked;
         };
         let word = line.trim().to_lowercase();
@@ -305,6 +360,35 @@ impl Reminder {
             ),
             _ => Reply::NothingAsked,
         }
+    }
+}
+
+impl Reminder {
+    /// An answer about a break recorded by someone else (another reminder, the app), read from
+    /// `history.jsonl`, applied to the timers as if answered here: a break shown here waiting
+    /// for it is closed ([`Event::AnsweredElsewhere`]); one not due is restarted by a break
+    /// taken, not done or skipped (it counts wherever it was answered), and not moved by a
+    /// snooze. Records of routines without a timer here change nothing.
+    pub fn follow(&mut self, record: &BreakRecord, now: &Now) -> Option<Event> {
+        let i = self
+            .scheduler
+            .plans()
+            .iter()
+            .position(|p| p.routine == record.routine)?;
+        self.scheduler.tick(now);
+        let open = self.asking.is_some_and(|a| a.parts().0 == i);
+        if open {
+            self.asking = None;
+        }
+        let due = self.scheduler.state(i, now) == crate::breaks::BreakState::Due;
+        if open || due || record.outcome != BreakOutcome::Snoozed {
+            self.scheduler.settle(i, record.outcome, self.snooze, now);
+        }
+        open.then(|| Event::AnsweredElsewhere {
+            routine: record.routine.clone(),
+            outcome: record.outcome,
+            reason: record.reason.clone(),
+        })
     }
 }
 

@@ -16,6 +16,7 @@
 mod append;
 mod follow;
 mod load;
+pub mod lock;
 mod parse;
 mod stream;
 mod warnings;

@@ -185,13 +185,121 @@ fn after_a_three_hour_suspend_the_overdue_break_is_offered_once() {
     assert_eq!(waiting_until(&s, 0, &sim), 190 + 30);
     assert_eq!(waiting_until(&s, 1, &sim), 190 + 60);
 
-    // A monotonic clock that stops while asleep: the countdown simply resumes.
+    // The monotonic clock stops while asleep (Linux's CLOCK_MONOTONIC, Rust's `Instant`): the
+    // wall clock shows the three hours, and the same one break is due.
     let mut sim = Sim::at(9, 0);
-    let mut s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    let mut s = Scheduler::new(
+        vec![plan("posture-check", 30), plan("desk-reset", 60)],
+        &sim.now,
+    );
     sim.pass(mins(10));
     sim.now.wall += chrono::Duration::hours(3);
+    assert_eq!(
+        s.tick(&sim.now),
+        mins(3 * 60),
+        "the time asleep is caught up on"
+    );
+    assert_eq!(s.due(&sim.now), Some(1), "one offer, the longer break");
+    s.done(1, &sim.now);
+    assert_eq!(s.due(&sim.now), None, "not six missed breaks");
+    assert_eq!(waiting_until(&s, 0, &sim), 10 + 30);
+    assert_eq!(waiting_until(&s, 1, &sim), 10 + 60);
+    // Looking again finds nothing more to catch up on.
+    assert_eq!(s.tick(&sim.now), Duration::ZERO);
+    assert_eq!(s.due(&sim.now), None);
+}
+
+#[test]
+fn a_suspend_of_sixteen_hours_past_many_breaks_offers_one() {
+    // Wednesday 16:50, asleep until Thursday 08:50 by the wall clock; the monotonic clock moved
+    // not at all. Work starts at nine: the first break comes at half past, as if awake.
+    let all_day = |minutes| BreakPlan {
+        from: NaiveTime::MIN,
+        to: NaiveTime::MIN,
+        days: Vec::new(),
+        ..plan("posture-check", minutes)
+    };
+    let mut sim = Sim::at(16, 50);
+    let mut s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    sim.now.wall += chrono::Duration::hours(16);
     s.tick(&sim.now);
-    assert_eq!(waiting_until(&s, 0, &sim), 30);
+    assert_eq!(s.state(0, &sim.now), BreakState::OffHours);
+    sim.pass(mins(10));
+    s.tick(&sim.now);
+    assert_eq!(waiting_until(&s, 0, &sim), 40, "09:30");
+
+    // Asleep from 16:50 until Thursday 09:10: hours began at nine, during the suspend.
+    let mut sim = Sim::at(16, 50);
+    let mut s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    sim.now.wall += chrono::Duration::minutes(16 * 60 + 20);
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), None, "not due at 09:10");
+    assert_eq!(
+        waiting_until(&s, 0, &sim),
+        20,
+        "due at 09:30, counted from nine"
+    );
+
+    // All day: sixteen hours past 32 half-hourly breaks, one is due, once.
+    let mut sim = Sim::at(16, 50);
+    let mut s = Scheduler::new(vec![all_day(30), all_day(60)], &sim.now);
+    sim.pass(mins(5));
+    sim.now.wall += chrono::Duration::hours(16);
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), Some(1));
+    s.done(1, &sim.now);
+    for _ in 0..3 {
+        sim.pass(Duration::from_secs(1));
+        s.tick(&sim.now);
+        assert_eq!(s.due(&sim.now), None, "one break, not a pile");
+    }
+
+    // Answered only after the resume, without a look at the clocks in between: the answer
+    // catches up first, so the interval it restarts is not eaten by the suspend.
+    let mut sim = Sim::at(10, 0);
+    let mut s = Scheduler::new(vec![all_day(30)], &sim.now);
+    sim.pass(mins(30));
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), Some(0));
+    sim.now.wall += chrono::Duration::hours(16);
+    s.done(0, &sim.now);
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), None);
+    assert_eq!(waiting_until(&s, 0, &sim), 60);
+}
+
+#[test]
+fn a_clock_set_back_and_forward_again_fires_nothing_early_or_twice() {
+    let mut sim = Sim::at(10, 0);
+    let mut s = Scheduler::new(vec![plan("posture-check", 30)], &sim.now);
+    sim.pass(mins(30));
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), Some(0));
+    s.done(0, &sim.now);
+    // Set back 20 minutes (to 10:10), then an NTP step forward again 20 minutes later.
+    sim.now.wall -= chrono::Duration::minutes(20);
+    assert_eq!(
+        s.tick(&sim.now),
+        Duration::ZERO,
+        "going back takes no time off"
+    );
+    assert_eq!(s.due(&sim.now), None, "not again");
+    sim.pass(mins(10));
+    s.tick(&sim.now);
+    assert_eq!(waiting_until(&s, 0, &sim), 60, "the interval is untouched");
+    sim.now.wall += chrono::Duration::minutes(20);
+    s.tick(&sim.now);
+    assert_eq!(
+        s.due(&sim.now),
+        None,
+        "the step forward makes up the step back: not early"
+    );
+    sim.pass(mins(19));
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), None);
+    sim.pass(mins(1));
+    s.tick(&sim.now);
+    assert_eq!(s.due(&sim.now), Some(0), "one interval after it was done");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `knotless check [PATH...] [--watch]`: validates routine and programme files and folders and
 //! lists every error. Exit 0 when all are valid, 1 when any has errors, 2 when a path does not
 //! exist. A folder named `programmes` (or a file inside one) holds programme files; anything else
-//! is read as routines. With `--watch` it checks again whenever a file is saved, until Ctrl-C.
+//! is read as routines. With `--watch` it checks again whenever a file is saved, until Ctrl-C;
+//! a watched folder deleted and created again is watched again (through its parent).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -184,6 +185,27 @@ pub fn watch(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
             return usage_error(&format!("cannot watch {}: {e}", path.display()));
         }
     }
+    // A folder deleted and created again (a `git checkout`, a sync tool, `rm -r` and a restore)
+    // loses its watch with it: its parent is watched too, so its return is seen and the watch
+    // added again. Parents that cannot be watched only lose that.
+    let mut parents: Vec<PathBuf> = watched
+        .iter()
+        .filter_map(|d| d.parent())
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        })
+        .filter(|p| !watched.contains(p))
+        .collect();
+    parents.sort();
+    parents.dedup();
+    for parent in &parents {
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
+    let mut live = vec![true; watched.len()];
     if watched.is_empty() {
         return usage_error(
             "nothing to watch: the config dir has no routines/ or programmes/ folder yet (create one with `knotless new routine NAME`, or name files or folders)",
@@ -198,19 +220,66 @@ pub fn watch(paths: &Paths, targets: &[PathBuf]) -> ExitCode {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // An event in a watched folder, or on the folder itself (seen through its parent).
+    let inside = |event: &notify::Result<notify::Event>| match event {
+        Ok(e) => {
+            !e.kind.is_access()
+                && e.paths
+                    .iter()
+                    .any(|p| watched.iter().any(|d| p.starts_with(d)))
+        }
+        // An error (a watch lost) is worth a look.
+        Err(_) => true,
+    };
     loop {
         let Ok(first) = rx.recv() else {
             return last;
         };
-        let mut relevant = matches!(first, Ok(ref e) if !e.kind.is_access());
+        let mut relevant = inside(&first);
+        let mut gone = removed(&first);
         // An editor's save is several events (write, rename, chmod): take them as one.
         while let Ok(next) = rx.recv_timeout(Duration::from_millis(150)) {
-            relevant |= matches!(next, Ok(ref e) if !e.kind.is_access());
+            relevant |= inside(&next);
+            gone.extend(removed(&next));
+        }
+        for (dir, live) in watched.iter().zip(&mut live) {
+            // Deleted and already back within one burst: its old watch went with it.
+            if *live && gone.contains(dir) {
+                let _ = watcher.unwatch(dir);
+                *live = false;
+            }
+            match (dir.is_dir(), *live) {
+                (true, false) if watcher.watch(dir, RecursiveMode::NonRecursive).is_ok() => {
+                    *live = true;
+                    println!("\n--- {} is back: watching it again", dir.display());
+                }
+                (false, true) => {
+                    let _ = watcher.unwatch(dir);
+                    *live = false;
+                }
+                _ => {}
+            }
         }
         if relevant {
             println!("\n--- changed: checking again");
             last = run(paths, targets);
         }
+    }
+}
+
+/// The paths an event says were removed (or moved away).
+fn removed(event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
+    match event {
+        Ok(e)
+            if matches!(
+                e.kind,
+                notify::EventKind::Remove(_)
+                    | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+            ) =>
+        {
+            e.paths.clone()
+        }
+        _ => Vec::new(),
     }
 }
 

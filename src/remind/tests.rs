@@ -255,3 +255,190 @@ fn a_notification_button_answers_the_open_question_only() {
         "already answered in the terminal or by another button"
     );
 }
+
+/// `now` after `asleep` of suspend: the wall clock moved, the monotonic clock did not.
+fn resume(now: &Now, asleep: Duration) -> Now {
+    Now {
+        instant: now.instant,
+        wall: now.wall + chrono::Duration::from_std(asleep).unwrap(),
+    }
+}
+
+#[test]
+fn after_sixteen_hours_asleep_one_break_is_asked_and_the_plan_time_missed_is_given_once() {
+    // 17:00, suspended until 09:00: the 08:00 plan time passed while asleep, as did 32 breaks.
+    let planned = |_: NaiveDate| vec![("morning-mobility".to_owned(), Some(time(8, 0)))];
+    let start = at(17, 0);
+    let mut r = Reminder::new(
+        vec![every("posture-check", 1800), every("desk-reset", 3600)],
+        secs(300),
+        true,
+        &start,
+    );
+    let before = pass(&start, secs(60));
+    assert!(r.wake(&before, &planned, &nothing_done).is_empty());
+    let woke = resume(&before, secs(16 * 3600));
+    assert_eq!(
+        r.wake(&woke, &planned, &nothing_done),
+        [
+            Event::Break {
+                routine: "desk-reset".into(),
+                asked: true
+            },
+            Event::Plan {
+                routine: "morning-mobility".into(),
+                time: time(8, 0)
+            }
+        ],
+        "one break, the longest; the plan time once"
+    );
+    assert!(r.wake(&woke, &planned, &nothing_done).is_empty(), "once");
+    let Reply::Recorded(record) = r.answer("y", &woke) else {
+        panic!("answered");
+    };
+    assert_eq!(record.routine, "desk-reset");
+    let later = pass(&woke, secs(60));
+    assert!(
+        r.wake(&later, &planned, &nothing_done).is_empty(),
+        "the half-hourly check was covered: no pile of missed breaks"
+    );
+    assert_eq!(
+        r.next_deadline(&later, &planned),
+        Some(woke.instant + secs(1800)),
+        "the next counts from the answer"
+    );
+}
+
+#[test]
+fn a_question_left_open_over_a_suspend_is_asked_afresh_once() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    let due = pass(&start, secs(1800));
+    r.wake(&due, &nothing_planned, &nothing_done);
+    let woke = resume(&due, secs(3 * 3600));
+    assert_eq!(
+        r.wake(&woke, &nothing_planned, &nothing_done),
+        [
+            Event::Unanswered {
+                routine: "posture-check".into()
+            },
+            Event::Break {
+                routine: "posture-check".into(),
+                asked: true
+            }
+        ]
+    );
+    assert_eq!(
+        r.asking(),
+        Some(Asking::DidYouDoIt {
+            i: 0,
+            since: woke.instant
+        })
+    );
+    assert!(r.wake(&woke, &nothing_planned, &nothing_done).is_empty());
+}
+
+#[test]
+fn a_clock_set_back_repeats_no_break_and_no_plan_time() {
+    let planned = |_: NaiveDate| vec![("morning-mobility".to_owned(), Some(time(10, 15)))];
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    let now = pass(&start, secs(1800));
+    assert_eq!(r.wake(&now, &planned, &nothing_done).len(), 2);
+    assert!(matches!(r.answer("y", &now), Reply::Recorded(_)));
+    // 10:30 set back to 10:05: neither the 10:15 plan time nor the break comes again early.
+    let back = Now {
+        instant: now.instant,
+        wall: now.wall - chrono::Duration::minutes(25),
+    };
+    assert!(r.wake(&back, &planned, &nothing_done).is_empty());
+    let later = pass(&back, secs(20 * 60));
+    assert!(
+        r.wake(&later, &planned, &nothing_done).is_empty(),
+        "10:25 by the clock: 10:15 was reminded already"
+    );
+    let due = pass(&back, secs(1800));
+    assert_eq!(
+        r.wake(&due, &planned, &nothing_done),
+        [Event::Break {
+            routine: "posture-check".into(),
+            asked: true
+        }],
+        "one interval after the answer"
+    );
+}
+
+#[test]
+fn a_follower_shows_the_due_break_and_follows_the_answer_recorded_elsewhere() {
+    let start = at(10, 0);
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    r.set_follower(true);
+    let due = pass(&start, secs(1800));
+    assert_eq!(
+        r.wake(&due, &nothing_planned, &nothing_done),
+        [Event::BreakElsewhere {
+            routine: "posture-check".into()
+        }],
+        "shown, not asked"
+    );
+    assert!(
+        r.wake(&due, &nothing_planned, &nothing_done).is_empty(),
+        "once"
+    );
+    assert_eq!(
+        r.answer("y", &due),
+        Reply::NothingAsked,
+        "nothing recorded here"
+    );
+    let answered = pass(&due, secs(20));
+    let record = BreakRecord {
+        id: "01JDX0000000000000000000AA".into(),
+        routine: "posture-check".into(),
+        at: answered.wall,
+        outcome: BreakOutcome::Skipped,
+        reason: Some("in a meeting".into()),
+    };
+    assert_eq!(
+        r.follow(&record, &answered),
+        Some(Event::AnsweredElsewhere {
+            routine: "posture-check".into(),
+            outcome: BreakOutcome::Skipped,
+            reason: Some("in a meeting".into())
+        })
+    );
+    assert_eq!(r.asking(), None);
+    assert_eq!(
+        r.next_deadline(&answered, &nothing_planned),
+        Some(answered.instant + secs(1800)),
+        "the interval restarts from the answer given elsewhere"
+    );
+    // The holder ended and this one took the lock: the next due break is asked here.
+    r.set_follower(false);
+    let next = pass(&answered, secs(1800));
+    assert_eq!(
+        r.wake(&next, &nothing_planned, &nothing_done),
+        [Event::Break {
+            routine: "posture-check".into(),
+            asked: true
+        }]
+    );
+    // A snooze answered elsewhere about a break not due here moves nothing; other routines
+    // change nothing.
+    let mut r = Reminder::new(vec![every("posture-check", 1800)], secs(300), true, &start);
+    let soon = pass(&start, secs(60));
+    let snoozed = BreakRecord {
+        outcome: BreakOutcome::Snoozed,
+        reason: None,
+        ..record.clone()
+    };
+    assert_eq!(r.follow(&snoozed, &soon), None);
+    let other = BreakRecord {
+        routine: "desk-reset".into(),
+        ..record
+    };
+    assert_eq!(r.follow(&other, &soon), None);
+    assert_eq!(
+        r.next_deadline(&soon, &nothing_planned),
+        Some(start.instant + secs(1800))
+    );
+}

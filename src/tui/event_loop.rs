@@ -5,7 +5,9 @@
 //! signals and resizes (a signal thread), and changes to the data, config and routine files (a
 //! file-system watcher, inotify — no polling). With nothing timed it waits on the channel alone
 //! (an idle screen never wakes); while a timer runs, until the next visible change (the displayed
-//! second ticking over or a phase ending).
+//! second ticking over or a phase ending). That wait is a wall-clock timer
+//! ([`crate::clock::timer`]), which counts time asleep and also rings when the clock is set or
+//! the machine resumes, so a break that fell due during a suspend prompts on waking.
 //!
 //! A closed window is noticed at once: the input thread sees the terminal hang up (`POLLHUP`)
 //! where crossterm would spin on reads of nothing, and the app then saves what there is — a
@@ -16,6 +18,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -27,6 +30,7 @@ use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
 use crate::clock::Now;
+use crate::clock::timer::WallTimer;
 use crate::desktop::notify;
 use crate::paths::Paths;
 use crate::routine::Library;
@@ -125,10 +129,17 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
             let _ = terminal_modes(false);
             hook(info);
         }));
+        // Deadlines are slept towards on the wall clock, which runs on while the machine
+        // sleeps and rings on a resume or a clock set (a due break then prompts at once); the
+        // monotonic timeout is the fallback where there is no timerfd.
+        let timer = WallTimer::new().ok().map(Arc::new).filter(|timer| {
+            crate::clock::timer::forward(Arc::clone(timer), tx.clone(), Wake::Clock, Wake::Clock)
+                .is_ok()
+        });
         std::thread::Builder::new()
             .name("input".into())
             .spawn(move || read_input(tx))?;
-        let result = event_loop(&mut terminal, &mut app, &wakes, paths);
+        let result = event_loop(&mut terminal, &mut app, &wakes, paths, timer.as_deref());
         // After a hang-up there is no terminal to restore: what is written from here (the
         // modes, the cursor shown again when `terminal` is dropped) goes to /dev/null. Left on
         // the dead terminal, ratatui's drop would fail to print that error, panic, and its
@@ -191,7 +202,7 @@ fn detach_from_terminal() {
 }
 
 /// What wakes the loop.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Wake {
     /// A key, a click, a paste or a resize from the terminal.
     Terminal(Event),
@@ -203,6 +214,9 @@ enum Wake {
     Resized,
     /// Watched files changed (none named: the watcher could not say which).
     Files(Vec<std::path::PathBuf>),
+    /// The wall-clock timer rang, or the clock was set or the machine resumed: the timers
+    /// (breaks, a session, midnight) catch up.
+    Clock,
 }
 
 /// The exit code for a hung-up terminal: as if killed by SIGHUP.
@@ -312,7 +326,9 @@ fn watch_files(
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            !name.ends_with(".rejected") && name != crate::tui::app::WELCOME_SEEN
+            !name.ends_with(".rejected")
+                && name != crate::tui::app::WELCOME_SEEN
+                && name != crate::store::lock::BREAKS_LOCK
         });
         if changed && relevant {
             let _ = tx.send(Wake::Files(event.paths));
@@ -340,8 +356,14 @@ fn event_loop(
     app: &mut App,
     wakes: &Receiver<Wake>,
     paths: &Paths,
+    timer: Option<&WallTimer>,
 ) -> io::Result<i32> {
     let mut redraw = true;
+    // One reminder over a data folder asks about due breaks: the holder of `breaks.lock`.
+    // Another (a `knotless remind`, another app) holding it, this app shows breaks due and
+    // follows the answers it records; it tries again at each timer.
+    let mut breaks_lock = take_breaks_lock(paths);
+    app.breaks.follower = breaks_lock.is_none();
     // Wakes that arrived while file events were settling, handled next.
     let mut pending: std::collections::VecDeque<Wake> = std::collections::VecDeque::new();
     while !app.quit {
@@ -361,21 +383,28 @@ fn event_loop(
         let wake = if let Some(wake) = pending.pop_front() {
             Some(wake)
         } else {
-            match app.next_wake() {
-                None => wakes.recv().ok(),
-                Some(deadline) => {
-                    match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                        Ok(wake) => Some(wake),
-                        Err(RecvTimeoutError::Timeout) => {
-                            redraw = update(app, Msg::Tick, read_now());
-                            continue;
-                        }
-                        Err(RecvTimeoutError::Disconnected) => None,
-                    }
-                }
+            let after = app
+                .next_wake()
+                .map(|d| d.saturating_duration_since(Instant::now()));
+            match (timer, after) {
+                (Some(timer), after) if timer.arm(after).is_ok() => wakes.recv().ok(),
+                (_, None) => wakes.recv().ok(),
+                (_, Some(after)) => match wakes.recv_timeout(after) {
+                    Ok(wake) => Some(wake),
+                    Err(RecvTimeoutError::Timeout) => Some(Wake::Clock),
+                    Err(RecvTimeoutError::Disconnected) => None,
+                },
             }
         };
         redraw = match wake {
+            Some(Wake::Clock) => {
+                // The holder may have ended: the first to try at a due time takes over.
+                if breaks_lock.is_none() {
+                    breaks_lock = take_breaks_lock(paths);
+                    app.breaks.follower = breaks_lock.is_none();
+                }
+                update(app, Msg::Tick, read_now())
+            }
             Some(Wake::Terminal(Event::Paste(text))) => app.paste(&text),
             Some(Wake::Terminal(event)) => match to_msg(event, app) {
                 Some(msg) => update(app, msg, read_now()),
@@ -416,6 +445,16 @@ fn event_loop(
         };
     }
     Ok(0)
+}
+
+/// `breaks.lock` if free. One that cannot be taken at all (a symlink or FIFO in its place)
+/// leaves the app asking, as before locks.
+fn take_breaks_lock(paths: &Paths) -> Option<crate::store::lock::BreaksLock> {
+    match crate::store::lock::BreaksLock::try_take(&paths.data_dir) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => None,
+        Err(_) => Some(crate::store::lock::BreaksLock::unheld()),
+    }
 }
 
 /// Turns the terminal's mouse reporting and bracketed paste on or off.

@@ -154,7 +154,18 @@ impl App {
                 self.sessions = h.sessions;
                 let mut breaks = h.breaks;
                 breaks.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+                // A file new to us (the first answer created it) or replaced: answers later
+                // than any known are new, recorded by another reminder.
+                let latest = self.breaks.done.last().map(|b| b.at);
+                let fresh: Vec<crate::history::BreakRecord> = breaks
+                    .iter()
+                    .filter(|b| latest.is_none_or(|at| b.at > at))
+                    .filter(|b| !self.breaks.done.iter().any(|d| d.id == b.id))
+                    .cloned()
+                    .collect();
                 self.breaks.done = breaks;
+                self.breaks
+                    .follow(&fresh, self.now, self.config.cues.snooze);
                 self.following.history_rejected = h.rejected;
                 notes = h.notes;
             }
@@ -163,7 +174,16 @@ impl App {
                     .history_rejected
                     .append(&mut std::mem::take(&mut h.rejected));
                 notes = std::mem::take(&mut h.notes);
+                // Answers recorded elsewhere (ours are known already, by id).
+                let fresh: Vec<crate::history::BreakRecord> = h
+                    .breaks
+                    .iter()
+                    .filter(|b| !self.breaks.done.iter().rev().any(|d| d.id == b.id))
+                    .cloned()
+                    .collect();
                 crate::history::apply(&mut self.sessions, &mut self.breaks.done, h);
+                self.breaks
+                    .follow(&fresh, self.now, self.config.cues.snooze);
             }
             Err(e) => {
                 *self.following.problems_of(Source::History) = vec![e.to_string()];

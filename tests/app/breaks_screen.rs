@@ -207,3 +207,66 @@ fn the_breaks_tab_and_its_questions_survive_every_size() {
         }
     }
 }
+
+#[test]
+fn after_a_suspend_the_due_break_prompts_on_waking() {
+    // Issue 19 item 15: after a night's suspend the tab said "due now" and nothing prompted.
+    // The monotonic clock stood still while asleep; the wall clock moved 16 hours.
+    let mut h = with_breaks(None);
+    h.advance(10 * 60);
+    assert_eq!(prompt(&h.app), None);
+    h.now.wall += chrono::Duration::hours(16);
+    h.send(&[Msg::Tick]);
+    assert_eq!(
+        prompt(&h.app),
+        Some(BreakPrompt::Due(1)),
+        "one break, the longest, at once"
+    );
+    assert_eq!(h.app.tab(), Tab::Breaks);
+    h.send(&[Msg::Skip, Msg::Digit(2)]);
+    assert_eq!(prompt(&h.app), None);
+    h.advance(60);
+    assert_eq!(prompt(&h.app), None, "not a pile of missed breaks");
+    assert_eq!(history(&h).len(), 1);
+}
+
+#[test]
+fn an_app_that_does_not_hold_the_lock_shows_the_break_and_follows_the_answer() {
+    // Issue 19 item 15: `remind` and the app both asked and recorded one break twice. Here a
+    // `knotless remind` holds `breaks.lock`: the app shows the break due, asks nothing and
+    // follows the answer it records.
+    let mut h = with_breaks(None);
+    h.app.breaks.follower = true;
+    h.advance(30 * 60);
+    assert_eq!(prompt(&h.app), None, "not asked here");
+    assert_eq!(h.app.bells, 0);
+    h.send(&[Msg::Tab, Msg::Tab, Msg::Tab]);
+    assert_eq!(h.app.tab(), Tab::Breaks);
+    assert!(h.screen(80, 24).contains("due now"), "shown due");
+    let answered = knotless::history::BreakRecord {
+        id: "01KDX0000000000000000000AA".into(),
+        routine: "posture-check".into(),
+        at: h.now.wall,
+        outcome: knotless::history::BreakOutcome::Skipped,
+        reason: Some("in a meeting".into()),
+    };
+    let store = knotless::history::store(h.dir());
+    knotless::history::record_break(&store, answered).unwrap();
+    let paths = knotless::paths::Paths {
+        data_dir: h.dir().to_path_buf(),
+        config_file: h.dir().join("config.toml"),
+        extra_routine_dirs: Vec::new(),
+        cache_dir: None,
+    };
+    let (file, now) = (h.dir().join("history.jsonl"), h.now);
+    h.app.follow_files(&paths, &[file], now);
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("due now"), "{screen}");
+    assert!(screen.contains("1 skipped"), "{screen}");
+    assert_eq!(history(&h).len(), 1, "recorded once, by the other");
+    // The other reminder ended and the app took the lock: the next break is asked here.
+    // (At the hour both are due: the hourly reset, the longer, is asked.)
+    h.app.breaks.follower = false;
+    h.advance(30 * 60);
+    assert_eq!(prompt(&h.app), Some(BreakPrompt::Due(1)));
+}

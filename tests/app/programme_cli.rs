@@ -435,6 +435,69 @@ fn check_watch_checks_again_when_a_file_is_saved() {
 }
 
 #[test]
+fn check_watch_keeps_watching_a_folder_deleted_and_created_again() {
+    // Issue 19 item 15: the watch went with the folder, and saves after it came back were
+    // never checked.
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/routines");
+    fs::create_dir_all(&dir).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("knotless");
+    let mut child = std::process::Command::new(bin)
+        .env("KNOTLESS_DATA_DIR", home.path().join("data"))
+        .env("KNOTLESS_CONFIG", home.path().join("config/config.toml"))
+        .args(["check", "--watch"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, lines) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                return;
+            }
+        }
+    });
+    let pid = child.id() as i32;
+    // A bounded wait on the real process: a regression fails (and the child is killed) rather
+    // than hangs.
+    let read_until = |what: &str| {
+        let mut seen = String::new();
+        loop {
+            match lines.recv_timeout(Duration::from_secs(20)) {
+                Ok(line) => {
+                    seen.push_str(&line);
+                    seen.push('\n');
+                    if line.contains(what) {
+                        return seen;
+                    }
+                }
+                Err(_) => {
+                    // SAFETY: a plain kill(2) of our own child.
+                    unsafe { libc::kill(pid, libc::SIGKILL) };
+                    panic!("never saw {what:?}:\n{seen}");
+                }
+            }
+        }
+    };
+    read_until("watching");
+    fs::remove_dir_all(&dir).unwrap();
+    fs::create_dir_all(&dir).unwrap();
+    read_until("is back: watching it again");
+    fs::write(
+        dir.join("typo.toml"),
+        "name = \"Typo\"\nkind = \"stretch\"\n\n[[steps]]\nname = \"a\"\nhodl = \"30s\"\n",
+    )
+    .unwrap();
+    let seen = read_until("with errors");
+    assert!(seen.contains("typo.toml:6:1"), "{seen}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
 fn the_readmes_programme_example_is_valid() {
     let readme = include_str!("../../README.md");
     let example = readme

@@ -79,3 +79,49 @@ fn without_a_terminal_it_prints_reminders_and_stops_cleanly_on_sigterm() {
         "no answer, nothing recorded"
     );
 }
+
+/// Waits for `child` to exit, at most `limit`; a child still running then is killed and the
+/// test fails (a regression fails rather than hangs).
+fn exits_within(mut child: std::process::Child, limit: Duration) -> std::process::ExitStatus {
+    let pid = child.id() as i32;
+    let (tx, done) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait());
+    });
+    match done.recv_timeout(limit) {
+        Ok(status) => status.unwrap(),
+        Err(_) => {
+            // SAFETY: a plain kill(2) of our own child.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("still running {limit:?} after its output was closed");
+        }
+    }
+}
+
+#[test]
+fn it_stops_when_its_output_is_closed_without_waiting_for_the_next_line() {
+    // `knotless remind | head -1`: the next break is an hour away, so nothing is written after
+    // the first line; the closed pipe alone must end it.
+    let home = Home::new();
+    std::fs::write(
+        home.config(),
+        "[[breaks]]\nroutine = \"posture-check\"\nevery = \"1h\"\ndays = [\"daily\"]\nfrom = \"00:00\"\nto = \"00:00\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_knotless"))
+        .arg("remind")
+        .env("KNOTLESS_DATA_DIR", home.data())
+        .env("KNOTLESS_CONFIG", home.config())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("knotless remind: "), "{first:?}");
+    // The reader is dropped: the pipe has no reader any more.
+    let status = exits_within(child, Duration::from_secs(30));
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}

@@ -67,3 +67,55 @@ fn remind_rings_a_three_second_break_and_records_what_was_answered() {
         ]
     );
 }
+
+#[test]
+fn two_reminders_over_one_data_folder_ask_once_and_record_one_answer() {
+    // Issue 19 item 15: both asked, and an answer in each was recorded twice. Now the first
+    // holds `breaks.lock` and asks; the second shows the break and follows the answer.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    std::fs::write(
+        home.path().join("config/config.toml"),
+        THREE_SECONDS.replace("\"3s\"", "\"4s\""),
+    )
+    .unwrap();
+    let owner = Tmux::start(120, 30, &command(home.path(), "remind"));
+    owner.wait_for("knotless remind: Posture check every 4s (all day).");
+    let follower = Tmux::start(120, 30, &command(home.path(), "remind"));
+    follower.wait_for("knotless remind: Posture check every 4s (all day).");
+    owner.wait_for("Did you do it?");
+    follower.wait_for("Asked about in the other reminder");
+    assert!(
+        !follower.screen().contains("Did you do it?"),
+        "the second does not ask: {}",
+        follower.screen()
+    );
+    // Typed in the follower: nothing to answer there.
+    follower.keys(&["y", "Enter"]);
+    follower.wait_for("Nothing to answer here.");
+    owner.keys(&["s", "Enter"]);
+    owner.wait_for("Why skip it?");
+    owner.keys(&["1", "Enter"]);
+    owner.wait_for("Posture check: skipped (in a meeting).");
+    follower.wait_for("Posture check: skipped (in a meeting), answered in the other reminder.");
+    assert_eq!(
+        outcomes(home.path()),
+        [("skipped".into(), Some("in a meeting".into()))],
+        "one answer, recorded once"
+    );
+    // The owner stops; at the next due break the other takes over and asks.
+    owner.keys(&["C-c"]);
+    owner.wait_for("EXIT=0");
+    follower.wait_until("the follower asking", 20, |s| s.contains("Did you do it?"));
+    follower.keys(&["Enter"]);
+    follower.wait_for("Posture check: taken.");
+    follower.keys(&["C-c"]);
+    follower.wait_for("EXIT=0");
+    assert_eq!(
+        outcomes(home.path()),
+        [
+            ("skipped".into(), Some("in a meeting".into())),
+            ("taken".into(), None)
+        ]
+    );
+}

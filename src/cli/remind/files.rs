@@ -1,10 +1,12 @@
 //! What the reminder reads from the files: the plan, the running programme's day and the
 //! sessions done.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::collections::HashSet;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 
 use crate::config::Config;
-use crate::history::{HistoryChange, SessionRecord};
+use crate::history::{BreakRecord, HistoryChange, SessionRecord};
 use crate::programme::file::ProgrammeLibrary;
 use crate::programme::schedule;
 use crate::programme::state::{ProgrammeRecord, ProgrammeState};
@@ -24,20 +26,50 @@ pub(super) struct Files {
     pub(super) history_read: Cursor,
     pub(super) state: ProgrammeState,
     pub(super) sessions: Vec<SessionRecord>,
+    /// Whether the files have been read once.
+    pub(super) read_once: bool,
+    /// The break answers already known: read before, or recorded here.
+    pub(super) known_breaks: HashSet<String>,
+    /// When this reminder started: answers from before are not followed.
+    pub(super) started: DateTime<FixedOffset>,
 }
 
 impl Files {
-    pub(super) fn reload(&mut self) {
+    /// Reads the files again; returns the break answers recorded since the last read by
+    /// someone else (another reminder, the app) — none at the first read.
+    pub(super) fn reload(&mut self) -> Vec<BreakRecord> {
         if let Ok(loaded) = self.programme_store.load::<ProgrammeRecord>() {
             self.state = ProgrammeState::fold(&loaded.records, None);
         }
-        match crate::history::follow(&self.history, &mut self.history_read) {
-            Ok(HistoryChange::Whole(h)) => self.sessions = h.sessions,
-            Ok(HistoryChange::Appended(h)) => {
-                crate::history::apply(&mut self.sessions, &mut Vec::new(), h);
+        let first = !self.read_once;
+        self.read_once = true;
+        let breaks = match crate::history::follow(&self.history, &mut self.history_read) {
+            Ok(HistoryChange::Whole(h)) => {
+                self.sessions = h.sessions;
+                h.breaks
             }
-            Err(_) => {}
+            Ok(HistoryChange::Appended(h)) => {
+                let breaks = h.breaks.clone();
+                crate::history::apply(&mut self.sessions, &mut Vec::new(), h);
+                breaks
+            }
+            Err(_) => Vec::new(),
+        };
+        // A file new to this reader (created by the first answer, or replaced) is read whole:
+        // what is older than this reminder was answered before it started.
+        let new: Vec<BreakRecord> = breaks
+            .into_iter()
+            .filter(|b| self.known_breaks.insert(b.id.clone()))
+            .collect();
+        if first {
+            return Vec::new();
         }
+        new.into_iter().filter(|b| b.at >= self.started).collect()
+    }
+
+    /// An answer recorded here: not to be followed as someone else's.
+    pub(super) fn recorded(&mut self, id: &str) {
+        self.known_breaks.insert(id.to_owned());
     }
 
     /// The routines planned on `day` with their times: the running programme's day (a

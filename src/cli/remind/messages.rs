@@ -75,8 +75,12 @@ pub(super) fn question(asking: Asking, reminder: &Reminder) -> String {
             Compact(reminder.snooze())
         ),
         Asking::Why { .. } => why_question(),
+        Asking::Elsewhere { .. } => ELSEWHERE.to_owned(),
     }
 }
+
+/// Said under a break another reminder asks about.
+const ELSEWHERE: &str = "  Asked about in the other reminder (another `knotless remind` or the app); its answer will show here.";
 
 pub(super) fn why_question() -> String {
     let reasons: Vec<String> = SKIP_REASONS
@@ -149,6 +153,29 @@ pub(super) fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &N
                     _ => {}
                 }
             }
+            Event::BreakElsewhere { routine } => {
+                say(&format!(
+                    "{}  Time for a break: {}.",
+                    clock(now),
+                    files.name(routine)
+                ));
+                say(ELSEWHERE);
+            }
+            Event::AnsweredElsewhere {
+                routine,
+                outcome,
+                reason,
+            } => say(&format!(
+                "{}  {}: {}{}, answered in the other reminder. {}",
+                clock(now),
+                files.name(routine),
+                outcome.id(),
+                reason
+                    .as_deref()
+                    .map(|r| format!(" ({})", crate::text::visible(r)))
+                    .unwrap_or_default(),
+                next_break(reminder, files, now)
+            )),
             Event::Unanswered { routine } => say(&format!(
                 "{}  No answer about {}: let go, nothing recorded. {}",
                 clock(now),
@@ -177,8 +204,10 @@ pub(super) fn tell(events: &[Event], reminder: &Reminder, files: &Files, now: &N
         .any(|e| matches!(e, Event::Break { .. } | Event::Plan { .. }));
     if cues.ring && news {
         let mut out = io::stdout().lock();
-        let _ = out.write_all(b"\x07");
-        let _ = out.flush();
+        let rung = out.write_all(b"\x07").and_then(|()| out.flush());
+        if rung.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+            super::output_closed();
+        }
     }
 }
 

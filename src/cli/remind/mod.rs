@@ -6,10 +6,13 @@
 //! The logic is [`crate::remind`]; this is the command entry: it reads the clocks, the files, the
 //! lines typed and the stop signals, and prints.
 //!
-//! It never polls: one channel is fed by a thread blocked reading standard input and one
-//! blocked waiting for signals, and the loop waits on it until the next due time (or for ever
-//! when nothing is timed). SIGTERM, SIGINT and SIGHUP stop it cleanly (exit 0); a question
-//! open then is left unanswered and nothing is recorded.
+//! It never polls: one channel is fed by a thread blocked reading standard input, one blocked
+//! waiting for signals and one blocked on a wall-clock timer ([`crate::clock::timer`]) armed at
+//! the next due time, and the loop waits on it. The timer counts time asleep and rings when the
+//! clock is set or the machine resumes, so after a suspend the due break is asked about at once. SIGTERM, SIGINT and SIGHUP stop it cleanly (exit 0); a question
+//! open then is left unanswered and nothing is recorded. So does standard output's reader going
+//! away (a closed pipe), noticed at once by a thread blocked in `poll(2)` on it, not only at the
+//! next line written.
 //!
 //! Here: the loop and the answers it records; `files` is what it reads from the files,
 //! `messages` what it prints, rings and notifies, `wake` what wakes it.
@@ -20,6 +23,7 @@ mod wake;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
@@ -27,14 +31,16 @@ use chrono::NaiveDate;
 
 use super::usage_error;
 use crate::clock::Now;
+use crate::clock::timer::{self, WallTimer};
 use crate::paths::Paths;
 use crate::programme::state::{self, ProgrammeState};
-use crate::remind::{Reminder, Reply};
+use crate::remind::{Event, Reminder, Reply};
+use crate::store::lock::{BREAKS_LOCK, BreaksLock};
 use crate::workspace::{Parts, Problem, Workspace};
 
 use files::Files;
 use messages::{Cues, introduction, next_break, question, tell, why_question};
-use wake::{Wake, in_foreground, read_lines, watch_signals};
+use wake::{Wake, in_foreground, read_lines, watch_history, watch_output, watch_signals};
 
 fn read_now() -> Now {
     Now {
@@ -44,11 +50,22 @@ fn read_now() -> Now {
 }
 
 /// Prints a line (and flushes: the output may be a pipe or a journal). Every line passes the
-/// gate: it names routines from files.
+/// gate: it names routines from files. A reader that has gone away (`knotless remind | head
+/// -1`, EPIPE) ends the reminder: see [`output_closed`].
 fn say(line: &str) {
     let mut out = io::stdout().lock();
-    let _ = writeln!(out, "{}", crate::text::visible_lines(line));
-    let _ = out.flush();
+    let written = writeln!(out, "{}", crate::text::visible_lines(line)).and_then(|()| out.flush());
+    if written.is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+        output_closed();
+    }
+}
+
+/// Standard output's reader has gone: nobody can see a reminder any more, so it stops, with
+/// status 0 (as `head` ending a pipeline is not a failure) and without a word (there is nowhere
+/// to say it). Nothing is lost: every answer is in `history.jsonl` before its line is printed,
+/// and a question still open is not recorded, as when it is stopped by a signal.
+fn output_closed() -> ! {
+    std::process::exit(0)
 }
 
 /// Runs `knotless remind` until a stop signal.
@@ -81,6 +98,9 @@ pub fn run(paths: &Paths) -> ExitCode {
         sessions: Vec::new(),
         library: ws.library,
         config: ws.config,
+        read_once: false,
+        known_breaks: Default::default(),
+        started: read_now().wall,
     };
     files.reload();
 
@@ -93,6 +113,21 @@ pub fn run(paths: &Paths) -> ExitCode {
     if let Err(e) = watch_signals(tx.clone()) {
         return usage_error(&format!("cannot watch for stop signals: {e}"));
     }
+    // One reminder over a data folder asks about breaks: the holder of `breaks.lock`. The others
+    // show a due break and follow the answer it records, read as `history.jsonl` changes.
+    let mut lock = None;
+    let _watcher = if can_ask {
+        lock = take_lock(paths);
+        watch_history(paths, tx.clone())
+    } else {
+        None
+    };
+    watch_output(tx.clone());
+    // Deadlines are slept towards on the wall clock, which runs on while the machine sleeps;
+    // without a timer (no timerfd), on the monotonic clock as a fallback.
+    let timer = WallTimer::new().ok().map(Arc::new).filter(|timer| {
+        timer::forward(Arc::clone(timer), tx.clone(), Wake::Clock, Wake::Clock).is_ok()
+    });
     let button_tx = buttons.then(|| tx.clone());
     if typing {
         std::thread::Builder::new()
@@ -104,35 +139,62 @@ pub fn run(paths: &Paths) -> ExitCode {
     let now = read_now();
     let plans = files.config.break_plans(&files.library);
     let mut reminder = Reminder::new(plans, files.config.cues.snooze, can_ask, &now);
+    reminder.set_follower(can_ask && lock.is_none());
     say(&introduction(&reminder, &files, typing, buttons));
     loop {
         let now = read_now();
         let planned_on = |day: NaiveDate| files.planned_on(day);
-        let wake = match reminder.next_deadline(&now, &planned_on) {
-            None => wakes.recv().ok(),
-            Some(deadline) => {
-                match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                    Ok(wake) => Some(wake),
-                    Err(RecvTimeoutError::Timeout) => {
-                        files.reload();
-                        let now = read_now();
-                        let planned_on = |day: NaiveDate| files.planned_on(day);
-                        let done = |day: NaiveDate, routine: &str| files.done(day, routine);
-                        let events = reminder.wake(&now, &planned_on, &done);
-                        let cues = Cues {
-                            ring,
-                            notify,
-                            typing,
-                            buttons: button_tx.as_ref(),
-                        };
-                        tell(&events, &reminder, &files, &now, &cues);
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => None,
-                }
-            }
+        let deadline = reminder.next_deadline(&now, &planned_on);
+        let after = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let wake = match (&timer, after) {
+            (Some(timer), after) if timer.arm(after).is_ok() => wakes.recv().ok(),
+            (_, None) => wakes.recv().ok(),
+            (_, Some(after)) => match wakes.recv_timeout(after) {
+                Ok(wake) => Some(wake),
+                Err(RecvTimeoutError::Timeout) => Some(Wake::Clock),
+                Err(RecvTimeoutError::Disconnected) => None,
+            },
         };
         match wake {
+            Some(Wake::Clock) => {
+                // The holder may have ended: the first to try at a due time takes over.
+                if can_ask && lock.is_none() {
+                    lock = take_lock(paths);
+                    reminder.set_follower(lock.is_none());
+                }
+                let now = read_now();
+                let followed: Vec<Event> = files
+                    .reload()
+                    .iter()
+                    .filter_map(|record| reminder.follow(record, &now))
+                    .collect();
+                let cues = Cues {
+                    ring,
+                    notify,
+                    typing,
+                    buttons: button_tx.as_ref(),
+                };
+                tell(&followed, &reminder, &files, &now, &cues);
+                let planned_on = |day: NaiveDate| files.planned_on(day);
+                let done = |day: NaiveDate, routine: &str| files.done(day, routine);
+                let events = reminder.wake(&now, &planned_on, &done);
+                tell(&events, &reminder, &files, &now, &cues);
+            }
+            Some(Wake::History) => {
+                let now = read_now();
+                let followed: Vec<Event> = files
+                    .reload()
+                    .iter()
+                    .filter_map(|record| reminder.follow(record, &now))
+                    .collect();
+                let cues = Cues {
+                    ring,
+                    notify,
+                    typing,
+                    buttons: button_tx.as_ref(),
+                };
+                tell(&followed, &reminder, &files, &now, &cues);
+            }
             Some(wake @ (Wake::Line(_) | Wake::Button(..))) => {
                 let now = read_now();
                 let reply = match wake {
@@ -149,6 +211,7 @@ pub fn run(paths: &Paths) -> ExitCode {
                         let outcome = record.outcome;
                         let reason = record.reason.clone();
                         let routine = files.name(&record.routine);
+                        files.recorded(&record.id);
                         match crate::history::record_break(&files.history, record) {
                             Ok(()) => say(&format!(
                                 "{}  {routine}: {}{}. {}",
@@ -170,17 +233,46 @@ pub fn run(paths: &Paths) -> ExitCode {
                             say(&question(asking, &reminder));
                         }
                     }
-                    Reply::NothingAsked => say(&format!(
-                        "Nothing to answer now. {}",
-                        next_break(&reminder, &files, &now)
-                    )),
+                    Reply::NothingAsked => match reminder.asking() {
+                        // Shown here, asked in the other reminder.
+                        Some(asking) => {
+                            say("Nothing to answer here.");
+                            say(&question(asking, &reminder));
+                        }
+                        None => say(&format!(
+                            "Nothing to answer now. {}",
+                            next_break(&reminder, &files, &now)
+                        )),
+                    },
                 }
             }
             Some(Wake::InputEnded) => {}
+            Some(Wake::OutputClosed) => output_closed(),
             Some(Wake::Stop) | None => {
                 say("knotless remind stopped.");
                 return ExitCode::SUCCESS;
             }
+        }
+    }
+}
+
+/// Takes `breaks.lock` if free; a lock that cannot be taken at all (a symlink or a FIFO in its
+/// place, an unwritable folder) is said once and this reminder asks anyway, as before locks.
+fn take_lock(paths: &Paths) -> Option<BreaksLock> {
+    match BreaksLock::try_take(&paths.data_dir) {
+        Ok(Some(lock)) => Some(lock),
+        Ok(None) => None,
+        Err(e) => {
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                let _ = writeln!(
+                    io::stderr(),
+                    "knotless remind: cannot take {}: {}; asking about breaks anyway",
+                    paths.data_dir.join(BREAKS_LOCK).display(),
+                    crate::text::visible(&e.to_string())
+                );
+            });
+            Some(BreaksLock::unheld())
         }
     }
 }

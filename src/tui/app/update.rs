@@ -45,7 +45,9 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
     }
     // Break timers run whatever the screen; a due break takes over when it can.
     app.breaks.scheduler.tick(&now);
+    // Another reminder holding `breaks.lock` asks instead: the tab shows the break due.
     if app.can_offer_break()
+        && !app.breaks.follower
         && let Some(i) = app.breaks.scheduler.due(&now)
     {
         app.breaks.prompt = Some(BreakPrompt::Due(i));

@@ -38,6 +38,9 @@ pub struct BreaksTab {
     pub running: Option<usize>,
     /// Every posture-break outcome, oldest first.
     pub done: Vec<BreakRecord>,
+    /// Another reminder (a `knotless remind`, another app) holds `breaks.lock` and asks about
+    /// due breaks: this app shows them due without asking and follows the answers recorded.
+    pub follower: bool,
 }
 
 /// What answering a break's question asks of the app.
@@ -59,6 +62,28 @@ impl BreaksTab {
             prompt: None,
             running: None,
             done,
+            follower: false,
+        }
+    }
+
+    /// Answers recorded elsewhere (read from `history.jsonl`), applied to the timers as if
+    /// given here: a break taken, not done or skipped restarts its interval; a snooze moves
+    /// only a break that is due here.
+    pub fn follow(&mut self, answers: &[BreakRecord], now: Now, snooze: Duration) {
+        self.scheduler.tick(&now);
+        for record in answers {
+            let Some(i) = self
+                .scheduler
+                .plans()
+                .iter()
+                .position(|p| p.routine == record.routine)
+            else {
+                continue;
+            };
+            let due = self.scheduler.state(i, &now) == BreakState::Due;
+            if due || record.outcome != BreakOutcome::Snoozed {
+                self.scheduler.settle(i, record.outcome, snooze, &now);
+            }
         }
     }
 
