@@ -62,7 +62,7 @@ for paper in letter a4; do
     "Acknowledged as checked" "Pain per day" "daily average" "daily worst" "Where it hurts" \
     "FRONT" "BACK" "Lower back, left" "What sets it off, what helps" "Set off by" "Helped by" \
     "Pain by time of day" "Night 22" "Routines" "Before" "too few to tell" "Posture breaks:" \
-    "Daily plan fully done" "Weekly check-in (PEG)" "30% better than the first"
+    "all done on" "Weekly check-in (PEG)" "30% better than the first"
   if grep -qF "Details" "$out/page1-$paper.txt"; then
     echo "check-report: the details start on page 1 ($paper); they belong after the summary" >&2
     fail=1

@@ -109,6 +109,17 @@ impl ProgrammeRecord {
     }
 }
 
+impl ProgrammeRecord {
+    /// The first day on which the record shapes what Today asks ([`ProgrammeState::fold_through`]).
+    pub fn effective_day(&self) -> NaiveDate {
+        let day = self.at().date_naive();
+        match self {
+            ProgrammeRecord::Stop { .. } => day.succ_opt().unwrap_or(day),
+            _ => day,
+        }
+    }
+}
+
 /// Appends a record durably.
 pub fn record(store: &JsonlStore, record: &ProgrammeRecord) -> Result<(), StoreError> {
     store.append(record)
@@ -158,9 +169,20 @@ impl ProgrammeState {
     /// Folds records (in file order) into the state as of `until` (records after it are
     /// ignored, so the History screen can ask what the level was at a session).
     pub fn fold(records: &[ProgrammeRecord], until: Option<DateTime<FixedOffset>>) -> Self {
+        Self::fold_where(records, |r| until.is_none_or(|u| r.at() <= u))
+    }
+
+    /// What Today asked on `day`: the records made on or before it (each on the calendar day of
+    /// its own offset), except a stop made that day, which takes effect the next (the day a
+    /// programme starts asks its routines, and so does the day it is stopped).
+    pub fn fold_through(records: &[ProgrammeRecord], day: NaiveDate) -> Self {
+        Self::fold_where(records, |r| r.effective_day() <= day)
+    }
+
+    fn fold_where(records: &[ProgrammeRecord], keep: impl Fn(&ProgrammeRecord) -> bool) -> Self {
         let mut s = ProgrammeState::default();
         for r in records {
-            if until.is_some_and(|u| r.at() > u) {
+            if !keep(r) {
                 continue;
             }
             match r {

@@ -91,6 +91,8 @@ pub struct Inputs<'a> {
     pub emergency_number: Option<&'a str>,
     /// The programme's records (`programme.jsonl`): dose changes and the flare plan.
     pub programme: &'a [crate::programme::state::ProgrammeRecord],
+    /// Every programme, for what Today asked of each day.
+    pub programmes: &'a crate::programme::ProgrammeLibrary,
 }
 
 /// The period a report covers: `[since, until)`.

@@ -227,8 +227,15 @@ pub fn build(report: &Report) -> View {
     }];
     if r.plan.days_planned > 0 {
         routine_lines.push(format!(
-            "Daily plan fully done on {} of {} days planned.",
-            r.plan.days_done, r.plan.days_planned
+            "Today's routines (the programme's, else the daily plan) all done on {} of {} {} \
+             with routines planned.",
+            r.plan.days_done,
+            r.plan.days_planned,
+            if r.plan.days_planned == 1 {
+                "day"
+            } else {
+                "days"
+            }
         ));
     }
     let b = &report.breaks;
