@@ -130,3 +130,52 @@ fn a_log_with_only_entries_asks_nothing_and_the_plan_counts_from_the_first_sessi
     );
     assert_eq!(plan_of(&json), (3, 2), "{json}");
 }
+
+#[test]
+fn a_session_with_every_step_skipped_is_done_nowhere() {
+    let home = Home::new();
+    fs::create_dir_all(home.data()).unwrap();
+    run(
+        &home,
+        "2026-11-02",
+        &["programme", "start", "steady-back", "--from", "2026-11-02"],
+    );
+    // Monday, Wednesday and Friday: core starter, the last run to the end with every step
+    // skipped; morning mobility done in full each day.
+    let mut history = String::new();
+    for day in ["2026-11-02", "2026-11-04"] {
+        history.push_str(&sessions_on(day, &["morning-mobility", "core-starter"], 4));
+    }
+    history.push_str(&sessions_on("2026-11-06", &["morning-mobility"], 4));
+    history.push_str(&sessions_on("2026-11-06", &["core-starter"], 0));
+    fs::write(home.data().join("history.jsonl"), history).unwrap();
+    let status = run(&home, "2026-11-06", &["programme", "status"]);
+    assert!(status.contains("✓ Morning mobility · level 1"), "{status}");
+    assert!(status.contains("· Core starter · level 1"), "{status}");
+    assert!(!status.contains("✓ Core starter"), "{status}");
+    // Not the third session towards the level-up, and the reason says why.
+    assert!(
+        status.contains(
+            "Core starter · level 1: the session on Fri 6 Nov does not count, as every step was \
+             skipped: 3 more sessions with every step done at this level before it can go up"
+        ),
+        "{status}"
+    );
+    assert!(!status.contains("offered"), "{status}");
+    let refused = home
+        .cmd()
+        .env("KNOTLESS_TODAY", "2026-11-06")
+        .args(["programme", "up", "core-starter"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("every step was skipped"), "{stderr}");
+    // The report: Monday and Wednesday done; Tuesday and Thursday asked desk stretch, not done;
+    // Friday asked core starter, and every step of it was skipped.
+    let json = run(
+        &home,
+        "2026-11-06",
+        &["report", "--format", "json", "-o", "-"],
+    );
+    assert_eq!(plan_of(&json), (5, 2), "{json}");
+}

@@ -76,10 +76,11 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             .library
             .get(&due.routine)
             .map_or(due.routine.as_str(), |r| r.name.as_str());
+        // Done by the one rule Today follows: every step done (not merely run to the end).
         let done = l
             .sessions
             .iter()
-            .any(|s| s.routine == due.routine && s.started.date_naive() == today);
+            .any(|s| s.routine == due.routine && s.started.date_naive() == today && s.done());
         let _ = writeln!(
             out,
             "  {} {} · level {}",
