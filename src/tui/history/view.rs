@@ -95,9 +95,12 @@ impl Widget for &HistoryScreen<'_> {
             Paragraph::new(text).render(top, buf);
         }
         let mut bottom_text = effects(self.library, &stats, bottom.width, t);
-        bottom_text
-            .lines
-            .extend(self.programme.history_lines(self.sessions, today, t));
+        bottom_text.lines.extend(self.programme.history_lines(
+            self.sessions,
+            today,
+            usize::from(bottom.width),
+            t,
+        ));
         bottom_text.lines.extend(self.programme.dose_lines(
             self.sessions,
             self.entries,
