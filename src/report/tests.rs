@@ -278,7 +278,7 @@ fn an_entry_written_more_than_a_day_later_says_when_it_was_written() {
     let row = md_line(&r, "written 23 h later");
     assert!(row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 |"), "{row}");
     let html = html::render(&r).unwrap();
-    assert!(html.contains("<td>Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
+    assert!(html.contains("<td class=\"n\">Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
     assert_eq!(html.matches("(written ").count(), 1, "only the late one");
     let json = serde_json::to_value(&r).unwrap();
     let late = json["entries"]
@@ -492,4 +492,19 @@ fn a_flag_that_lapsed_unchecked_in_the_period_says_so_and_keeps_its_action() {
     let fever = r.flags.in_period.iter().find(|x| x.id == "fever").unwrap();
     assert_eq!(fever.lapsed, None);
     assert!(!markdown::render(&r).contains("Lapsed, not marked as checked"));
+}
+
+#[test]
+fn in_html_text_cells_wrap_and_only_numbers_and_dates_stay_on_one_line() {
+    let html = html::render(&november(&fixture())).unwrap();
+    assert!(!html.contains("td:not(:first-child)"), "no blanket nowrap");
+    assert!(html.contains("td.n, th.n { white-space: nowrap; }"));
+    // The dose changes: the date on one line, the routine, the change and the reason wrap.
+    let row = html
+        .lines()
+        .find(|l| l.contains("Three sessions with pain no higher"))
+        .expect("the dose change row");
+    assert!(row.starts_with("<tr><td class=\"n\">"), "{row}");
+    assert_eq!(row.matches("<td class=\"n\">").count(), 1, "{row}");
+    assert_eq!(row.matches("<td>").count(), 3, "{row}");
 }
