@@ -317,4 +317,22 @@ mod tests {
             "the plan asked (lower back release daily), as Today showed"
         );
     }
+
+    #[test]
+    fn a_programme_started_from_a_past_day_asks_from_that_day() {
+        // Started on Saturday 7 Nov with Monday 2 Nov as its first day.
+        let records = [start("2026-11-07", "2026-11-02")];
+        assert_eq!(
+            adherence(&records, &six_days(), "2026-10-01", "2026-11-07"),
+            Adherence {
+                days_asked: 6,
+                days_done: 6
+            }
+        );
+        let state = ProgrammeState::fold(&records, None);
+        assert_eq!(
+            state.active.map(|a| a.started_at),
+            Some("2026-11-02T00:00:00+01:00".parse().unwrap())
+        );
+    }
 }

@@ -450,3 +450,69 @@ fn the_readmes_programme_example_is_valid() {
     let out = stdout(knotless(home.path()).arg("check").arg(&dir));
     assert!(out.contains("1 programme file: all valid"), "{out}");
 }
+
+#[test]
+fn start_from_a_day_to_come_starts_then_and_replacing_a_programme_says_what_was_stopped() {
+    let home = tempfile::tempdir().unwrap();
+    let on = |day: &str| {
+        let mut cmd = knotless(home.path());
+        cmd.env("KNOTLESS_TODAY", day);
+        cmd
+    };
+    let out = stdout(on("2026-11-02").args(["programme", "start", "gentle-return"]));
+    assert!(out.starts_with("Started Gentle return"), "{out}");
+    assert!(!out.contains("Stopped"), "{out}");
+    // Thursday 5 Nov, a new programme from Monday 9 Nov: the running one is stopped, said so.
+    let out = stdout(on("2026-11-05").args([
+        "programme",
+        "start",
+        "steady-back",
+        "--from",
+        "2026-11-09",
+    ]));
+    assert!(
+        out.contains("Stopped Gentle return")
+            && out.contains("(week 1 of 3), started Mon 2 Nov 2026"),
+        "{out}"
+    );
+    assert!(out.contains("Started Steady back"), "{out}");
+    assert!(
+        out.contains("Week 1 starts on Mon 9 Nov 2026; until then Today follows your [[plan]]."),
+        "{out}"
+    );
+    // Until Monday it has not started: status says when it does.
+    let out = stdout(on("2026-11-07").args(["programme", "status"]));
+    assert!(
+        out.contains("Steady back: four weeks starts on Mon 9 Nov 2026"),
+        "{out}"
+    );
+    // On Monday it is week 1.
+    let out = stdout(on("2026-11-09").args(["programme", "status"]));
+    assert!(out.contains("week 1 of 4"), "{out}");
+    assert!(out.contains("Today (Mon 9 Nov)"), "{out}");
+}
+
+#[test]
+fn start_from_a_past_day_counts_the_sessions_since_then() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    // Core starter done on Monday and Wednesday; the programme is started on Friday from Monday.
+    let history = session("core-starter", "2026-11-02", 3, 3, 4)
+        + &session("core-starter", "2026-11-04", 3, 3, 4);
+    fs::write(data.join("history.jsonl"), history).unwrap();
+    let mut start = knotless(home.path());
+    start.env("KNOTLESS_TODAY", "2026-11-06");
+    let out = stdout(start.args(["programme", "start", "steady-back", "--from", "2026-11-02"]));
+    assert!(
+        out.contains("Week 1 started on Mon 2 Nov 2026: sessions since then count towards it."),
+        "{out}"
+    );
+    let mut status = knotless(home.path());
+    status.env("KNOTLESS_TODAY", "2026-11-06");
+    let out = stdout(status.args(["programme", "status"]));
+    assert!(
+        out.contains("Core starter · level 1: 1 more session at this level"),
+        "{out}"
+    );
+}
