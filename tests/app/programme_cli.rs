@@ -516,3 +516,50 @@ fn start_from_a_past_day_counts_the_sessions_since_then() {
         "{out}"
     );
 }
+
+#[test]
+fn new_art_passes_the_check_it_suggests_and_a_routine_name_keeps_its_letters() {
+    let home = tempfile::tempdir().unwrap();
+    let out =
+        stdout(
+            knotless(home.path())
+                .env("EDITOR", "true")
+                .args(["new", "art", "wall-slide"]),
+        );
+    // The command it suggests, run as suggested.
+    let suggested = out
+        .lines()
+        .find_map(|l| l.strip_prefix("check it with: knotless "))
+        .unwrap_or_else(|| panic!("{out}"));
+    let args: Vec<&str> = suggested.split(' ').collect();
+    let checked = stdout(knotless(home.path()).args(&args));
+    assert!(
+        checked.contains("checked 1 drawing: all valid"),
+        "{checked}"
+    );
+    // A drawing too wide and too tall is refused with the line.
+    let art = home.path().join("config/routines/art/wall-slide.txt");
+    fs::write(&art, format!("{}\n{}", "x".repeat(30), "|\n".repeat(9))).unwrap();
+    let bad = knotless(home.path())
+        .arg("check")
+        .arg(&art)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    assert!(text.contains("wall-slide.txt:1:1"), "{text}");
+    assert!(
+        text.contains("30 columns wide; a drawing is at most 28"),
+        "{text}"
+    );
+    assert!(text.contains("10 lines; at most 8"), "{text}");
+    // Accented letters stay in the file name.
+    let out = stdout(knotless(home.path()).env("EDITOR", "true").args([
+        "new",
+        "routine",
+        "Évening ünwind",
+    ]));
+    assert!(out.contains("evening-unwind.toml"), "{out}");
+    let text = fs::read_to_string(home.path().join("config/routines/evening-unwind.toml")).unwrap();
+    assert!(text.contains("name = \"Évening ünwind\""), "{text}");
+}
