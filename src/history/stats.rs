@@ -34,6 +34,10 @@ pub struct WeekTime {
     pub posture_break: u64,
 }
 
+/// Fewer sessions rated before and after than this and a routine's change is "too few to
+/// tell": the History tab and the report use this one threshold.
+pub const TOO_FEW: usize = 5;
+
 /// How one routine went on average.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutineEffect {
