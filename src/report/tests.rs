@@ -508,3 +508,35 @@ fn in_html_text_cells_wrap_and_only_numbers_and_dates_stay_on_one_line() {
     assert_eq!(row.matches("<td class=\"n\">").count(), 1, "{row}");
     assert_eq!(row.matches("<td>").count(), 3, "{row}");
 }
+
+#[test]
+fn the_pain_lines_break_across_a_week_with_nothing_logged() {
+    use super::test_fixture::entry;
+    let mut f = fixture();
+    let count = |f: &super::test_fixture::Fixture| {
+        let r = f.report("2026-10-01T00:00:00+00:00", "2026-11-23T00:00:00+00:00");
+        chart::pain(&r).matches("<polyline").count()
+    };
+    let joined = count(&f);
+    // Two entries a week apart from each other, and the fixture's weeks after a gap of three
+    // empty weeks (the week of 12 Oct to the week of 26 Oct).
+    f.entries.insert(
+        0,
+        entry(90, "2026-10-05T09:00:00+01:00", 4, &["neck"], &[], ""),
+    );
+    f.entries.insert(
+        1,
+        entry(91, "2026-10-06T09:00:00+01:00", 5, &["neck"], &[], ""),
+    );
+    assert_eq!(
+        count(&f),
+        joined + 2,
+        "one more run: a worst and a mean line more"
+    );
+    // One more entry in that first week, on its Sunday, makes no run of its own.
+    f.entries.insert(
+        2,
+        entry(92, "2026-10-11T09:00:00+01:00", 5, &["neck"], &[], ""),
+    );
+    assert_eq!(count(&f), joined + 2);
+}
