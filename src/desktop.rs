@@ -2,6 +2,9 @@
 //! theirs through here. Without the feature there is nowhere to send one; `knotless config` and
 //! the README say so. A failure is not an error: the bell and the line or the screen still say it.
 
+/// Whether this build can send desktop notifications (built with the `notify` feature).
+pub const AVAILABLE: bool = cfg!(feature = "notify");
+
 /// Sends a desktop notification, if this build can.
 #[cfg(feature = "notify")]
 pub fn notify(title: &str, body: &str) {

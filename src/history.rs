@@ -86,6 +86,16 @@ pub struct SessionRecord {
     pub pain_after: Option<u8>,
 }
 
+impl SessionRecord {
+    /// Whether the session counts as done: it ran to the end with every step done
+    /// (`completed`). A session with a step skipped (`partial`, every step skipped included),
+    /// stopped or interrupted is not done. The one rule for "done" that Today, `programme
+    /// status`, the dose progression and the report's plan adherence share.
+    pub fn done(&self) -> bool {
+        self.outcome == SessionOutcome::Completed && self.steps_done >= self.steps_total
+    }
+}
+
 /// What happened to a posture break that fell due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -1,7 +1,9 @@
 //! The daily plan (`[[plan]]` in the config): which routines are meant for today, which are done,
 //! and how many days in a row every planned routine was done. Pure: sessions and today passed in.
 //!
-//! A planned routine counts as done on a day when a session of it was completed that day. A day
+//! A planned routine counts as done on a day when a session of it was done that day, by the one
+//! rule for "done" ([`SessionRecord::done`]: every step done; a session with every step skipped
+//! is not done). A day
 //! with nothing planned neither extends nor breaks the streak. The current streak stays alive
 //! until today is over.
 
@@ -10,7 +12,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 use crate::config::PlanEntry;
-use crate::history::{SessionOutcome, SessionRecord};
+use crate::history::SessionRecord;
 
 /// One planned routine for today.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +21,7 @@ pub struct Planned {
     pub routine: String,
     /// The time of day it is meant for, if any.
     pub time: Option<NaiveTime>,
-    /// Completed today.
+    /// Done today ([`SessionRecord::done`]).
     pub done: bool,
 }
 
@@ -66,7 +68,7 @@ pub fn today_with(
     // Routines completed, by day: one pass over the last year.
     let done: HashSet<(&str, NaiveDate)> = recent
         .iter()
-        .filter(|s| s.outcome == SessionOutcome::Completed)
+        .filter(|s| s.done())
         .map(|s| (s.routine.as_str(), s.started.date_naive()))
         .collect();
     let done_on = |routine: &str, day: NaiveDate| done.contains(&(routine, day));
@@ -104,6 +106,7 @@ pub fn today_with(
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::history::SessionOutcome;
     use crate::routine::Kind;
 
     fn done(routine: &str, day: &str) -> SessionRecord {
@@ -156,6 +159,16 @@ mod tests {
         let mut stopped = done("lower-back-release", "2026-11-21");
         stopped.outcome = SessionOutcome::Stopped;
         let t = today(&plan, &[stopped], day("2026-11-21"));
+        assert!(
+            t.items
+                .iter()
+                .any(|p| p.routine == "lower-back-release" && !p.done)
+        );
+        // Nor does one that ran to the end with every step skipped.
+        let mut skipped = done("lower-back-release", "2026-11-21");
+        skipped.outcome = SessionOutcome::Partial;
+        skipped.steps_done = 0;
+        let t = today(&plan, &[skipped], day("2026-11-21"));
         assert!(
             t.items
                 .iter()

@@ -1,8 +1,9 @@
 //! `knotless check [PATH...] [--watch]`: validates routine and programme files and folders and
 //! lists every error. Exit 0 when all are valid, 1 when any has errors, 2 when a path does not
-//! exist. A folder named `programmes` (or a file inside one) holds programme files; anything else
-//! is read as routines. With `--watch` it checks again whenever a file is saved, until Ctrl-C;
-//! a watched folder deleted and created again is watched again (through its parent).
+//! exist. A folder named `programmes` (or a file inside one) holds programme files; a `.txt`
+//! file is a pose drawing (at most 28 columns and 8 lines); anything else is read as routines.
+//! With `--watch` it checks again whenever a file is saved, until Ctrl-C; a watched folder
+//! deleted and created again is watched again (through its parent).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ use crate::text::visible;
 struct Findings {
     routines: usize,
     programmes: usize,
+    drawings: usize,
     errors: Vec<Diagnostic>,
     broken_files: usize,
 }
@@ -58,6 +60,7 @@ fn check_once(paths: &Paths, targets: &[PathBuf]) -> Result<Findings, ExitCode> 
     let mut f = Findings {
         routines: 0,
         programmes: 0,
+        drawings: 0,
         errors: Vec::new(),
         broken_files: 0,
     };
@@ -85,6 +88,14 @@ fn check_once(paths: &Paths, targets: &[PathBuf]) -> Result<Findings, ExitCode> 
                     f.broken_files += 1;
                     f.errors.extend(b.errors);
                 }
+            } else if file.extension().is_some_and(|e| e == "txt") {
+                // A pose drawing (`knotless new art NAME` writes one and suggests this check).
+                f.drawings += 1;
+                let errors = check_drawing(&file);
+                if !errors.is_empty() {
+                    f.broken_files += 1;
+                    f.errors.extend(errors);
+                }
             } else {
                 f.routines += 1;
                 if let Err(b) = load_file(&file) {
@@ -97,12 +108,69 @@ fn check_once(paths: &Paths, targets: &[PathBuf]) -> Result<Findings, ExitCode> 
     Ok(f)
 }
 
+/// The most a drawing may be: it is shown beside the countdown.
+const DRAWING_COLUMNS: usize = 28;
+const DRAWING_LINES: usize = 8;
+
+/// A pose drawing's errors: at most 28 columns and 8 lines, plain text.
+fn check_drawing(path: &Path) -> Vec<Diagnostic> {
+    let label = path.display().to_string();
+    let text = match Diagnostic::read_bounded(path, 1 << 20) {
+        Ok(t) => t,
+        Err(d) => return vec![d],
+    };
+    let mut errors = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines {
+        // Columns as the terminal shows them (a wide character takes two).
+        let width = ratatui::text::Span::raw(*line).width();
+        if width > DRAWING_COLUMNS {
+            errors.push(
+                Diagnostic::at(
+                    &label,
+                    &text,
+                    Some(offset..offset + line.len()),
+                    format!(
+                        "this line is {width} columns wide; a drawing is at most {DRAWING_COLUMNS}"
+                    ),
+                )
+                .with_help("shorten the line: what is wider is cut on screen"),
+            );
+        }
+        offset += line.len() + 1;
+    }
+    if lines.len() > DRAWING_LINES {
+        let start: usize = lines[..DRAWING_LINES].iter().map(|l| l.len() + 1).sum();
+        errors.push(
+            Diagnostic::at(
+                &label,
+                &text,
+                Some(start..start),
+                format!(
+                    "the drawing has {} lines; at most {DRAWING_LINES}",
+                    lines.len()
+                ),
+            )
+            .with_help("remove lines: the ones below the eighth are cut on screen"),
+        );
+    }
+    errors
+}
+
 fn report(f: &Findings) -> ExitCode {
     let mut out = std::io::stdout().lock();
     for e in &f.errors {
         let _ = writeln!(out, "{e}\n");
     }
     let mut what = format!("{} routine file{}", f.routines, plural(f.routines));
+    if f.drawings > 0 {
+        what = if f.routines == 0 {
+            format!("{} drawing{}", f.drawings, plural(f.drawings))
+        } else {
+            format!("{what} and {} drawing{}", f.drawings, plural(f.drawings))
+        };
+    }
     if f.programmes > 0 {
         what.push_str(&format!(
             " and {} programme file{}",

@@ -72,16 +72,56 @@ pub const ART_TEMPLATE: &str = "      o
 ";
 
 /// The file name for a display name: lower case, words joined by `-`, only `a-z`, `0-9`, `-`.
+/// Latin letters with accents keep their letter ("Évening ünwind" is `evening-unwind`); other
+/// letters outside ASCII count as a word break.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for ch in name.trim().chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+    for ch in name.trim().chars().flat_map(char::to_lowercase) {
+        let plain = if ch.is_ascii_alphanumeric() {
+            Some(ch.encode_utf8(&mut [0; 4]).to_owned())
+        } else {
+            latin(ch).map(str::to_owned)
+        };
+        match plain {
+            Some(letters) => out.push_str(&letters),
+            None if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            None => {}
         }
     }
     out.trim_end_matches('-').chars().take(64).collect()
+}
+
+/// A lower-case Latin letter with a diacritic (or a ligature) in plain ASCII letters.
+fn latin(ch: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("æ", "ae"),
+        ("çćĉċč", "c"),
+        ("ďđð", "d"),
+        ("èéêëēĕėęě", "e"),
+        ("ĝğġģ", "g"),
+        ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ñńņňŉ", "n"),
+        ("òóôõöøōŏő", "o"),
+        ("œ", "oe"),
+        ("ŕŗř", "r"),
+        ("śŝşš", "s"),
+        ("ß", "ss"),
+        ("ţťŧ", "t"),
+        ("þ", "th"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("źżž", "z"),
+    ];
+    TABLE
+        .iter()
+        .find(|(from, _)| from.contains(ch))
+        .map(|(_, to)| *to)
 }
 
 /// Runs `new`.
@@ -114,7 +154,9 @@ pub fn run(paths: &Paths, what: NewCommand) -> ExitCode {
         return usage_error(&e);
     }
     println!("wrote {}", visible(&path.display().to_string()));
-    open_in_editor(&path)
+    // `check --watch` follows the routine files; a drawing is checked by its path.
+    let watch = matches!(what, NewCommand::Routine { .. });
+    open_in_editor(&path, watch)
 }
 
 fn write_new(dir: &Path, path: &PathBuf, text: &str) -> Result<(), String> {
@@ -139,7 +181,7 @@ fn write_new(dir: &Path, path: &PathBuf, text: &str) -> Result<(), String> {
 
 /// Opens `path` in `$VISUAL` or `$EDITOR` (which may carry arguments, e.g. `code --wait`); without
 /// either, says where the file is.
-fn open_in_editor(path: &Path) -> ExitCode {
+fn open_in_editor(path: &Path, watch: bool) -> ExitCode {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|e| !e.trim().is_empty())
@@ -149,7 +191,16 @@ fn open_in_editor(path: &Path) -> ExitCode {
                 .filter(|e| !e.trim().is_empty())
         });
     let Some(editor) = editor else {
-        println!("set $EDITOR to open it straight away; check it with `knotless check --watch`");
+        if watch {
+            println!(
+                "set $EDITOR to open it straight away; check it with `knotless check --watch`"
+            );
+        } else {
+            println!(
+                "set $EDITOR to open it straight away; check it with: knotless check {}",
+                visible(&path.display().to_string())
+            );
+        }
         return ExitCode::SUCCESS;
     };
     let status = std::process::Command::new("sh")
@@ -168,5 +219,19 @@ fn open_in_editor(path: &Path) -> ExitCode {
         }
         Ok(s) => usage_error(&format!("the editor `{editor}` exited with {s}")),
         Err(e) => usage_error(&format!("cannot start the editor `{editor}`: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn a_slug_keeps_accented_letters_as_their_plain_letter() {
+        assert_eq!(slug("Évening ünwind"), "evening-unwind");
+        assert_eq!(slug("Straße & Œuvre: Łódź"), "strasse-oeuvre-lodz");
+        assert_eq!(slug("  Morning hips  "), "morning-hips");
+        assert_eq!(slug("腰 stretch"), "stretch");
+        assert_eq!(slug("!!!"), "");
     }
 }

@@ -79,11 +79,8 @@ pub fn run_report(paths: &Paths, args: ReportArgs) -> ExitCode {
             "--open needs a file to open; accepted: --open with -o FILE or without -o",
         );
     }
-    let parts = Parts {
-        programmes: false,
-        ..Parts::ALL
-    };
-    let ws = match open(paths, parts) {
+    // The programmes too: plan adherence reads what Today asked, the programme's routines.
+    let ws = match open(paths, Parts::ALL) {
         Ok(ws) => ws,
         Err(code) => return code,
     };

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{SessionOutcome, SessionRecord};
+use super::SessionRecord;
 use crate::routine::Kind;
 
 /// How a day looks on the calendar.
@@ -33,6 +33,10 @@ pub struct WeekTime {
     /// Seconds of posture breaks.
     pub posture_break: u64,
 }
+
+/// Fewer sessions rated before and after than this and a routine's change is "too few to
+/// tell": the History tab and the report use this one threshold.
+pub const TOO_FEW: usize = 5;
 
 /// How one routine went on average.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +83,10 @@ impl HistoryStats {
         let mut days = BTreeMap::new();
         for s in sessions {
             // Only a session with every step done makes a day count; the rest show as tried.
-            let mark = match s.outcome {
-                SessionOutcome::Completed => DayMark::Completed,
-                _ => DayMark::Stopped,
+            let mark = if s.done() {
+                DayMark::Completed
+            } else {
+                DayMark::Stopped
             };
             let slot = days.entry(s.started.date_naive()).or_insert(mark);
             *slot = (*slot).max(mark);
@@ -221,6 +226,7 @@ pub fn helps_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::history::SessionOutcome;
 
     fn session(
         routine: &str,

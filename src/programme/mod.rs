@@ -15,6 +15,7 @@
 //!
 //! Everything here is pure: `today`/`now` are arguments, nothing reads a clock or a terminal.
 
+pub mod asked;
 pub mod dose;
 pub mod file;
 pub mod flare;

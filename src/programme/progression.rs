@@ -14,11 +14,14 @@
 //! 6. Pain logged the day after a session read (the highest rating logged on the calendar day
 //!    after the session's day) is higher than the pain rated just before that session → stay:
 //!    the pain was not back to its usual level by the next day.
-//! 7. Fewer than three sessions, a session without both ratings → stay, and say what is missing.
+//! 7. Fewer than three sessions done in a row ([`SessionRecord::done`], the one rule for "done":
+//!    every step done; a session with a step skipped — every step skipped included —, stopped or
+//!    cut off does not count, and the reason names it), a session without both ratings → stay,
+//!    and say what is missing.
 //! 8. The baseline creeps: each of the later sessions read started with more pain than the first
 //!    of them (befores 3, 4, 4 creep; 3, 4, 3 do not: one session a point up that comes back is
 //!    within the day-to-day noise) → stay.
-//! 9. A step left undone, the week's highest level, the dose limits → stay, and say so.
+//! 9. The week's highest level, the dose limits → stay, and say so.
 //! 10. Otherwise → offer the next level; the person chooses to go up or to stay.
 //!
 //! "At its current level" means the sessions since the level last changed or the person last
@@ -48,8 +51,9 @@ pub struct SessionView {
     pub pain_before: Option<u8>,
     /// Pain 0–10 after, if rated.
     pub pain_after: Option<u8>,
-    /// Every step ran to the end.
-    pub all_steps_done: bool,
+    /// `None` when the session is done ([`SessionRecord::done`]); otherwise why it is not, in
+    /// words ("every step was skipped").
+    pub not_done: Option<&'static str>,
     /// The highest pain logged in the symptom log on the calendar day after the session's day.
     pub next_day_pain: Option<u8>,
 }
@@ -60,12 +64,25 @@ impl From<&SessionRecord> for SessionView {
             started: s.started,
             pain_before: s.pain_before,
             pain_after: s.pain_after,
-            all_steps_done: s.outcome == SessionOutcome::Completed
-                && s.steps_total > 0
-                && s.steps_done >= s.steps_total,
+            not_done: why_not_done(s),
             next_day_pain: None,
         }
     }
+}
+
+/// Why a session is not done, or `None` when it is.
+fn why_not_done(s: &SessionRecord) -> Option<&'static str> {
+    if s.done() {
+        return None;
+    }
+    Some(match s.outcome {
+        SessionOutcome::Partial | SessionOutcome::Completed if s.steps_done == 0 => {
+            "every step was skipped"
+        }
+        SessionOutcome::Partial | SessionOutcome::Completed => "a step was skipped",
+        SessionOutcome::Stopped => "it was stopped early",
+        SessionOutcome::Interrupted => "it was cut off before the end",
+    })
 }
 
 impl SessionView {
@@ -211,12 +228,28 @@ pub fn decide(sessions: &[SessionView], ctx: Context) -> Decision {
             s.day()
         ));
     }
-    if recent.len() < WINDOW {
-        let more = WINDOW - recent.len();
-        return stay(format!(
-            "{more} more session{} at this level before it can go up",
-            if more == 1 { "" } else { "s" }
-        ));
+    // Only sessions done (every step) count, and three in a row.
+    let in_a_row = recent
+        .iter()
+        .rev()
+        .take_while(|s| s.not_done.is_none())
+        .count();
+    if in_a_row < WINDOW {
+        let more = WINDOW - in_a_row;
+        let sessions = if more == 1 { "session" } else { "sessions" };
+        return stay(
+            match recent
+                .iter()
+                .rev()
+                .find_map(|s| s.not_done.map(|why| (s, why)))
+            {
+                Some((s, why)) => format!(
+                    "the session on {} does not count, as {why}: {more} more {sessions} with every step done at this level before it can go up",
+                    s.day()
+                ),
+                None => format!("{more} more {sessions} at this level before it can go up"),
+            },
+        );
     }
     if recent
         .iter()
@@ -230,11 +263,6 @@ pub fn decide(sessions: &[SessionView], ctx: Context) -> Decision {
         return stay(format!(
             "each session started with more pain than the first ({befores}): the dose waits until your usual pain settles back"
         ));
-    }
-    if !recent.iter().all(|s| s.all_steps_done) {
-        return Decision::Stay {
-            reason: format!("do every step in {WINDOW} sessions in a row before going up"),
-        };
     }
     let change = match ctx.next {
         Some(change) if ctx.level < ctx.max_level => change,

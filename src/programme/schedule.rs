@@ -102,8 +102,8 @@ pub fn running<'a>(
         .and_then(|a| programmes.get(&a.programme))
 }
 
-/// What is due on `day`; `None` when neither a programme nor the flare plan is on (the config's
-/// `[[plan]]` applies).
+/// What is due on `day`; `None` when neither a programme nor the flare plan is on, or the
+/// programme's first day is still to come (the config's `[[plan]]` applies).
 pub fn day(programmes: &ProgrammeLibrary, state: &ProgrammeState, day: NaiveDate) -> Option<Day> {
     let programme = running(programmes, state);
     if state.flare.is_some() {
@@ -126,6 +126,10 @@ pub fn day(programmes: &ProgrammeLibrary, state: &ProgrammeState, day: NaiveDate
     }
     let programme = programme?;
     let active = state.active.as_ref()?;
+    if day < active.start_date {
+        // Started with a first day still to come: until then, the `[[plan]]`.
+        return None;
+    }
     let pos = position(programme, active.start_date, day);
     let week = week_of(programme, pos)?;
     let weekday = day.weekday().num_days_from_monday() as usize;

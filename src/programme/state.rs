@@ -109,6 +109,36 @@ impl ProgrammeRecord {
     }
 }
 
+impl ProgrammeRecord {
+    /// The first day on which the record shapes what Today asks ([`ProgrammeState::fold_through`]).
+    /// A start given a first day before the day it was made (`programme start --from` a past
+    /// day) counts from that first day.
+    pub fn effective_day(&self) -> NaiveDate {
+        let day = self.at().date_naive();
+        match self {
+            ProgrammeRecord::Stop { .. } => day.succ_opt().unwrap_or(day),
+            ProgrammeRecord::Start { start_date, .. } => day.min(*start_date),
+            _ => day,
+        }
+    }
+
+    /// The moment the record takes effect: when it was made, except a start whose first day is
+    /// another day than the one it was made on (`programme start --from DATE`), which starts at
+    /// the beginning of that day (in the offset it was made in): sessions from then on are the
+    /// programme's, and none before a first day still to come.
+    pub fn effective_at(&self) -> DateTime<FixedOffset> {
+        match self {
+            ProgrammeRecord::Start { at, start_date, .. } if *start_date != at.date_naive() => {
+                start_date
+                    .and_hms_opt(0, 0, 0)
+                    .and_then(|t| t.and_local_timezone(*at.offset()).single())
+                    .unwrap_or(*at)
+            }
+            r => r.at(),
+        }
+    }
+}
+
 /// Appends a record durably.
 pub fn record(store: &JsonlStore, record: &ProgrammeRecord) -> Result<(), StoreError> {
     store.append(record)
@@ -121,7 +151,8 @@ pub struct Active {
     pub programme: String,
     /// Day 1 of week 1.
     pub start_date: NaiveDate,
-    /// When it was started.
+    /// When it started: when it was started, or the beginning of its first day when that was
+    /// given as another day ([`ProgrammeRecord::effective_at`]).
     pub started_at: DateTime<FixedOffset>,
 }
 
@@ -158,14 +189,24 @@ impl ProgrammeState {
     /// Folds records (in file order) into the state as of `until` (records after it are
     /// ignored, so the History screen can ask what the level was at a session).
     pub fn fold(records: &[ProgrammeRecord], until: Option<DateTime<FixedOffset>>) -> Self {
+        Self::fold_where(records, |r| until.is_none_or(|u| r.effective_at() <= u))
+    }
+
+    /// What Today asked on `day`: the records made on or before it (each on the calendar day of
+    /// its own offset), except a stop made that day, which takes effect the next (the day a
+    /// programme starts asks its routines, and so does the day it is stopped).
+    pub fn fold_through(records: &[ProgrammeRecord], day: NaiveDate) -> Self {
+        Self::fold_where(records, |r| r.effective_day() <= day)
+    }
+
+    fn fold_where(records: &[ProgrammeRecord], keep: impl Fn(&ProgrammeRecord) -> bool) -> Self {
         let mut s = ProgrammeState::default();
         for r in records {
-            if until.is_some_and(|u| r.at() > u) {
+            if !keep(r) {
                 continue;
             }
             match r {
                 ProgrammeRecord::Start {
-                    at,
                     programme,
                     start_date,
                     ..
@@ -173,7 +214,7 @@ impl ProgrammeState {
                     s.active = Some(Active {
                         programme: programme.clone(),
                         start_date: *start_date,
-                        started_at: *at,
+                        started_at: r.effective_at(),
                     });
                     s.levels.clear();
                 }

@@ -25,7 +25,7 @@ fn s(day: &str, before: Option<u8>, after: Option<u8>, all_done: bool) -> Sessio
         started: at(day),
         pain_before: before,
         pain_after: after,
-        all_steps_done: all_done,
+        not_done: (!all_done).then_some("a step was skipped"),
         next_day_pain: None,
     }
 }
@@ -194,7 +194,8 @@ fn nerve_flags_on_one_side_or_more_and_serious_flags_hold_the_dose() {
 }
 
 #[test]
-fn a_stopped_or_partial_session_is_not_every_step_done() {
+fn a_session_is_done_only_with_every_step_done_and_says_why_not() {
+    use crate::history::SessionOutcome;
     let mut rec = crate::history::SessionRecord {
         id: "x".into(),
         routine: "r".into(),
@@ -202,18 +203,62 @@ fn a_stopped_or_partial_session_is_not_every_step_done() {
         started: at("2026-11-02"),
         ended: at("2026-11-02"),
         active_seconds: 60,
-        outcome: crate::history::SessionOutcome::Completed,
+        outcome: SessionOutcome::Completed,
         steps_done: 5,
         steps_total: 5,
         pain_before: Some(3),
         pain_after: Some(3),
     };
-    assert!(SessionView::from(&rec).all_steps_done);
+    assert!(rec.done());
+    assert_eq!(SessionView::from(&rec).not_done, None);
+    rec.outcome = SessionOutcome::Partial;
     rec.steps_done = 4;
-    assert!(!SessionView::from(&rec).all_steps_done);
+    assert!(!rec.done());
+    assert_eq!(SessionView::from(&rec).not_done, Some("a step was skipped"));
+    rec.steps_done = 0;
+    assert_eq!(
+        SessionView::from(&rec).not_done,
+        Some("every step was skipped")
+    );
     rec.steps_done = 5;
-    rec.outcome = crate::history::SessionOutcome::Stopped;
-    assert!(!SessionView::from(&rec).all_steps_done);
+    rec.outcome = SessionOutcome::Stopped;
+    assert!(!rec.done());
+    assert_eq!(
+        SessionView::from(&rec).not_done,
+        Some("it was stopped early")
+    );
+}
+
+#[test]
+fn a_session_with_every_step_skipped_does_not_count_towards_the_level_up() {
+    let good = |d| s(d, Some(4), Some(4), true);
+    let skipped = SessionView {
+        not_done: Some("every step was skipped"),
+        ..good("2026-11-04")
+    };
+    let got = decide(&[good("2026-11-02"), good("2026-11-03"), skipped], CTX);
+    assert_eq!(
+        got.reason(),
+        "the session on Wed 4 Nov does not count, as every step was skipped: 3 more sessions with \
+         every step done at this level before it can go up"
+    );
+    // Two done after it: one more.
+    let got = decide(&[skipped, good("2026-11-05"), good("2026-11-06")], CTX);
+    assert!(
+        got.reason().contains("1 more session with every step done"),
+        "{got:?}"
+    );
+    // Three done after it: the offer.
+    let got = decide(
+        &[
+            skipped,
+            good("2026-11-05"),
+            good("2026-11-06"),
+            good("2026-11-07"),
+        ],
+        CTX,
+    );
+    assert!(matches!(got, Decision::Offer { to: 3, .. }), "{got:?}");
 }
 
 const STRETCH: &str = r#"

@@ -48,7 +48,25 @@ fn points(points: &[(f64, f64)]) -> String {
     out
 }
 
-/// Pain per day over the period: daily average (solid), daily worst (dashed), each entry a dot.
+/// The logged days (in date order) in runs without a whole calendar week between two of them.
+fn runs(days: &[super::DayPainOut]) -> Vec<&[super::DayPainOut]> {
+    let monday = |d: NaiveDate| super::common::monday(d);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..days.len() {
+        if monday(days[i].date) - monday(days[i - 1].date) >= chrono::Duration::days(14) {
+            out.push(&days[start..i]);
+            start = i;
+        }
+    }
+    if start < days.len() {
+        out.push(&days[start..]);
+    }
+    out
+}
+
+/// Pain per day over the period: daily average (solid), daily worst (dashed), each entry a dot;
+/// the lines break across a week with nothing logged.
 pub fn pain(report: &Report) -> String {
     let (w, h) = (720.0, 150.0);
     let (left, right, top, bottom) = (28.0, 8.0, 6.0, 32.0);
@@ -127,34 +145,31 @@ pub fn pain(report: &Report) -> String {
         dots = dots.add(Blob::new(circles));
     }
     doc = doc.add(dots);
-    let worst: Vec<(f64, f64)> = report
-        .pain
-        .days
-        .iter()
-        .map(|d| (x(d.date), y(f64::from(d.worst))))
-        .collect();
-    let mean: Vec<(f64, f64)> = report
-        .pain
-        .days
-        .iter()
-        .map(|d| (x(d.date), y(d.mean)))
-        .collect();
-    doc = doc
-        .add(
-            Polyline::new()
-                .set("points", points(&worst))
-                .set("fill", "none")
-                .set("stroke", INK)
-                .set("stroke-width", 1.0)
-                .set("stroke-dasharray", "4 3"),
-        )
-        .add(
-            Polyline::new()
-                .set("points", points(&mean))
-                .set("fill", "none")
-                .set("stroke", INK)
-                .set("stroke-width", 2.0),
-        );
+    // The lines break across a calendar week (Monday to Sunday) with nothing logged: a line
+    // drawn through it would show pain on days nobody rated it.
+    for run in runs(&report.pain.days) {
+        let worst: Vec<(f64, f64)> = run
+            .iter()
+            .map(|d| (x(d.date), y(f64::from(d.worst))))
+            .collect();
+        let mean: Vec<(f64, f64)> = run.iter().map(|d| (x(d.date), y(d.mean))).collect();
+        doc = doc
+            .add(
+                Polyline::new()
+                    .set("points", points(&worst))
+                    .set("fill", "none")
+                    .set("stroke", INK)
+                    .set("stroke-width", 1.0)
+                    .set("stroke-dasharray", "4 3"),
+            )
+            .add(
+                Polyline::new()
+                    .set("points", points(&mean))
+                    .set("fill", "none")
+                    .set("stroke", INK)
+                    .set("stroke-width", 2.0),
+            );
+    }
     // Legend.
     let ly = h - 6.0;
     doc = doc

@@ -19,18 +19,46 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()
     crate::disk::replace_private(path, |out| out.write_all(bytes))
 }
 
-/// Opens `path` with the desktop's default program, without waiting for it.
+/// How long the opener is given to say whether it failed.
+const OPENER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Opens `path` with the desktop's default program (`xdg-open`, `open` on macOS). `Ok` only
+/// when the opener succeeded: it exited with status 0, or it is still running after a few
+/// seconds (a browser started in the foreground); an opener that cannot be started or exits
+/// with a failure (no browser, no desktop) is an error that says so.
 pub fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener)
+    let mut child = std::process::Command::new(opener)
         .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| ())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                std::io::Error::new(e.kind(), format!("{opener} is not installed"))
+            } else {
+                std::io::Error::new(e.kind(), format!("cannot start {opener}: {e}"))
+            }
+        })?;
+    let waited = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return if status.success() {
+                Ok(())
+            } else {
+                Err(std::io::Error::other(format!("{opener} failed ({status})")))
+            };
+        }
+        if waited.elapsed() >= OPENER_WAIT {
+            // Reaped when it ends, so it leaves no zombie behind in a long-running app.
+            std::thread::spawn(move || child.wait());
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }

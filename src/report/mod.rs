@@ -60,8 +60,9 @@ use crate::flags::{Ack, Profile, Rule};
 use crate::history::{BreakRecord, SessionRecord};
 use crate::symptoms::SymptomEntry;
 
-/// Fewer rated sessions than this and a routine's change is "too few to tell".
-pub const TOO_FEW: usize = 5;
+/// Fewer rated sessions than this and a routine's change is "too few to tell" (the History
+/// tab's threshold too).
+pub const TOO_FEW: usize = crate::history::stats::TOO_FEW;
 
 /// Everything a report is computed from. `entries` is the whole log in time order (flags look
 /// back before the period); the other lists may hold records outside the period.
@@ -91,6 +92,8 @@ pub struct Inputs<'a> {
     pub emergency_number: Option<&'a str>,
     /// The programme's records (`programme.jsonl`): dose changes and the flare plan.
     pub programme: &'a [crate::programme::state::ProgrammeRecord],
+    /// Every programme, for what Today asked of each day.
+    pub programmes: &'a crate::programme::ProgrammeLibrary,
 }
 
 /// The period a report covers: `[since, until)`.

@@ -2,15 +2,15 @@
 //! routine's pain before and after, the programme's dose changes and flare plan; and the posture
 //! breaks taken, snoozed or skipped.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::common::{monday, name_of, r1};
 use super::{
     BreaksOut, ChangeOut, EffectOut, Inputs, Period, PlanOut, RoutinesOut, TOO_FEW, WeekRoutines,
 };
-use crate::history::{BreakOutcome, BreakRecord, SessionOutcome, SessionRecord};
+use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Kind;
 
 pub(super) fn routines(
@@ -40,34 +40,19 @@ pub(super) fn routines(
         *minutes += (s.active_seconds + 30) / 60;
     }
 
-    // Plan adherence: each day of the period up to today with something planned.
-    let mut plan = PlanOut {
-        days_planned: 0,
-        days_done: 0,
-    };
-    if !inputs.plan.is_empty() {
-        let completed: HashSet<(&str, NaiveDate)> = sessions
-            .iter()
-            .filter(|s| s.outcome == SessionOutcome::Completed)
-            .map(|s| (s.routine.as_str(), s.started.date_naive()))
-            .collect();
-        let last = period.last_day().min(now.date_naive());
-        let mut day = period.first_day();
-        while day <= last {
-            let mut planned = inputs
-                .plan
-                .iter()
-                .filter(|p| p.days.contains(&day.weekday()))
-                .peekable();
-            if planned.peek().is_some() {
-                plan.days_planned += 1;
-                if planned.all(|p| completed.contains(&(p.routine.as_str(), day))) {
-                    plan.days_done += 1;
-                }
-            }
-            day += Duration::days(1);
-        }
+    // Plan adherence: each day of the period up to today on which Today asked for something
+    // (the programme when one ran, else the `[[plan]]`), and on how many all of it was done.
+    let asked = crate::programme::asked::Asked {
+        programmes: inputs.programmes,
+        records: inputs.programme,
+        plan: inputs.plan,
+        sessions: inputs.sessions,
     }
+    .adherence(period.first_day(), period.last_day().min(now.date_naive()));
+    let plan = PlanOut {
+        days_planned: asked.days_asked,
+        days_done: asked.days_done,
+    };
 
     let by_routine = crate::history::stats::tally(sessions.iter().copied());
     let mut effects: Vec<EffectOut> = by_routine

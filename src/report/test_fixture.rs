@@ -86,6 +86,7 @@ pub(super) struct Fixture {
     pub(super) config: Config,
     pub(super) names: HashMap<String, String>,
     pub(super) programme: Vec<crate::programme::state::ProgrammeRecord>,
+    pub(super) programmes: crate::programme::ProgrammeLibrary,
 }
 
 pub(super) fn fixture() -> Fixture {
@@ -247,6 +248,10 @@ pub(super) fn fixture() -> Fixture {
     ];
     Fixture {
         programme,
+        programmes: crate::programme::ProgrammeLibrary::load(
+            &[],
+            &crate::routine::Library::load(&[]),
+        ),
         entries,
         sessions,
         breaks,
@@ -273,6 +278,7 @@ impl Fixture {
             routine_names: &self.names,
             emergency_number: self.config.emergency_number.as_deref(),
             programme: &self.programme,
+            programmes: &self.programmes,
         }
     }
 

@@ -278,7 +278,7 @@ fn an_entry_written_more_than_a_day_later_says_when_it_was_written() {
     let row = md_line(&r, "written 23 h later");
     assert!(row.starts_with("| Thu 19 Nov 2026 08:00 +01:00 |"), "{row}");
     let html = html::render(&r).unwrap();
-    assert!(html.contains("<td>Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
+    assert!(html.contains("<td class=\"n\">Thu 19 Nov 2026 08:00 +01:00 (written 20 Nov)</td>"));
     assert_eq!(html.matches("(written ").count(), 1, "only the late one");
     let json = serde_json::to_value(&r).unwrap();
     let late = json["entries"]
@@ -492,4 +492,51 @@ fn a_flag_that_lapsed_unchecked_in_the_period_says_so_and_keeps_its_action() {
     let fever = r.flags.in_period.iter().find(|x| x.id == "fever").unwrap();
     assert_eq!(fever.lapsed, None);
     assert!(!markdown::render(&r).contains("Lapsed, not marked as checked"));
+}
+
+#[test]
+fn in_html_text_cells_wrap_and_only_numbers_and_dates_stay_on_one_line() {
+    let html = html::render(&november(&fixture())).unwrap();
+    assert!(!html.contains("td:not(:first-child)"), "no blanket nowrap");
+    assert!(html.contains("td.n, th.n { white-space: nowrap; }"));
+    // The dose changes: the date on one line, the routine, the change and the reason wrap.
+    let row = html
+        .lines()
+        .find(|l| l.contains("Three sessions with pain no higher"))
+        .expect("the dose change row");
+    assert!(row.starts_with("<tr><td class=\"n\">"), "{row}");
+    assert_eq!(row.matches("<td class=\"n\">").count(), 1, "{row}");
+    assert_eq!(row.matches("<td>").count(), 3, "{row}");
+}
+
+#[test]
+fn the_pain_lines_break_across_a_week_with_nothing_logged() {
+    use super::test_fixture::entry;
+    let mut f = fixture();
+    let count = |f: &super::test_fixture::Fixture| {
+        let r = f.report("2026-10-01T00:00:00+00:00", "2026-11-23T00:00:00+00:00");
+        chart::pain(&r).matches("<polyline").count()
+    };
+    let joined = count(&f);
+    // Two entries a week apart from each other, and the fixture's weeks after a gap of three
+    // empty weeks (the week of 12 Oct to the week of 26 Oct).
+    f.entries.insert(
+        0,
+        entry(90, "2026-10-05T09:00:00+01:00", 4, &["neck"], &[], ""),
+    );
+    f.entries.insert(
+        1,
+        entry(91, "2026-10-06T09:00:00+01:00", 5, &["neck"], &[], ""),
+    );
+    assert_eq!(
+        count(&f),
+        joined + 2,
+        "one more run: a worst and a mean line more"
+    );
+    // One more entry in that first week, on its Sunday, makes no run of its own.
+    f.entries.insert(
+        2,
+        entry(92, "2026-10-11T09:00:00+01:00", 5, &["neck"], &[], ""),
+    );
+    assert_eq!(count(&f), joined + 2);
 }

@@ -29,6 +29,9 @@ pub struct Table {
     ends: Vec<usize>,
     /// Said when there are no rows.
     pub empty: String,
+    /// Columns of numbers and dates, which stay on one line on the printed page; every other
+    /// cell is text and wraps, so no word runs off the page.
+    figures: Vec<usize>,
 }
 
 impl Table {
@@ -38,7 +41,19 @@ impl Table {
             text: String::new(),
             ends: Vec::new(),
             empty: empty.to_owned(),
+            figures: Vec::new(),
         }
+    }
+
+    /// Marks the columns that hold numbers or dates: they stay on one line when printed.
+    pub(super) fn figures(mut self, columns: &[usize]) -> Table {
+        self.figures = columns.to_vec();
+        self
+    }
+
+    /// Whether column `index` holds numbers or dates (the HTML keeps them on one line).
+    pub fn is_figure(&self, index: impl std::borrow::Borrow<usize>) -> bool {
+        self.figures.contains(index.borrow())
     }
 
     /// Room for `rows` rows of about `bytes` bytes each.
@@ -74,7 +89,7 @@ impl Table {
     /// About how many bytes its rows take in HTML (each cell in `<td></td>`, each row in
     /// `<tr></tr>` on its own line), so the page can be written into one allocation.
     pub fn html_size_hint(&self) -> usize {
-        self.text.len() + self.ends.len() * 9 + self.len() * 10
+        self.text.len() + self.ends.len() * 19 + self.len() * 10
     }
 
     /// The rows, each its cells in order.
@@ -189,7 +204,7 @@ impl View {
 }
 
 pub(super) fn count_table(first: &str, rows: &[CountOut], limit: usize, empty: &str) -> Table {
-    let mut t = Table::new(&[first, "Entries", "Avg pain"], empty);
+    let mut t = Table::new(&[first, "Entries", "Avg pain"], empty).figures(&[1, 2]);
     for c in rows.iter().take(limit) {
         t.push_row([c.label.clone(), c.entries.to_string(), num(c.mean_pain)]);
     }

@@ -9,7 +9,8 @@ use super::{Report, day, when};
 use crate::text;
 
 pub(super) fn details(report: &Report) -> Vec<Section> {
-    let mut weeks = Table::new(&["Week of", "Entries", "Avg pain", "Worst"], "No entries.");
+    let mut weeks = Table::new(&["Week of", "Entries", "Avg pain", "Worst"], "No entries.")
+        .figures(&[0, 1, 2, 3]);
     for w in &report.pain.weeks {
         weeks.push_row([
             day(w.week),
@@ -27,7 +28,8 @@ pub(super) fn details(report: &Report) -> Vec<Section> {
             "Break min",
         ],
         "No sessions.",
-    );
+    )
+    .figures(&[0, 1, 2, 3, 4]);
     for w in &report.routines.weeks {
         sessions.push_row([
             day(w.week),
@@ -46,14 +48,16 @@ pub(super) fn details(report: &Report) -> Vec<Section> {
             "Change",
         ],
         "No sessions.",
-    );
+    )
+    .figures(&[1, 2, 3]);
     for e in &report.routines.effects {
         effects.push_row(effect_row(e));
     }
     let mut changes = Table::new(
         &["When", "Routine", "Dose", "Why"],
         "No dose changes and no flare plan in this period.",
-    );
+    )
+    .figures(&[0]);
     for c in &report.routines.changes {
         changes.push_row([
             when(c.at).as_str(),
@@ -65,7 +69,8 @@ pub(super) fn details(report: &Report) -> Vec<Section> {
     let mut peg = Table::new(
         &["Check-in", "Pain", "Enjoyment", "Activity", "PEG"],
         "No check-ins.",
-    );
+    )
+    .figures(&[0, 1, 2, 3, 4]);
     for i in &report.checkins.items {
         peg.push_row([
             when(i.at),
@@ -132,7 +137,8 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
             "Note",
         ],
         "No entries in this period.",
-    );
+    )
+    .figures(&[0, 1]);
     // Cell by cell into the table's text: a row per entry, no string apiece.
     entries.reserve(report.entries.len(), 120);
     for e in &report.entries {
@@ -161,7 +167,8 @@ pub(super) fn appendix(report: &Report) -> Vec<Section> {
             "Pain before → after",
         ],
         "No sessions in this period.",
-    );
+    )
+    .figures(&[0, 3, 5]);
     sessions.reserve(report.sessions.len(), 80);
     let pain = |out: &mut String, p: Option<u8>| match p {
         Some(p) => write_number(out, p.into()),

@@ -227,8 +227,15 @@ pub fn build(report: &Report) -> View {
     }];
     if r.plan.days_planned > 0 {
         routine_lines.push(format!(
-            "Daily plan fully done on {} of {} days planned.",
-            r.plan.days_done, r.plan.days_planned
+            "Today's routines (the programme's, else the daily plan) all done on {} of {} {} \
+             with routines planned.",
+            r.plan.days_done,
+            r.plan.days_planned,
+            if r.plan.days_planned == 1 {
+                "day"
+            } else {
+                "days"
+            }
         ));
     }
     let b = &report.breaks;
@@ -239,7 +246,8 @@ pub fn build(report: &Report) -> View {
     let mut effects = Table::new(
         &["Routine", "Sessions", "Rated", "Before → after", "Change"],
         "No sessions in this period.",
-    );
+    )
+    .figures(&[1, 2, 3]);
     for e in r.effects.iter().take(PAGE_ONE_ROWS) {
         effects.push_row(effect_row(e));
     }
@@ -264,7 +272,8 @@ pub fn build(report: &Report) -> View {
 
     let c = &report.checkins;
     let checkin_lines = vec![peg_line(c)];
-    let mut peg = Table::new(&["Check-in", "Pain", "Enjoyment", "Activity", "PEG"], "");
+    let mut peg = Table::new(&["Check-in", "Pain", "Enjoyment", "Activity", "PEG"], "")
+        .figures(&[0, 1, 2, 3, 4]);
     let shown: Vec<_> = if c.items.len() > 4 {
         vec![&c.items[0], &c.items[c.items.len() - 1]]
     } else {

@@ -257,6 +257,7 @@ impl Workspace {
             routine_names: names,
             emergency_number: self.config.emergency_number.as_deref(),
             programme: &self.programme,
+            programmes: &self.programmes,
         }
     }
 }

@@ -244,9 +244,19 @@ fn a_session_is_recorded_as_it_goes_so_a_killed_app_leaves_it_interrupted() {
 fn the_pain_change_is_arithmetic_on_the_numbers_shown() {
     let dir = tempfile::tempdir().unwrap();
     let history = store(dir.path());
-    // Before: 5, 4, 4, 4 (4.25); after: 4, 3, 4, 3 (3.5). The exact change, -0.75, would
-    // show as "4.2 → 3.5 -0.8": the screen works from the rounded numbers instead.
-    for (day, pain) in [(20, (5, 4)), (21, (4, 3)), (22, (4, 4)), (23, (4, 3))] {
+    // Before: 5, 4, 4, 4 twice (4.25); after: 4, 3, 4, 3 twice (3.5). The exact change,
+    // -0.75, would show as "4.2 → 3.5 -0.8": the screen works from the rounded numbers
+    // instead. Eight rated sessions: enough to tell (five are needed, as in the report).
+    for (day, pain) in [
+        (16, (5, 4)),
+        (17, (4, 3)),
+        (18, (4, 4)),
+        (19, (4, 3)),
+        (20, (5, 4)),
+        (21, (4, 3)),
+        (22, (4, 4)),
+        (23, (4, 3)),
+    ] {
         let record = session(
             "heat-pack",
             Kind::Heat,
@@ -261,5 +271,6 @@ fn the_pain_change_is_arithmetic_on_the_numbers_shown() {
     history_tab(&mut h);
     let screen = h.screen(80, 24);
     assert!(screen.contains("4.3 → 3.5  -0.8"), "{screen}");
+    assert!(screen.contains("(8 rated)"), "{screen}");
     assert!(!screen.contains("without pain ratings"), "{screen}");
 }

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adherence_cli;
 mod bounds_cli;
 mod breaks_screen;
 mod breaks_wake_screen;

@@ -513,3 +513,116 @@ fn the_readmes_programme_example_is_valid() {
     let out = stdout(knotless(home.path()).arg("check").arg(&dir));
     assert!(out.contains("1 programme file: all valid"), "{out}");
 }
+
+#[test]
+fn start_from_a_day_to_come_starts_then_and_replacing_a_programme_says_what_was_stopped() {
+    let home = tempfile::tempdir().unwrap();
+    let on = |day: &str| {
+        let mut cmd = knotless(home.path());
+        cmd.env("KNOTLESS_TODAY", day);
+        cmd
+    };
+    let out = stdout(on("2026-11-02").args(["programme", "start", "gentle-return"]));
+    assert!(out.starts_with("Started Gentle return"), "{out}");
+    assert!(!out.contains("Stopped"), "{out}");
+    // Thursday 5 Nov, a new programme from Monday 9 Nov: the running one is stopped, said so.
+    let out = stdout(on("2026-11-05").args([
+        "programme",
+        "start",
+        "steady-back",
+        "--from",
+        "2026-11-09",
+    ]));
+    assert!(
+        out.contains("Stopped Gentle return")
+            && out.contains("(week 1 of 3), started Mon 2 Nov 2026"),
+        "{out}"
+    );
+    assert!(out.contains("Started Steady back"), "{out}");
+    assert!(
+        out.contains("Week 1 starts on Mon 9 Nov 2026; until then Today follows your [[plan]]."),
+        "{out}"
+    );
+    // Until Monday it has not started: status says when it does.
+    let out = stdout(on("2026-11-07").args(["programme", "status"]));
+    assert!(
+        out.contains("Steady back: four weeks starts on Mon 9 Nov 2026"),
+        "{out}"
+    );
+    // On Monday it is week 1.
+    let out = stdout(on("2026-11-09").args(["programme", "status"]));
+    assert!(out.contains("week 1 of 4"), "{out}");
+    assert!(out.contains("Today (Mon 9 Nov)"), "{out}");
+}
+
+#[test]
+fn start_from_a_past_day_counts_the_sessions_since_then() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    // Core starter done on Monday and Wednesday; the programme is started on Friday from Monday.
+    let history = session("core-starter", "2026-11-02", 3, 3, 4)
+        + &session("core-starter", "2026-11-04", 3, 3, 4);
+    fs::write(data.join("history.jsonl"), history).unwrap();
+    let mut start = knotless(home.path());
+    start.env("KNOTLESS_TODAY", "2026-11-06");
+    let out = stdout(start.args(["programme", "start", "steady-back", "--from", "2026-11-02"]));
+    assert!(
+        out.contains("Week 1 started on Mon 2 Nov 2026: sessions since then count towards it."),
+        "{out}"
+    );
+    let mut status = knotless(home.path());
+    status.env("KNOTLESS_TODAY", "2026-11-06");
+    let out = stdout(status.args(["programme", "status"]));
+    assert!(
+        out.contains("Core starter · level 1: 1 more session at this level"),
+        "{out}"
+    );
+}
+
+#[test]
+fn new_art_passes_the_check_it_suggests_and_a_routine_name_keeps_its_letters() {
+    let home = tempfile::tempdir().unwrap();
+    let out =
+        stdout(
+            knotless(home.path())
+                .env("EDITOR", "true")
+                .args(["new", "art", "wall-slide"]),
+        );
+    // The command it suggests, run as suggested.
+    let suggested = out
+        .lines()
+        .find_map(|l| l.strip_prefix("check it with: knotless "))
+        .unwrap_or_else(|| panic!("{out}"));
+    let args: Vec<&str> = suggested.split(' ').collect();
+    let checked = stdout(knotless(home.path()).args(&args));
+    assert!(
+        checked.contains("checked 1 drawing: all valid"),
+        "{checked}"
+    );
+    // A drawing too wide and too tall is refused with the line.
+    let art = home.path().join("config/routines/art/wall-slide.txt");
+    fs::write(&art, format!("{}\n{}", "x".repeat(30), "|\n".repeat(9))).unwrap();
+    let bad = knotless(home.path())
+        .arg("check")
+        .arg(&art)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    assert!(text.contains("wall-slide.txt:1:1"), "{text}");
+    assert!(
+        text.contains("30 columns wide; a drawing is at most 28"),
+        "{text}"
+    );
+    assert!(text.contains("10 lines; at most 8"), "{text}");
+    // Accented letters stay in the file name.
+    let out = stdout(knotless(home.path()).env("EDITOR", "true").args([
+        "new",
+        "routine",
+        "Évening ünwind",
+    ]));
+    assert!(out.contains("evening-unwind.toml"), "{out}");
+    let text = fs::read_to_string(home.path().join("config/routines/evening-unwind.toml")).unwrap();
+    assert!(text.contains("name = \"Évening ünwind\""), "{text}");
+}

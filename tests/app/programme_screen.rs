@@ -348,3 +348,60 @@ fn severe_pain_says_see_a_doctor_beside_the_flare_plan() {
     assert!(screen.contains("Today · flare plan"), "{screen}");
     assert!(screen.contains(" Book a doctor's appointment:"), "{screen}");
 }
+
+#[test]
+fn the_history_tab_shows_every_dose_change_wrapped_and_why_a_skipped_session_does_not_count() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = data(&[
+        ("2026-11-19", 3, 3),
+        ("2026-11-20", 3, 3),
+        ("2026-11-21", 3, 3),
+    ]);
+    // Four dose changes with long reasons, each followed by flare records: the changes are not
+    // pushed out by what came after them.
+    let mut records = fs::read_to_string(dir.path().join("programme.jsonl")).unwrap();
+    let dose = |n: u32, day: &str, from: u8, to: u8, direction: &str| {
+        format!(
+            r#"{{"type":"dose","id":"01KB00000000000000000000D{n}","at":"{day}T19:00:00+01:00","programme":"steady-back","routine":"morning-mobility","from":{from},"to":{to},"direction":"{direction}","reason":"change {n}: your back took the last 3 sessions well: pain at 5 or below, never more than 1 higher after than before nor higher the next day, every step done, ends{n}"}}"#
+        ) + "\n"
+    };
+    let flare = |n: u32, day: &str, on: bool| {
+        format!(
+            r#"{{"type":"flare","id":"01KB00000000000000000000F{n}","at":"{day}T20:00:00+01:00","on":{on},"reason":"flare {n}"}}"#
+        ) + "\n"
+    };
+    records.push_str(&dose(1, "2026-11-17", 1, 2, "up"));
+    records.push_str(&flare(1, "2026-11-17", true));
+    records.push_str(&flare(2, "2026-11-18", false));
+    records.push_str(&dose(2, "2026-11-18", 2, 1, "down"));
+    records.push_str(&flare(3, "2026-11-18", true));
+    records.push_str(&flare(4, "2026-11-18", false));
+    records.push_str(&dose(3, "2026-11-19", 1, 1, "stay"));
+    records.push_str(&dose(4, "2026-11-20", 1, 2, "up"));
+    records.push_str(&flare(5, "2026-11-20", true));
+    records.push_str(&flare(6, "2026-11-21", false));
+    let file = dir.path().join("programme.jsonl");
+    fs::write(&file, records).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+    // The session of the 22nd ran to the end with every step skipped.
+    let file = dir.path().join("history.jsonl");
+    let mut history = fs::read_to_string(&file).unwrap();
+    history.push_str(r#"{"type":"session","id":"S2026-11-22","routine":"morning-mobility","kind":"stretch","started":"2026-11-22T08:00:00+01:00","ended":"2026-11-22T08:01:00+01:00","active_seconds":60,"outcome":"partial","steps_done":0,"steps_total":6,"pain_before":3,"pain_after":3}"#);
+    history.push('\n');
+    fs::write(&file, history).unwrap();
+    let mut h = Harness::in_dir(Library::load(&[]), None, dir);
+    h.send(&[Msg::Tab, Msg::Tab]);
+    let screen = h.screen(120, 50);
+    for n in 1..=4 {
+        assert!(screen.contains(&format!("change {n}:")), "{screen}");
+    }
+    // Wrapped, not cut: the end of each reason is on screen.
+    for n in 1..=4 {
+        assert!(screen.contains(&format!("ends{n}")), "{screen}");
+    }
+    assert!(
+        screen.contains("does not count, as every step was"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("programme_history_every_dose_change_120x50", screen);
+}

@@ -125,3 +125,41 @@ fn it_stops_when_its_output_is_closed_without_waiting_for_the_next_line() {
     let status = exits_within(child, Duration::from_secs(30));
     assert_eq!(status.code(), Some(0), "{status:?}");
 }
+
+#[cfg(not(feature = "notify"))]
+#[test]
+fn notify_asked_for_in_a_build_without_notifications_is_said_at_the_start() {
+    let home = Home::new();
+    std::fs::write(
+        home.config(),
+        "[cues]\nnotify = true\n[[breaks]]\nroutine = \"posture-check\"\nevery = \"1h\"\ndays = [\"daily\"]\nfrom = \"00:00\"\nto = \"00:00\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_knotless"))
+        .arg("remind")
+        .env("KNOTLESS_DATA_DIR", home.data())
+        .env("KNOTLESS_CONFIG", home.config())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let first = lines.recv_timeout(Duration::from_secs(10));
+    // SAFETY: a plain kill(2) of our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    child.wait().unwrap();
+    let first = first.expect("a line on stderr at the start");
+    assert!(
+        first.contains("notify = true in the config, but this build has no desktop notifications"),
+        "{first}"
+    );
+}

@@ -443,3 +443,36 @@ fn log_checkin_stores_the_peg_and_refuses_out_of_range_answers() {
         "nothing more written"
     );
 }
+
+#[test]
+fn open_says_why_when_the_opener_fails_and_nothing_when_it_succeeds() {
+    let home = fixture_home();
+    let bin = home.dir.path().join("bin");
+    fs::create_dir_all(&bin).unwrap();
+    let opener = bin.join("xdg-open");
+    let run = |script: &str| {
+        fs::write(&opener, script).unwrap();
+        fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
+        let out = home
+            .cmd()
+            .current_dir(home.dir.path())
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .args(["report", "--open", "-o", "r.html"])
+            .assert()
+            .success();
+        let o = out.get_output();
+        (
+            String::from_utf8(o.stdout.clone()).unwrap(),
+            String::from_utf8(o.stderr.clone()).unwrap(),
+        )
+    };
+    // No browser: xdg-open exits 3. The path is printed, and why it was not opened.
+    let (stdout, stderr) = run("#!/bin/sh\nexit 3\n");
+    assert_eq!(stdout.trim(), "r.html");
+    assert!(
+        stderr.contains("could not open it: xdg-open failed (exit status: 3)"),
+        "{stderr}"
+    );
+    let (_, stderr) = run("#!/bin/sh\nexit 0\n");
+    assert!(!stderr.contains("could not open"), "{stderr}");
+}

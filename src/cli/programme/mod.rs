@@ -33,7 +33,8 @@ pub enum ProgrammeCommand {
     Start {
         /// The programme's id (see `knotless programme list`)
         id: String,
-        /// The first day of week 1 (YYYY-MM-DD) [default: today]
+        /// The first day of week 1 (YYYY-MM-DD) [default: today]: a day to come starts then
+        /// (Today follows the [[plan]] until it), a past day counts the sessions since
         #[arg(long, value_name = "DATE")]
         from: Option<NaiveDate>,
     },
@@ -124,22 +125,61 @@ fn start(
             l.programmes.ids().join(", ")
         )));
     };
+    let today = now.date_naive();
+    let start_date = from.unwrap_or(today);
+    let running = l.programme_state().active;
     append(
         l,
         &ProgrammeRecord::Start {
             id: new_id(now.timestamp_millis()),
             at: now,
             programme: p.id.clone(),
-            start_date: from.unwrap_or(now.date_naive()),
+            start_date,
         },
     )?;
     let mut out = std::io::stdout().lock();
+    if let Some(stopped) = running {
+        // Replacing a running programme ends it: say which, and where it had got to.
+        let name = l
+            .programmes
+            .get(&stopped.programme)
+            .map_or(stopped.programme.as_str(), |p| p.name.as_str());
+        let _ = write!(out, "Stopped {}", visible(name));
+        if let Some(running) = l.programmes.get(&stopped.programme)
+            && stopped.start_date <= today
+        {
+            let pos = crate::programme::schedule::position(running, stopped.start_date, today);
+            let _ = write!(out, " (week {} of {})", pos.week, pos.weeks);
+        }
+        let _ = writeln!(
+            out,
+            ", started {}; its records stay.",
+            stopped.start_date.format("%a %-d %b %Y")
+        );
+    }
     let _ = writeln!(
         out,
         "Started {} ({} weeks).",
         visible(&p.name),
         p.weeks.len()
     );
+    match start_date.cmp(&today) {
+        std::cmp::Ordering::Greater => {
+            let _ = writeln!(
+                out,
+                "Week 1 starts on {}; until then Today follows your [[plan]].",
+                start_date.format("%a %-d %b %Y")
+            );
+        }
+        std::cmp::Ordering::Less => {
+            let _ = writeln!(
+                out,
+                "Week 1 started on {}: sessions since then count towards it.",
+                start_date.format("%a %-d %b %Y")
+            );
+        }
+        std::cmp::Ordering::Equal => {}
+    }
     for c in &p.cautions {
         let _ = writeln!(out, "  • {}", visible(c));
     }

@@ -39,6 +39,22 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             );
         }
     }
+    if let Some(active) = &state.active
+        && active.start_date > today
+        && state.flare.is_none()
+    {
+        let name = l
+            .programmes
+            .get(&active.programme)
+            .map_or(active.programme.as_str(), |p| p.name.as_str());
+        let _ = writeln!(
+            out,
+            "{} starts on {}; until then Today follows your [[plan]].",
+            crate::text::visible(name),
+            active.start_date.format("%a %-d %b %Y")
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(day) = schedule::day(&l.programmes, &state, today) else {
         let _ = writeln!(
             out,
@@ -76,10 +92,11 @@ pub(super) fn status(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCo
             .library
             .get(&due.routine)
             .map_or(due.routine.as_str(), |r| r.name.as_str());
+        // Done by the one rule Today follows: every step done (not merely run to the end).
         let done = l
             .sessions
             .iter()
-            .any(|s| s.routine == due.routine && s.started.date_naive() == today);
+            .any(|s| s.routine == due.routine && s.started.date_naive() == today && s.done());
         let _ = writeln!(
             out,
             "  {} {} · level {}",

@@ -107,6 +107,16 @@ pub fn run(paths: &Paths) -> ExitCode {
     let typing = io::stdin().is_terminal() && in_foreground();
     let ring = files.config.cues.bell && io::stdout().is_terminal();
     let notify = files.config.cues.notify;
+    if notify && !crate::desktop::AVAILABLE {
+        // Said once at the start, so nobody waits for a notification that cannot come.
+        let _ = writeln!(
+            io::stderr(),
+            "knotless remind: notify = true in the config, but this build has no desktop \
+             notifications (build with `cargo build --features notify`); reminders come as \
+             lines here{}.",
+            if ring { " and the bell" } else { "" }
+        );
+    }
     let buttons = notify && crate::desktop::supports_buttons();
     let can_ask = typing || buttons;
     let (tx, wakes) = mpsc::channel();

@@ -139,6 +139,7 @@ impl App {
             routine_names: &names,
             emergency_number: self.config.emergency_number.as_deref(),
             programme: &self.programme.records,
+            programmes: &self.programme.programmes,
         };
         let folder = self.data_dir.join("reports");
         let written = crate::tui::appointment::write_report(&inputs, &folder, self.now.wall);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::flags::Flags;
-use crate::history::stats::{DayMark, HistoryStats, RoutineEffect};
+use crate::history::stats::{DayMark, HistoryStats, RoutineEffect, TOO_FEW};
 use crate::history::{BreakOutcome, BreakRecord, SessionRecord};
 use crate::routine::Library;
 use crate::symptoms::SymptomEntry;
@@ -95,9 +95,12 @@ impl Widget for &HistoryScreen<'_> {
             Paragraph::new(text).render(top, buf);
         }
         let mut bottom_text = effects(self.library, &stats, bottom.width, t);
-        bottom_text
-            .lines
-            .extend(self.programme.history_lines(self.sessions, today, t));
+        bottom_text.lines.extend(self.programme.history_lines(
+            self.sessions,
+            today,
+            usize::from(bottom.width),
+            t,
+        ));
         bottom_text.lines.extend(self.programme.dose_lines(
             self.sessions,
             self.entries,
@@ -309,7 +312,10 @@ fn change(effect: &RoutineEffect, t: &Theme) -> Vec<Span<'static>> {
         f64::from(after) / 10.0
     );
     let change = (after - before) as f32 / 10.0;
-    let (text, style) = if change <= -NOTICEABLE {
+    let (text, style) = if effect.rated < TOO_FEW {
+        // The report's threshold: fewer rated sessions say nothing about the change.
+        ("  too few to tell".to_owned(), t.muted())
+    } else if change <= -NOTICEABLE {
         (format!("  {change:+.1} a clear drop"), t.good())
     } else if change >= NOTICEABLE {
         (format!("  {change:+.1} pain went up"), t.caution())
@@ -318,7 +324,11 @@ fn change(effect: &RoutineEffect, t: &Theme) -> Vec<Span<'static>> {
     } else {
         (format!("  {change:+.1}"), t.muted())
     };
-    let rated = format!("  ({} rated)", effect.rated);
+    let rated = if effect.rated < TOO_FEW {
+        format!("  ({} of {TOO_FEW} rated)", effect.rated)
+    } else {
+        format!("  ({} rated)", effect.rated)
+    };
     vec![
         Span::raw(numbers),
         Span::styled(text, style),

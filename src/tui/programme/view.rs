@@ -21,11 +21,13 @@ use crate::tui::widgets::popup;
 
 impl ProgrammeView {
     /// The History tab's programme section: the programme, the week, and the recent sessions
-    /// under it with their week and level, and the last dose changes with their reasons.
+    /// under it with their week and level, and every dose change since it started with its
+    /// reason, newest first, wrapped to `width`.
     pub fn history_lines(
         &self,
         sessions: &[SessionRecord],
         today: NaiveDate,
+        width: usize,
         t: &Theme,
     ) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
@@ -72,22 +74,37 @@ impl ProgrammeView {
                 Span::styled(format!(" · week {week} · level {level}"), t.muted()),
             ]));
         }
-        for r in self.records.iter().rev().take(3) {
-            if let ProgrammeRecord::Dose(d) = r {
-                let name = self
-                    .written
-                    .get(&d.routine)
-                    .map_or(d.routine.as_str(), |r| r.name.as_str());
-                let what = match d.direction {
-                    Direction::Up => format!("up to level {}", d.to),
-                    Direction::Stay => format!("stayed at level {}", d.to),
-                    Direction::Down => format!("back to level {}", d.to),
-                };
-                lines.push(Line::styled(
-                    format!(" {} {name} {what}: {}", d.at.format("%-d %b"), d.reason),
-                    t.muted(),
-                ));
+        // Every dose change since the programme started, newest first, each wrapped whole (flare
+        // records and the rest never push one out).
+        let changes = self.records.iter().rev().filter_map(|r| match r {
+            ProgrammeRecord::Dose(d)
+                if d.programme == active.programme && d.at >= active.started_at =>
+            {
+                Some(d)
             }
+            _ => None,
+        });
+        let mut any = false;
+        for d in changes {
+            if !any {
+                lines.push(Line::styled(" Dose changes", t.muted()));
+                any = true;
+            }
+            let name = self
+                .written
+                .get(&d.routine)
+                .map_or(d.routine.as_str(), |r| r.name.as_str());
+            let what = match d.direction {
+                Direction::Up => format!("up to level {}", d.to),
+                Direction::Stay => format!("stayed at level {}", d.to),
+                Direction::Down => format!("back to level {}", d.to),
+            };
+            lines.extend(hanging(
+                " ",
+                &format!("{} {name} {what}: {}", d.at.format("%-d %b"), d.reason),
+                width,
+                t.muted(),
+            ));
         }
         lines
     }
