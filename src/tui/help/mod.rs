@@ -336,67 +336,13 @@ pub fn footer_rank(action: &str) -> u8 {
     }
 }
 
-/// What each action of the keymap does, in a person's words. Every action in
-/// [`crate::tui::keymap::ACTIONS`] has a line in `?` (a test checks that none is left out).
-fn action_text(name: &str) -> &'static str {
-    match name {
-        "up" => "up",
-        "down" => "down",
-        "left" => "left, less, earlier",
-        "right" => "right, more, later",
-        "first" => "first in a list",
-        "last" => "last in a list",
-        "scroll-up" => "page up the detail",
-        "scroll-down" => "page down the detail",
-        "confirm" => "start, choose, done",
-        "cancel" => "back, cancel, close",
-        "pause" => "pause, tick",
-        "next" => "next step, no",
-        "back" => "step back",
-        "skip" => "skip",
-        "help" => "this help",
-        "quit" => "quit, stop",
-        "add" => "add a log entry",
-        "edit" => "edit the entry",
-        "delete" => "delete the entry",
-        "filter" => "log filters",
-        "find" => "find a routine",
-        "review" => "log review",
-        "yes" => "yes",
-        "flags" => "red flags",
-        "checked" => "mark a flag checked",
-        "undo" => "undo delete, \"checked\"",
-        "snooze" => "snooze a break",
-        "next-tab" => "next tab or section",
-        "previous-tab" => "previous tab or section",
-        "save" => "save the log entry",
-        "force-quit" => "save and quit",
-        "report" => "write the doctor report",
-        "report-open" => "write and open the report",
-        _ => "",
-    }
-}
-
 /// Every key in use, from the keymap (with the configuration's changes): (keys, what).
 pub fn every_key(app: &App) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = crate::tui::keymap::ACTIONS
         .iter()
-        .map(|(name, msg, _)| (app.config.keys.label(*msg), action_text(name)))
+        .map(|(_, action, _, what)| (app.config.keys.label(*action), *what))
         .filter(|(keys, _)| !keys.is_empty())
         .collect();
     rows.push(("0-9".to_owned(), "pain rating, numbers"));
     rows
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_action_of_the_keymap_is_explained_in_help() {
-        for (name, _, _) in crate::tui::keymap::ACTIONS {
-            assert!(
-                !super::action_text(name).is_empty(),
-                "`{name}` has no text in ?"
-            );
-        }
-    }
 }
