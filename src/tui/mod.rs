@@ -23,23 +23,28 @@ mod follow;
 mod help;
 mod history;
 mod keymap;
+mod layout;
 mod log;
 mod msg;
 pub mod programme;
 mod routines;
 mod runner;
+pub mod screen;
 mod theme;
 pub(crate) mod untrusted;
+mod update;
 mod view;
 pub mod widgets;
 
-pub use app::{App, BreakPrompt, Entry, Overlay, Screen, Tab, WELCOME_SEEN, update};
+pub use app::{App, BreakPrompt, Entry, Overlay, Screen, WELCOME_SEEN};
 pub use event_loop::run;
 pub use keymap::{ACTIONS, Key, KeyError, KeyLabels, Keymap, MapKeys, keymap};
 pub use log::{Filter, FilterField, LogMode, LogView, Range};
 pub use log::{FormEffect, LogForm, Section};
-pub use msg::Msg;
+pub use msg::{Action, Msg};
 pub use runner::{
-    Effect, Gate, HEAT_CHECKLIST, Notice, PainInput, Runner, Setup, SkinPrompt, Stage, Summary,
+    Gate, HEAT_CHECKLIST, Notice, PainInput, Runner, Setup, SkinPrompt, Stage, Summary,
 };
+pub use screen::{Hint, Keys, Outcome, Request, TABS, Tab, TabScreen};
 pub use theme::{Palette, Theme};
+pub use update::update;

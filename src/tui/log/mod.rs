@@ -18,7 +18,12 @@ pub use filter::{Filter, FilterField, Range};
 pub use form::{FormEffect, LogForm, Section};
 pub use view::{LogScreen, entry_at};
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, Tab, TabScreen, View, hint, hint_of};
 use crate::clock::Now;
 use crate::store::RejectedLine;
 use crate::symptoms::{Conflict, SymptomEntry, SymptomLog};
@@ -56,9 +61,6 @@ pub struct LogView {
     pub mode: LogMode,
     /// A one-line message: saved, deleted, or an error.
     pub message: Option<String>,
-    /// The id of the entry the last update saved, for the app to check against the red flags
-    /// (it takes it).
-    pub just_saved: Option<String>,
     /// The entry deleted last, as it was: `u` puts it back.
     pub undo: Option<SymptomEntry>,
 }
@@ -73,7 +75,6 @@ impl LogView {
             filter: Filter::default(),
             mode: LogMode::List,
             message: None,
-            just_saved: None,
             undo: None,
         }
     }
@@ -105,7 +106,6 @@ impl LogView {
             entry.at.format("%Y-%m-%d %H:%M")
         ));
         let id = entry.id.clone();
-        self.just_saved = Some(id.clone());
         self.entries.retain(|e| e.id != entry.id);
         self.entries.push(entry);
         self.entries
@@ -191,9 +191,8 @@ impl LogView {
                 );
             }
             Ok(Ok(())) => {
-                self.saved(entry, today);
                 // Not a new entry: nothing to check against the flags that was not there.
-                self.just_saved = None;
+                self.saved(entry, today);
                 self.message = Some("Put back.".to_owned());
             }
             Err(e) => {
@@ -218,9 +217,10 @@ impl LogView {
         }
     }
 
-    /// Handles one message; `log` is where saves and deletes go, `width` the width the tab was
-    /// last drawn at (the form's keys follow its layout).
-    pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) {
+    /// Handles one message in the mode in front; `log` is where saves and deletes go, `width`
+    /// the width the tab was last drawn at (the form's keys follow its layout). The id of an
+    /// entry the form saved.
+    fn handle(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) -> Option<String> {
         let today = now.wall.date_naive();
         match &mut self.mode {
             LogMode::Form(form) => match form.update(msg, now.wall, width) {
@@ -242,7 +242,11 @@ impl LogView {
                         None => log.save(&entry).map(Ok),
                     };
                     match written {
-                        Ok(Ok(())) => self.saved(entry, today),
+                        Ok(Ok(())) => {
+                            let id = entry.id.clone();
+                            self.saved(entry, today);
+                            return Some(id);
+                        }
                         Ok(Err(conflict)) => {
                             // Nothing is lost: the form keeps what was typed, the list shows
                             // what the log holds now, and a second save replaces it knowingly.
@@ -357,6 +361,7 @@ impl LogView {
                 }
             }
         }
+        None
     }
 }
 
@@ -392,4 +397,159 @@ fn summary(e: &SymptomEntry) -> String {
         ));
     }
     parts.join(" · ")
+}
+
+impl TabScreen for LogView {
+    /// The list's own keys and the app's (quit, back to Routines, the report, other tabs)
+    /// while the list or the review is in front; the form, the filters and "delete?" take
+    /// every key while they are open.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let idle = self.is_idle();
+        let review = matches!(self.mode, LogMode::Review { .. });
+        let app = |request| Outcome::Request(request);
+        let action = match msg {
+            Msg::Tick => return Outcome::Ignored,
+            Msg::Action(action) => Some(action),
+            Msg::Resize
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Other => None,
+        };
+        let asked = match action {
+            // Ctrl-C keeps what the form can save, then quits.
+            Some(Action::ForceQuit) => {
+                self.handle(msg, ctx.now, ctx.log, ctx.width);
+                return app(Request::Quit);
+            }
+            Some(Action::Quit) if idle => Some(Request::Quit),
+            // Esc clears the filters first; with none, it goes back to Routines.
+            Some(Action::Cancel)
+                if idle && matches!(self.mode, LogMode::List) && !self.filter.is_active() =>
+            {
+                Some(Request::Show(Tab::Routines))
+            }
+            Some(Action::Report) if review => Some(Request::Report(false)),
+            Some(Action::ReportOpen) if review => Some(Request::Report(true)),
+            Some(Action::NextTab) if idle => Some(Request::SwitchTab(true)),
+            Some(Action::PreviousTab) if idle => Some(Request::SwitchTab(false)),
+            Some(Action::Flags) if idle => Some(Request::OpenFlags),
+            // The rest are the mode's in front: the list, the review, the filters, the form or
+            // "delete?".
+            Some(
+                Action::Quit
+                | Action::Cancel
+                | Action::Report
+                | Action::ReportOpen
+                | Action::NextTab
+                | Action::PreviousTab
+                | Action::Flags
+                | Action::Up
+                | Action::Down
+                | Action::Left
+                | Action::Right
+                | Action::First
+                | Action::Last
+                | Action::ScrollUp
+                | Action::ScrollDown
+                | Action::Confirm
+                | Action::Pause
+                | Action::Next
+                | Action::Back
+                | Action::Skip
+                | Action::Help
+                | Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Filter
+                | Action::Find
+                | Action::Review
+                | Action::Yes
+                | Action::Checked
+                | Action::Undo
+                | Action::Snooze
+                | Action::Save,
+            )
+            | None => None,
+        };
+        if let Some(request) = asked {
+            return app(request);
+        }
+        match self.handle(msg, ctx.now, ctx.log, ctx.width) {
+            Some(id) => app(Request::LogSaved(id)),
+            None => Outcome::Redraw,
+        }
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        match &self.mode {
+            LogMode::Form(form) if form.confirm_discard => vec![
+                hint(Action::Yes, "discard"),
+                hint_of(Keys::AnyOther, "keep editing"),
+            ],
+            LogMode::Form(form) if form.is_typing() => vec![
+                hint(Action::Save, "save"),
+                hint(Action::NextTab, "next section"),
+                hint(Action::Cancel, "cancel"),
+            ],
+            LogMode::Form(_) => vec![
+                hint(Action::NextTab, "next section"),
+                hint_of(Keys::Arrows, "move"),
+                hint(Action::Pause, "tick"),
+                hint_of(Keys::Either(Action::Yes, Action::Next), "answer"),
+                hint(Action::Confirm, "save"),
+                hint(Action::Cancel, "cancel"),
+            ],
+            LogMode::ConfirmDelete(_) => {
+                vec![hint(Action::Yes, "delete"), hint(Action::Next, "keep")]
+            }
+            LogMode::Review { .. } => vec![
+                hint_of(Keys::Pair(Action::Left, Action::Right), "30/90 days"),
+                hint(Action::Report, "report"),
+                hint(Action::Review, "entries"),
+                hint(Action::Add, "add"),
+                hint(Action::NextTab, "next tab"),
+                hint(Action::ReportOpen, "report + open"),
+            ],
+            LogMode::List if self.filter.focus.is_some() => vec![
+                hint(Action::NextTab, "next filter"),
+                hint_of(Keys::Pair(Action::Left, Action::Right), "change"),
+                hint(Action::Delete, "clear all"),
+                hint(Action::Confirm, "done"),
+            ],
+            LogMode::List => {
+                let mut keys = vec![
+                    hint(Action::Add, "add"),
+                    hint(Action::Edit, "edit"),
+                    hint(Action::Delete, "delete"),
+                    hint(Action::Filter, "filter"),
+                    hint(Action::Review, "review"),
+                    hint(Action::NextTab, "next tab"),
+                    hint(Action::Quit, "quit"),
+                ];
+                if self.filter.is_active() {
+                    keys.insert(4, hint(Action::Cancel, "clear filters"));
+                }
+                if self.undo.is_some() {
+                    keys.insert(0, hint(Action::Undo, "undo delete"));
+                }
+                keys
+            }
+        }
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&LogScreen {
+            checkins: view.checkins,
+            view: self,
+            today: view.now.wall.date_naive(),
+            theme: *view.theme,
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        !self.is_idle()
+    }
 }

@@ -3,17 +3,24 @@
 use std::time::Instant;
 
 use super::*;
+use crate::tui::screen::{Outcome, Request};
+
+/// Ring the bell (and draw).
+const BELL: Outcome = Outcome::Request(Request::Progress(Vec::new(), true));
 
 impl Runner {
-    /// Handles one message; `now` is this moment.
-    pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
+    /// Handles one message; `now` is this moment. The records of the session so far go into
+    /// the journal, which [`TabScreen::update`] hands to the app.
+    pub(super) fn step(&mut self, msg: Msg, now: Now) -> Outcome {
         let is_checklist = self.is_checklist();
         let nothing_left = self.nothing_left();
         match &mut self.stage {
             Stage::Gate(gate) => match msg {
                 Msg::Confirm if !gate.refuses() => self.stage = self.briefing(now),
-                Msg::Flags => return Effect::OpenFlags,
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Flags => return Outcome::Request(Request::OpenFlags),
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
                 _ => {}
             },
             Stage::Briefing {
@@ -31,23 +38,27 @@ impl Runner {
                         }
                     }
                 }
-                Msg::Confirm if nothing_left => return Effect::Exit,
+                Msg::Confirm if nothing_left => return Outcome::Request(Request::LeaveRunner),
                 Msg::Confirm if is_checklist && !checked.iter().all(|&c| c) => *incomplete = true,
                 Msg::Confirm => self.stage = self.after_briefing(now),
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
                 _ => {}
             },
             Stage::PainBefore(input) => match msg {
                 Msg::Confirm => {
                     self.pain_before = input.value;
                     self.stage = self.begin(now);
-                    return Effect::Bell;
+                    return BELL;
                 }
                 Msg::Skip => {
                     self.stage = self.begin(now);
-                    return Effect::Bell;
+                    return BELL;
                 }
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
                 other => input.update(other),
             },
             Stage::Running(session) if self.skin_prompt.is_some() => {
@@ -103,27 +114,33 @@ impl Runner {
             Stage::PainAfter(input, session) => match msg {
                 Msg::Confirm => {
                     let (value, session) = (input.value, session.clone());
-                    return Effect::Save(self.record(&session, value, now));
+                    return Outcome::Request(Request::SaveSession(
+                        self.record(&session, value, now),
+                    ));
                 }
                 Msg::Skip | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
                     let session = session.clone();
-                    return Effect::Save(self.record(&session, None, now));
+                    return Outcome::Request(Request::SaveSession(
+                        self.record(&session, None, now),
+                    ));
                 }
                 other => input.update(other),
             },
             Stage::Summary(summary) => match msg {
-                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
                 Msg::Add if summary.pain_rose() => {
-                    return Effect::LogEntry(summary.record.pain_after);
+                    return Outcome::Request(Request::LogEntry(summary.record.pain_after));
                 }
                 _ => {}
             },
         }
-        Effect::None
+        Outcome::Redraw
     }
 
     /// After a message to the running session: its cues, and what follows once it has ended.
-    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Effect {
+    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Outcome {
         let bell = self.handle_cues(now.instant);
         if let Stage::Running(session) = &self.stage
             && session.ended().is_none()
@@ -142,10 +159,10 @@ impl Runner {
             if self.rates_pain() && msg != Msg::ForceQuit {
                 self.stage = Stage::PainAfter(PainInput::default(), session);
             } else {
-                return Effect::Save(self.record(&session, None, now));
+                return Outcome::Request(Request::SaveSession(self.record(&session, None, now)));
             }
         }
-        if bell { Effect::Bell } else { Effect::None }
+        if bell { BELL } else { Outcome::Redraw }
     }
 
     fn handle_cues(&mut self, now: Instant) -> bool {

@@ -40,13 +40,18 @@ pub use gate::Gate;
 pub use pain::PainInput;
 pub use view::RunnerScreen;
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, TabScreen, View, hint, hint_of};
 use crate::clock::Now;
 use crate::config::Cues;
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::adapt::{Adapted, Care, Person};
 use crate::routine::{Kind, Routine};
-use crate::session::{Cue, Outcome, Refusal, Session};
+use crate::session::{Cue, Refusal, Session};
 
 /// How long the halfway mark is announced.
 const HALFWAY_FOR: Duration = Duration::from_secs(3);
@@ -144,23 +149,6 @@ impl Summary {
     }
 }
 
-/// What the app should do after the runner handled a message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Nothing beyond a redraw.
-    None,
-    /// Ring the terminal bell.
-    Bell,
-    /// Save this record to history, then show the summary.
-    Save(SessionRecord),
-    /// Leave the runner.
-    Exit,
-    /// Leave the runner for the Flags screen.
-    OpenFlags,
-    /// Leave the runner to log an entry, starting from this pain rating.
-    LogEntry(Option<u8>),
-}
-
 /// A routine being run.
 #[derive(Debug, Clone)]
 pub struct Runner {
@@ -189,11 +177,11 @@ pub struct Runner {
     pub cues: Cues,
     /// `q` or Esc was pressed mid-session: "stop?" waits for `y` (the session runs on).
     pub confirm_stop: bool,
-    /// Records of the session so far, for the owner to append to history: one when it starts
+    /// Records of the session so far, for the app to append to history: one when it starts
     /// (with the pain before) and one at each step done, each as if it were cut off there
     /// ("interrupted"), so a killed app leaves what was done. The final record, with the same
-    /// id, replaces them.
-    pub journal: Vec<SessionRecord>,
+    /// id, replaces them. Handed over as [`Request::Progress`] by the update that made them.
+    journal: Vec<SessionRecord>,
     /// The id every record of this session carries.
     session_id: String,
     journaled_steps: usize,
@@ -360,7 +348,7 @@ impl Runner {
         let started = self.started.unwrap_or(now);
         let (ended_at, outcome) = session
             .ended()
-            .unwrap_or((started.instant, Outcome::Stopped));
+            .unwrap_or((started.instant, crate::session::Outcome::Stopped));
         let (steps_done, steps_total) = session.steps_done();
         let ended: DateTime<FixedOffset> = started.wall_at(ended_at);
         SessionRecord {
@@ -380,5 +368,115 @@ impl Runner {
             pain_before: self.pain_before,
             pain_after,
         }
+    }
+}
+
+impl TabScreen for Runner {
+    /// One message to the stage in front; the records of the session so far go to the app
+    /// with the bell, if it rang.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let outcome = self.step(msg, ctx.now);
+        if self.journal.is_empty() {
+            return outcome;
+        }
+        match outcome {
+            Outcome::Ignored | Outcome::Redraw => {
+                Outcome::Request(Request::Progress(std::mem::take(&mut self.journal), false))
+            }
+            Outcome::Request(Request::Progress(mut records, bell)) => {
+                let mut journal = std::mem::take(&mut self.journal);
+                journal.append(&mut records);
+                Outcome::Request(Request::Progress(journal, bell))
+            }
+            // A session records its progress only while it runs, never in the update that
+            // ends it or leaves: whatever else is asked, the journal waits for the next.
+            other => other,
+        }
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        let rate = hint_of(Keys::Rating(Action::Left, Action::Right), "rate");
+        match &self.stage {
+            Stage::Gate(gate) if gate.refuses() => {
+                vec![hint(Action::Flags, "flags"), hint(Action::Cancel, "back")]
+            }
+            Stage::Gate(_) => vec![
+                hint(Action::Confirm, "go ahead"),
+                hint(Action::Flags, "flags"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } if self.is_checklist() => vec![
+                hint_of(Keys::Pair(Action::Up, Action::Down), "move"),
+                hint(Action::Pause, "tick"),
+                hint(Action::Confirm, "start"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } => {
+                vec![
+                    hint(Action::Confirm, "continue"),
+                    hint(Action::Cancel, "back"),
+                ]
+            }
+            Stage::PainBefore(_) | Stage::PainAfter(..) => {
+                vec![
+                    rate,
+                    hint(Action::Confirm, "save"),
+                    hint(Action::Skip, "skip"),
+                ]
+            }
+            Stage::Running(_) if self.confirm_stop => vec![
+                hint(Action::Yes, "stop the session"),
+                hint_of(Keys::AnyOther, "go on"),
+            ],
+            Stage::Running(_) if self.skin_prompt.is_some() => {
+                vec![
+                    hint(Action::Confirm, "skin OK"),
+                    hint(Action::Quit, "stop the heat"),
+                ]
+            }
+            Stage::Running(session) => {
+                let untimed = session.current().is_some_and(|p| p.duration.is_none());
+                let mut keys = vec![
+                    hint(
+                        Action::Pause,
+                        if session.is_paused() {
+                            "resume"
+                        } else {
+                            "pause"
+                        },
+                    ),
+                    hint(Action::Next, "next"),
+                    hint(Action::Back, "back"),
+                    hint(Action::Quit, "stop"),
+                ];
+                // A heat hold does not pause.
+                if self.in_heat() {
+                    keys.remove(0);
+                }
+                if untimed {
+                    keys.insert(0, hint(Action::Confirm, "done"));
+                }
+                keys
+            }
+            Stage::Summary(summary) if summary.pain_rose() => vec![
+                hint(Action::Add, "log it"),
+                hint(Action::Confirm, "back to routines"),
+            ],
+            Stage::Summary(_) => vec![hint(Action::Confirm, "back to routines")],
+        }
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&RunnerScreen {
+            runner: self,
+            theme: *view.theme,
+            now: view.now.instant,
+            emergency_number: view.config.emergency_number.as_deref(),
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        true
     }
 }
