@@ -38,6 +38,7 @@ pub mod widgets;
 
 pub use app::{App, BreakPrompt, Entry, Overlay, Screen, WELCOME_SEEN};
 pub use event_loop::run;
+pub use help::hints;
 pub use keymap::{ACTIONS, Key, KeyError, KeyLabels, Keymap, MapKeys, keymap};
 pub use log::{Filter, FilterField, LogMode, LogView, Range};
 pub use log::{FormEffect, LogForm, Section};
