@@ -1,14 +1,16 @@
 //! The terminal app. Each tab is a module holding its own state, the keys it handles and its
 //! drawing side by side (as gitui's components do): `routines` (with the find field),
 //! `log` (list, filters, form, review), `history`, `breaks`, `flags` (with the warning
-//! bar, the first-run statement and the emergency a save raised) and the `runner`. The tabs
-//! do not know [`App`]: they get their own state and the records they draw, and return what
-//! they need of the app (start a routine, acknowledge a flag) as a value.
+//! bar, the first-run statement and the emergency a save raised) and the `runner`. Each is a
+//! [`TabScreen`] ([`screen`]): it updates to one [`Outcome`], names its keys as hints of the
+//! keymap's actions and draws from a borrowed view of the records. The tabs do not know
+//! [`App`]: what they need of the app (start a routine, acknowledge a flag) is a [`Request`].
 //!
-//! - `msg`: every message a key, a click or a timer can send.
-//! - `app`: the app state and `update`, which routes a message to the overlay or tab in
-//!   front; `view` draws the frame (bar, tabs, footer, overlays) around the tab in front.
-//! - `help`: the help overlay and the footer, built from the keymap and the whole app state.
+//! - `msg`: every message a key, a click or a timer can send (the keys' actions and the rest).
+//! - `app`: the app state and what the screens' requests do; `update` routes a message to the
+//!   overlay or screen in front; `layout` places the parts of a frame; `view` draws the frame
+//!   (bar, tabs, footer, overlays) around the screen in front.
+//! - `help`: the help overlay and the footer, built from the hints of what is in front.
 //! - `keymap`: keys to messages (the settings themselves are read in [`crate::config::keys`]).
 //! - [`appointment`], [`programme`], `follow`: the weekly check-in and the report key, the
 //!   programme's questions, and following what other processes wrote.

@@ -1,9 +1,15 @@
-//! Keys and timers in the runner: each stage's keys, the session's cues, bells and notices.
+//! Keys and timers in the runner: each stage's keys and hints (the screen contract,
+//! [`TabScreen`]), the session's cues, bells and notices.
 
 use std::time::Instant;
 
 use super::*;
-use crate::tui::screen::{Outcome, Request};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::tui::msg::Action;
+use crate::tui::screen::{Ctx, Hint, Keys, Outcome, Request, TabScreen, View, hint, hint_of};
 
 /// Ring the bell (and draw).
 const BELL: Outcome = Outcome::Request(Request::Progress(Vec::new(), true));
@@ -202,5 +208,115 @@ impl Runner {
         self.halfway_until = self.halfway_until.filter(|&t| t > now);
         self.notice = self.notice.filter(|&(_, until)| until > now);
         bell
+    }
+}
+
+impl TabScreen for Runner {
+    /// One message to the stage in front; the records of the session so far go to the app
+    /// with the bell, if it rang.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let outcome = self.step(msg, ctx.now);
+        if self.journal.is_empty() {
+            return outcome;
+        }
+        match outcome {
+            Outcome::Ignored | Outcome::Redraw => {
+                Outcome::Request(Request::Progress(std::mem::take(&mut self.journal), false))
+            }
+            Outcome::Request(Request::Progress(mut records, bell)) => {
+                let mut journal = std::mem::take(&mut self.journal);
+                journal.append(&mut records);
+                Outcome::Request(Request::Progress(journal, bell))
+            }
+            // A session records its progress only while it runs, never in the update that
+            // ends it or leaves: whatever else is asked, the journal waits for the next.
+            other => other,
+        }
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        let rate = hint_of(Keys::Rating(Action::Left, Action::Right), "rate");
+        match &self.stage {
+            Stage::Gate(gate) if gate.refuses() => {
+                vec![hint(Action::Flags, "flags"), hint(Action::Cancel, "back")]
+            }
+            Stage::Gate(_) => vec![
+                hint(Action::Confirm, "go ahead"),
+                hint(Action::Flags, "flags"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } if self.is_checklist() => vec![
+                hint_of(Keys::Pair(Action::Up, Action::Down), "move"),
+                hint(Action::Pause, "tick"),
+                hint(Action::Confirm, "start"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } => {
+                vec![
+                    hint(Action::Confirm, "continue"),
+                    hint(Action::Cancel, "back"),
+                ]
+            }
+            Stage::PainBefore(_) | Stage::PainAfter(..) => {
+                vec![
+                    rate,
+                    hint(Action::Confirm, "save"),
+                    hint(Action::Skip, "skip"),
+                ]
+            }
+            Stage::Running(_) if self.confirm_stop => vec![
+                hint(Action::Yes, "stop the session"),
+                hint_of(Keys::AnyOther, "go on"),
+            ],
+            Stage::Running(_) if self.skin_prompt.is_some() => {
+                vec![
+                    hint(Action::Confirm, "skin OK"),
+                    hint(Action::Quit, "stop the heat"),
+                ]
+            }
+            Stage::Running(session) => {
+                let untimed = session.current().is_some_and(|p| p.duration.is_none());
+                let mut keys = vec![
+                    hint(
+                        Action::Pause,
+                        if session.is_paused() {
+                            "resume"
+                        } else {
+                            "pause"
+                        },
+                    ),
+                    hint(Action::Next, "next"),
+                    hint(Action::Back, "back"),
+                    hint(Action::Quit, "stop"),
+                ];
+                // A heat hold does not pause.
+                if self.in_heat() {
+                    keys.remove(0);
+                }
+                if untimed {
+                    keys.insert(0, hint(Action::Confirm, "done"));
+                }
+                keys
+            }
+            Stage::Summary(summary) if summary.pain_rose() => vec![
+                hint(Action::Add, "log it"),
+                hint(Action::Confirm, "back to routines"),
+            ],
+            Stage::Summary(_) => vec![hint(Action::Confirm, "back to routines")],
+        }
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&RunnerScreen {
+            runner: self,
+            theme: *view.theme,
+            now: view.now.instant,
+            emergency_number: view.config.emergency_number.as_deref(),
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        true
     }
 }
