@@ -23,21 +23,6 @@ use crate::history::{BreakRecord, SessionRecord};
 use crate::routine::{Library, Routine};
 use crate::symptoms::{SymptomEntry, SymptomLog};
 
-/// The tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    /// Routines (and the runner).
-    Routines,
-    /// The symptom log.
-    Log,
-    /// History of sessions.
-    History,
-    /// Posture breaks.
-    Breaks,
-    /// Red flags.
-    Flags,
-}
-
 /// A tab in the tab bar: the tab, its title, and the four letters it shrinks to.
 #[derive(Debug, Clone, Copy)]
 pub struct TabInfo {
@@ -49,34 +34,34 @@ pub struct TabInfo {
     pub short: &'static str,
 }
 
-/// The tabs, in the bar's order: one line a tab.
-pub const TABS: [TabInfo; 5] = [
-    TabInfo {
-        tab: Tab::Routines,
-        title: "Routines",
-        short: "Rout",
-    },
-    TabInfo {
-        tab: Tab::Log,
-        title: "Log",
-        short: "Log",
-    },
-    TabInfo {
-        tab: Tab::History,
-        title: "History",
-        short: "Hist",
-    },
-    TabInfo {
-        tab: Tab::Breaks,
-        title: "Breaks",
-        short: "Brk",
-    },
-    TabInfo {
-        tab: Tab::Flags,
-        title: "Flags",
-        short: "Flag",
-    },
-];
+/// Makes `Tab` and `TABS` from one list, so a tab is one line.
+macro_rules! tabs {
+    ($($(#[$doc:meta])* $tab:ident: $title:literal, $short:literal;)*) => {
+        /// The tabs, in the bar's order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Tab {
+            $($(#[$doc])* $tab,)*
+        }
+
+        /// The tabs, in the bar's order, with their titles.
+        pub const TABS: [TabInfo; [$(stringify!($tab)),*].len()] =
+            [$(TabInfo { tab: Tab::$tab, title: $title, short: $short }),*];
+    };
+}
+
+// The tab list: one line a tab (its name, title and short title), in the bar's order.
+tabs! {
+    /// Routines (and the runner).
+    Routines: "Routines", "Rout";
+    /// The symptom log.
+    Log: "Log", "Log";
+    /// History of sessions.
+    History: "History", "Hist";
+    /// Posture breaks.
+    Breaks: "Breaks", "Brk";
+    /// Red flags.
+    Flags: "Flags", "Flag";
+}
 
 impl Tab {
     /// Every tab, in order.
@@ -91,8 +76,8 @@ impl Tab {
     };
 
     fn info(self) -> &'static TabInfo {
-        // Every tab has its line in TABS (a test checks it).
-        TABS.iter().find(|t| t.tab == self).unwrap_or(&TABS[0])
+        // `TABS` is made in the order of `Tab`.
+        &TABS[self as usize]
     }
 
     /// The tab's title.

@@ -27,7 +27,45 @@ impl Runner {
                 Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
                     return Outcome::Request(Request::LeaveRunner);
                 }
-                _ => {}
+                // Nothing else moves past the flags.
+                Msg::Action(
+                    Action::Up
+                    | Action::Down
+                    | Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Confirm
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
             Stage::Briefing {
                 checked,
@@ -50,7 +88,43 @@ impl Runner {
                 Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
                     return Outcome::Request(Request::LeaveRunner);
                 }
-                _ => {}
+                // The checklist is read and ticked; no other key moves on.
+                Msg::Action(
+                    Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Flags
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
             Stage::PainBefore(input) => match msg {
                 Msg::Confirm => {
@@ -113,7 +187,41 @@ impl Runner {
                         self.confirm_stop = true;
                     }
                     Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
-                    _ => {}
+                    // The time runs on whatever else is pressed.
+                    Msg::Action(
+                        Action::Up
+                        | Action::Down
+                        | Action::Left
+                        | Action::Right
+                        | Action::First
+                        | Action::Last
+                        | Action::ScrollUp
+                        | Action::ScrollDown
+                        | Action::Skip
+                        | Action::Help
+                        | Action::Add
+                        | Action::Edit
+                        | Action::Delete
+                        | Action::Filter
+                        | Action::Find
+                        | Action::Review
+                        | Action::Yes
+                        | Action::Flags
+                        | Action::Checked
+                        | Action::Undo
+                        | Action::Snooze
+                        | Action::Report
+                        | Action::ReportOpen
+                        | Action::NextTab
+                        | Action::PreviousTab
+                        | Action::Save,
+                    )
+                    | Msg::Resize
+                    | Msg::Digit(_)
+                    | Msg::Text(_)
+                    | Msg::Click(..)
+                    | Msg::Wheel(..)
+                    | Msg::Other => {}
                 }
                 return self.after_session_msg(msg, now);
             }
@@ -139,7 +247,45 @@ impl Runner {
                 Msg::Add if summary.pain_rose() => {
                     return Outcome::Request(Request::LogEntry(summary.record.pain_after));
                 }
-                _ => {}
+                // The summary stays until Enter (or `a` to log a rise).
+                Msg::Action(
+                    Action::Up
+                    | Action::Down
+                    | Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Flags
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
         }
         Outcome::Redraw
