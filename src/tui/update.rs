@@ -237,13 +237,11 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     let outcome = front.update(msg, &ctx);
     // The word about the report or the check-in lasts until the next key; that key still acts
     // (switching tabs keeps it in view).
-    if !matches!(msg, Msg::Tick | Msg::Resize)
+    let notice_gone = !matches!(msg, Msg::Tick | Msg::Resize)
         && outcome != Outcome::Request(Request::SwitchTab(true))
         && outcome != Outcome::Request(Request::SwitchTab(false))
-    {
-        app.appointment.notice = None;
-    }
-    applied(app, outcome, msg, now)
+        && app.appointment.notice.take().is_some();
+    applied(app, outcome, msg, now) || notice_gone
 }
 
 /// Applies what a screen or an overlay asked for; whether to redraw.

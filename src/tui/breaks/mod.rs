@@ -243,7 +243,7 @@ impl TabScreen for BreaksTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
-            | Action::Save => Outcome::Redraw,
+            | Action::Save => Outcome::Ignored,
         }
     }
 

@@ -148,11 +148,9 @@ impl TabScreen for FlagsTab {
             Action::First => self.selected = 0,
             Action::Last => self.selected = count.saturating_sub(1),
             // Only an active or lapsed flag can be marked; a muted one is taken back with `u`.
-            Action::Checked => {
-                if self.selected < flags.active.len() + lapsed.len() {
-                    self.asked = self.selected_flag(flags, lapsed).map(|f| f.rule.id.clone());
-                    self.confirm_ack = self.asked.is_some();
-                }
+            Action::Checked if self.selected < flags.active.len() + lapsed.len() => {
+                self.asked = self.selected_flag(flags, lapsed).map(|f| f.rule.id.clone());
+                self.confirm_ack = self.asked.is_some();
             }
             Action::Undo => return Outcome::Request(Request::Withdraw),
             Action::Quit | Action::ForceQuit => return Outcome::Request(Request::Quit),
@@ -160,7 +158,8 @@ impl TabScreen for FlagsTab {
             Action::Flags => return Outcome::Request(Request::OpenFlags),
             Action::NextTab => return Outcome::Request(Request::SwitchTab(true)),
             Action::PreviousTab => return Outcome::Request(Request::SwitchTab(false)),
-            Action::Left
+            Action::Checked
+            | Action::Left
             | Action::Right
             | Action::ScrollUp
             | Action::ScrollDown
@@ -180,7 +179,7 @@ impl TabScreen for FlagsTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
-            | Action::Save => {}
+            | Action::Save => return Outcome::Ignored,
         }
         Outcome::Redraw
     }
@@ -192,19 +191,22 @@ impl TabScreen for FlagsTab {
                 hint(Action::Next, "no"),
             ];
         }
-        let muted = self
+        // `c` for the highlighted flag, `u` for a muted one, neither with no flag to mark.
+        let mark = self
             .selected_flag(view.flags, view.lapsed)
-            .is_some_and(|f| f.acknowledged.is_some());
-        let mut keys = vec![
-            hint_of(Keys::Pair(Action::Up, Action::Down), "choose"),
-            if muted {
-                hint(Action::Undo, "take back \"checked\"")
-            } else {
-                hint(Action::Checked, "I have had this checked")
-            },
-            hint(Action::NextTab, "next tab"),
-            hint(Action::Quit, "quit"),
-        ];
+            .map(|f| match f.acknowledged {
+                Some(_) => hint(Action::Undo, "take back \"checked\""),
+                None => hint(Action::Checked, "I have had this checked"),
+            });
+        let mut keys: Vec<Hint> = [
+            Some(hint_of(Keys::Pair(Action::Up, Action::Down), "choose")),
+            mark,
+            Some(hint(Action::NextTab, "next tab")),
+            Some(hint(Action::Quit, "quit")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if self.detail_pane(view, area).is_some_and(|(_, max)| max > 0) {
             keys.insert(1, hint(Action::ScrollDown, "more"));
         }

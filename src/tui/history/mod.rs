@@ -123,7 +123,7 @@ impl TabScreen for HistoryTab {
             | Action::Checked
             | Action::Undo
             | Action::Snooze
-            | Action::Save => {}
+            | Action::Save => return Outcome::Ignored,
         }
         Outcome::Redraw
     }

@@ -158,7 +158,7 @@ impl TabScreen for RoutinesTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
-            | Action::Save => {}
+            | Action::Save => return Outcome::Ignored,
         }
         Outcome::Redraw
     }
