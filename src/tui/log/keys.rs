@@ -5,19 +5,14 @@ use super::{FilterField, FormEffect, LogForm, LogMode, LogView};
 use crate::clock::Now;
 use crate::symptoms::{Conflict, SymptomEntry, SymptomLog};
 use crate::tui::msg::{Action, Msg};
+use crate::tui::screen::{Outcome, Request};
 use crate::vocabulary::Vocabulary;
 
 impl LogView {
     /// Handles one message in the mode in front; `log` is where saves and deletes go, `width`
-    /// the width the tab was last drawn at (the form's keys follow its layout). The id of an
-    /// entry the form saved.
-    pub(super) fn handle(
-        &mut self,
-        msg: Msg,
-        now: Now,
-        log: &SymptomLog,
-        width: u16,
-    ) -> Option<String> {
+    /// the width the tab was last drawn at (the form's keys follow its layout). `Ignored` for a
+    /// key the mode has no use for; an entry the form saved is `LogSaved`.
+    pub(super) fn handle(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) -> Outcome {
         let today = now.wall.date_naive();
         match &mut self.mode {
             LogMode::Form(form) => match form.update(msg, now.wall, width) {
@@ -42,7 +37,7 @@ impl LogView {
                         Ok(Ok(())) => {
                             let id = entry.id.clone();
                             self.saved(entry, today);
-                            return Some(id);
+                            return Outcome::Request(Request::LogSaved(id));
                         }
                         Ok(Err(conflict)) => {
                             // Nothing is lost: the form keeps what was typed, the list shows
@@ -139,12 +134,12 @@ impl LogView {
                     | Action::ReportOpen,
                 )
                 | Msg::Tick
-                | Msg::Resize
                 | Msg::Digit(_)
                 | Msg::Text(_)
                 | Msg::Click(..)
                 | Msg::Wheel(..)
-                | Msg::Other => {}
+                | Msg::Other => return Outcome::Ignored,
+                Msg::Resize => {}
             },
             LogMode::Review { days } => match msg {
                 Msg::Left | Msg::Right => *days = if *days == 30 { 90 } else { 30 },
@@ -183,12 +178,12 @@ impl LogView {
                     | Action::ReportOpen,
                 )
                 | Msg::Tick
-                | Msg::Resize
                 | Msg::Digit(_)
                 | Msg::Text(_)
                 | Msg::Click(..)
                 | Msg::Wheel(..)
-                | Msg::Other => {}
+                | Msg::Other => return Outcome::Ignored,
+                Msg::Resize => {}
             },
             LogMode::List if self.filter.focus.is_some() => {
                 self.filter.update(msg, today);
@@ -254,16 +249,16 @@ impl LogView {
                         | Action::ReportOpen,
                     )
                     | Msg::Tick
-                    | Msg::Resize
                     | Msg::Digit(_)
                     | Msg::Text(_)
                     | Msg::Click(..)
                     | Msg::Wheel(..)
-                    | Msg::Other => {}
+                    | Msg::Other => return Outcome::Ignored,
+                    Msg::Resize => {}
                 }
             }
         }
-        None
+        Outcome::Redraw
     }
 }
 

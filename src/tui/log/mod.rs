@@ -295,10 +295,7 @@ impl TabScreen for LogView {
         if let Some(request) = asked {
             return app(request);
         }
-        match self.handle(msg, ctx.now, ctx.log, ctx.width) {
-            Some(id) => app(Request::LogSaved(id)),
-            None => Outcome::Redraw,
-        }
+        self.handle(msg, ctx.now, ctx.log, ctx.width)
     }
 
     fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
