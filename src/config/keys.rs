@@ -82,77 +82,142 @@ pub enum Action {
     ForceQuit,
 }
 
-/// Every action with its name and default keys.
-pub const ACTIONS: &[(&str, Action, &[Key])] = &[
-    ("up", Action::Up, &[Key::plain(KeyCode::Up), Key::char('k')]),
+/// Every action: its name in `[keys]`, its default keys and what it does, in a person's words
+/// (the help overlay's "Every key").
+pub const ACTIONS: &[(&str, Action, &[Key], &str)] = &[
+    (
+        "up",
+        Action::Up,
+        &[Key::plain(KeyCode::Up), Key::char('k')],
+        "up",
+    ),
     (
         "down",
         Action::Down,
         &[Key::plain(KeyCode::Down), Key::char('j')],
+        "down",
     ),
     (
         "left",
         Action::Left,
         &[Key::plain(KeyCode::Left), Key::char('h')],
+        "left, less, earlier",
     ),
     (
         "right",
         Action::Right,
         &[Key::plain(KeyCode::Right), Key::char('l')],
+        "right, more, later",
     ),
     (
         "first",
         Action::First,
         &[Key::plain(KeyCode::Home), Key::char('g')],
+        "first in a list",
     ),
     (
         "last",
         Action::Last,
         &[Key::plain(KeyCode::End), Key::char('G')],
+        "last in a list",
     ),
     (
         "scroll-up",
         Action::ScrollUp,
         &[Key::plain(KeyCode::PageUp), Key::ctrl('u')],
+        "page up the detail",
     ),
     (
         "scroll-down",
         Action::ScrollDown,
         &[Key::plain(KeyCode::PageDown), Key::ctrl('d')],
+        "page down the detail",
     ),
-    ("confirm", Action::Confirm, &[Key::plain(KeyCode::Enter)]),
-    ("cancel", Action::Cancel, &[Key::plain(KeyCode::Esc)]),
-    ("pause", Action::Pause, &[Key::char(' ')]),
-    ("next", Action::Next, &[Key::char('n')]),
-    ("back", Action::Back, &[Key::char('b')]),
-    ("skip", Action::Skip, &[Key::char('s')]),
-    ("help", Action::Help, &[Key::char('?')]),
-    ("quit", Action::Quit, &[Key::char('q')]),
-    ("add", Action::Add, &[Key::char('a')]),
-    ("edit", Action::Edit, &[Key::char('e')]),
+    (
+        "confirm",
+        Action::Confirm,
+        &[Key::plain(KeyCode::Enter)],
+        "start, choose, done",
+    ),
+    (
+        "cancel",
+        Action::Cancel,
+        &[Key::plain(KeyCode::Esc)],
+        "back, cancel, close",
+    ),
+    ("pause", Action::Pause, &[Key::char(' ')], "pause, tick"),
+    ("next", Action::Next, &[Key::char('n')], "next step, no"),
+    ("back", Action::Back, &[Key::char('b')], "step back"),
+    ("skip", Action::Skip, &[Key::char('s')], "skip"),
+    ("help", Action::Help, &[Key::char('?')], "this help"),
+    ("quit", Action::Quit, &[Key::char('q')], "quit, stop"),
+    ("add", Action::Add, &[Key::char('a')], "add a log entry"),
+    ("edit", Action::Edit, &[Key::char('e')], "edit the entry"),
     (
         "delete",
         Action::Delete,
         &[Key::char('d'), Key::plain(KeyCode::Delete)],
+        "delete the entry",
     ),
-    ("filter", Action::Filter, &[Key::char('f')]),
-    ("find", Action::Find, &[Key::char('/')]),
-    ("review", Action::Review, &[Key::char('v')]),
-    ("yes", Action::Yes, &[Key::char('y')]),
-    ("flags", Action::Flags, &[Key::char('!')]),
-    ("checked", Action::Checked, &[Key::char('c')]),
-    ("undo", Action::Undo, &[Key::char('u')]),
-    ("snooze", Action::Snooze, &[Key::char('z')]),
-    ("report", Action::Report, &[Key::char('r')]),
-    ("report-open", Action::ReportOpen, &[Key::char('R')]),
-    ("next-tab", Action::NextTab, &[Key::plain(KeyCode::Tab)]),
+    ("filter", Action::Filter, &[Key::char('f')], "log filters"),
+    ("find", Action::Find, &[Key::char('/')], "find a routine"),
+    ("review", Action::Review, &[Key::char('v')], "log review"),
+    ("yes", Action::Yes, &[Key::char('y')], "yes"),
+    ("flags", Action::Flags, &[Key::char('!')], "red flags"),
+    (
+        "checked",
+        Action::Checked,
+        &[Key::char('c')],
+        "mark a flag checked",
+    ),
+    (
+        "undo",
+        Action::Undo,
+        &[Key::char('u')],
+        "undo delete, \"checked\"",
+    ),
+    (
+        "snooze",
+        Action::Snooze,
+        &[Key::char('z')],
+        "snooze a break",
+    ),
+    (
+        "report",
+        Action::Report,
+        &[Key::char('r')],
+        "write the doctor report",
+    ),
+    (
+        "report-open",
+        Action::ReportOpen,
+        &[Key::char('R')],
+        "write and open the report",
+    ),
+    (
+        "next-tab",
+        Action::NextTab,
+        &[Key::plain(KeyCode::Tab)],
+        "next tab or section",
+    ),
     (
         "previous-tab",
         Action::PreviousTab,
         &[Key::plain(KeyCode::BackTab)],
+        "previous tab or section",
     ),
-    ("save", Action::Save, &[Key::ctrl('s')]),
-    ("force-quit", Action::ForceQuit, &[Key::ctrl('c')]),
+    (
+        "save",
+        Action::Save,
+        &[Key::ctrl('s')],
+        "save the log entry",
+    ),
+    (
+        "force-quit",
+        Action::ForceQuit,
+        &[Key::ctrl('c')],
+        "save and quit",
+    ),
 ];
 
 /// Keys to actions.
@@ -166,7 +231,7 @@ impl Default for Keymap {
         Keymap {
             bindings: ACTIONS
                 .iter()
-                .flat_map(|(_, action, keys)| keys.iter().map(move |k| (*k, *action)))
+                .flat_map(|(_, action, keys, _)| keys.iter().map(move |k| (*k, *action)))
                 .collect(),
         }
     }
@@ -192,7 +257,7 @@ impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyError::UnknownAction(a) => {
-                let names: Vec<&str> = ACTIONS.iter().map(|(n, _, _)| *n).collect();
+                let names: Vec<&str> = ACTIONS.iter().map(|(n, _, _, _)| *n).collect();
                 write!(f, "unknown action `{a}`; actions: {}", names.join(", "))
             }
             KeyError::BadKey(k) => write!(
@@ -217,7 +282,7 @@ impl Keymap {
     ) -> Result<Keymap, (usize, KeyError)> {
         let mut map = Keymap::default();
         for (n, (action, keys)) in overrides.iter().enumerate() {
-            let Some((_, act, _)) = ACTIONS.iter().find(|(name, _, _)| name == action) else {
+            let Some((_, act, _, _)) = ACTIONS.iter().find(|(name, _, _, _)| name == action) else {
                 return Err((n, KeyError::UnknownAction(action.clone())));
             };
             let mut parsed = Vec::new();
@@ -229,14 +294,14 @@ impl Keymap {
         }
         // One order whatever the config's order: by action, keys as given.
         map.bindings
-            .sort_by_key(|(_, a)| ACTIONS.iter().position(|(_, x, _)| x == a));
+            .sort_by_key(|(_, a)| ACTIONS.iter().position(|(_, x, _, _)| x == a));
         for (i, (key, act)) in map.bindings.iter().enumerate() {
             if let Some((_, other)) = map.bindings[..i].iter().find(|(k, a)| k == key && a != act) {
                 let name = |a: &Action| {
                     ACTIONS
                         .iter()
-                        .find(|(_, x, _)| x == a)
-                        .map_or("?", |(n, _, _)| *n)
+                        .find(|(_, x, _, _)| x == a)
+                        .map_or("?", |(n, _, _, _)| *n)
                         .to_owned()
                 };
                 let culprit = overrides
@@ -281,7 +346,7 @@ impl Keymap {
     pub fn describe(&self) -> Vec<(&'static str, Vec<String>)> {
         ACTIONS
             .iter()
-            .map(|(name, action, _)| {
+            .map(|(name, action, _, _)| {
                 let keys = self.keys_of(*action).map(|k| key_name(&k)).collect();
                 (*name, keys)
             })

@@ -1,12 +1,10 @@
 //! The app state: the records, each tab's own state, and what is in front. It changes only in
-//! [`update`]; opening it is in `load`, what the tabs ask of the records in `effects`.
+//! [`crate::tui::update`]; opening it is in `load`, what the tabs ask of the app (a
+//! [`Request`]) in `effects`.
 
 mod effects;
 pub(super) mod following;
 mod load;
-mod update;
-
-pub use update::update;
 
 use std::time::Instant;
 
@@ -27,7 +25,10 @@ use crate::store::JsonlStore;
 use crate::symptoms::SymptomLog;
 use crate::tui::log::{LogMode, LogView};
 use crate::tui::programme::ProgrammeView;
-use crate::tui::runner::{Effect, Gate, Runner, Setup, Stage};
+use crate::tui::runner::{Gate, Runner, Setup, Stage};
+use crate::tui::screen::{Request, TabScreen, View};
+
+pub use crate::tui::screen::Tab;
 
 pub use crate::tui::breaks::BreakPrompt;
 
@@ -67,31 +68,7 @@ pub enum Overlay {
     Checkin,
 }
 
-/// The tabs, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    /// Routines (and the runner).
-    Routines,
-    /// The symptom log.
-    Log,
-    /// History of sessions.
-    History,
-    /// Posture breaks.
-    Breaks,
-    /// Red flags.
-    Flags,
-}
-
 impl Tab {
-    /// Every tab, in order.
-    pub const ALL: [Tab; 5] = [
-        Tab::Routines,
-        Tab::Log,
-        Tab::History,
-        Tab::Breaks,
-        Tab::Flags,
-    ];
-
     /// The screen the tab opens.
     pub fn screen(self) -> Screen {
         match self {
@@ -100,17 +77,6 @@ impl Tab {
             Tab::History => Screen::History,
             Tab::Breaks => Screen::Breaks,
             Tab::Flags => Screen::Flags,
-        }
-    }
-
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Routines => "Routines",
-            Tab::Log => "Log",
-            Tab::History => "History",
-            Tab::Breaks => "Breaks",
-            Tab::Flags => "Flags",
         }
     }
 }
@@ -157,7 +123,7 @@ pub struct App {
     pub welcome: bool,
     /// `knotless run ROUTINE` on first run: the routine to open once the first-run statement
     /// is dismissed, so the statement never sits over a running countdown.
-    start_after_welcome: Option<String>,
+    pub(in crate::tui) start_after_welcome: Option<String>,
     /// Whether the help overlay is open.
     pub help: bool,
     /// How far the help overlay is scrolled.
@@ -174,7 +140,7 @@ pub struct App {
     /// The moment of the last update; what the screens draw against.
     pub now: Now,
     /// The minute the flags were last evaluated in.
-    flags_minute: i64,
+    pub(in crate::tui) flags_minute: i64,
     // What the event loop does after the next draw.
     /// Set when the app should exit.
     pub quit: bool,
@@ -185,7 +151,7 @@ pub struct App {
     // Where the records are written.
     /// Where sessions and breaks are recorded.
     pub(super) history_file: JsonlStore,
-    pub(super) symptom_log: SymptomLog,
+    pub(in crate::tui) symptom_log: SymptomLog,
     pub(super) ack_log: AckLog,
     pub(super) data_dir: std::path::PathBuf,
     /// Where each data file was read up to, and what was wrong with each.
@@ -201,12 +167,43 @@ pub use crate::tui::routines::Entry;
 
 impl App {
     /// Whether a question is open that any key answers ("any other key: no").
-    fn awaits_any_key(&self) -> bool {
+    pub(in crate::tui) fn awaits_any_key(&self) -> bool {
         match &self.screen {
             Screen::Flags => self.flags_tab.confirm_ack,
             Screen::Runner(runner) => runner.confirm_stop,
             Screen::Log => matches!(&self.log.mode, LogMode::Form(f) if f.confirm_discard),
-            _ => false,
+            Screen::Routines | Screen::History | Screen::Breaks => false,
+        }
+    }
+
+    /// The screen in front, as the screen contract has it.
+    pub(in crate::tui) fn front(&self) -> &dyn TabScreen {
+        match &self.screen {
+            Screen::Routines => &self.routines,
+            Screen::Log => &self.log,
+            Screen::History => &self.history,
+            Screen::Breaks => &self.breaks,
+            Screen::Flags => &self.flags_tab,
+            Screen::Runner(runner) => &**runner,
+        }
+    }
+
+    /// The records the screens draw from, borrowed.
+    pub(in crate::tui) fn view(&self) -> View<'_> {
+        View {
+            library: &self.library,
+            sessions: &self.sessions,
+            entries: &self.log.entries,
+            checkins: &self.appointment.checkins,
+            breaks: &self.breaks.done,
+            flags: &self.flags,
+            lapsed: &self.lapsed,
+            programme: &self.programme,
+            config: &self.config,
+            notice: self.notice.as_deref(),
+            detail_scroll: self.detail_scroll,
+            theme: &self.theme,
+            now: self.now,
         }
     }
 
@@ -245,7 +242,7 @@ impl App {
 
     /// `!`: the Flags screen on the most severe flag, the one the warning bar names, so that
     /// "what to do" and "I have had this checked" are about it.
-    fn open_flags(&mut self) {
+    pub(in crate::tui) fn open_flags(&mut self) {
         self.screen = Screen::Flags;
         self.flags_tab.selected = 0;
         self.detail_scroll = 0;
@@ -278,7 +275,7 @@ impl App {
             || (matches!(self.screen, Screen::Routines) && self.routines.find.typing)
     }
 
-    fn switch_tab(&mut self, forward: bool) {
+    pub(in crate::tui) fn switch_tab(&mut self, forward: bool) {
         let at = Tab::ALL.iter().position(|t| *t == self.tab()).unwrap_or(0);
         let n = Tab::ALL.len();
         let next = Tab::ALL[if forward {
@@ -365,7 +362,7 @@ impl App {
         self.now.instant + until
     }
 
-    fn can_offer_break(&self) -> bool {
+    pub(in crate::tui) fn can_offer_break(&self) -> bool {
         !self
             .overlays()
             .iter()
@@ -374,7 +371,7 @@ impl App {
             && match &self.screen {
                 Screen::Runner(_) => false,
                 Screen::Log => self.log.is_idle(),
-                _ => true,
+                Screen::Routines | Screen::History | Screen::Breaks | Screen::Flags => true,
             }
     }
 }

@@ -16,7 +16,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget, Wrap};
 
-use super::msg::Msg;
+use super::msg::{Action, Msg};
+use super::screen::{Hint, Keys, hint, hint_of};
 use super::theme::Theme;
 use super::widgets::popup;
 use crate::checkins::{Checkin, CheckinLog, QUESTIONS};
@@ -253,18 +254,25 @@ impl Appointment {
         }
     }
 
-    /// The keys the box takes, for the footer.
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    /// The box's keys, for the footer.
+    pub fn hints(&self) -> Vec<Hint> {
+        let answer = hint_of(Keys::Rating(Action::Left, Action::Right), "answer");
         match &self.prompt {
-            Some(Prompt::Offer) => vec![("y", "start"), ("esc", "not now")],
+            Some(Prompt::Offer) => {
+                vec![hint(Action::Yes, "start"), hint(Action::Cancel, "not now")]
+            }
             Some(Prompt::Question { n, .. }) if *n > 0 => vec![
-                ("0-9 ←→", "answer"),
-                ("enter", "next"),
-                ("b", "back"),
-                ("esc", "not now"),
+                answer,
+                hint(Action::Confirm, "next"),
+                hint(Action::Back, "back"),
+                hint(Action::Cancel, "not now"),
             ],
             Some(Prompt::Question { .. }) => {
-                vec![("0-9 ←→", "answer"), ("enter", "next"), ("esc", "not now")]
+                vec![
+                    answer,
+                    hint(Action::Confirm, "next"),
+                    hint(Action::Cancel, "not now"),
+                ]
             }
             None => Vec::new(),
         }

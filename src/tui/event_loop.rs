@@ -25,10 +25,11 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use super::app::{App, update};
+use super::app::App;
 use super::keymap::MapKeys;
 use super::msg::Msg;
 use super::theme::Theme;
+use super::update::update;
 use crate::clock::Now;
 use crate::clock::timer::WallTimer;
 use crate::desktop::notify;

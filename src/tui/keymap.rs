@@ -66,98 +66,6 @@ impl From<keys::KeyCode> for KeyCode {
     }
 }
 
-impl From<Action> for Msg {
-    fn from(action: Action) -> Msg {
-        match action {
-            Action::Up => Msg::Up,
-            Action::Down => Msg::Down,
-            Action::Left => Msg::Left,
-            Action::Right => Msg::Right,
-            Action::First => Msg::First,
-            Action::Last => Msg::Last,
-            Action::ScrollUp => Msg::ScrollUp,
-            Action::ScrollDown => Msg::ScrollDown,
-            Action::Confirm => Msg::Confirm,
-            Action::Cancel => Msg::Cancel,
-            Action::Pause => Msg::Space,
-            Action::Next => Msg::Next,
-            Action::Back => Msg::Back,
-            Action::Skip => Msg::Skip,
-            Action::Help => Msg::Help,
-            Action::Quit => Msg::Quit,
-            Action::Add => Msg::Add,
-            Action::Edit => Msg::Edit,
-            Action::Delete => Msg::Delete,
-            Action::Filter => Msg::Filter,
-            Action::Find => Msg::Find,
-            Action::Review => Msg::Review,
-            Action::Yes => Msg::Yes,
-            Action::Flags => Msg::Flags,
-            Action::Checked => Msg::Checked,
-            Action::Undo => Msg::Undo,
-            Action::Snooze => Msg::Snooze,
-            Action::Report => Msg::Report,
-            Action::ReportOpen => Msg::ReportOpen,
-            Action::NextTab => Msg::Tab,
-            Action::PreviousTab => Msg::BackTab,
-            Action::Save => Msg::Save,
-            Action::ForceQuit => Msg::ForceQuit,
-        }
-    }
-}
-
-/// The action a message comes from, if a key of `[keys]` sends it; the message back otherwise
-/// (ticks, clicks, digits, text).
-impl TryFrom<Msg> for Action {
-    type Error = Msg;
-
-    fn try_from(msg: Msg) -> Result<Action, Msg> {
-        Ok(match msg {
-            Msg::Up => Action::Up,
-            Msg::Down => Action::Down,
-            Msg::Left => Action::Left,
-            Msg::Right => Action::Right,
-            Msg::First => Action::First,
-            Msg::Last => Action::Last,
-            Msg::ScrollUp => Action::ScrollUp,
-            Msg::ScrollDown => Action::ScrollDown,
-            Msg::Confirm => Action::Confirm,
-            Msg::Cancel => Action::Cancel,
-            Msg::Space => Action::Pause,
-            Msg::Next => Action::Next,
-            Msg::Back => Action::Back,
-            Msg::Skip => Action::Skip,
-            Msg::Help => Action::Help,
-            Msg::Quit => Action::Quit,
-            Msg::Add => Action::Add,
-            Msg::Edit => Action::Edit,
-            Msg::Delete => Action::Delete,
-            Msg::Filter => Action::Filter,
-            Msg::Find => Action::Find,
-            Msg::Review => Action::Review,
-            Msg::Yes => Action::Yes,
-            Msg::Flags => Action::Flags,
-            Msg::Checked => Action::Checked,
-            Msg::Undo => Action::Undo,
-            Msg::Snooze => Action::Snooze,
-            Msg::Report => Action::Report,
-            Msg::ReportOpen => Action::ReportOpen,
-            Msg::Tab => Action::NextTab,
-            Msg::BackTab => Action::PreviousTab,
-            Msg::Save => Action::Save,
-            Msg::ForceQuit => Action::ForceQuit,
-            // No wildcard: a new message has to be put on one side or the other.
-            Msg::Tick
-            | Msg::Resize
-            | Msg::Digit(_)
-            | Msg::Text(_)
-            | Msg::Click(..)
-            | Msg::Wheel(..)
-            | Msg::Other => return Err(msg),
-        })
-    }
-}
-
 /// Actions that also work while typing in a text field (they leave or save it).
 const WHILE_TYPING: [Msg; 5] = [
     Msg::Cancel,
@@ -340,7 +248,7 @@ mod tests {
     #[test]
     fn every_action_is_its_own_message_and_back() {
         let mut seen: Vec<Msg> = Vec::new();
-        for (name, action, _) in ACTIONS {
+        for (name, action, _, _) in ACTIONS {
             let msg = Msg::from(*action);
             assert!(!seen.contains(&msg), "`{name}` shares {msg:?}");
             seen.push(msg);
@@ -349,7 +257,7 @@ mod tests {
         // Whatever a key sends round-trips: an action's message to that action, anything else
         // (digits, text, "any key") to no action.
         let keymap = Keymap::default();
-        for (_, action, keys) in ACTIONS {
+        for (_, action, keys, _) in ACTIONS {
             for k in *keys {
                 let press = KeyEvent::new(
                     k.code.into(),

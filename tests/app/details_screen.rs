@@ -138,7 +138,7 @@ fn help_lists_every_key_of_the_keymap() {
     h.send(&[Msg::Help]);
     let screen = h.screen(100, 60);
     let keymap = knotless::tui::Keymap::default();
-    for (name, msg, _) in knotless::tui::ACTIONS {
+    for (name, msg, _, _) in knotless::tui::ACTIONS {
         let label = keymap.label(*msg);
         assert!(!label.is_empty(), "{name}");
         assert!(screen.contains(&label), "{name}: {label}\n{screen}");

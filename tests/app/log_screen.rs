@@ -23,12 +23,27 @@ fn form_focus(h: &Harness) -> Section {
 
 /// Pain 6, sudden, lower back and left leg, knot and shooting pain, after sitting, heat helped.
 fn fill_in_a_leg_entry(h: &mut Harness) {
-    use Msg::*;
-    h.send(&[Add, Digit(6), Tab, Right, Tab]);
+    h.send(&[Msg::Add, Msg::Digit(6), Msg::Tab, Msg::Right, Msg::Tab]);
     assert_eq!(form_focus(h), Section::Areas);
-    h.send(&[Space, Down, Down, Down, Left, Space]);
-    h.send(&[Tab, Space, Right, Right, Right, Right, Right, Space]);
-    h.send(&[Tab, Space, Tab, Space, Tab]);
+    h.send(&[
+        Msg::Space,
+        Msg::Down,
+        Msg::Down,
+        Msg::Down,
+        Msg::Left,
+        Msg::Space,
+    ]);
+    h.send(&[
+        Msg::Tab,
+        Msg::Space,
+        Msg::Right,
+        Msg::Right,
+        Msg::Right,
+        Msg::Right,
+        Msg::Right,
+        Msg::Space,
+    ]);
+    h.send(&[Msg::Tab, Msg::Space, Msg::Tab, Msg::Space, Msg::Tab]);
 }
 
 #[test]

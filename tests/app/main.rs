@@ -30,6 +30,7 @@ mod fuzz;
 mod gate_cli;
 mod heat_cli;
 mod heat_screen;
+mod hints_screen;
 mod history_screen;
 mod hostile_data_cli;
 mod injection_cli;

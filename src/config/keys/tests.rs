@@ -50,10 +50,17 @@ fn the_defaults_have_no_conflicts() {
 
 #[test]
 fn every_action_has_one_row_and_one_name() {
-    for (i, (name, action, _)) in ACTIONS.iter().enumerate() {
-        for (other_name, other, _) in &ACTIONS[..i] {
+    for (i, (name, action, _, _)) in ACTIONS.iter().enumerate() {
+        for (other_name, other, _, _) in &ACTIONS[..i] {
             assert_ne!(name, other_name);
             assert_ne!(action, other, "{name} and {other_name}");
         }
+    }
+}
+
+#[test]
+fn every_action_says_what_it_does() {
+    for (name, _, _, what) in ACTIONS {
+        assert!(!what.is_empty(), "`{name}` has no words for the help");
     }
 }

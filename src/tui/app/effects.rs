@@ -1,14 +1,16 @@
-//! What the tabs ask of the app's records: start a routine behind its gate, answer a break,
-//! acknowledge a flag or take that back, write the report.
+//! What the screens ask of the app ([`Request`]): start a routine behind its gate, switch tabs,
+//! acknowledge a flag or take that back, write the report, record a session, check a saved
+//! entry against the flags.
 
 use super::*;
 use crate::flags::acks::AckConflict;
+use crate::tui::screen::Outcome;
 
 impl App {
     /// "Yes, I have had it checked" about the flag it was asked of. One acknowledged elsewhere
     /// meanwhile (another window, the command line) is not acknowledged twice: under the write
     /// lock the acknowledgement in force must still be the one this app knows.
-    pub(super) fn acknowledge_selected(&mut self) {
+    fn acknowledge_selected(&mut self) {
         let Some(id) = self.flags_tab.asked.take() else {
             return;
         };
@@ -52,7 +54,7 @@ impl App {
 
     /// `u` on a muted flag: takes back every acknowledgement that mutes it, so it shows as
     /// active again — only if the one in force is still the one shown.
-    pub(super) fn withdraw_selected_ack(&mut self) {
+    fn withdraw_selected_ack(&mut self) {
         let Some(flag) = self.selected_flag().filter(|f| f.acknowledged.is_some()) else {
             return;
         };
@@ -119,7 +121,7 @@ impl App {
     /// Writes the report of the last 90 days into `reports/` in the data folder (private, and
     /// the same place wherever the app was started from) and says where; `open` opens it in the
     /// browser too.
-    pub(super) fn write_report(&mut self, open: bool) {
+    fn write_report(&mut self, open: bool) {
         let names = self
             .library
             .routines
@@ -158,19 +160,18 @@ impl App {
         });
     }
 
-    pub(super) fn answer_break(&mut self, prompt: BreakPrompt, msg: Msg, now: Now) {
+    /// A due break's question answered with `msg`.
+    pub(in crate::tui) fn answer_break(&mut self, prompt: BreakPrompt, msg: Msg, now: Now) {
         let snooze = self.config.cues.snooze;
-        match self
-            .breaks
-            .answer(prompt, msg, now, snooze, &self.library, &self.history_file)
-        {
-            crate::tui::breaks::BreakAnswer::Nothing => {}
-            crate::tui::breaks::BreakAnswer::Start(routine) => self.start(*routine, now),
-            crate::tui::breaks::BreakAnswer::NotSaved(notice) => self.notice = Some(notice),
+        let outcome =
+            self.breaks
+                .answer(prompt, msg, now, snooze, &self.library, &self.history_file);
+        if let Outcome::Request(request) = outcome {
+            self.apply(request, msg, now);
         }
     }
 
-    pub(super) fn open_selected(&mut self, now: Now) {
+    pub(in crate::tui) fn open_selected(&mut self, now: Now) {
         if let Some(Entry::Routine(i)) = self.selected_entry() {
             let routine = self.library.routines[i].clone();
             self.start(routine, now);
@@ -179,7 +180,7 @@ impl App {
 
     /// A log entry was saved: an emergency it raises shows at once, in full, not only in the
     /// bar; the programme hears of its pain rating.
-    pub(super) fn after_log_save(&mut self, id: &str, now: Now) {
+    fn after_log_save(&mut self, id: &str, now: Now) {
         let before = std::mem::take(&mut self.flags);
         self.refresh_flags();
         self.flags_tab.raised_on_save = crate::tui::flags::raised_by(&before, &self.flags, id);
@@ -195,7 +196,7 @@ impl App {
 
     /// The session as it goes: a start record and one per step done, so a killed app leaves an
     /// interrupted session with what was done (the final record replaces them).
-    pub(super) fn record_journal(&mut self, journal: Vec<SessionRecord>) {
+    fn record_journal(&mut self, journal: Vec<SessionRecord>) {
         for record in journal {
             if let Err(e) = history::record_session(&self.history_file, record.clone()) {
                 self.notice = Some(format!("The session could not be recorded: {e}"));
@@ -205,13 +206,40 @@ impl App {
         }
     }
 
-    /// What the runner asked for after `msg`: a bell, back to the list (or to the break's
-    /// question), the Flags screen, a log entry, or the session saved and summed up.
-    pub(super) fn runner_effect(&mut self, effect: Effect, msg: Msg, now: Now) {
-        match effect {
-            Effect::None => {}
-            Effect::Bell => self.bells += 1,
-            Effect::Exit => {
+    /// What a screen asked for after `msg`.
+    pub(in crate::tui) fn apply(&mut self, request: Request, msg: Msg, now: Now) {
+        match request {
+            Request::Quit => self.quit = true,
+            Request::Show(tab) => {
+                self.screen = tab.screen();
+                self.detail_scroll = 0;
+            }
+            Request::SwitchTab(forward) => self.switch_tab(forward),
+            Request::OpenFlags => self.open_flags(),
+            Request::StartSelected => {
+                self.notice = None;
+                self.open_selected(now);
+            }
+            Request::Start(routine) => self.start(*routine, now),
+            Request::Report(open) => self.write_report(open),
+            Request::LogSaved(id) => self.after_log_save(&id, now),
+            Request::LogEntry(pain) => {
+                self.screen = Screen::Log;
+                self.log.add(now);
+                if let Some(pain) = pain {
+                    self.log.set_pain(pain);
+                }
+            }
+            Request::Acknowledge => self.acknowledge_selected(),
+            Request::Withdraw => self.withdraw_selected_ack(),
+            Request::Notice(notice) => self.notice = Some(notice),
+            Request::Progress(journal, bell) => {
+                self.record_journal(journal);
+                if bell {
+                    self.bells += 1;
+                }
+            }
+            Request::LeaveRunner => {
                 self.screen = Screen::Routines;
                 if msg == Msg::ForceQuit {
                     self.quit = true;
@@ -222,15 +250,7 @@ impl App {
                     self.appointment.after_session = true;
                 }
             }
-            Effect::OpenFlags => self.open_flags(),
-            Effect::LogEntry(pain) => {
-                self.screen = Screen::Log;
-                self.log.add(now);
-                if let Some(pain) = pain {
-                    self.log.set_pain(pain);
-                }
-            }
-            Effect::Save(record) => {
+            Request::SaveSession(record) => {
                 let saved = history::record_session(&self.history_file, record.clone())
                     .map_err(|e| e.to_string());
                 // It happened even if it could not be written (the heat rest counts it).

@@ -162,7 +162,7 @@ impl App {
         self
     }
 
-    pub(super) fn dismiss_welcome(&mut self, now: Now) {
+    pub(in crate::tui) fn dismiss_welcome(&mut self, now: Now) {
         self.welcome = false;
         if let Some(routine) = self
             .start_after_welcome

@@ -7,11 +7,16 @@ use std::time::{Duration, Instant};
 
 pub use view::BreaksScreen;
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, Tab, TabScreen, View, hint, hint_of};
 use crate::breaks::{BreakState, Scheduler};
 use crate::clock::Now;
 use crate::history::{self, BreakOutcome, BreakRecord};
-use crate::routine::{Library, Routine};
+use crate::routine::Library;
 use crate::store::JsonlStore;
 
 pub use crate::breaks::SKIP_REASONS;
@@ -41,17 +46,6 @@ pub struct BreaksTab {
     /// Another reminder (a `knotless remind`, another app) holds `breaks.lock` and asks about
     /// due breaks: this app shows them due without asking and follows the answers recorded.
     pub follower: bool,
-}
-
-/// What answering a break's question asks of the app.
-#[derive(Debug, Clone)]
-pub enum BreakAnswer {
-    /// Nothing more.
-    Nothing,
-    /// Start this routine (the break's), asking "did you do it?" when it ends.
-    Start(Box<Routine>),
-    /// The outcome could not be recorded: say why.
-    NotSaved(String),
 }
 
 impl BreaksTab {
@@ -97,7 +91,7 @@ impl BreaksTab {
         snooze: Duration,
         library: &Library,
         store: &JsonlStore,
-    ) -> BreakAnswer {
+    ) -> Outcome {
         let recorded = match (prompt, msg) {
             (BreakPrompt::Due(i), Msg::Confirm) => {
                 self.prompt = None;
@@ -105,7 +99,7 @@ impl BreaksTab {
                 match routine.and_then(|id| library.get(&id).cloned()) {
                     Some(routine) => {
                         self.running = Some(i);
-                        return BreakAnswer::Start(Box::new(routine));
+                        return Outcome::Request(Request::Start(Box::new(routine)));
                     }
                     None => self.scheduler.done(i, &now),
                 }
@@ -148,8 +142,8 @@ impl BreaksTab {
             _ => Ok(()),
         };
         match recorded {
-            Ok(()) => BreakAnswer::Nothing,
-            Err(e) => BreakAnswer::NotSaved(format!("The break was not saved: {e}")),
+            Ok(()) => Outcome::Redraw,
+            Err(e) => Outcome::Request(Request::Notice(format!("The break was not saved: {e}"))),
         }
     }
 
@@ -223,5 +217,96 @@ impl BreaksTab {
         .into_iter()
         .flatten()
         .min()
+    }
+}
+
+impl TabScreen for BreaksTab {
+    /// The timers count down on a tick; a due break's question is answered in
+    /// [`BreaksTab::answer`] (it lies over the screen).
+    fn update(&mut self, msg: Msg, _ctx: &Ctx<'_>) -> Outcome {
+        let action = match msg {
+            Msg::Action(action) => action,
+            Msg::Tick
+            | Msg::Resize
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Other => {
+                return Outcome::Redraw;
+            }
+        };
+        match action {
+            Action::Quit | Action::ForceQuit => Outcome::Request(Request::Quit),
+            Action::Cancel => Outcome::Request(Request::Show(Tab::Routines)),
+            Action::Flags => Outcome::Request(Request::OpenFlags),
+            Action::NextTab => Outcome::Request(Request::SwitchTab(true)),
+            Action::PreviousTab => Outcome::Request(Request::SwitchTab(false)),
+            Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::First
+            | Action::Last
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Confirm
+            | Action::Pause
+            | Action::Next
+            | Action::Back
+            | Action::Skip
+            | Action::Help
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Filter
+            | Action::Find
+            | Action::Review
+            | Action::Yes
+            | Action::Checked
+            | Action::Undo
+            | Action::Snooze
+            | Action::Report
+            | Action::ReportOpen
+            | Action::Save => Outcome::Ignored,
+        }
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        match self.prompt {
+            Some(BreakPrompt::Due(_)) => vec![
+                hint(Action::Confirm, "start now"),
+                hint(Action::Snooze, "snooze"),
+                hint(Action::Skip, "skip"),
+                hint(Action::Cancel, "snooze too"),
+            ],
+            Some(BreakPrompt::SkipReason(_)) => vec![
+                hint_of(Keys::Digits(1, 3), "reason"),
+                hint(Action::Confirm, "no reason"),
+                hint(Action::Cancel, "back"),
+            ],
+            Some(BreakPrompt::DidYouDoIt(_)) => {
+                vec![hint(Action::Yes, "yes"), hint(Action::Next, "not really")]
+            }
+            None => vec![
+                hint(Action::NextTab, "next tab"),
+                hint(Action::Quit, "quit"),
+            ],
+        }
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&BreaksScreen {
+            tab: self,
+            library: view.library,
+            snooze: view.config.cues.snooze,
+            now: view.now,
+            theme: view.theme,
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        self.prompt.is_some()
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wra
 
 use crate::tui::app::App;
 
-use super::{every_key, footer_keys, keys};
+use super::{Shown, every_key, footer_keys, keys};
 
 /// The key hints on the bottom line.
 pub struct Footer<'a> {
@@ -35,7 +35,9 @@ impl Widget for &Footer<'_> {
 /// key to act (the first hint that does not just move a highlight) goes last, a key that stops
 /// the session just before it, a key that moves a highlight first, and the others from the end
 /// ([`super::footer_rank`]).
-fn footer_hints(hints: Vec<(String, &'static str)>, width: u16) -> Vec<(String, &'static str)> {
+fn footer_hints(shown: Vec<Shown>, width: u16) -> Vec<(String, &'static str)> {
+    let hints: Vec<(String, &'static str)> =
+        shown.iter().map(|s| (s.keys.clone(), s.what)).collect();
     // " key action " each, the last space unseen.
     let width_of = |hints: &[Option<(String, &'static str)>]| -> usize {
         hints
@@ -46,13 +48,16 @@ fn footer_hints(hints: Vec<(String, &'static str)>, width: u16) -> Vec<(String, 
             .saturating_sub(1)
     };
     let room = usize::from(width);
+    let shown_short: Vec<String> = shown.into_iter().map(|s| s.short).collect();
     let mut shown: Vec<Option<(String, &'static str)>> = hints.iter().cloned().map(Some).collect();
     let done = |shown: Vec<Option<(String, &'static str)>>| shown.into_iter().flatten().collect();
     if width_of(&shown) <= room {
         return done(shown);
     }
-    for (key, _) in shown.iter_mut().flatten() {
-        *key = super::short_key(key).to_owned();
+    for (hint, short) in shown.iter_mut().zip(&shown_short) {
+        if let Some((key, _)) = hint {
+            *key = short.clone();
+        }
     }
     // The least important first.
     let mut order: Vec<usize> = (0..hints.len()).collect();
@@ -173,10 +178,17 @@ impl Widget for &HelpOverlay<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::footer_hints;
+    use super::{Shown, footer_hints};
 
-    fn hints(list: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
-        list.iter().map(|(k, a)| ((*k).to_owned(), *a)).collect()
+    /// Hints as drawn; "↑↓ jk" shortens to "↑↓" as the keymap's `PairAll` does.
+    fn hints(list: &[(&str, &'static str)]) -> Vec<Shown> {
+        list.iter()
+            .map(|(k, a)| Shown {
+                keys: (*k).to_owned(),
+                short: k.split(' ').next().unwrap_or(k).to_owned(),
+                what: a,
+            })
+            .collect()
     }
 
     fn shown(list: &[(&str, &'static str)], width: u16) -> String {

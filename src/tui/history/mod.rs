@@ -11,7 +11,12 @@ use chrono::{Datelike, NaiveDate};
 
 pub use view::HistoryScreen;
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, Tab, TabScreen, View, hint, hint_of};
 use crate::history::SessionRecord;
 use crate::history::stats::HistoryStats;
 
@@ -62,20 +67,94 @@ impl HistoryTab {
             }
         }
     }
+}
 
+impl TabScreen for HistoryTab {
     /// ← and → page the calendar by month; it stops at this one, since nothing is logged in
-    /// months to come. Returns whether the month changed.
-    pub fn update(&mut self, msg: Msg, today: NaiveDate) -> bool {
-        let before = self.month;
-        match msg {
-            Msg::Left => self.month = shift_month(self.month, -1),
-            Msg::Right => {
+    /// months to come. `r` and `R` write the report; Esc goes back to Routines.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let today = ctx.now.wall.date_naive();
+        let action = match msg {
+            Msg::Action(action) => action,
+            Msg::Tick => return Outcome::Ignored,
+            // Every other message redraws, a resize above all.
+            Msg::Resize
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Other => {
+                return Outcome::Redraw;
+            }
+        };
+        match action {
+            Action::Left => self.month = shift_month(self.month, -1),
+            Action::Right => {
                 let this_month = (today.year(), today.month());
                 self.month = shift_month(self.month, 1).min(this_month);
             }
-            _ => {}
+            Action::Report => return Outcome::Request(Request::Report(false)),
+            Action::ReportOpen => return Outcome::Request(Request::Report(true)),
+            Action::Quit | Action::ForceQuit => return Outcome::Request(Request::Quit),
+            // Esc goes back to Routines and never quits: only `q` does.
+            Action::Cancel => return Outcome::Request(Request::Show(Tab::Routines)),
+            Action::Flags => return Outcome::Request(Request::OpenFlags),
+            Action::NextTab => return Outcome::Request(Request::SwitchTab(true)),
+            Action::PreviousTab => return Outcome::Request(Request::SwitchTab(false)),
+            Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Confirm
+            | Action::Pause
+            | Action::Next
+            | Action::Back
+            | Action::Skip
+            | Action::Help
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Filter
+            | Action::Find
+            | Action::Review
+            | Action::Yes
+            | Action::Checked
+            | Action::Undo
+            | Action::Snooze
+            | Action::Save => return Outcome::Ignored,
         }
-        self.month != before
+        Outcome::Redraw
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        vec![
+            hint_of(Keys::Pair(Action::Left, Action::Right), "month"),
+            hint(Action::Report, "report"),
+            hint(Action::NextTab, "next tab"),
+            hint(Action::Quit, "quit"),
+            hint(Action::ReportOpen, "report + open"),
+        ]
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&HistoryScreen {
+            tab: self,
+            sessions: view.sessions,
+            breaks: view.breaks,
+            library: view.library,
+            programme: view.programme,
+            entries: view.entries,
+            flags: view.flags,
+            today: view.now.wall.date_naive(),
+            theme: view.theme,
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        false
     }
 }
 
@@ -95,8 +174,9 @@ mod tests {
         assert_eq!(shift_month((2025, 12), 1), (2026, 1));
         let today = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
         let mut tab = HistoryTab::new(today);
-        assert!(!tab.update(Msg::Right, today));
-        assert!(tab.update(Msg::Left, today));
+        tab.month = shift_month(tab.month, 1).min((2026, 3));
+        assert_eq!(tab.month, (2026, 3), "not past this month");
+        tab.month = shift_month(tab.month, -1);
         assert_eq!(tab.month, (2026, 2));
     }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 pub mod filter;
 pub mod form;
 mod form_view;
+mod keys;
 mod list_lines;
 mod trends;
 mod view;
@@ -18,11 +19,15 @@ pub use filter::{Filter, FilterField, Range};
 pub use form::{FormEffect, LogForm, Section};
 pub use view::{LogScreen, entry_at};
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, Tab, TabScreen, View, hint, hint_of};
 use crate::clock::Now;
 use crate::store::RejectedLine;
-use crate::symptoms::{Conflict, SymptomEntry, SymptomLog};
-use crate::vocabulary::Vocabulary;
+use crate::symptoms::{SymptomEntry, SymptomLog};
 
 /// What the Log tab shows.
 #[derive(Debug, Clone)]
@@ -56,9 +61,6 @@ pub struct LogView {
     pub mode: LogMode,
     /// A one-line message: saved, deleted, or an error.
     pub message: Option<String>,
-    /// The id of the entry the last update saved, for the app to check against the red flags
-    /// (it takes it).
-    pub just_saved: Option<String>,
     /// The entry deleted last, as it was: `u` puts it back.
     pub undo: Option<SymptomEntry>,
 }
@@ -73,7 +75,6 @@ impl LogView {
             filter: Filter::default(),
             mode: LogMode::List,
             message: None,
-            just_saved: None,
             undo: None,
         }
     }
@@ -105,7 +106,6 @@ impl LogView {
             entry.at.format("%Y-%m-%d %H:%M")
         ));
         let id = entry.id.clone();
-        self.just_saved = Some(id.clone());
         self.entries.retain(|e| e.id != entry.id);
         self.entries.push(entry);
         self.entries
@@ -191,9 +191,8 @@ impl LogView {
                 );
             }
             Ok(Ok(())) => {
-                self.saved(entry, today);
                 // Not a new entry: nothing to check against the flags that was not there.
-                self.just_saved = None;
+                self.saved(entry, today);
                 self.message = Some("Put back.".to_owned());
             }
             Err(e) => {
@@ -217,179 +216,156 @@ impl LogView {
             form.pain = crate::tui::runner::PainInput::with(pain);
         }
     }
+}
 
-    /// Handles one message; `log` is where saves and deletes go, `width` the width the tab was
-    /// last drawn at (the form's keys follow its layout).
-    pub fn update(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) {
-        let today = now.wall.date_naive();
-        match &mut self.mode {
-            LogMode::Form(form) => match form.update(msg, now.wall, width) {
-                FormEffect::None => {}
-                FormEffect::Cancel => self.mode = LogMode::List,
-                FormEffect::Save(entry) => {
-                    // An edit that changes what the rules read counts as written now; one saved
-                    // again after it was deleted elsewhere, too.
-                    let entry = match (&form.seen, &form.editing) {
-                        (Some(seen), _) => entry.edit_of(seen, now.wall),
-                        (None, Some(_)) => SymptomEntry {
-                            edited: Some(now.wall),
-                            ..entry
-                        },
-                        (None, None) => entry,
-                    };
-                    let written = match &form.seen {
-                        Some(seen) => log.save_edit(&entry, seen),
-                        None => log.save(&entry).map(Ok),
-                    };
-                    match written {
-                        Ok(Ok(())) => self.saved(entry, today),
-                        Ok(Err(conflict)) => {
-                            // Nothing is lost: the form keeps what was typed, the list shows
-                            // what the log holds now, and a second save replaces it knowingly.
-                            let now_reads = match &conflict {
-                                Conflict::Changed(fresh) => format!(
-                                    " It now reads: {}. Save again to replace it with yours, or \
-                                     Esc to keep it.",
-                                    summary(fresh)
-                                ),
-                                Conflict::Deleted => " Save again to keep yours as a new \
-                                                      version, or Esc to let it go."
-                                    .to_owned(),
-                            };
-                            form.error = Some(format!("Not saved: {conflict}.{now_reads}"));
-                            self.entries
-                                .retain(|e| Some(&e.id) != form.editing.as_ref());
-                            if let Conflict::Changed(fresh) = conflict {
-                                self.entries.push((*fresh).clone());
-                                self.entries
-                                    .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-                                form.seen = Some(*fresh);
-                            } else {
-                                form.seen = None;
-                            }
-                        }
-                        Err(e) => form.error = Some(format!("Not saved: {e}")),
-                    }
-                }
-            },
-            LogMode::ConfirmDelete(asked) => match msg {
-                Msg::Yes | Msg::Confirm => {
-                    // The version asked about, not what the list holds now: an edit followed
-                    // in from elsewhere since the question is not deleted unseen.
-                    let asked = (**asked).clone();
-                    let id = asked.id.clone();
-                    match log.delete_seen(&asked) {
-                        Ok(Ok(())) => {
-                            self.undo = Some(asked);
-                            self.entries.retain(|e| e.id != id);
-                            self.message = Some("Entry deleted (u puts it back).".to_owned());
-                        }
-                        Ok(Err(Conflict::Deleted)) => {
-                            self.entries.retain(|e| e.id != id);
-                            self.message = Some("Entry deleted.".to_owned());
-                        }
-                        Ok(Err(Conflict::Changed(fresh))) => {
-                            self.message = Some(format!(
-                                "Not deleted: it was changed elsewhere since it was shown; it \
-                                 now reads: {}. Delete again if you still want it gone.",
-                                summary(&fresh)
-                            ));
-                            self.entries.retain(|e| e.id != id);
-                            self.entries.push(*fresh);
-                            self.entries
-                                .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-                        }
-                        Err(e) => self.message = Some(format!("Not deleted: {e}")),
-                    }
-                    self.mode = LogMode::List;
-                    let count = self.visible(today).len();
-                    self.selected = self.selected.min(count.saturating_sub(1));
-                }
-                Msg::Next | Msg::Cancel | Msg::Quit => self.mode = LogMode::List,
-                _ => {}
-            },
-            LogMode::Review { days } => match msg {
-                Msg::Left | Msg::Right => *days = if *days == 30 { 90 } else { 30 },
-                Msg::Review | Msg::Cancel => self.mode = LogMode::List,
-                Msg::Add => self.add(now),
-                _ => {}
-            },
-            LogMode::List if self.filter.focus.is_some() => {
-                self.filter.update(msg, today);
-                self.selected = 0;
+impl TabScreen for LogView {
+    /// The list's own keys and the app's (quit, back to Routines, the report, other tabs)
+    /// while the list or the review is in front; the form, the filters and "delete?" take
+    /// every key while they are open.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let idle = self.is_idle();
+        let review = matches!(self.mode, LogMode::Review { .. });
+        let app = |request| Outcome::Request(request);
+        let action = match msg {
+            Msg::Tick => return Outcome::Ignored,
+            Msg::Action(action) => Some(action),
+            Msg::Resize
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Other => None,
+        };
+        let asked = match action {
+            // Ctrl-C keeps what the form can save, then quits.
+            Some(Action::ForceQuit) => {
+                self.handle(msg, ctx.now, ctx.log, ctx.width);
+                return app(Request::Quit);
             }
+            Some(Action::Quit) if idle => Some(Request::Quit),
+            // Esc clears the filters first; with none, it goes back to Routines.
+            Some(Action::Cancel)
+                if idle && matches!(self.mode, LogMode::List) && !self.filter.is_active() =>
+            {
+                Some(Request::Show(Tab::Routines))
+            }
+            Some(Action::Report) if review => Some(Request::Report(false)),
+            Some(Action::ReportOpen) if review => Some(Request::Report(true)),
+            Some(Action::NextTab) if idle => Some(Request::SwitchTab(true)),
+            Some(Action::PreviousTab) if idle => Some(Request::SwitchTab(false)),
+            Some(Action::Flags) if idle => Some(Request::OpenFlags),
+            // The rest are the mode's in front: the list, the review, the filters, the form or
+            // "delete?".
+            Some(
+                Action::Quit
+                | Action::Cancel
+                | Action::Report
+                | Action::ReportOpen
+                | Action::NextTab
+                | Action::PreviousTab
+                | Action::Flags
+                | Action::Up
+                | Action::Down
+                | Action::Left
+                | Action::Right
+                | Action::First
+                | Action::Last
+                | Action::ScrollUp
+                | Action::ScrollDown
+                | Action::Confirm
+                | Action::Pause
+                | Action::Next
+                | Action::Back
+                | Action::Skip
+                | Action::Help
+                | Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Filter
+                | Action::Find
+                | Action::Review
+                | Action::Yes
+                | Action::Checked
+                | Action::Undo
+                | Action::Snooze
+                | Action::Save,
+            )
+            | None => None,
+        };
+        if let Some(request) = asked {
+            return app(request);
+        }
+        self.handle(msg, ctx.now, ctx.log, ctx.width)
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        match &self.mode {
+            LogMode::Form(form) if form.confirm_discard => vec![
+                hint(Action::Yes, "discard"),
+                hint_of(Keys::AnyOther, "keep editing"),
+            ],
+            LogMode::Form(form) if form.is_typing() => vec![
+                hint(Action::Save, "save"),
+                hint(Action::NextTab, "next section"),
+                hint(Action::Cancel, "cancel"),
+            ],
+            LogMode::Form(_) => vec![
+                hint(Action::NextTab, "next section"),
+                hint_of(Keys::Arrows, "move"),
+                hint(Action::Pause, "tick"),
+                hint_of(Keys::Either(Action::Yes, Action::Next), "answer"),
+                hint(Action::Confirm, "save"),
+                hint(Action::Cancel, "cancel"),
+            ],
+            LogMode::ConfirmDelete(_) => {
+                vec![hint(Action::Yes, "delete"), hint(Action::Next, "keep")]
+            }
+            LogMode::Review { .. } => vec![
+                hint_of(Keys::Pair(Action::Left, Action::Right), "30/90 days"),
+                hint(Action::Report, "report"),
+                hint(Action::Review, "entries"),
+                hint(Action::Add, "add"),
+                hint(Action::NextTab, "next tab"),
+                hint(Action::ReportOpen, "report + open"),
+            ],
+            LogMode::List if self.filter.focus.is_some() => vec![
+                hint(Action::NextTab, "next filter"),
+                hint_of(Keys::Pair(Action::Left, Action::Right), "change"),
+                hint(Action::Delete, "clear all"),
+                hint(Action::Confirm, "done"),
+            ],
             LogMode::List => {
-                let visible: Vec<String> =
-                    self.visible(today).iter().map(|e| e.id.clone()).collect();
-                let last = visible.len().saturating_sub(1);
-                match msg {
-                    Msg::Up => self.selected = self.selected.saturating_sub(1),
-                    Msg::Down => self.selected = (self.selected + 1).min(last),
-                    Msg::First => self.selected = 0,
-                    Msg::Last => self.selected = last,
-                    Msg::Add => self.add(now),
-                    Msg::Edit | Msg::Confirm => {
-                        if let Some(entry) = visible
-                            .get(self.selected)
-                            .and_then(|id| self.entries.iter().find(|e| &e.id == id))
-                        {
-                            self.message = None;
-                            self.mode = LogMode::Form(Box::new(LogForm::edit(entry)));
-                        }
-                    }
-                    Msg::Delete => {
-                        if let Some(entry) = visible
-                            .get(self.selected)
-                            .and_then(|id| self.entries.iter().find(|e| &e.id == id))
-                        {
-                            self.mode = LogMode::ConfirmDelete(Box::new(entry.clone()));
-                        }
-                    }
-                    Msg::Filter => self.filter.focus = Some(FilterField::Range),
-                    Msg::Undo => self.undo_delete(log, today),
-                    // Esc clears the filters first (the app takes a second Esc back to Routines).
-                    Msg::Cancel => {
-                        self.filter.clear();
-                        self.selected = 0;
-                    }
-                    Msg::Review => self.mode = LogMode::Review { days: 30 },
-                    _ => {}
+                let mut keys = vec![
+                    hint(Action::Add, "add"),
+                    hint(Action::Edit, "edit"),
+                    hint(Action::Delete, "delete"),
+                    hint(Action::Filter, "filter"),
+                    hint(Action::Review, "review"),
+                    hint(Action::NextTab, "next tab"),
+                    hint(Action::Quit, "quit"),
+                ];
+                if self.filter.is_active() {
+                    keys.insert(4, hint(Action::Cancel, "clear filters"));
                 }
+                if self.undo.is_some() {
+                    keys.insert(0, hint(Action::Undo, "undo delete"));
+                }
+                keys
             }
         }
     }
-}
 
-/// An entry in a few words, for messages: when, pain, where and what, the note's start.
-fn summary(e: &SymptomEntry) -> String {
-    let vocabulary = Vocabulary::bundled();
-    let mut parts = vec![
-        e.at.format("%a %-d %b %H:%M").to_string(),
-        format!("pain {}", e.pain),
-    ];
-    let labels = |category, ids: Vec<&'static str>| {
-        ids.into_iter()
-            .map(|id| vocabulary.label(category, id))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    if !e.areas.is_empty() {
-        parts.push(labels(
-            crate::vocabulary::Category::Area,
-            e.areas.iter().collect(),
-        ));
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&LogScreen {
+            checkins: view.checkins,
+            view: self,
+            today: view.now.wall.date_naive(),
+            theme: *view.theme,
+        })
+            .render(area, buf);
     }
-    if !e.symptoms.is_empty() {
-        parts.push(labels(
-            crate::vocabulary::Category::Symptom,
-            e.symptoms.iter().collect(),
-        ));
+
+    fn busy(&self) -> bool {
+        !self.is_idle()
     }
-    if !e.note.is_empty() {
-        parts.push(format!(
-            "“{}”",
-            crate::text::visible(&crate::text::preview(&e.note, 60))
-        ));
-    }
-    parts.join(" · ")
 }

@@ -7,7 +7,12 @@ mod view;
 
 pub use view::RoutinesScreen;
 
-use super::msg::Msg;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::msg::{Action, Msg};
+use super::screen::{Ctx, Hint, Keys, Outcome, Request, TabScreen, View, hint, hint_of};
 use crate::plan::Today;
 use crate::routine::Library;
 use find::{Find, Found};
@@ -28,17 +33,6 @@ pub struct RoutinesTab {
     pub selected: usize,
     /// Finding a routine by typing (`/`).
     pub find: Find,
-}
-
-/// What a key on the Routines tab asks of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoutinesKey {
-    /// Handled here; whether to redraw.
-    Done(bool),
-    /// Enter (or →): open the highlighted routine.
-    Open,
-    /// Quit the app.
-    Quit,
 }
 
 impl RoutinesTab {
@@ -78,37 +72,130 @@ impl RoutinesTab {
         let rows = self.entries(library).len();
         self.selected = self.selected.min(rows.saturating_sub(1));
     }
+}
 
+impl<'a> RoutinesScreen<'a> {
+    /// The tab as drawn from `view`.
+    pub fn of(tab: &'a RoutinesTab, view: &View<'a>) -> RoutinesScreen<'a> {
+        RoutinesScreen {
+            tab,
+            library: view.library,
+            programme: view.programme,
+            sessions: view.sessions,
+            plan: &view.config.plan,
+            flags: view.flags,
+            notice: view.notice,
+            today: view.now.wall.date_naive(),
+            detail_scroll: view.detail_scroll,
+            theme: view.theme,
+        }
+    }
+}
+
+impl TabScreen for RoutinesTab {
     /// A key on the Routines tab: the find field first, then the list.
-    pub fn update(&mut self, msg: Msg, library: &Library) -> RoutinesKey {
-        let count = self.entries(library).len();
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let count = self.entries(ctx.library).len();
         let last = count.saturating_sub(1);
         match self.find.update(msg) {
             Found::Ignored => {}
             Found::Changed => {
                 self.selected = 0;
-                return RoutinesKey::Done(true);
+                return Outcome::Redraw;
             }
-            Found::Redraw => return RoutinesKey::Done(true),
+            Found::Redraw => return Outcome::Redraw,
             Found::Move(down) => {
                 self.selected = if down {
                     (self.selected + 1).min(last)
                 } else {
                     self.selected.saturating_sub(1)
                 };
-                return RoutinesKey::Done(true);
+                return Outcome::Redraw;
             }
         }
-        match msg {
-            Msg::Up => self.selected = self.selected.saturating_sub(1),
-            Msg::Down => self.selected = (self.selected + 1).min(last),
-            Msg::First => self.selected = 0,
-            Msg::Last => self.selected = last,
-            Msg::Confirm | Msg::Right => return RoutinesKey::Open,
-            Msg::Quit | Msg::ForceQuit => return RoutinesKey::Quit,
-            Msg::Tick => return RoutinesKey::Done(false),
-            _ => {}
+        let action = match msg {
+            Msg::Action(action) => action,
+            Msg::Tick => return Outcome::Ignored,
+            // A resize, a click the app did not place, a digit: drawn again as before.
+            Msg::Resize
+            | Msg::Click(..)
+            | Msg::Wheel(..)
+            | Msg::Digit(_)
+            | Msg::Text(_)
+            | Msg::Other => {
+                return Outcome::Redraw;
+            }
+        };
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = last,
+            Action::Confirm | Action::Right => return Outcome::Request(Request::StartSelected),
+            Action::Quit | Action::ForceQuit => return Outcome::Request(Request::Quit),
+            Action::Flags => return Outcome::Request(Request::OpenFlags),
+            Action::NextTab => return Outcome::Request(Request::SwitchTab(true)),
+            Action::PreviousTab => return Outcome::Request(Request::SwitchTab(false)),
+            // `/` opened the find field above; the rest are not keys of this tab.
+            Action::Find
+            | Action::Left
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Cancel
+            | Action::Pause
+            | Action::Next
+            | Action::Back
+            | Action::Skip
+            | Action::Help
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Filter
+            | Action::Review
+            | Action::Yes
+            | Action::Checked
+            | Action::Undo
+            | Action::Snooze
+            | Action::Report
+            | Action::ReportOpen
+            | Action::Save => return Outcome::Ignored,
         }
-        RoutinesKey::Done(true)
+        Outcome::Redraw
+    }
+
+    fn hints(&self, view: &View<'_>, area: Rect) -> Vec<Hint> {
+        if self.find.typing {
+            return vec![
+                hint_of(Keys::Typing, "find"),
+                hint_of(Keys::Pair(Action::Up, Action::Down), "choose"),
+                hint(Action::Confirm, "keep"),
+                hint(Action::Cancel, "clear"),
+            ];
+        }
+        let mut keys = vec![
+            hint_of(Keys::PairAll(Action::Up, Action::Down), "choose"),
+            hint(Action::Confirm, "start"),
+            hint(Action::Find, "find"),
+            hint(Action::NextTab, "next tab"),
+            hint(Action::Help, "help"),
+            hint(Action::Quit, "quit"),
+        ];
+        if self.detail_pane(view, area).is_some_and(|(_, max)| max > 0) {
+            keys.insert(2, hint(Action::ScrollDown, "more"));
+        }
+        keys
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&RoutinesScreen::of(self, view)).render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        false
+    }
+
+    fn detail_pane(&self, view: &View<'_>, area: Rect) -> Option<(Rect, u16)> {
+        let (rect, pane) = RoutinesScreen::of(self, view).detail_pane(area);
+        Some((rect, pane.max_scroll(rect)))
     }
 }

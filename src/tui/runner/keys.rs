@@ -1,20 +1,71 @@
-//! Keys and timers in the runner: each stage's keys, the session's cues, bells and notices.
+//! Keys and timers in the runner: each stage's keys and hints (the screen contract,
+//! [`TabScreen`]), the session's cues, bells and notices.
 
 use std::time::Instant;
 
 use super::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::tui::msg::Action;
+use crate::tui::screen::{Ctx, Hint, Keys, Outcome, Request, TabScreen, View, hint, hint_of};
+
+/// Ring the bell (and draw).
+const BELL: Outcome = Outcome::Request(Request::Progress(Vec::new(), true));
 
 impl Runner {
-    /// Handles one message; `now` is this moment.
-    pub fn update(&mut self, msg: Msg, now: Now) -> Effect {
+    /// Handles one message; `now` is this moment. The records of the session so far go into
+    /// the journal, which [`TabScreen::update`] hands to the app.
+    pub(super) fn step(&mut self, msg: Msg, now: Now) -> Outcome {
         let is_checklist = self.is_checklist();
         let nothing_left = self.nothing_left();
         match &mut self.stage {
             Stage::Gate(gate) => match msg {
                 Msg::Confirm if !gate.refuses() => self.stage = self.briefing(now),
-                Msg::Flags => return Effect::OpenFlags,
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                _ => {}
+                Msg::Flags => return Outcome::Request(Request::OpenFlags),
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
+                // Nothing else moves past the flags.
+                Msg::Action(
+                    Action::Up
+                    | Action::Down
+                    | Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Confirm
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
             Stage::Briefing {
                 checked,
@@ -31,23 +82,63 @@ impl Runner {
                         }
                     }
                 }
-                Msg::Confirm if nothing_left => return Effect::Exit,
+                Msg::Confirm if nothing_left => return Outcome::Request(Request::LeaveRunner),
                 Msg::Confirm if is_checklist && !checked.iter().all(|&c| c) => *incomplete = true,
                 Msg::Confirm => self.stage = self.after_briefing(now),
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                _ => {}
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
+                // The checklist is read and ticked; no other key moves on.
+                Msg::Action(
+                    Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Flags
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
             Stage::PainBefore(input) => match msg {
                 Msg::Confirm => {
                     self.pain_before = input.value;
                     self.stage = self.begin(now);
-                    return Effect::Bell;
+                    return BELL;
                 }
                 Msg::Skip => {
                     self.stage = self.begin(now);
-                    return Effect::Bell;
+                    return BELL;
                 }
-                Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
+                Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
+                }
                 other => input.update(other),
             },
             Stage::Running(session) if self.skin_prompt.is_some() => {
@@ -96,34 +187,112 @@ impl Runner {
                         self.confirm_stop = true;
                     }
                     Msg::Quit | Msg::Cancel | Msg::ForceQuit => session.stop(now.instant),
-                    _ => {}
+                    // The time runs on whatever else is pressed.
+                    Msg::Action(
+                        Action::Up
+                        | Action::Down
+                        | Action::Left
+                        | Action::Right
+                        | Action::First
+                        | Action::Last
+                        | Action::ScrollUp
+                        | Action::ScrollDown
+                        | Action::Skip
+                        | Action::Help
+                        | Action::Add
+                        | Action::Edit
+                        | Action::Delete
+                        | Action::Filter
+                        | Action::Find
+                        | Action::Review
+                        | Action::Yes
+                        | Action::Flags
+                        | Action::Checked
+                        | Action::Undo
+                        | Action::Snooze
+                        | Action::Report
+                        | Action::ReportOpen
+                        | Action::NextTab
+                        | Action::PreviousTab
+                        | Action::Save,
+                    )
+                    | Msg::Resize
+                    | Msg::Digit(_)
+                    | Msg::Text(_)
+                    | Msg::Click(..)
+                    | Msg::Wheel(..)
+                    | Msg::Other => {}
                 }
                 return self.after_session_msg(msg, now);
             }
             Stage::PainAfter(input, session) => match msg {
                 Msg::Confirm => {
                     let (value, session) = (input.value, session.clone());
-                    return Effect::Save(self.record(&session, value, now));
+                    return Outcome::Request(Request::SaveSession(
+                        self.record(&session, value, now),
+                    ));
                 }
                 Msg::Skip | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
                     let session = session.clone();
-                    return Effect::Save(self.record(&session, None, now));
+                    return Outcome::Request(Request::SaveSession(
+                        self.record(&session, None, now),
+                    ));
                 }
                 other => input.update(other),
             },
             Stage::Summary(summary) => match msg {
-                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => return Effect::Exit,
-                Msg::Add if summary.pain_rose() => {
-                    return Effect::LogEntry(summary.record.pain_after);
+                Msg::Confirm | Msg::Quit | Msg::Cancel | Msg::ForceQuit => {
+                    return Outcome::Request(Request::LeaveRunner);
                 }
-                _ => {}
+                Msg::Add if summary.pain_rose() => {
+                    return Outcome::Request(Request::LogEntry(summary.record.pain_after));
+                }
+                // The summary stays until Enter (or `a` to log a rise).
+                Msg::Action(
+                    Action::Up
+                    | Action::Down
+                    | Action::Left
+                    | Action::Right
+                    | Action::First
+                    | Action::Last
+                    | Action::ScrollUp
+                    | Action::ScrollDown
+                    | Action::Pause
+                    | Action::Next
+                    | Action::Back
+                    | Action::Skip
+                    | Action::Help
+                    | Action::Add
+                    | Action::Edit
+                    | Action::Delete
+                    | Action::Filter
+                    | Action::Find
+                    | Action::Review
+                    | Action::Yes
+                    | Action::Flags
+                    | Action::Checked
+                    | Action::Undo
+                    | Action::Snooze
+                    | Action::Report
+                    | Action::ReportOpen
+                    | Action::NextTab
+                    | Action::PreviousTab
+                    | Action::Save,
+                )
+                | Msg::Tick
+                | Msg::Resize
+                | Msg::Digit(_)
+                | Msg::Text(_)
+                | Msg::Click(..)
+                | Msg::Wheel(..)
+                | Msg::Other => {}
             },
         }
-        Effect::None
+        Outcome::Redraw
     }
 
     /// After a message to the running session: its cues, and what follows once it has ended.
-    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Effect {
+    fn after_session_msg(&mut self, msg: Msg, now: Now) -> Outcome {
         let bell = self.handle_cues(now.instant);
         if let Stage::Running(session) = &self.stage
             && session.ended().is_none()
@@ -142,10 +311,10 @@ impl Runner {
             if self.rates_pain() && msg != Msg::ForceQuit {
                 self.stage = Stage::PainAfter(PainInput::default(), session);
             } else {
-                return Effect::Save(self.record(&session, None, now));
+                return Outcome::Request(Request::SaveSession(self.record(&session, None, now)));
             }
         }
-        if bell { Effect::Bell } else { Effect::None }
+        if bell { BELL } else { Outcome::Redraw }
     }
 
     fn handle_cues(&mut self, now: Instant) -> bool {
@@ -185,5 +354,115 @@ impl Runner {
         self.halfway_until = self.halfway_until.filter(|&t| t > now);
         self.notice = self.notice.filter(|&(_, until)| until > now);
         bell
+    }
+}
+
+impl TabScreen for Runner {
+    /// One message to the stage in front; the records of the session so far go to the app
+    /// with the bell, if it rang.
+    fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        let outcome = self.step(msg, ctx.now);
+        if self.journal.is_empty() {
+            return outcome;
+        }
+        match outcome {
+            Outcome::Ignored | Outcome::Redraw => {
+                Outcome::Request(Request::Progress(std::mem::take(&mut self.journal), false))
+            }
+            Outcome::Request(Request::Progress(mut records, bell)) => {
+                let mut journal = std::mem::take(&mut self.journal);
+                journal.append(&mut records);
+                Outcome::Request(Request::Progress(journal, bell))
+            }
+            // A session records its progress only while it runs, never in the update that
+            // ends it or leaves: whatever else is asked, the journal waits for the next.
+            other => other,
+        }
+    }
+
+    fn hints(&self, _view: &View<'_>, _area: Rect) -> Vec<Hint> {
+        let rate = hint_of(Keys::Rating(Action::Left, Action::Right), "rate");
+        match &self.stage {
+            Stage::Gate(gate) if gate.refuses() => {
+                vec![hint(Action::Flags, "flags"), hint(Action::Cancel, "back")]
+            }
+            Stage::Gate(_) => vec![
+                hint(Action::Confirm, "go ahead"),
+                hint(Action::Flags, "flags"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } if self.is_checklist() => vec![
+                hint_of(Keys::Pair(Action::Up, Action::Down), "move"),
+                hint(Action::Pause, "tick"),
+                hint(Action::Confirm, "start"),
+                hint(Action::Cancel, "back"),
+            ],
+            Stage::Briefing { .. } => {
+                vec![
+                    hint(Action::Confirm, "continue"),
+                    hint(Action::Cancel, "back"),
+                ]
+            }
+            Stage::PainBefore(_) | Stage::PainAfter(..) => {
+                vec![
+                    rate,
+                    hint(Action::Confirm, "save"),
+                    hint(Action::Skip, "skip"),
+                ]
+            }
+            Stage::Running(_) if self.confirm_stop => vec![
+                hint(Action::Yes, "stop the session"),
+                hint_of(Keys::AnyOther, "go on"),
+            ],
+            Stage::Running(_) if self.skin_prompt.is_some() => {
+                vec![
+                    hint(Action::Confirm, "skin OK"),
+                    hint(Action::Quit, "stop the heat"),
+                ]
+            }
+            Stage::Running(session) => {
+                let untimed = session.current().is_some_and(|p| p.duration.is_none());
+                let mut keys = vec![
+                    hint(
+                        Action::Pause,
+                        if session.is_paused() {
+                            "resume"
+                        } else {
+                            "pause"
+                        },
+                    ),
+                    hint(Action::Next, "next"),
+                    hint(Action::Back, "back"),
+                    hint(Action::Quit, "stop"),
+                ];
+                // A heat hold does not pause.
+                if self.in_heat() {
+                    keys.remove(0);
+                }
+                if untimed {
+                    keys.insert(0, hint(Action::Confirm, "done"));
+                }
+                keys
+            }
+            Stage::Summary(summary) if summary.pain_rose() => vec![
+                hint(Action::Add, "log it"),
+                hint(Action::Confirm, "back to routines"),
+            ],
+            Stage::Summary(_) => vec![hint(Action::Confirm, "back to routines")],
+        }
+    }
+
+    fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        (&RunnerScreen {
+            runner: self,
+            theme: *view.theme,
+            now: view.now.instant,
+            emergency_number: view.config.emergency_number.as_deref(),
+        })
+            .render(area, buf);
+    }
+
+    fn busy(&self) -> bool {
+        true
     }
 }

@@ -46,7 +46,7 @@ use crate::config::Cues;
 use crate::history::{SessionOutcome, SessionRecord};
 use crate::routine::adapt::{Adapted, Care, Person};
 use crate::routine::{Kind, Routine};
-use crate::session::{Cue, Outcome, Refusal, Session};
+use crate::session::{Cue, Refusal, Session};
 
 /// How long the halfway mark is announced.
 const HALFWAY_FOR: Duration = Duration::from_secs(3);
@@ -144,23 +144,6 @@ impl Summary {
     }
 }
 
-/// What the app should do after the runner handled a message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Nothing beyond a redraw.
-    None,
-    /// Ring the terminal bell.
-    Bell,
-    /// Save this record to history, then show the summary.
-    Save(SessionRecord),
-    /// Leave the runner.
-    Exit,
-    /// Leave the runner for the Flags screen.
-    OpenFlags,
-    /// Leave the runner to log an entry, starting from this pain rating.
-    LogEntry(Option<u8>),
-}
-
 /// A routine being run.
 #[derive(Debug, Clone)]
 pub struct Runner {
@@ -189,11 +172,11 @@ pub struct Runner {
     pub cues: Cues,
     /// `q` or Esc was pressed mid-session: "stop?" waits for `y` (the session runs on).
     pub confirm_stop: bool,
-    /// Records of the session so far, for the owner to append to history: one when it starts
+    /// Records of the session so far, for the app to append to history: one when it starts
     /// (with the pain before) and one at each step done, each as if it were cut off there
     /// ("interrupted"), so a killed app leaves what was done. The final record, with the same
-    /// id, replaces them.
-    pub journal: Vec<SessionRecord>,
+    /// id, replaces them. Handed over as [`Request::Progress`] by the update that made them.
+    journal: Vec<SessionRecord>,
     /// The id every record of this session carries.
     session_id: String,
     journaled_steps: usize,
@@ -360,7 +343,7 @@ impl Runner {
         let started = self.started.unwrap_or(now);
         let (ended_at, outcome) = session
             .ended()
-            .unwrap_or((started.instant, Outcome::Stopped));
+            .unwrap_or((started.instant, crate::session::Outcome::Stopped));
         let (steps_done, steps_total) = session.steps_done();
         let ended: DateTime<FixedOffset> = started.wall_at(ended_at);
         SessionRecord {

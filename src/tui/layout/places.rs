@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 
 use super::{body_area, detail_pane, parts, shows_name, tab_labels};
 use crate::tui::app::{App, Screen, Tab};
+use crate::tui::flags::FlagsScreen;
+use crate::tui::routines::RoutinesScreen;
 
 /// The tab under a mouse click at (`col`, `row`) on a terminal of `area`.
 pub fn tab_at(app: &App, area: Rect, col: u16, row: u16) -> Option<Tab> {
@@ -36,8 +38,7 @@ pub fn routine_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Routines) {
         return None;
     }
-    app.routines_screen()
-        .entry_at(body_area(app, area), col, row)
+    RoutinesScreen::of(&app.routines, &app.view()).entry_at(body_area(app, area), col, row)
 }
 
 /// The Log list row under a mouse click, as an index into the visible entries.
@@ -60,7 +61,7 @@ pub fn flag_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if !matches!(app.screen, Screen::Flags) {
         return None;
     }
-    app.flags_screen().flag_at(body_area(app, area), col, row)
+    FlagsScreen::of(&app.flags_tab, &app.view()).flag_at(body_area(app, area), col, row)
 }
 
 /// For Page Up / Page Down: a page of the detail pane in front and how far it can scroll.
@@ -73,9 +74,4 @@ pub fn detail_room_at(app: &App, area: Rect, col: u16, row: u16) -> Option<u16> 
     let (rect, max) = detail_pane(app, area)?;
     rect.contains(ratatui::layout::Position::new(col, row))
         .then_some(max)
-}
-
-/// Whether the detail pane in front has more than it can show on a terminal of `area`.
-pub fn detail_overflows(app: &App, area: Rect) -> bool {
-    detail_pane(app, area).is_some_and(|(_, max)| max > 0)
 }

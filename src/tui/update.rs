@@ -2,7 +2,12 @@
 //! the programme's question, help, a due break, the check-in), else to the tab in front; then
 //! the break timers, the check-in and the flags catch up.
 
-use super::*;
+use super::app::{App, BreakPrompt, Overlay, Screen};
+use super::layout;
+use super::log::LogMode;
+use super::msg::Msg;
+use super::screen::{Ctx, Outcome, Request, TabScreen};
+use crate::clock::Now;
 
 /// Scrolls the detail pane `by` lines, up to `max`; whether it moved.
 fn scroll_detail(app: &mut App, down: bool, by: u16, max: u16) -> bool {
@@ -89,18 +94,16 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     let overlay = app.overlay();
     let msg = match msg {
         Msg::ScrollUp | Msg::ScrollDown if overlay.is_none() => {
-            return match crate::tui::view::detail_room(app, app.area) {
+            return match layout::detail_room(app, app.area) {
                 Some((page, max)) => scroll_detail(app, msg == Msg::ScrollDown, page, max),
                 None => false,
             };
         }
-        Msg::Wheel(col, row, down) => {
-            match crate::tui::view::detail_room_at(app, app.area, col, row) {
-                Some(max) if overlay.is_none() => return scroll_detail(app, down, 3, max),
-                _ if down => Msg::Down,
-                _ => Msg::Up,
-            }
-        }
+        Msg::Wheel(col, row, down) => match layout::detail_room_at(app, app.area, col, row) {
+            Some(max) if overlay.is_none() => return scroll_detail(app, down, 3, max),
+            _ if down => Msg::Down,
+            _ => Msg::Up,
+        },
         msg => msg,
     };
     // The overlay in front takes the key (see `App::overlays` for the order); `?` opens help
@@ -116,20 +119,10 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             return true;
         }
         Some(Overlay::Raised) => {
-            return match app.flags_tab.answer_raised(msg, &app.flags, &app.lapsed) {
-                crate::tui::flags::RaisedKey::Open => {
-                    app.screen = Screen::Flags;
-                    app.detail_scroll = 0;
-                    true
-                }
-                crate::tui::flags::RaisedKey::Quit => {
-                    app.quit = true;
-                    true
-                }
-                crate::tui::flags::RaisedKey::Done(redraw) => redraw,
-            };
+            let outcome = app.flags_tab.answer_raised(msg, &app.flags, &app.lapsed);
+            return applied(app, outcome, msg, now);
         }
-        _ => {}
+        Some(Overlay::Help | Overlay::Break | Overlay::Programme | Overlay::Checkin) | None => {}
     }
     if let Some(redraw) = crate::tui::help::update(app, msg) {
         return redraw;
@@ -185,50 +178,39 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
                 }
             }
         }
-        _ => {}
+        Some(Overlay::Welcome | Overlay::Raised | Overlay::Help) | None => {}
     }
     // A key with no action only matters where any key answers.
     if msg == Msg::Other && !app.awaits_any_key() {
         return false;
     }
-    let tab_keys_free = match &app.screen {
-        Screen::Routines | Screen::History => true,
-        Screen::Breaks => app.breaks.prompt.is_none(),
-        Screen::Flags => !app.flags_tab.confirm_ack,
-        Screen::Log => app.log.is_idle(),
-        Screen::Runner(_) => false,
-    };
-    if tab_keys_free && matches!(msg, Msg::Tab | Msg::BackTab) {
-        app.switch_tab(msg == Msg::Tab);
-        return true;
-    }
-    // The word about the report or the check-in lasts until the next key; that key still acts.
-    if !matches!(msg, Msg::Tick | Msg::Resize) {
-        app.appointment.notice = None;
-    }
+    // App-wide keys (the tab bar, the flag bar) wait while a form, a question or a session
+    // has the keys.
+    let tab_keys_free = !app.front().busy();
     if let Msg::Click(col, row) = msg {
+        app.appointment.notice = None;
         // The warning bar opens the Flags screen on the flag it names, like `!`.
-        if tab_keys_free && crate::tui::view::on_flag_bar(app, app.area, row) {
+        if tab_keys_free && layout::on_flag_bar(app, app.area, row) {
             app.open_flags();
             return true;
         }
-        if tab_keys_free && let Some(tab) = crate::tui::view::tab_at(app, app.area, col, row) {
+        if tab_keys_free && let Some(tab) = layout::tab_at(app, app.area, col, row) {
             app.screen = tab.screen();
             return true;
         }
         if app.log.is_idle()
-            && let Some(n) = crate::tui::view::log_entry_at(app, app.area, row)
+            && let Some(n) = layout::log_entry_at(app, app.area, row)
         {
             app.log.selected = n;
             return true;
         }
         if !app.flags_tab.confirm_ack
-            && let Some(n) = crate::tui::view::flag_at(app, app.area, col, row)
+            && let Some(n) = layout::flag_at(app, app.area, col, row)
         {
             app.flags_tab.selected = n;
             return true;
         }
-        if let Some(n) = crate::tui::view::routine_at(app, app.area, col, row) {
+        if let Some(n) = layout::routine_at(app, app.area, col, row) {
             // A click on the highlighted routine starts it, like Enter.
             if n == app.routines.selected {
                 app.open_selected(now);
@@ -238,79 +220,40 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         }
         return false;
     }
-    if tab_keys_free && msg == Msg::Flags {
-        app.open_flags();
-        return true;
-    }
-    match &mut app.screen {
-        Screen::Log
-            if matches!(msg, Msg::Report | Msg::ReportOpen)
-                && matches!(app.log.mode, LogMode::Review { .. }) =>
-        {
-            app.write_report(msg == Msg::ReportOpen);
-        }
-        Screen::Log => match msg {
-            Msg::ForceQuit => {
-                let width = crate::tui::view::screen_width(app, app.area);
-                app.log.update(msg, now, &app.symptom_log, width);
-                app.quit = true;
-            }
-            Msg::Quit if app.log.is_idle() => app.quit = true,
-            Msg::Cancel
-                if app.log.is_idle()
-                    && matches!(app.log.mode, LogMode::List)
-                    && !app.log.filter.is_active() =>
-            {
-                app.screen = Screen::Routines;
-            }
-            Msg::Tick => return false,
-            _ => {
-                // The form's keys follow its layout at the width it was last drawn at.
-                let width = crate::tui::view::screen_width(app, app.area);
-                app.log.update(msg, now, &app.symptom_log, width);
-                if let Some(id) = app.log.just_saved.take() {
-                    app.after_log_save(&id, now);
-                }
-            }
-        },
-        Screen::Flags => match app.flags_tab.update(msg, &app.flags, &app.lapsed) {
-            crate::tui::flags::FlagsKey::Done(redraw) => return redraw,
-            crate::tui::flags::FlagsKey::Acknowledge => app.acknowledge_selected(),
-            crate::tui::flags::FlagsKey::Withdraw => app.withdraw_selected_ack(),
-            crate::tui::flags::FlagsKey::Back => app.screen = Screen::Routines,
-            crate::tui::flags::FlagsKey::Quit => app.quit = true,
-        },
-        Screen::Breaks => match msg {
-            Msg::Quit | Msg::ForceQuit => app.quit = true,
-            Msg::Cancel => app.screen = Screen::Routines,
-            Msg::Tick => return true,
-            _ => {}
-        },
-        // Esc goes back to Routines from the other tabs and never quits: only `q` does.
-        Screen::History => match msg {
-            Msg::Report | Msg::ReportOpen => app.write_report(msg == Msg::ReportOpen),
-            Msg::Quit | Msg::ForceQuit => app.quit = true,
-            Msg::Cancel => app.screen = Screen::Routines,
-            Msg::Tick => return false,
-            // Every other message redraws, a resize above all.
-            msg => {
-                app.history.update(msg, app.now.wall.date_naive());
-            }
-        },
-        Screen::Routines => match app.routines.update(msg, &app.library) {
-            crate::tui::routines::RoutinesKey::Done(redraw) => return redraw,
-            crate::tui::routines::RoutinesKey::Open => {
-                app.notice = None;
-                app.open_selected(now);
-            }
-            crate::tui::routines::RoutinesKey::Quit => app.quit = true,
-        },
-        Screen::Runner(runner) => {
-            let effect = runner.update(msg, now);
-            let journal = std::mem::take(&mut runner.journal);
-            app.record_journal(journal);
-            app.runner_effect(effect, msg, now);
+    let ctx = Ctx {
+        now,
+        library: &app.library,
+        flags: &app.flags,
+        lapsed: &app.lapsed,
+        log: &app.symptom_log,
+        width: layout::screen_width(app, app.area),
+    };
+    let front: &mut dyn TabScreen = match &mut app.screen {
+        Screen::Routines => &mut app.routines,
+        Screen::Log => &mut app.log,
+        Screen::History => &mut app.history,
+        Screen::Breaks => &mut app.breaks,
+        Screen::Flags => &mut app.flags_tab,
+        Screen::Runner(runner) => &mut **runner,
+    };
+    let outcome = front.update(msg, &ctx);
+    // The word about the report or the check-in lasts until the next key; that key still acts
+    // (switching tabs keeps it in view).
+    let notice_gone = !matches!(msg, Msg::Tick | Msg::Resize)
+        && outcome != Outcome::Request(Request::SwitchTab(true))
+        && outcome != Outcome::Request(Request::SwitchTab(false))
+        && app.appointment.notice.take().is_some();
+    applied(app, outcome, msg, now) || notice_gone
+}
+
+/// Applies what a screen or an overlay asked for; whether to redraw.
+fn applied(app: &mut App, outcome: Outcome, msg: Msg, now: Now) -> bool {
+    match outcome {
+        Outcome::Ignored => false,
+        Outcome::Redraw => true,
+        Outcome::Request(request) => {
+            app.apply(request, msg, now);
+            true
         }
     }
-    true
 }
