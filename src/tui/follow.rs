@@ -281,6 +281,6 @@ impl App {
 
     /// Pasted text: into the note being typed, or nowhere. Whether to redraw.
     pub fn paste(&mut self, text: &str) -> bool {
-        matches!(self.screen, Screen::Log) && self.log.paste(text)
+        matches!(self.screen, Screen::Log) && self.log.paste(text, &self.symptom_log, self.now.wall)
     }
 }

@@ -18,6 +18,7 @@ mod conflict_screen;
 mod conventions_cli;
 mod details_cli;
 mod details_screen;
+mod draft_screen;
 mod export_stream_cli;
 mod fifo_cli;
 mod flags_cli;

@@ -103,6 +103,15 @@ impl App {
         };
         app.refresh_flags();
         app.select_next_planned();
+        // An entry being typed when the app last stopped (kill -9, a crash) is offered back:
+        // the form opens on it. Not when a routine was asked for, nor while another window's
+        // form is open (it holds the journal's lock).
+        if start.is_none()
+            && let Some(draft) = crate::symptoms::draft::left_behind(data_dir)
+        {
+            app.log.restore_draft(&draft, &app.symptom_log, now.wall);
+            app.screen = Screen::Log;
+        }
         if let Some(index) =
             start.and_then(|id| app.library.routines.iter().position(|r| r.id == id))
         {

@@ -13,6 +13,12 @@ impl LogView {
     /// the width the tab was last drawn at (the form's keys follow its layout). `Ignored` for a
     /// key the mode has no use for; an entry the form saved is `LogSaved`.
     pub(super) fn handle(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) -> Outcome {
+        let outcome = self.handle_mode(msg, now, log, width);
+        self.keep_journal(log, now.wall);
+        outcome
+    }
+
+    fn handle_mode(&mut self, msg: Msg, now: Now, log: &SymptomLog, width: u16) -> Outcome {
         let today = now.wall.date_naive();
         match &mut self.mode {
             LogMode::Form(form) => match form.update(msg, now.wall, width) {

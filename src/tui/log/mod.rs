@@ -4,7 +4,7 @@
 //! fitted to the width in [`list_lines`]), the form in [`form_view`], the review in [`trends`];
 //! the short words all of them use (an area's short name, labels) are in [`words`].
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub mod filter;
 pub mod form;
@@ -27,6 +27,7 @@ use super::msg::{Action, Msg};
 use super::screen::{Ctx, Hint, Keys, Outcome, Request, Tab, TabScreen, View, hint, hint_of};
 use crate::clock::Now;
 use crate::store::RejectedLine;
+use crate::symptoms::draft::{Draft, Journal};
 use crate::symptoms::{SymptomEntry, SymptomLog};
 
 /// What the Log tab shows.
@@ -63,6 +64,11 @@ pub struct LogView {
     pub message: Option<String>,
     /// The entry deleted last, as it was: `u` puts it back.
     pub undo: Option<SymptomEntry>,
+    /// The draft journal of the open form, while it holds something typed (see
+    /// [`crate::symptoms::draft`]); shared by clones of the tab.
+    journal: Option<std::sync::Arc<Journal>>,
+    /// What was journaled last (its time left out), so a key that changes nothing writes nothing.
+    journaled: Option<Draft>,
 }
 
 impl LogView {
@@ -76,6 +82,75 @@ impl LogView {
             mode: LogMode::List,
             message: None,
             undo: None,
+            journal: None,
+            journaled: None,
+        }
+    }
+
+    /// Opens the form again on what an app that stopped mid-entry had typed (`draft`, from
+    /// the data folder of `log`), saying so, and journals it from now on.
+    pub fn restore_draft(&mut self, draft: &Draft, log: &SymptomLog, now: DateTime<FixedOffset>) {
+        let mut form = LogForm::restored(draft, now);
+        let when = draft
+            .written
+            .map(|at| at.format(" (%a %-d %b %H:%M)").to_string())
+            .unwrap_or_default();
+        form.error = Some(format!(
+            "Brought back what you were typing when knotless last stopped{when}. Save it, or \
+             Esc to let it go."
+        ));
+        self.journal = log
+            .store()
+            .path()
+            .parent()
+            .and_then(Journal::open)
+            .map(std::sync::Arc::new);
+        self.journaled = Some(Draft {
+            written: None,
+            ..draft.clone()
+        });
+        self.mode = LogMode::Form(Box::new(form));
+    }
+
+    /// After a key: the open form's content journaled when it changed, the journal removed
+    /// once the form is saved or let go (or holds nothing typed any more).
+    fn keep_journal(&mut self, log: &SymptomLog, now: DateTime<FixedOffset>) {
+        match &self.mode {
+            LogMode::Form(form) if form.is_changed() => {
+                let mut draft = form.draft(now);
+                draft.written = None;
+                if self.journaled.as_ref() == Some(&draft) {
+                    return;
+                }
+                if self.journal.is_none() {
+                    self.journal = log
+                        .store()
+                        .path()
+                        .parent()
+                        .and_then(Journal::open)
+                        .map(std::sync::Arc::new);
+                }
+                if let Some(journal) = &self.journal {
+                    journal.write(&Draft {
+                        written: Some(now),
+                        ..draft.clone()
+                    });
+                    self.journaled = Some(draft);
+                }
+            }
+            LogMode::Form(_) => {
+                if self.journaled.take().is_some()
+                    && let Some(journal) = &self.journal
+                {
+                    journal.clear();
+                }
+            }
+            _ => {
+                if let Some(journal) = self.journal.take() {
+                    journal.clear();
+                }
+                self.journaled = None;
+            }
         }
     }
 
@@ -202,12 +277,17 @@ impl LogView {
         }
     }
 
-    /// Pasted text goes into the note being typed; anywhere else it is ignored.
-    pub fn paste(&mut self, text: &str) -> bool {
-        match &mut self.mode {
+    /// Pasted text goes into the note being typed (and its journal); anywhere else it is
+    /// ignored.
+    pub fn paste(&mut self, text: &str, log: &SymptomLog, now: DateTime<FixedOffset>) -> bool {
+        let changed = match &mut self.mode {
             LogMode::Form(form) => form.paste(text),
             _ => false,
+        };
+        if changed {
+            self.keep_journal(log, now);
         }
+        changed
     }
 
     /// Sets the pain rating of the form being filled in.
