@@ -99,6 +99,30 @@ pub enum ProgrammeRecord {
 }
 
 impl ProgrammeRecord {
+    /// Starting `programme` with week 1 on `start_date`, made at `at` (any running programme
+    /// ends): what `programme start` and the app's picker both write.
+    pub fn start(
+        programme: &str,
+        start_date: NaiveDate,
+        at: DateTime<FixedOffset>,
+    ) -> ProgrammeRecord {
+        ProgrammeRecord::Start {
+            id: crate::id::new_id(at.timestamp_millis()),
+            at,
+            programme: programme.to_owned(),
+            start_date,
+        }
+    }
+
+    /// Stopping the running programme at `at`: what `programme stop` and the app's picker both
+    /// write.
+    pub fn stop(at: DateTime<FixedOffset>) -> ProgrammeRecord {
+        ProgrammeRecord::Stop {
+            id: crate::id::new_id(at.timestamp_millis()),
+            at,
+        }
+    }
+
     /// When the record was made.
     pub fn at(&self) -> DateTime<FixedOffset> {
         match self {

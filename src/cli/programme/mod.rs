@@ -128,15 +128,7 @@ fn start(
     let today = now.date_naive();
     let start_date = from.unwrap_or(today);
     let running = l.programme_state().active;
-    append(
-        l,
-        &ProgrammeRecord::Start {
-            id: new_id(now.timestamp_millis()),
-            at: now,
-            programme: p.id.clone(),
-            start_date,
-        },
-    )?;
+    append(l, &ProgrammeRecord::start(&p.id, start_date, now))?;
     let mut out = std::io::stdout().lock();
     if let Some(stopped) = running {
         // Replacing a running programme ends it: say which, and where it had got to.
@@ -195,13 +187,7 @@ fn stop(l: &Workspace, now: DateTime<FixedOffset>) -> Result<ExitCode, ExitCode>
     let Some(active) = state.active else {
         return Err(usage_error("no programme is running"));
     };
-    append(
-        l,
-        &ProgrammeRecord::Stop {
-            id: new_id(now.timestamp_millis()),
-            at: now,
-        },
-    )?;
+    append(l, &ProgrammeRecord::stop(now))?;
     println!(
         "Stopped {}. Today follows your [[plan]] again.",
         visible(&active.programme)
