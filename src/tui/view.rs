@@ -121,8 +121,10 @@ impl App {
                     .render(body, buf),
                 Overlay::Programme => {
                     if let Some(prompt) = self.programme_prompt() {
+                        let keys = super::help::prompt_keys(self, prompt);
                         (&super::programme::PromptOverlay {
                             prompt,
+                            keys: &keys,
                             theme: &self.theme,
                         })
                             .render(full, buf);

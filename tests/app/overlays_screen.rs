@@ -59,7 +59,7 @@ fn after_a_session_where_pain_rose_the_flare_question_comes_first_then_the_check
     );
     let hints = footer(&h);
     assert!(
-        hints.contains("enter yes") && hints.contains("esc no"),
+        hints.contains("enter start it") && hints.contains("esc not now"),
         "{hints}"
     );
     assert!(
@@ -94,10 +94,10 @@ fn help_over_the_programme_question_takes_the_keys_and_says_how_to_close_it() {
     // footer names help's own keys.
     let screen = h.screen(80, 24);
     assert!(screen.contains("Keys here"), "{screen}");
-    assert!(screen.contains("enter  yes"), "{screen}");
+    assert!(screen.contains("enter  start it"), "{screen}");
     let hints = footer_at(&h, 200, 60);
     assert!(hints.contains("esc close"), "{}", h.screen(200, 60));
-    assert!(!hints.contains("enter yes"), "{hints}");
+    assert!(!hints.contains("enter start it"), "{hints}");
     // Enter closes help; it does not answer the question beneath.
     h.send(&[Msg::Confirm]);
     assert_eq!(h.app.overlays(), [Overlay::Programme, Overlay::Checkin]);

@@ -12,6 +12,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::KeyLabels;
 use crate::tui::layout::body_area;
 use crate::tui::msg::{Action, Msg};
+use crate::tui::programme::Prompt;
 use crate::tui::screen::{Hint, Keys, hint, hint_of};
 
 /// `?` opens the overlay and closes it (as do Esc, `q` and Enter); arrows, Page Up/Down,
@@ -110,12 +111,38 @@ pub fn hints(app: &App, area: Rect) -> Vec<Hint> {
             ];
         }
         Some(Overlay::Programme) => {
-            return vec![hint(Action::Confirm, "yes"), hint(Action::Cancel, "no")];
+            if let Some(prompt) = app.programme.prompts.first() {
+                return prompt_hints(prompt);
+            }
         }
         Some(Overlay::Checkin) => return app.appointment.hints(),
         Some(Overlay::Help | Overlay::Break) | None => {}
     }
     app.front().hints(&app.view(), body_area(app, area))
+}
+
+/// The keys of the programme's question, as actions of the keymap: the footer names them, and
+/// so does the box itself (see [`prompt_keys`]); [`crate::tui::programme::ProgrammeView::answer`]
+/// takes the same actions.
+pub fn prompt_hints(prompt: &Prompt) -> Vec<Hint> {
+    match prompt {
+        Prompt::Offer(_) => vec![hint(Action::Confirm, "go up"), hint(Action::Cancel, "stay")],
+        Prompt::Flare { .. } => vec![
+            hint(Action::Confirm, "start it"),
+            hint(Action::Cancel, "not now"),
+        ],
+        Prompt::SteppedBack { .. } | Prompt::FlareOver { .. } => vec![hint(Action::Confirm, "ok")],
+    }
+}
+
+/// The programme question's keys as the box shows them, with the person's `[keys]`:
+/// `enter go up · esc stay`.
+pub fn prompt_keys(app: &App, prompt: &Prompt) -> String {
+    shown(app, &prompt_hints(prompt))
+        .iter()
+        .map(|s| format!("{} {}", s.keys, s.what))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A footer hint's action in fewer words, for a footer that is too narrow for the full ones.

@@ -24,7 +24,7 @@ use crate::programme::state::{self, Direction, FlareChange, ProgrammeRecord, Pro
 use crate::programme::{Decision, schedule};
 use crate::routine::{Kind, Library};
 use crate::store::JsonlStore;
-use crate::tui::msg::Msg;
+use crate::tui::msg::{Action, Msg};
 use crate::workspace::FlareStep;
 
 /// A question or notice waiting for the person.
@@ -310,14 +310,45 @@ impl ProgrammeView {
         }
     }
 
-    /// Answers the first question: Enter or `y` says yes (go up / start the flare plan), Esc
-    /// says no (stay / not now); a notice closes on either. `None` when the message is not an
+    /// Answers the first question: `confirm` or `yes` says yes (go up / start the flare plan),
+    /// `cancel` says no (stay / not now); a notice closes on either. The keys are the keymap's
+    /// (the box names them: `help::prompt_hints`). `None` when the message is not an
     /// answer; `Some(levels_changed)` when it was.
     pub fn answer(&mut self, msg: Msg, now: DateTime<FixedOffset>) -> Option<bool> {
-        let yes = match msg {
-            Msg::Confirm | Msg::Yes => true,
-            Msg::Cancel => false,
-            _ => return None,
+        let yes = match Action::try_from(msg).ok()? {
+            Action::Confirm | Action::Yes => true,
+            Action::Cancel => false,
+            // Not an answer: the box stays until one of the keys it names.
+            Action::Up
+            | Action::Down
+            | Action::Left
+            | Action::Right
+            | Action::First
+            | Action::Last
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Pause
+            | Action::Next
+            | Action::Back
+            | Action::Skip
+            | Action::Help
+            | Action::Quit
+            | Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::Filter
+            | Action::Find
+            | Action::Review
+            | Action::Flags
+            | Action::Checked
+            | Action::Undo
+            | Action::Snooze
+            | Action::Report
+            | Action::ReportOpen
+            | Action::NextTab
+            | Action::PreviousTab
+            | Action::Save
+            | Action::ForceQuit => return None,
         };
         if self.prompts.is_empty() {
             return None;

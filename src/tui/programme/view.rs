@@ -163,6 +163,8 @@ impl ProgrammeView {
 pub struct PromptOverlay<'a> {
     /// The question.
     pub prompt: &'a Prompt,
+    /// Its keys, as the keymap has them (`enter go up · esc stay`).
+    pub keys: &'a str,
     /// Colours.
     pub theme: &'a Theme,
 }
@@ -173,7 +175,8 @@ impl Widget for &PromptOverlay<'_> {
             return;
         }
         let t = self.theme;
-        let (title, body, keys): (&str, Vec<Line>, &str) = match self.prompt {
+        let keys = self.keys;
+        let (title, body): (&str, Vec<Line>) = match self.prompt {
             Prompt::Offer(d) => {
                 let (to, change, reason) = match &d.decision {
                     Decision::Offer { to, change, reason } => {
@@ -189,7 +192,6 @@ impl Widget for &PromptOverlay<'_> {
                         Line::default(),
                         Line::styled(format!("Why: {reason}."), t.muted()),
                     ],
-                    "enter go up · esc stay",
                 )
             }
             Prompt::SteppedBack { name, to, reason } => (
@@ -199,7 +201,6 @@ impl Widget for &PromptOverlay<'_> {
                     Line::default(),
                     Line::styled(format!("Why: {reason}."), t.muted()),
                 ],
-                "enter ok",
             ),
             Prompt::Flare {
                 reason,
@@ -220,16 +221,11 @@ impl Widget for &PromptOverlay<'_> {
                     "Stop, and see a doctor, if pain spreads into a leg or gets worse or severe.",
                     t.caution(),
                 ));
-                (
-                    "A flare plan for the next days?",
-                    body,
-                    "enter start it · esc not now",
-                )
+                ("A flare plan for the next days?", body)
             }
             Prompt::FlareOver { reason } => (
                 "The flare plan is over",
                 vec![Line::styled(format!("{reason}."), t.title())],
-                "enter ok",
             ),
         };
         let width = area.width.min(60);
