@@ -80,6 +80,10 @@ pub enum Action {
     Save,
     /// `force-quit`: save what there is and quit at once.
     ForceQuit,
+    /// `programmes`: choose, start or stop a programme (the Routines tab).
+    Programmes,
+    /// `stop-programme`: stop the running programme (in the programme picker; asks first).
+    StopProgramme,
 }
 
 /// Every action: its name in `[keys]`, its default keys and what it does, in a person's words
@@ -217,6 +221,18 @@ pub const ACTIONS: &[(&str, Action, &[Key], &str)] = &[
         Action::ForceQuit,
         &[Key::ctrl('c')],
         "save and quit",
+    ),
+    (
+        "programmes",
+        Action::Programmes,
+        &[Key::char('P')],
+        "choose a programme",
+    ),
+    (
+        "stop-programme",
+        Action::StopProgramme,
+        &[Key::char('S')],
+        "stop the programme",
     ),
 ];
 

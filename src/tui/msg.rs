@@ -70,6 +70,8 @@ impl Msg {
     pub const Snooze: Msg = Msg::Action(Action::Snooze);
     pub const Report: Msg = Msg::Action(Action::Report);
     pub const ReportOpen: Msg = Msg::Action(Action::ReportOpen);
+    pub const Programmes: Msg = Msg::Action(Action::Programmes);
+    pub const StopProgramme: Msg = Msg::Action(Action::StopProgramme);
 }
 
 impl From<Action> for Msg {

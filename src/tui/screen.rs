@@ -147,6 +147,10 @@ pub enum Request {
     LeaveRunner,
     /// Show this one-line notice on the Routines tab (a write that failed).
     Notice(String),
+    /// Start the programme with this id today (any running one ends), as `programme start`.
+    StartProgramme(String),
+    /// Stop the running programme, as `programme stop`.
+    StopProgramme,
 }
 
 /// What a screen may read of the app while it updates (the records are not its own to change;
@@ -162,6 +166,8 @@ pub struct Ctx<'a> {
     pub lapsed: &'a [Lapsed],
     /// Where log entries are written.
     pub log: &'a SymptomLog,
+    /// Programmes and their records (the Routines tab's picker).
+    pub programme: &'a ProgrammeView,
     /// The width the screen was last drawn at (the Log form's keys follow its layout).
     pub width: u16,
 }

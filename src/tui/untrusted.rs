@@ -99,6 +99,23 @@ pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The programmes with every text a screen shows made safe (a programme file may come from
+/// someone else); ids stay as written, since the records name them.
+pub fn programmes(
+    mut programmes: crate::programme::file::ProgrammeLibrary,
+) -> crate::programme::file::ProgrammeLibrary {
+    for p in &mut programmes.programmes {
+        safe(&mut p.name);
+        safe(&mut p.summary);
+        safe(&mut p.source);
+        p.cautions.iter_mut().for_each(safe);
+        for week in &mut p.weeks {
+            safe(&mut week.note);
+        }
+    }
+    programmes
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::buffer::Buffer;

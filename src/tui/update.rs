@@ -93,14 +93,17 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> bool {
 fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
     let overlay = app.overlay();
     let msg = match msg {
-        Msg::ScrollUp | Msg::ScrollDown if overlay.is_none() => {
+        // The detail pane scrolls when nothing lies over it (the programme picker does).
+        Msg::ScrollUp | Msg::ScrollDown if overlay.is_none() && app.routines.picker.is_none() => {
             return match layout::detail_room(app, app.area) {
                 Some((page, max)) => scroll_detail(app, msg == Msg::ScrollDown, page, max),
                 None => false,
             };
         }
         Msg::Wheel(col, row, down) => match layout::detail_room_at(app, app.area, col, row) {
-            Some(max) if overlay.is_none() => return scroll_detail(app, down, 3, max),
+            Some(max) if overlay.is_none() && app.routines.picker.is_none() => {
+                return scroll_detail(app, down, 3, max);
+            }
             _ if down => Msg::Down,
             _ => Msg::Up,
         },
@@ -210,7 +213,8 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
             app.flags_tab.selected = n;
             return true;
         }
-        if let Some(n) = layout::routine_at(app, app.area, col, row) {
+        // Not through the programme picker.
+        if tab_keys_free && let Some(n) = layout::routine_at(app, app.area, col, row) {
             // A click on the highlighted routine starts it, like Enter.
             if n == app.routines.selected {
                 app.open_selected(now);
@@ -226,6 +230,7 @@ fn update_screen(app: &mut App, msg: Msg, now: Now) -> bool {
         flags: &app.flags,
         lapsed: &app.lapsed,
         log: &app.symptom_log,
+        programme: &app.programme,
         width: layout::screen_width(app, app.area),
     };
     let front: &mut dyn TabScreen = match &mut app.screen {

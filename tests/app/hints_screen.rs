@@ -32,6 +32,16 @@ fn states() -> Vec<(String, Harness)> {
         h.send(&[key]);
         states.push((name.to_owned(), h));
     }
+    // The programme picker with a programme running (`S` stops it), and its question.
+    let mut h = Harness::in_dir(
+        knotless::routine::Library::load(&[]),
+        None,
+        crate::programme_screen::data(&[]),
+    );
+    h.send(&[Msg::Programmes]);
+    states.push(("the programme picker".to_owned(), h.clone_state()));
+    h.send(&[Msg::StopProgramme]);
+    states.push(("the picker's question".to_owned(), h));
     for (_, h) in &mut states {
         h.resize(AREA.width, AREA.height);
     }

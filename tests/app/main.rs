@@ -45,6 +45,7 @@ mod log_screen;
 mod log_screening_cli;
 mod outputs_cli;
 mod overlays_screen;
+mod picker_screen;
 mod programme_cli;
 mod programme_screen;
 mod remind_cli;

@@ -171,6 +171,17 @@ impl App {
         }
     }
 
+    /// After the picker started or stopped a programme: the routines at their new levels and
+    /// Today's first routine highlighted at once (as when `programme.jsonl` is followed), and
+    /// what happened, or why nothing did, in the notice.
+    fn programme_changed(&mut self, said: Result<String, String>, now: Now) {
+        self.library = self.programme.dosed(now.wall.date_naive());
+        self.routines.clamp(&self.library);
+        self.select_next_planned();
+        self.detail_scroll = 0;
+        self.notice = Some(said.unwrap_or_else(|e| e));
+    }
+
     pub(in crate::tui) fn open_selected(&mut self, now: Now) {
         if let Some(Entry::Routine(i)) = self.selected_entry() {
             let routine = self.library.routines[i].clone();
@@ -233,6 +244,14 @@ impl App {
             Request::Acknowledge => self.acknowledge_selected(),
             Request::Withdraw => self.withdraw_selected_ack(),
             Request::Notice(notice) => self.notice = Some(notice),
+            Request::StartProgramme(id) => {
+                let said = self.programme.start(&id, now.wall);
+                self.programme_changed(said, now);
+            }
+            Request::StopProgramme => {
+                let said = self.programme.stop(now.wall);
+                self.programme_changed(said, now);
+            }
             Request::Progress(journal, bell) => {
                 self.record_journal(journal);
                 if bell {

@@ -268,7 +268,9 @@ impl TabScreen for BreaksTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
-            | Action::Save => Outcome::Ignored,
+            | Action::Save
+            | Action::Programmes
+            | Action::StopProgramme => Outcome::Ignored,
         }
     }
 

@@ -179,7 +179,9 @@ impl TabScreen for FlagsTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
-            | Action::Save => return Outcome::Ignored,
+            | Action::Save
+            | Action::Programmes
+            | Action::StopProgramme => return Outcome::Ignored,
         }
         Outcome::Redraw
     }

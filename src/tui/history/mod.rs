@@ -123,7 +123,9 @@ impl TabScreen for HistoryTab {
             | Action::Checked
             | Action::Undo
             | Action::Snooze
-            | Action::Save => return Outcome::Ignored,
+            | Action::Save
+            | Action::Programmes
+            | Action::StopProgramme => return Outcome::Ignored,
         }
         Outcome::Redraw
     }

@@ -137,7 +137,9 @@ impl LogView {
                     | Action::Undo
                     | Action::Snooze
                     | Action::Report
-                    | Action::ReportOpen,
+                    | Action::ReportOpen
+                    | Action::Programmes
+                    | Action::StopProgramme,
                 )
                 | Msg::Tick
                 | Msg::Digit(_)
@@ -181,7 +183,9 @@ impl LogView {
                     | Action::Undo
                     | Action::Snooze
                     | Action::Report
-                    | Action::ReportOpen,
+                    | Action::ReportOpen
+                    | Action::Programmes
+                    | Action::StopProgramme,
                 )
                 | Msg::Tick
                 | Msg::Digit(_)
@@ -252,7 +256,9 @@ impl LogView {
                         | Action::Checked
                         | Action::Snooze
                         | Action::Report
-                        | Action::ReportOpen,
+                        | Action::ReportOpen
+                        | Action::Programmes
+                        | Action::StopProgramme,
                     )
                     | Msg::Tick
                     | Msg::Digit(_)

@@ -368,7 +368,9 @@ impl TabScreen for LogView {
                 | Action::Checked
                 | Action::Undo
                 | Action::Snooze
-                | Action::Save,
+                | Action::Save
+                | Action::Programmes
+                | Action::StopProgramme,
             )
             | None => None,
         };

@@ -87,7 +87,8 @@ impl ProgrammeView {
             .map(|d| d.join("programmes"))
             .into_iter()
             .collect();
-        let programmes = ProgrammeLibrary::load(&dirs, written);
+        // Names, summaries and cautions are drawn: made safe once, here (see `untrusted`).
+        let programmes = crate::tui::untrusted::programmes(ProgrammeLibrary::load(&dirs, written));
         let store = state::store(data_dir);
         let mut problems: Vec<String> = programmes
             .broken
@@ -166,17 +167,58 @@ impl ProgrammeView {
     }
 
     fn append(&mut self, record: ProgrammeRecord) -> bool {
-        match state::record(&self.store, &record) {
-            Ok(()) => {
-                self.records.push(record);
-                self.state = ProgrammeState::fold(&self.records, None);
-                true
-            }
+        match self.write(record) {
+            Ok(()) => true,
             Err(e) => {
-                self.problems.push(format!("not saved: {e}"));
+                self.problems.push(e);
                 false
             }
         }
+    }
+
+    /// Writes a record to `programme.jsonl` (as the command line does: `state::record`) and
+    /// folds the state again; `Err` says why it was not saved.
+    fn write(&mut self, record: ProgrammeRecord) -> Result<(), String> {
+        state::record(&self.store, &record).map_err(|e| format!("not saved: {e}"))?;
+        self.records.push(record);
+        self.state = ProgrammeState::fold(&self.records, None);
+        Ok(())
+    }
+
+    /// Starts programme `id` with week 1 today (the picker): the record `knotless programme
+    /// start ID` writes, ending any running programme. What to say: "Started …", and which
+    /// programme it stopped.
+    pub fn start(&mut self, id: &str, now: DateTime<FixedOffset>) -> Result<String, String> {
+        let Some(p) = self.programmes.get(id) else {
+            return Err(format!("unknown programme `{}`", crate::text::visible(id)));
+        };
+        let started = format!("Started {} ({} weeks).", p.name, p.weeks.len());
+        let stopped = self.state.active.as_ref().map(|a| {
+            let name = self
+                .programmes
+                .get(&a.programme)
+                .map_or(crate::text::visible(&a.programme).into_owned(), |r| {
+                    r.name.clone()
+                });
+            format!("Stopped {name}. ")
+        });
+        self.write(ProgrammeRecord::start(id, now.date_naive(), now))?;
+        Ok(format!("{}{started}", stopped.unwrap_or_default()))
+    }
+
+    /// Stops the running programme (the picker): the record `knotless programme stop` writes.
+    pub fn stop(&mut self, now: DateTime<FixedOffset>) -> Result<String, String> {
+        let Some(active) = &self.state.active else {
+            return Err("no programme is running".to_owned());
+        };
+        let name = self
+            .programmes
+            .get(&active.programme)
+            .map_or(crate::text::visible(&active.programme).into_owned(), |p| {
+                p.name.clone()
+            });
+        self.write(ProgrammeRecord::stop(now))?;
+        Ok(format!("Stopped {name}. Today follows your plan again."))
     }
 
     /// After a session is saved: the dose decision for its routine (a step back is recorded at
@@ -348,7 +390,9 @@ impl ProgrammeView {
             | Action::NextTab
             | Action::PreviousTab
             | Action::Save
-            | Action::ForceQuit => return None,
+            | Action::ForceQuit
+            | Action::Programmes
+            | Action::StopProgramme => return None,
         };
         if self.prompts.is_empty() {
             return None;

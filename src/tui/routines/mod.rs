@@ -3,6 +3,7 @@
 //! detail pane are drawn in [`view`].
 
 pub mod find;
+pub mod picker;
 mod view;
 
 pub use view::RoutinesScreen;
@@ -16,6 +17,7 @@ use super::screen::{Ctx, Hint, Keys, Outcome, Request, TabScreen, View, hint, hi
 use crate::plan::Today;
 use crate::routine::Library;
 use find::{Find, Found};
+use picker::{Picked, Picker, PickerBox};
 
 /// One selectable row of the Routines list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub struct RoutinesTab {
     pub selected: usize,
     /// Finding a routine by typing (`/`).
     pub find: Find,
+    /// The programme picker, when open (`programmes`).
+    pub picker: Option<Picker>,
 }
 
 impl RoutinesTab {
@@ -95,6 +99,15 @@ impl<'a> RoutinesScreen<'a> {
 impl TabScreen for RoutinesTab {
     /// A key on the Routines tab: the find field first, then the list.
     fn update(&mut self, msg: Msg, ctx: &Ctx<'_>) -> Outcome {
+        if let Some(picker) = &mut self.picker {
+            return match picker.update(msg, ctx.programme) {
+                Picked::Stays(outcome) => outcome,
+                Picked::Closes(outcome) => {
+                    self.picker = None;
+                    outcome
+                }
+            };
+        }
         let count = self.entries(ctx.library).len();
         let last = count.saturating_sub(1);
         match self.find.update(msg) {
@@ -136,6 +149,20 @@ impl TabScreen for RoutinesTab {
             Action::Flags => return Outcome::Request(Request::OpenFlags),
             Action::NextTab => return Outcome::Request(Request::SwitchTab(true)),
             Action::PreviousTab => return Outcome::Request(Request::SwitchTab(false)),
+            Action::Programmes => {
+                // On the running programme, if any.
+                let running = ctx.programme.state.active.as_ref().and_then(|a| {
+                    ctx.programme
+                        .programmes
+                        .programmes
+                        .iter()
+                        .position(|p| p.id == a.programme)
+                });
+                self.picker = Some(Picker {
+                    selected: running.unwrap_or(0),
+                    asking: None,
+                });
+            }
             // `/` opened the find field above; the rest are not keys of this tab.
             Action::Find
             | Action::Left
@@ -158,12 +185,16 @@ impl TabScreen for RoutinesTab {
             | Action::Snooze
             | Action::Report
             | Action::ReportOpen
+            | Action::StopProgramme
             | Action::Save => return Outcome::Ignored,
         }
         Outcome::Redraw
     }
 
     fn hints(&self, view: &View<'_>, area: Rect) -> Vec<Hint> {
+        if let Some(picker) = &self.picker {
+            return picker.hints(view.programme);
+        }
         if self.find.typing {
             return vec![
                 hint_of(Keys::Typing, "find"),
@@ -179,6 +210,7 @@ impl TabScreen for RoutinesTab {
             hint(Action::NextTab, "next tab"),
             hint(Action::Help, "help"),
             hint(Action::Quit, "quit"),
+            hint(Action::Programmes, "programmes"),
         ];
         if self.detail_pane(view, area).is_some_and(|(_, max)| max > 0) {
             keys.insert(2, hint(Action::ScrollDown, "more"));
@@ -188,10 +220,19 @@ impl TabScreen for RoutinesTab {
 
     fn draw(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
         (&RoutinesScreen::of(self, view)).render(area, buf);
+        if let Some(picker) = &self.picker {
+            (&PickerBox {
+                picker,
+                programme: view.programme,
+                today: view.now.wall.date_naive(),
+                theme: view.theme,
+            })
+                .render(area, buf);
+        }
     }
 
     fn busy(&self) -> bool {
-        false
+        self.picker.is_some()
     }
 
     fn detail_pane(&self, view: &View<'_>, area: Rect) -> Option<(Rect, u16)> {

@@ -57,7 +57,9 @@ impl Runner {
                     | Action::ReportOpen
                     | Action::NextTab
                     | Action::PreviousTab
-                    | Action::Save,
+                    | Action::Save
+                    | Action::Programmes
+                    | Action::StopProgramme,
                 )
                 | Msg::Tick
                 | Msg::Resize
@@ -116,7 +118,9 @@ impl Runner {
                     | Action::ReportOpen
                     | Action::NextTab
                     | Action::PreviousTab
-                    | Action::Save,
+                    | Action::Save
+                    | Action::Programmes
+                    | Action::StopProgramme,
                 )
                 | Msg::Tick
                 | Msg::Resize
@@ -214,7 +218,9 @@ impl Runner {
                         | Action::ReportOpen
                         | Action::NextTab
                         | Action::PreviousTab
-                        | Action::Save,
+                        | Action::Save
+                        | Action::Programmes
+                        | Action::StopProgramme,
                     )
                     | Msg::Resize
                     | Msg::Digit(_)
@@ -277,7 +283,9 @@ impl Runner {
                     | Action::ReportOpen
                     | Action::NextTab
                     | Action::PreviousTab
-                    | Action::Save,
+                    | Action::Save
+                    | Action::Programmes
+                    | Action::StopProgramme,
                 )
                 | Msg::Tick
                 | Msg::Resize
