@@ -47,6 +47,8 @@ fn the_picker_lists_every_programme_with_weeks_and_summary_and_marks_the_running
     }
     assert!(screen.contains("running, week 2 of 4"), "{screen}");
     assert!(screen.contains("Back from a bad spell"), "{screen}");
+    // The highlighted programme's cautions, as `programme start` prints them.
+    assert!(screen.contains("• Some soreness is fine"), "{screen}");
     // The footer names the picker's keys, from the keymap.
     assert!(screen.contains("S stop it"), "{screen}");
     assert!(screen.contains("esc close"), "{screen}");

@@ -1,9 +1,9 @@
 //! The programme picker over the Routines tab (`programmes`, `P` by default): every programme,
-//! bundled and the person's, with its length and what it is, the running one marked. `confirm`
-//! starts the highlighted one today and `stop-programme` stops the running one; replacing or
-//! stopping a running programme asks first. The start and stop records are written by the app
-//! (`Request::StartProgramme`, `Request::StopProgramme`), as `knotless programme start` and
-//! `stop` write them.
+//! bundled and the person's, with its length and what it is, the running one marked, and the
+//! highlighted one's cautions under it. `confirm` starts the highlighted one today and
+//! `stop-programme` stops the running one; replacing or stopping a running programme asks
+//! first. The start and stop records are written by the app (`Request::StartProgramme`,
+//! `Request::StopProgramme`), as `knotless programme start` and `stop` write them.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -18,10 +18,10 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::detail::hanging;
 
 /// A question the picker asks before it writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    /// Start the programme at this index, replacing the running one.
-    Replace(usize),
+    /// Start the programme with this id, replacing the running one.
+    Replace(String),
     /// Stop the running programme.
     Stop,
 }
@@ -59,13 +59,10 @@ impl Picker {
             | Msg::Text(_)
             | Msg::Other => return Picked::Stays(Outcome::Redraw),
         };
-        if let Some(ask) = self.asking {
+        if let Some(ask) = &self.asking {
             return match action {
                 Action::Yes | Action::Confirm => Picked::Closes(Outcome::Request(match ask {
-                    Ask::Replace(i) => match programme.programmes.programmes.get(i) {
-                        Some(p) => Request::StartProgramme(p.id.clone()),
-                        None => return Picked::Closes(Outcome::Redraw),
-                    },
+                    Ask::Replace(id) => Request::StartProgramme(id.clone()),
                     Ask::Stop => Request::StopProgramme,
                 })),
                 Action::ForceQuit => Picked::Closes(Outcome::Request(Request::Quit)),
@@ -118,7 +115,7 @@ impl Picker {
                     return Picked::Stays(Outcome::Ignored);
                 };
                 if running.is_some() {
-                    self.asking = Some(Ask::Replace(self.selected));
+                    self.asking = Some(Ask::Replace(p.id.clone()));
                 } else {
                     return Picked::Closes(Outcome::Request(Request::StartProgramme(p.id.clone())));
                 }
@@ -252,14 +249,21 @@ impl Widget for &PickerBox<'_> {
             lines.push(head);
             lines.extend(hanging("  ", &p.summary, room, t.muted()));
             if i == self.picker.selected {
+                // Its safety notes, read before it is started (`programme start` prints them).
+                for c in &p.cautions {
+                    lines.extend(hanging("  • ", c, room, t.caution()));
+                }
                 selected = (first, lines.len());
             }
         }
-        let question = match self.picker.asking {
-            Some(Ask::Replace(i)) => {
-                let to = programmes.get(i);
-                let again = active.is_some_and(|a| to.is_some_and(|p| p.id == a.programme));
-                let to = to.map_or("", |p| p.name.as_str());
+        let question = match &self.picker.asking {
+            Some(Ask::Replace(id)) => {
+                let again = active.is_some_and(|a| a.programme == *id);
+                let to = self
+                    .programme
+                    .programmes
+                    .get(id)
+                    .map_or(id.as_str(), |p| p.name.as_str());
                 Some(if again {
                     format!("Start {to} again from week 1 today?")
                 } else {
