@@ -134,3 +134,43 @@ fn three_days_of_a_programme_end_in_the_offer_of_the_next_level() {
     let screen = tmux.wait_for("Today · week 1 of 1");
     assert!(screen.contains("L2 not yet"), "{screen}");
 }
+
+/// The picker in a real terminal (issue 19, item 5): `P` lists the programmes, Enter starts the
+/// highlighted one (Today follows it at once), `S` then `y` stops it; `programme.jsonl` holds
+/// what `programme start` and `stop` write.
+#[test]
+fn the_programme_picker_starts_and_stops_a_programme_in_the_app() {
+    let home = tempfile::tempdir().unwrap();
+    // Tall enough that Today stays in view above the highlighted routine.
+    let tmux = Tmux::start(80, 40, &common::tmux::command(home.path(), ""));
+    tmux.wait_for("q quit");
+    tmux.keys(&["P"]);
+    let screen = tmux.wait_for("esc close");
+    assert!(
+        screen.contains("Steady back: four weeks · 4 weeks"),
+        "{screen}"
+    );
+    // The first programme is highlighted; Enter starts it (nothing runs: no question).
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Today · week 1 of");
+    assert!(screen.contains("Started"), "{screen}");
+    let records = std::fs::read_to_string(home.path().join("data/programme.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 1, "{records}");
+    assert!(records.contains(r#""type":"start""#), "{records}");
+    tmux.keys(&["P"]);
+    tmux.wait_for("S stop it");
+    tmux.keys(&["S"]);
+    tmux.wait_for("Stop the running programme");
+    tmux.keys(&["y"]);
+    tmux.wait_until("Today without the programme", 10, |s| {
+        s.contains("Stopped") && !s.contains("Today · week")
+    });
+    let records = std::fs::read_to_string(home.path().join("data/programme.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 2, "{records}");
+    assert!(
+        records.lines().nth(1).unwrap().contains(r#""type":"stop""#),
+        "{records}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
