@@ -161,6 +161,9 @@ pub fn run(library: Library, paths: &Paths, start: Option<String>, on_breaks: bo
         // restored where there is one; exit as a process killed by it would (128 + its number).
         Ok(signal) => ExitCode::from(128 + signal as u8),
         Err(e) => {
+            if terminal_gone() {
+                detach_from_terminal();
+            }
             let _ = terminal_modes(false);
             ratatui::restore();
             eprintln!("error: the terminal failed: {e}");
@@ -327,9 +330,14 @@ fn watch_files(
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
+            // Not ours to follow: lines set aside, the first-run mark, the locks, and the
+            // form's journal (written at every key while typing, and its temporary files).
             !name.ends_with(".rejected")
+                && !name.ends_with(".tmp")
                 && name != crate::tui::app::WELCOME_SEEN
                 && name != crate::store::lock::BREAKS_LOCK
+                && name != crate::symptoms::draft::FILE
+                && name != crate::symptoms::draft::LOCK
         });
         if changed && relevant {
             let _ = tx.send(Wake::Files(event.paths));
@@ -369,9 +377,18 @@ fn event_loop(
     let mut pending: std::collections::VecDeque<Wake> = std::collections::VecDeque::new();
     while !app.quit {
         if redraw {
-            let size = terminal.size()?;
-            app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            let drawn = terminal.size().and_then(|size| {
+                app.area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                terminal
+                    .draw(|frame| frame.render_widget(&*app, frame.area()))
+                    .map(drop)
+            });
+            if let Err(e) = drawn {
+                // The terminal failed (it hung up between a change and this frame, say):
+                // what there is is saved first, as on Ctrl-C.
+                update(app, Msg::ForceQuit, read_now());
+                return Err(e);
+            }
             for (title, body) in std::mem::take(&mut app.notifications) {
                 notify(&title, &body);
             }
