@@ -31,7 +31,10 @@ fn table(out: &mut String, konst: &str, dir: &Path, ext: &str) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not when it was compiled: a build script binary reused by
+    // another checkout sharing the target folder must read that checkout's files.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").unwrap();
+    let root = Path::new(&manifest_dir);
     let mut out = String::new();
     table(&mut out, "ROUTINES", &root.join("routines"), "toml");
     table(&mut out, "ART", &root.join("assets/art"), "txt");
