@@ -45,20 +45,22 @@ pub fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {
                 std::io::Error::new(e.kind(), format!("cannot start {opener}: {e}"))
             }
         })?;
-    let waited = std::time::Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            return if status.success() {
+    // Waited on in a thread that keeps waiting (and reaps it) if it outlasts OPENER_WAIT, so no
+    // zombie is left behind in a long-running app; no clock is read and nothing polls.
+    let (tx, done) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait());
+    });
+    match done.recv_timeout(OPENER_WAIT) {
+        Ok(status) => {
+            let status = status?;
+            if status.success() {
                 Ok(())
             } else {
                 Err(std::io::Error::other(format!("{opener} failed ({status})")))
-            };
+            }
         }
-        if waited.elapsed() >= OPENER_WAIT {
-            // Reaped when it ends, so it leaves no zombie behind in a long-running app.
-            std::thread::spawn(move || child.wait());
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        // Still running: a browser started in the foreground; it is opening.
+        Err(_) => Ok(()),
     }
 }

@@ -14,7 +14,7 @@
 //! version's, damaged, over [`MAX_DRAFT_BYTES`]) is left where it is and not offered.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -114,19 +114,13 @@ impl Journal {
 /// app's form is open (its lock held): to offer back at start.
 pub fn left_behind(data_dir: &Path) -> Option<Draft> {
     let _lock = take_lock(data_dir)?;
-    let path = data_dir.join(FILE);
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-        .open(&path)
-        .ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_DRAFT_BYTES {
+    // One byte over the bound tells a draft too big to be ours.
+    let text =
+        crate::disk::read_to_string_at_most(&data_dir.join(FILE), MAX_DRAFT_BYTES + 1).ok()?;
+    if text.len() as u64 > MAX_DRAFT_BYTES {
         return None;
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_DRAFT_BYTES).read_to_end(&mut bytes).ok()?;
-    let draft: Draft = serde_json::from_slice(&bytes).ok()?;
+    let draft: Draft = serde_json::from_str(&text).ok()?;
     (draft != Draft::default()).then_some(draft)
 }
 

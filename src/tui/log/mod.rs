@@ -99,12 +99,7 @@ impl LogView {
             "Brought back what you were typing when knotless last stopped{when}. Save it, or \
              Esc to let it go."
         ));
-        self.journal = log
-            .store()
-            .path()
-            .parent()
-            .and_then(Journal::open)
-            .map(std::sync::Arc::new);
+        self.journal = open_journal(log);
         self.journaled = Some(Draft {
             written: None,
             ..draft.clone()
@@ -123,12 +118,7 @@ impl LogView {
                     return;
                 }
                 if self.journal.is_none() {
-                    self.journal = log
-                        .store()
-                        .path()
-                        .parent()
-                        .and_then(Journal::open)
-                        .map(std::sync::Arc::new);
+                    self.journal = open_journal(log);
                 }
                 if let Some(journal) = &self.journal {
                     journal.write(&Draft {
@@ -296,6 +286,12 @@ impl LogView {
             form.pain = crate::tui::runner::PainInput::with(pain);
         }
     }
+}
+
+/// The journal of a form on `log`'s data folder, unless another window's form holds it.
+fn open_journal(log: &SymptomLog) -> Option<std::sync::Arc<Journal>> {
+    let data_dir = log.store().path().parent()?;
+    Journal::open(data_dir).map(std::sync::Arc::new)
 }
 
 impl TabScreen for LogView {
